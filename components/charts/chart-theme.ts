@@ -1,0 +1,20 @@
+/** Colours shared by the charts; chosen to stay distinguishable for common colour blindness. */
+export const CHART_COLORS = {
+  value: "#4e79a7",
+  valueApproximate: "#a0b8d2",
+  yoy: "#e15759",
+  grid: "#e3e6ea",
+  axis: "#5b6470",
+  event: "#7b5ea7",
+} as const;
+
+export const YEAR_COLORS = [
+  "#4e79a7",
+  "#f28e2b",
+  "#59a14f",
+  "#e15759",
+  "#76b7b2",
+  "#edc948",
+  "#b07aa1",
+  "#9c755f",
+];

@@ -1,0 +1,136 @@
+/**
+ * Shapes a metric's series for the views: card summaries, chart rows with gaps kept as gaps,
+ * the seasonal overlay and the data table. Pure, so server components call it and tests pin it.
+ */
+import {
+  buildSeriesRows,
+  type Change,
+  changeMagnitude,
+  type SeriesRow,
+  type Streak,
+  withinRange,
+  yoyStreak,
+} from "./kpi";
+import {
+  parseQuarter,
+  type QuarterCode,
+  quarterFromIndex,
+  quarterIndex,
+  quarterLabel,
+} from "./quarter";
+import type { PointDTO, SeriesDTO } from "./types";
+
+export type PointRow = SeriesRow<PointDTO>;
+
+export interface MetricSummary {
+  latest: PointRow | null;
+  /** The year-ago quarter whose absence leaves `latest.yoy` empty, for saying so. */
+  missingYearAgo: QuarterCode | null;
+  streak: Streak | null;
+  sparkline: SparkPoint[];
+}
+
+export interface SparkPoint {
+  quarter: QuarterCode;
+  value: number | null;
+}
+
+/** One row per quarter in the span: a missing quarter has null values, never zero. */
+export interface ChartRow {
+  quarter: QuarterCode;
+  label: string;
+  value: number | null;
+  decimals: number;
+  qualifier: PointDTO["qualifier"] | null;
+  /** YoY percent for flows and stocks, percentage points for ratios; null when unknown. */
+  yoy: number | null;
+  yoyApproximate: boolean;
+  sourceTitle: string | null;
+  restated: boolean;
+}
+
+export const SPARKLINE_QUARTERS = 12;
+
+export function seriesRows(series: SeriesDTO): PointRow[] {
+  return buildSeriesRows(series.metric.kind, series.points);
+}
+
+export function summarizeSeries(series: SeriesDTO): MetricSummary {
+  const rows = seriesRows(series);
+  const latest = rows.at(-1) ?? null;
+  const missingYearAgo =
+    latest && latest.yoy === null ? quarterFromIndex(quarterIndex(latest.point.quarter) - 4) : null;
+  const sparkline: SparkPoint[] = [];
+  if (latest) {
+    const end = quarterIndex(latest.point.quarter);
+    const byQuarter = new Map(rows.map((row) => [row.point.quarter, row.point.value]));
+    for (let index = end - SPARKLINE_QUARTERS + 1; index <= end; index++) {
+      const quarter = quarterFromIndex(index);
+      sparkline.push({ quarter, value: byQuarter.get(quarter) ?? null });
+    }
+    while (sparkline.length > 0 && sparkline[0]?.value === null) sparkline.shift();
+  }
+  return { latest, missingYearAgo, streak: yoyStreak(rows), sparkline };
+}
+
+function chartRow(quarter: QuarterCode, row: PointRow | undefined): ChartRow {
+  const yoy: Change | null = row?.yoy ?? null;
+  return {
+    quarter,
+    label: quarterLabel(quarter),
+    value: row?.point.value ?? null,
+    decimals: row?.point.decimals ?? 0,
+    qualifier: row?.point.qualifier ?? null,
+    yoy: yoy ? changeMagnitude(yoy) : null,
+    yoyApproximate: yoy?.approximate ?? false,
+    sourceTitle: row?.point.source.title ?? null,
+    restated: (row?.point.history.length ?? 0) > 0,
+  };
+}
+
+/**
+ * Chart rows over the range (or the series' own span), one per quarter so that gaps show as
+ * gaps on the axis. YoY is computed on the whole series first, so the first quarter of a range
+ * still compares with the year before it.
+ */
+export function chartRows(
+  series: SeriesDTO,
+  from: QuarterCode | null = null,
+  to: QuarterCode | null = null,
+): ChartRow[] {
+  const rows = withinRange(seriesRows(series), from, to);
+  const first = rows[0];
+  const last = rows.at(-1);
+  if (!first || !last) return [];
+  const start = from ? quarterIndex(from) : quarterIndex(first.point.quarter);
+  const end = to ? quarterIndex(to) : quarterIndex(last.point.quarter);
+  const byQuarter = new Map(rows.map((row) => [row.point.quarter, row]));
+  const result: ChartRow[] = [];
+  for (let index = start; index <= end; index++) {
+    const quarter = quarterFromIndex(index);
+    result.push(chartRow(quarter, byQuarter.get(quarter)));
+  }
+  return result;
+}
+
+export interface SeasonalRow {
+  quarterOfYear: 1 | 2 | 3 | 4;
+  label: string;
+  [year: `y${number}`]: number | null;
+}
+
+/** Q1..Q4 on the x axis, one value per fiscal year: the same quarter compared across years. */
+export function seasonalRows(rows: readonly ChartRow[]): { rows: SeasonalRow[]; years: number[] } {
+  const years = [...new Set(rows.map((row) => parseQuarter(row.quarter).year))].sort();
+  const seasonal: SeasonalRow[] = ([1, 2, 3, 4] as const).map((quarterOfYear) => {
+    const entry: SeasonalRow = { quarterOfYear, label: `Q${quarterOfYear}` };
+    for (const year of years) entry[`y${year}`] = null;
+    return entry;
+  });
+  for (const row of rows) {
+    const { year, quarter } = parseQuarter(row.quarter);
+    const entry = seasonal[quarter - 1];
+    if (entry && row.value !== null) entry[`y${year}`] = row.value;
+  }
+  return { rows: seasonal, years };
+}

@@ -1,0 +1,63 @@
+import type { QuarterCode } from "./quarter";
+
+/** flow: summed over a period; stock: a level at period end; ratio: a rate for the period. */
+export const METRIC_KINDS = ["flow", "stock", "ratio"] as const;
+export type MetricKind = (typeof METRIC_KINDS)[number];
+
+/** How the source states a figure: exactly, "about"/"nearly", or "over"/"more than". */
+export const QUALIFIERS = ["exact", "approximate", "at_least"] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
+
+export interface BrandDTO {
+  slug: string;
+  name: string;
+  currency: string;
+  description: string;
+}
+
+export interface MetricDTO {
+  key: string;
+  label: string;
+  unit: string;
+  kind: MetricKind;
+  higherIsBetter: boolean;
+  definition: string;
+}
+
+export interface SourceDTO {
+  title: string;
+  url: string | null;
+  publishedOn: string | null;
+}
+
+/** A superseded revision of a figure, kept visible as history. */
+export interface RevisionDTO {
+  revision: number;
+  value: number | null;
+  decimals: number;
+  qualifier: Qualifier;
+  source: SourceDTO | null;
+  createdAt: string;
+  createdBy: string;
+  supersededAt: string | null;
+  supersededBy: string | null;
+}
+
+/** The current figure of one metric for one quarter, with its evidence. */
+export interface PointDTO {
+  quarter: QuarterCode;
+  value: number;
+  decimals: number;
+  qualifier: Qualifier;
+  source: SourceDTO;
+  quote: string | null;
+  note: string | null;
+  revision: number;
+  /** Earlier revisions of this quarter's figure, oldest first. */
+  history: RevisionDTO[];
+}
+
+export interface SeriesDTO {
+  metric: MetricDTO;
+  points: PointDTO[];
+}

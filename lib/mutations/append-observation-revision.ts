@@ -1,0 +1,109 @@
+import type { Qualifier } from "@/lib/domain/types";
+import { type AuditAction, type Tx, writeAudit } from "./audit";
+
+export interface ObservationRevisionInput {
+  brandId: number;
+  brandSlug: string;
+  metricId: number;
+  metricKey: string;
+  quarter: string;
+  /** null withdraws the figure: the quarter becomes a gap, its history stays. */
+  value: number | null;
+  decimals: number;
+  qualifier: Qualifier;
+  sourceId: number | null;
+  quote: string | null;
+  note: string | null;
+  statedYoyPct: number | null;
+  actor: string;
+  at: Date;
+  /** Overrides the audit action derived from the change (e.g. "seed", "import"). */
+  auditAction?: AuditAction;
+}
+
+export interface AppendedRevision {
+  revision: number;
+  previous: { revision: number; value: number | null } | null;
+}
+
+/**
+ * Adds a revision of one figure and makes it the current one. The previous current revision is
+ * kept, marked superseded with who and when. Must run inside a transaction: reading the latest
+ * revision number and inserting the next one are one step, and the unique key on
+ * (brand, metric, quarter, revision) turns a lost race into an error instead of a lost write.
+ */
+export async function appendObservationRevision(
+  tx: Tx,
+  input: ObservationRevisionInput,
+): Promise<AppendedRevision> {
+  const key = { brandId: input.brandId, metricId: input.metricId, quarter: input.quarter };
+  const latest = await tx.observation.findFirst({
+    where: key,
+    orderBy: { revision: "desc" },
+    select: { revision: true },
+  });
+  const current = await tx.observation.findFirst({
+    where: { ...key, isCurrent: true },
+    select: {
+      id: true,
+      revision: true,
+      value: true,
+      decimals: true,
+      qualifier: true,
+      sourceId: true,
+    },
+  });
+  if (current) {
+    await tx.observation.update({
+      where: { id: current.id },
+      data: { isCurrent: false, supersededAt: input.at, supersededBy: input.actor },
+    });
+  }
+  const revision = (latest?.revision ?? 0) + 1;
+  await tx.observation.create({
+    data: {
+      ...key,
+      revision,
+      isCurrent: true,
+      value: input.value,
+      decimals: input.decimals,
+      qualifier: input.qualifier,
+      sourceId: input.sourceId,
+      quote: input.quote,
+      note: input.note,
+      statedYoyPct: input.statedYoyPct,
+      createdAt: input.at,
+      createdBy: input.actor,
+    },
+  });
+  const derivedAction: AuditAction =
+    current === null ? "create" : input.value === null ? "delete" : "restate";
+  await writeAudit(tx, {
+    actor: input.actor,
+    at: input.at,
+    action: input.auditAction ?? derivedAction,
+    entity: "observation",
+    entityKey: `${input.brandSlug}/${input.metricKey}/${input.quarter}`,
+    before: current
+      ? {
+          revision: current.revision,
+          value: current.value,
+          decimals: current.decimals,
+          qualifier: current.qualifier,
+          sourceId: current.sourceId,
+        }
+      : null,
+    after: {
+      revision,
+      value: input.value,
+      decimals: input.decimals,
+      qualifier: input.qualifier,
+      sourceId: input.sourceId,
+      note: input.note,
+    },
+  });
+  return {
+    revision,
+    previous: current ? { revision: current.revision, value: current.value } : null,
+  };
+}

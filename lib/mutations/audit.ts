@@ -1,0 +1,31 @@
+import type { Prisma } from "@/generated/prisma/client";
+
+export type Tx = Prisma.TransactionClient;
+
+export type AuditAction = "create" | "restate" | "delete" | "import" | "seed" | "update";
+
+/** Writes the audit row for a change; call it inside the change's own transaction. */
+export async function writeAudit(
+  tx: Tx,
+  entry: {
+    actor: string;
+    at: Date;
+    action: AuditAction;
+    entity: "observation" | "event" | "brand" | "metric";
+    entityKey: string;
+    before: unknown;
+    after: unknown;
+  },
+): Promise<void> {
+  await tx.auditEntry.create({
+    data: {
+      actor: entry.actor,
+      at: entry.at,
+      action: entry.action,
+      entity: entry.entity,
+      entityKey: entry.entityKey,
+      before: entry.before === null ? null : JSON.stringify(entry.before),
+      after: entry.after === null ? null : JSON.stringify(entry.after),
+    },
+  });
+}

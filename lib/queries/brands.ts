@@ -1,0 +1,13 @@
+import "server-only";
+import { getReadDb } from "@/lib/db";
+import type { BrandDTO } from "@/lib/domain/types";
+
+const brandSelect = { slug: true, name: true, currency: true, description: true } as const;
+
+export async function listBrands(): Promise<BrandDTO[]> {
+  return getReadDb().brand.findMany({ select: brandSelect, orderBy: { name: "asc" } });
+}
+
+export async function getBrand(slug: string): Promise<BrandDTO | null> {
+  return getReadDb().brand.findUnique({ where: { slug }, select: brandSelect });
+}

@@ -1,0 +1,145 @@
+/**
+ * The sourced seed files in `data/`: parsed with csv-parse and validated row by row with Zod,
+ * so that a malformed file fails with the file, row and column instead of loading bad figures.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { z } from "zod";
+import {
+  DecimalLiteralSchema,
+  HttpUrlSchema,
+  MetricKeySchema,
+  optionalField,
+  PartialDateSchema,
+  QualifierSchema,
+  requiredText,
+  SlugSchema,
+} from "@/lib/domain/fields";
+import { QuarterCodeSchema } from "@/lib/domain/quarter";
+import { METRIC_KINDS } from "@/lib/domain/types";
+
+export const EVENT_KINDS = ["launch", "milestone", "recall", "crisis", "other"] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const BrandRowSchema = z.object({
+  slug: SlugSchema,
+  name: requiredText(100),
+  currency: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{3}$/, { message: "must be a three-letter ISO currency code" }),
+  description: requiredText(1000),
+});
+
+export const MetricRowSchema = z.object({
+  key: MetricKeySchema,
+  label: requiredText(100),
+  unit: requiredText(20),
+  kind: z.enum(METRIC_KINDS, { message: `must be one of ${METRIC_KINDS.join(", ")}` }),
+  higher_is_better: z.enum(["true", "false"], { message: "must be true or false" }),
+  definition: requiredText(1000),
+});
+
+export const ObservationRowSchema = z.object({
+  brand: SlugSchema,
+  metric: MetricKeySchema,
+  quarter: QuarterCodeSchema,
+  value: DecimalLiteralSchema,
+  qualifier: QualifierSchema,
+  stated_yoy_pct: optionalField(DecimalLiteralSchema),
+  source_title: requiredText(500),
+  source_url: optionalField(HttpUrlSchema),
+  quote: optionalField(requiredText(4000)),
+});
+
+export const EventRowSchema = z.object({
+  brand: SlugSchema,
+  date: PartialDateSchema,
+  kind: z.enum(EVENT_KINDS, { message: `must be one of ${EVENT_KINDS.join(", ")}` }),
+  title: requiredText(200),
+  description: requiredText(1000),
+  source_title: requiredText(500),
+  source_url: optionalField(HttpUrlSchema),
+  quote: optionalField(requiredText(4000)),
+});
+
+export type BrandRow = z.infer<typeof BrandRowSchema>;
+export type MetricRow = z.infer<typeof MetricRowSchema>;
+export type ObservationRow = z.infer<typeof ObservationRowSchema>;
+export type EventRow = z.infer<typeof EventRowSchema>;
+
+export interface SeedFiles {
+  brands: BrandRow[];
+  metrics: MetricRow[];
+  observations: ObservationRow[];
+  events: EventRow[];
+}
+
+export class SeedFileError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The seed files are invalid:\n${problems.map((problem) => `- ${problem}`).join("\n")}`);
+    this.name = "SeedFileError";
+  }
+}
+
+function parseCsv<T>(
+  fileName: string,
+  text: string,
+  schema: z.ZodType<T>,
+  problems: string[],
+): T[] {
+  let records: Record<string, string>[];
+  try {
+    records = parse(text, { columns: true, skip_empty_lines: true, bom: true, trim: false });
+  } catch (error) {
+    problems.push(`${fileName}: ${(error as Error).message}`);
+    return [];
+  }
+  const rows: T[] = [];
+  records.forEach((record, index) => {
+    const result = schema.safeParse(record);
+    // Row 1 is the header, so the first record is line 2 of the file.
+    const line = index + 2;
+    if (result.success) rows.push(result.data);
+    else {
+      for (const issue of result.error.issues) {
+        problems.push(`${fileName} row ${line}, column ${issue.path.join(".")}: ${issue.message}`);
+      }
+    }
+  });
+  return rows;
+}
+
+export function parseSeedFiles(texts: Record<keyof SeedFiles, string>): SeedFiles {
+  const problems: string[] = [];
+  const files: SeedFiles = {
+    brands: parseCsv("brands.csv", texts.brands, BrandRowSchema, problems),
+    metrics: parseCsv("metrics.csv", texts.metrics, MetricRowSchema, problems),
+    observations: parseCsv("observations.csv", texts.observations, ObservationRowSchema, problems),
+    events: parseCsv("events.csv", texts.events, EventRowSchema, problems),
+  };
+  const brandSlugs = new Set(files.brands.map((brand) => brand.slug));
+  const metricKeys = new Set(files.metrics.map((metric) => metric.key));
+  files.observations.forEach((row) => {
+    if (!brandSlugs.has(row.brand)) problems.push(`observations.csv: unknown brand ${row.brand}`);
+    if (!metricKeys.has(row.metric))
+      problems.push(`observations.csv: unknown metric ${row.metric}`);
+  });
+  files.events.forEach((row) => {
+    if (!brandSlugs.has(row.brand)) problems.push(`events.csv: unknown brand ${row.brand}`);
+  });
+  if (problems.length > 0) throw new SeedFileError(problems);
+  return files;
+}
+
+export async function readSeedFiles(directory: string): Promise<SeedFiles> {
+  const read = (name: string) => readFile(path.join(directory, name), "utf8");
+  const [brands, metrics, observations, events] = await Promise.all([
+    read("brands.csv"),
+    read("metrics.csv"),
+    read("observations.csv"),
+    read("events.csv"),
+  ]);
+  return parseSeedFiles({ brands, metrics, observations, events });
+}

@@ -1,0 +1,302 @@
+import { describe, expect, it } from "vitest";
+import {
+  changeTone,
+  formatAxisNumber,
+  formatChangeAbsolute,
+  formatChangeHeadline,
+  formatNumber,
+  formatValue,
+  QUALIFIER_MARKS,
+  QUALIFIER_WORDS,
+  roundTo,
+  splitUnit,
+} from "@/lib/domain/format";
+import type { Change } from "@/lib/domain/kpi";
+
+function relative(pct: number | null, abs = 0, approximate = false): Change {
+  return { kind: "relative", pct, abs, approximate };
+}
+
+function points(pp: number, approximate = false): Change {
+  return { kind: "points", pp, approximate };
+}
+
+describe("splitUnit", () => {
+  it("puts a three-letter currency before the number and the scale after it", () => {
+    expect(splitUnit("RMB bn")).toEqual({ prefix: "RMB ", suffix: " bn" });
+    expect(splitUnit("USD m")).toEqual({ prefix: "USD ", suffix: " m" });
+  });
+
+  it("puts a percent sign straight after the number", () => {
+    expect(splitUnit("%")).toEqual({ prefix: "", suffix: "%" });
+  });
+
+  it("puts any other unit after the number, separated by a space", () => {
+    expect(splitUnit("M users")).toEqual({ prefix: "", suffix: " M users" });
+    expect(splitUnit("stores")).toEqual({ prefix: "", suffix: " stores" });
+  });
+
+  it("adds nothing for an empty unit", () => {
+    expect(splitUnit("")).toEqual({ prefix: "", suffix: "" });
+  });
+});
+
+describe("qualifier marks and words", () => {
+  it("marks approximate with ≈ and at-least with >, exact with nothing", () => {
+    expect(QUALIFIER_MARKS).toEqual({ exact: "", approximate: "≈ ", at_least: "> " });
+  });
+
+  it("spells the qualifiers out", () => {
+    expect(QUALIFIER_WORDS).toEqual({
+      exact: "exact",
+      approximate: "approximately",
+      at_least: "more than",
+    });
+  });
+});
+
+describe("formatNumber", () => {
+  it("groups thousands with commas and pads to the given decimals", () => {
+    expect(formatNumber(1234567.8, 2)).toBe("1,234,567.80");
+    expect(formatNumber(6, 1)).toBe("6.0");
+  });
+
+  it("rounds to the given decimals", () => {
+    expect(formatNumber(1035.5, 0)).toBe("1,036");
+    expect(formatNumber(22.26168, 1)).toBe("22.3");
+  });
+
+  it("treats negative decimals as zero", () => {
+    expect(formatNumber(12.7, -1)).toBe("13");
+  });
+});
+
+describe("formatValue", () => {
+  it('writes a currency amount as "RMB 113.1 bn"', () => {
+    expect(formatValue(113.1, "RMB bn", 1)).toBe("RMB 113.1 bn");
+  });
+
+  it('writes a count with a unit as "741.7 M users"', () => {
+    expect(formatValue(741.7, "M users", 1)).toBe("741.7 M users");
+  });
+
+  it('writes an approximate value as "≈ 15,000 stores"', () => {
+    expect(formatValue(15000, "stores", 0, "approximate")).toBe("≈ 15,000 stores");
+  });
+
+  it('writes an at-least value as "> 12,000 stores"', () => {
+    expect(formatValue(12000, "stores", 0, "at_least")).toBe("> 12,000 stores");
+  });
+
+  it('writes a percentage as "11.1%"', () => {
+    expect(formatValue(11.1, "%", 1)).toBe("11.1%");
+    expect(formatValue(11.1, "%", 1, "approximate")).toBe("≈ 11.1%");
+  });
+
+  it("keeps the digits the source states, padding with zeros", () => {
+    expect(formatValue(6, "%", 1)).toBe("6.0%");
+    expect(formatValue(92.5065, "RMB bn", 4)).toBe("RMB 92.5065 bn");
+  });
+
+  it("puts the minus sign before the currency", () => {
+    expect(formatValue(-2.5, "RMB bn", 1)).toBe("-RMB 2.5 bn");
+    expect(formatValue(-3.2, "%", 1)).toBe("-3.2%");
+    expect(formatValue(-1500, "stores", 0)).toBe("-1,500 stores");
+  });
+
+  it("writes a bare number when there is no unit", () => {
+    expect(formatValue(1234, "", 0)).toBe("1,234");
+  });
+
+  it("writes zero without a sign", () => {
+    expect(formatValue(0, "RMB bn", 1)).toBe("RMB 0.0 bn");
+    expect(formatValue(-0, "%", 1)).toBe("0.0%");
+  });
+
+  it("writes a negative value that rounds to zero without a minus sign", () => {
+    expect(formatValue(-0.04, "%", 1)).toBe("0.0%");
+    expect(formatValue(-0.4, "RMB bn", 0)).toBe("RMB 0 bn");
+  });
+});
+
+describe("formatChangeHeadline", () => {
+  it('writes a growth of 22.26% as "+22.3%"', () => {
+    expect(formatChangeHeadline(relative(22.261679, 20.5935))).toBe("+22.3%");
+  });
+
+  it('writes a decline as "-5.0%"', () => {
+    expect(formatChangeHeadline(relative(-5.04, -3))).toBe("-5.0%");
+    expect(formatChangeHeadline(relative(-150, -15))).toBe("-150.0%");
+  });
+
+  it('writes a ratio change in points as "-0.6 pp"', () => {
+    expect(formatChangeHeadline(points(-0.6))).toBe("-0.6 pp");
+    expect(formatChangeHeadline(points(2))).toBe("+2.0 pp");
+  });
+
+  it('writes "n.m." when the percentage is withheld', () => {
+    expect(formatChangeHeadline(relative(null, 5))).toBe("n.m.");
+    expect(formatChangeHeadline(relative(null, 5, true))).toBe("n.m.");
+  });
+
+  it('prefixes an approximate change with "≈ "', () => {
+    expect(formatChangeHeadline(relative(25, 3000, true))).toBe("≈ +25.0%");
+    expect(formatChangeHeadline(points(-0.6, true))).toBe("≈ -0.6 pp");
+  });
+
+  it("writes no change without a sign", () => {
+    expect(formatChangeHeadline(relative(0))).toBe("0.0%");
+    expect(formatChangeHeadline(points(0))).toBe("0.0 pp");
+  });
+
+  it("writes a change that rounds to zero without a sign", () => {
+    expect(formatChangeHeadline(relative(0.04, 1))).toBe("0.0%");
+    expect(formatChangeHeadline(relative(-0.04, -1))).toBe("0.0%");
+    expect(formatChangeHeadline(points(-0.049))).toBe("0.0 pp");
+  });
+
+  it("signs a change that rounds away from zero the same way either side", () => {
+    expect(formatChangeHeadline(relative(0.05, 1))).toBe("+0.1%");
+    expect(formatChangeHeadline(relative(-0.05, -1))).toBe("-0.1%");
+  });
+});
+
+describe("formatChangeAbsolute", () => {
+  it('writes the absolute part of a revenue change as "+RMB 20.6 bn"', () => {
+    // 113.1 - 92.5065 = 20.5935
+    expect(formatChangeAbsolute(relative(22.26, 20.5935), "RMB bn", 1)).toBe("+RMB 20.6 bn");
+  });
+
+  it("writes a fall with a leading minus", () => {
+    expect(formatChangeAbsolute(relative(-5, -3.2), "M users", 1)).toBe("-3.2 M users");
+    expect(formatChangeAbsolute(relative(-20, -20), "RMB bn", 1)).toBe("-RMB 20.0 bn");
+  });
+
+  it("gives the absolute change even when the percentage is withheld", () => {
+    expect(formatChangeAbsolute(relative(null, 15), "RMB bn", 1)).toBe("+RMB 15.0 bn");
+  });
+
+  it("groups thousands in the metric's unit", () => {
+    expect(formatChangeAbsolute(relative(25, 3000), "stores", 0)).toBe("+3,000 stores");
+  });
+
+  it("writes a ratio's points change in the metric's unit", () => {
+    expect(formatChangeAbsolute(points(-0.6), "%", 1)).toBe("-0.6%");
+  });
+
+  it("writes no change, or one that rounds to zero, without a sign", () => {
+    expect(formatChangeAbsolute(relative(0, 0), "RMB bn", 1)).toBe("RMB 0.0 bn");
+    expect(formatChangeAbsolute(relative(-0.01, -0.04), "RMB bn", 1)).toBe("RMB 0.0 bn");
+    expect(formatChangeAbsolute(relative(0.01, 0.4), "stores", 0)).toBe("0 stores");
+  });
+
+  it("rounds halves away from zero the same way for rises and falls", () => {
+    expect(formatChangeAbsolute(relative(1, 3.25), "M users", 1)).toBe("+3.3 M users");
+    expect(formatChangeAbsolute(relative(-1, -3.25), "M users", 1)).toBe("-3.3 M users");
+  });
+});
+
+describe("changeTone", () => {
+  it("is good for a rise when higher is better", () => {
+    expect(changeTone(5, true)).toBe("good");
+  });
+
+  it("is bad for a fall when higher is better", () => {
+    expect(changeTone(-5, true)).toBe("bad");
+  });
+
+  it("is bad for a rise when lower is better", () => {
+    expect(changeTone(5, false)).toBe("bad");
+  });
+
+  it("is good for a fall when lower is better", () => {
+    expect(changeTone(-0.6, false)).toBe("good");
+  });
+
+  it("is neutral without a magnitude", () => {
+    expect(changeTone(null, true)).toBe("neutral");
+    expect(changeTone(null, false)).toBe("neutral");
+  });
+
+  it("is neutral for a change that shows as 0.0", () => {
+    expect(changeTone(0, true)).toBe("neutral");
+    expect(changeTone(0.04, true)).toBe("neutral");
+    expect(changeTone(-0.04, false)).toBe("neutral");
+  });
+
+  it("takes a side as soon as the change shows as 0.1", () => {
+    expect(changeTone(0.05, true)).toBe("good");
+    expect(changeTone(-0.05, true)).toBe("bad");
+  });
+});
+
+describe("formatAxisNumber", () => {
+  it("writes hundreds and thousands as whole numbers with commas", () => {
+    expect(formatAxisNumber(1035.5)).toBe("1,036");
+    expect(formatAxisNumber(100)).toBe("100");
+    expect(formatAxisNumber(9999)).toBe("9,999");
+  });
+
+  it("writes ten thousand and more in thousands", () => {
+    expect(formatAxisNumber(108796)).toBe("109k");
+    expect(formatAxisNumber(10000)).toBe("10k");
+    expect(formatAxisNumber(-108796)).toBe("-109k");
+  });
+
+  it("writes a million and more in millions with one decimal", () => {
+    expect(formatAxisNumber(2_500_000)).toBe("2.5M");
+    expect(formatAxisNumber(1_000_000)).toBe("1M");
+    expect(formatAxisNumber(12_340_000)).toBe("12.3M");
+  });
+
+  it("switches unit where the smaller one would round up to the next", () => {
+    expect(formatAxisNumber(999_499)).toBe("999k");
+    expect(formatAxisNumber(999_999)).toBe("1M");
+    expect(formatAxisNumber(9_999.6)).toBe("10k");
+  });
+
+  it("writes tens with at most one decimal", () => {
+    expect(formatAxisNumber(12.34)).toBe("12.3");
+    expect(formatAxisNumber(12)).toBe("12");
+    expect(formatAxisNumber(-45.5)).toBe("-45.5");
+  });
+
+  it("writes small numbers with at most two decimals, dropping trailing zeros", () => {
+    expect(formatAxisNumber(1.5)).toBe("1.5");
+    expect(formatAxisNumber(3)).toBe("3");
+    expect(formatAxisNumber(0.25)).toBe("0.25");
+    expect(formatAxisNumber(0.126)).toBe("0.13");
+    expect(formatAxisNumber(-0.5)).toBe("-0.5");
+  });
+
+  it('writes zero as "0", never "-0"', () => {
+    expect(formatAxisNumber(0)).toBe("0");
+    expect(formatAxisNumber(-0)).toBe("0");
+    expect(formatAxisNumber(-0.001)).toBe("0");
+  });
+});
+
+describe("roundTo", () => {
+  it("rounds to the given decimals", () => {
+    expect(roundTo(22.261679, 1)).toBe(22.3);
+    expect(roundTo(1234.5678, 2)).toBe(1234.57);
+    expect(roundTo(108.796, 0)).toBe(109);
+  });
+
+  it("never returns -0", () => {
+    expect(Object.is(roundTo(-0.04, 1), 0)).toBe(true);
+    expect(Object.is(roundTo(-0.4, 0), 0)).toBe(true);
+    expect(Object.is(roundTo(-0, 2), 0)).toBe(true);
+  });
+
+  it("rounds halves away from zero on both sides", () => {
+    expect(roundTo(2.5, 0)).toBe(3);
+    expect(roundTo(-2.5, 0)).toBe(-3);
+    expect(roundTo(0.05, 1)).toBe(0.1);
+    expect(roundTo(-0.05, 1)).toBe(-0.1);
+  });
+
+  it("keeps negative values negative", () => {
+    expect(roundTo(-22.261679, 1)).toBe(-22.3);
+  });
+});
