@@ -1,0 +1,81 @@
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+/** A port nobody listens on, chosen once by the runner; workers inherit it through the env. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+process.env.E2E_PORT ??= String(await freePort());
+// The production build runs against a database file of its own, created empty and seeded by
+// the start command, never the developer's data/app.db.
+process.env.E2E_DB_FILE ??= path.join(tmpdir(), `pulse-e2e-${process.pid}-${Date.now()}.db`);
+export const E2E_EDITOR_PASSWORD = "e2e-editor-password-7f3a";
+process.env.E2E_EDITOR_PASSWORD = E2E_EDITOR_PASSWORD;
+
+const port = Number(process.env.E2E_PORT);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: ".tmp/test-results",
+  // One worker: write tests change figures that read tests assert, and the `write` project
+  // runs after `read` so that each sees the data it expects.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // No network here: without these Chromium keeps trying to reach Google's services.
+      args: [
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+        "--disable-gpu",
+        "--no-sandbox",
+      ],
+    },
+  },
+  projects: [
+    { name: "read", testMatch: /read\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "write",
+      testMatch: /write\/.*\.spec\.ts/,
+      dependencies: ["read"],
+      use: { ...devices["Desktop Chrome"] },
+    },
+  ],
+  webServer: {
+    command: "npx tsx scripts/start.ts",
+    url: `${baseURL}/`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      DATABASE_URL: `file:${process.env.E2E_DB_FILE}`,
+      PULSE_EDITOR_PASSWORD: E2E_EDITOR_PASSWORD,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -1,0 +1,121 @@
+import { expect, test } from "@playwright/test";
+
+const METRIC_KEYS = [
+  "revenue",
+  "adjusted_net_profit",
+  "mau",
+  "mau_china",
+  "smartphone_shipments",
+  "smartphone_gross_margin",
+  "iot_devices",
+  "iot_5plus_users",
+  "mijia_app_mau",
+  "xiao_ai_mau",
+  "retail_stores",
+  "ev_deliveries",
+  "ev_segment_revenue",
+];
+
+test.describe("overview", () => {
+  test("shows a card and a rendered chart with data marks for every metric", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Xiaomi brand health");
+    for (const key of METRIC_KEYS) {
+      await expect(page.getByTestId(`card-${key}`)).toBeVisible();
+      const chart = page.getByTestId(`chart-${key}`);
+      // Recharts draws bars as paths inside .recharts-bar-rectangle: a data mark, not just axes.
+      await expect(chart.locator("svg.recharts-surface")).toBeVisible();
+      await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
+    }
+  });
+
+  test("the revenue card reads RMB 113.1 bn for Q3 2025, +22.3% YoY", async ({ page }) => {
+    await page.goto("/");
+    const card = page.getByTestId("card-revenue");
+    await expect(card.getByTestId("card-value")).toHaveText("RMB 113.1 bn");
+    await expect(card.getByTestId("card-quarter")).toHaveText("Q3 2025");
+    await expect(card.getByTestId("change-yoy")).toContainText("+22.3% YoY");
+    await expect(card.getByRole("link", { name: /2025 Q3/ })).toHaveAttribute(
+      "href",
+      /reportify\.ai/,
+    );
+  });
+
+  test("shows a qualifier with an approximate figure", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByTestId("card-retail_stores").getByTestId("card-value")).toHaveText(
+      "≈ 18,000 stores",
+    );
+  });
+
+  test("an unknown brand gets a not-found page with a 404 status", async ({ page }) => {
+    const response = await page.goto("/?brand=nope");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Xiaomi", exact: true })).toBeVisible();
+  });
+
+  test("a malformed query parameter is named on the page, not a 500", async ({ page }) => {
+    const response = await page.goto("/metrics/revenue?from=2025-Q1");
+    expect(response?.status()).toBeLessThan(500);
+    await expect(page.getByRole("alert", { name: "This link has a problem" })).toContainText("from");
+    await expect(page.getByRole("alert", { name: "This link has a problem" })).toContainText("must be a quarter written like 2025Q3");
+  });
+});
+
+test.describe("metric page", () => {
+  test("lists every seeded quarter with a source link", async ({ page }) => {
+    await page.goto("/metrics/revenue");
+    const table = page.getByTestId("table-revenue");
+    // The seed has revenue for every quarter from 2022Q1 to 2025Q3: 15 quarters.
+    const quarters: string[] = [];
+    for (let year = 2022; year <= 2025; year++) {
+      for (let quarter = 1; quarter <= 4; quarter++) {
+        if (year === 2025 && quarter === 4) break;
+        quarters.push(`${year}Q${quarter}`);
+      }
+    }
+    await expect(table.locator("tbody tr")).toHaveCount(quarters.length);
+    for (const quarter of quarters) {
+      const row = table.locator(`tr[data-quarter="${quarter}"]`);
+      await expect(row.getByRole("link").first()).toHaveAttribute("href", /^https?:\/\//);
+    }
+  });
+
+  test("switching to the seasonal view survives a reload", async ({ page }) => {
+    await page.goto("/metrics/revenue");
+    await page.getByRole("link", { name: /Seasonal overlay/ }).click();
+    await expect(page).toHaveURL(/view=seasonal/);
+    await expect(page.getByTestId("metric-chart")).toHaveAttribute("data-view", "seasonal");
+    await expect(page.locator(".recharts-line").first()).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId("metric-chart")).toHaveAttribute("data-view", "seasonal");
+    await expect(page.getByRole("link", { name: /Seasonal overlay/ })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
+  });
+
+  test("the range in the URL limits the table and the chart", async ({ page }) => {
+    await page.goto("/metrics/revenue?from=2024Q1&to=2024Q4");
+    const rows = page.getByTestId("table-revenue").locator("tbody tr");
+    await expect(rows).toHaveCount(4);
+    await expect(page.getByRole("heading", { name: /Q1 2024 to Q4 2024/ })).toBeVisible();
+    // YoY of the range's first quarter still compares with the year before it (75.5 / 59.4771).
+    await expect(rows.filter({ hasText: "Q1 2024" })).toContainText("+26.9%");
+  });
+
+  test("shows a restated figure's earlier value and source", async ({ page }) => {
+    await page.goto("/metrics/retail_stores");
+    const row = page.locator('tr[data-quarter="2024Q3"]');
+    await expect(row).toContainText("≈ 15,000 stores");
+    await expect(row).toContainText("restated");
+    await expect(row).toContainText("was ≈ 14,000 stores");
+    await expect(row.getByRole("link", { name: /Dao Insights/ })).toBeVisible();
+  });
+
+  test("an unknown metric gets a 404", async ({ page }) => {
+    const response = await page.goto("/metrics/nope");
+    expect(response?.status()).toBe(404);
+  });
+});

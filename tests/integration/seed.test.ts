@@ -1,0 +1,116 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { createPrismaClient } from "@/lib/db";
+import { PROJECT_ROOT } from "@/lib/seed/prepare-database";
+import { SeedConsistencyError, seedDatabase } from "@/lib/seed/seed-database";
+import { readSeedFiles, type SeedFiles } from "@/lib/seed/seed-files";
+import { createTestDatabase, type TestDatabase } from "../support/test-db";
+
+const dataDirectory = path.join(PROJECT_ROOT, "data");
+
+async function tableCounts(db: PrismaClient) {
+  const [observations, events, sources, audit, brands, metrics] = await Promise.all([
+    db.observation.count(),
+    db.event.count(),
+    db.source.count(),
+    db.auditEntry.count(),
+    db.brand.count(),
+    db.metric.count(),
+  ]);
+  return { observations, events, sources, audit, brands, metrics };
+}
+
+describe("seeding the sourced data into a real SQLite file", () => {
+  let testDb: TestDatabase;
+  let db: PrismaClient;
+  let files: SeedFiles;
+
+  beforeAll(async () => {
+    testDb = createTestDatabase();
+    db = createPrismaClient(testDb.url);
+    files = await readSeedFiles(dataDirectory);
+  });
+
+  afterAll(async () => {
+    await db.$disconnect();
+    testDb.remove();
+  });
+
+  it("loads every figure and event of the files, each with a source", async () => {
+    const report = await seedDatabase(db, files);
+    expect(report.observationsAdded).toBe(files.observations.length);
+    expect(report.eventsAdded).toBe(files.events.length);
+    const counts = await tableCounts(db);
+    expect(counts.observations).toBe(files.observations.length);
+    expect(counts.events).toBe(files.events.length);
+    expect(await db.observation.count({ where: { sourceId: null } })).toBe(0);
+  });
+
+  it("changes nothing when run a second time", async () => {
+    const before = await tableCounts(db);
+    const report = await seedDatabase(db, files);
+    expect(report.observationsAdded).toBe(0);
+    expect(report.eventsAdded).toBe(0);
+    expect(report.observationsUnchanged).toBe(files.observations.length);
+    expect(await tableCounts(db)).toEqual(before);
+  });
+
+  it("keeps the earlier of two sources for one quarter as history and the later as current", async () => {
+    const stores = await db.observation.findMany({
+      where: { metric: { key: "retail_stores" }, quarter: "2024Q3" },
+      orderBy: { revision: "asc" },
+      include: { source: true },
+    });
+    expect(stores.map((row) => [row.value, row.isCurrent])).toEqual([
+      [14000, false],
+      [15000, true],
+    ]);
+    expect(stores[0]?.supersededAt).not.toBeNull();
+    expect(stores[1]?.source?.title).toContain("Ginlix");
+  });
+
+  it("stores the digits and qualifier the source states", async () => {
+    const profit = await db.observation.findFirst({
+      where: { metric: { key: "adjusted_net_profit" }, quarter: "2023Q3", isCurrent: true },
+    });
+    expect(profit).toMatchObject({ value: 6, decimals: 1, qualifier: "exact" });
+    const evs = await db.observation.findFirst({
+      where: { metric: { key: "ev_deliveries" }, quarter: "2024Q4", isCurrent: true },
+    });
+    expect(evs).toMatchObject({ value: 70000, qualifier: "approximate" });
+  });
+
+  it("writes an audit row for every figure it adds", async () => {
+    const audited = await db.auditEntry.count({ where: { entity: "observation", action: "seed" } });
+    expect(audited).toBe(files.observations.length);
+  });
+});
+
+describe("the stated-YoY check", () => {
+  it("fails loudly on a stated YoY the stored values contradict, and writes nothing", async () => {
+    const testDb = createTestDatabase();
+    const db = createPrismaClient(testDb.url);
+    try {
+      const files = await readSeedFiles(dataDirectory);
+      const tampered: SeedFiles = {
+        ...files,
+        observations: files.observations.map((row) =>
+          row.metric === "revenue" && row.quarter === "2025Q3"
+            ? { ...row, stated_yoy_pct: "25.0" }
+            : row,
+        ),
+      };
+      const failure = await seedDatabase(db, tampered).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(SeedConsistencyError);
+      expect((failure as SeedConsistencyError).mismatches).toEqual([
+        expect.stringContaining("xiaomi revenue 2025Q3: the source states 25.0% YoY"),
+      ]);
+      expect(await db.observation.count()).toBe(0);
+      expect(await db.auditEntry.count()).toBe(0);
+    } finally {
+      await db.$disconnect();
+      testDb.remove();
+    }
+  });
+});
