@@ -72,79 +72,94 @@ export function SeriesTable({
       quarters.push(quarterFromIndex(index));
     }
   }
+  // A sum is only as precise as its least precise quarter.
+  const ttmDecimals = (quarter: QuarterCode) =>
+    Math.min(
+      ...[0, 1, 2, 3].map(
+        (back) =>
+          byQuarter.get(quarterFromIndex(quarterIndex(quarter) - back))?.point.decimals ?? 0,
+      ),
+    );
   const showTtm = detailed && metric.kind === "flow";
   const columnCount = 4 + (detailed ? 2 : 0) + (showTtm ? 1 : 0);
   return (
-    <table className="series-table" data-testid={`table-${metric.key}`}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Quarter</th>
-          <th scope="col" className="num">
-            Value ({metric.unit})
-          </th>
-          <th scope="col" className="num">
-            YoY
-          </th>
-          {detailed ? (
+    <div className="table-scroll">
+      <table
+        className={detailed ? "series-table series-table--detailed" : "series-table"}
+        data-testid={`table-${metric.key}`}
+      >
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Quarter</th>
             <th scope="col" className="num">
-              QoQ
+              Value ({metric.unit})
             </th>
-          ) : null}
-          {showTtm ? (
             <th scope="col" className="num">
-              Trailing 12 months
+              YoY
             </th>
-          ) : null}
-          <th scope="col">Source</th>
-          {detailed ? <th scope="col">History</th> : null}
-        </tr>
-      </thead>
-      <tbody>
-        {quarters.map((quarter) => {
-          const row = byQuarter.get(quarter);
-          if (!row) {
+            {detailed ? (
+              <th scope="col" className="num">
+                QoQ
+              </th>
+            ) : null}
+            {showTtm ? (
+              <th scope="col" className="num">
+                Trailing 12 months
+              </th>
+            ) : null}
+            <th scope="col">Source</th>
+            {detailed ? <th scope="col">History</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {quarters.map((quarter) => {
+            const row = byQuarter.get(quarter);
+            if (!row) {
+              return (
+                <tr key={quarter} className="gap-row" data-quarter={quarter}>
+                  <th scope="row">{quarterLabel(quarter)}</th>
+                  <td colSpan={columnCount - 1} className="muted">
+                    No figure found in a source (a gap, not zero)
+                  </td>
+                </tr>
+              );
+            }
+            const point = row.point;
             return (
-              <tr key={quarter} className="gap-row" data-quarter={quarter}>
+              <tr key={quarter} data-quarter={quarter}>
                 <th scope="row">{quarterLabel(quarter)}</th>
-                <td colSpan={columnCount - 1} className="muted">
-                  No figure found in a source (a gap, not zero)
+                <td className="num" title={QUALIFIER_WORDS[point.qualifier]}>
+                  {formatValue(point.value, metric.unit, point.decimals, point.qualifier)}
+                  {point.history.length > 0 ? (
+                    <span className="badge" title="This figure was restated">
+                      restated
+                    </span>
+                  ) : null}
                 </td>
+                <ChangeCell delta={row.yoy} metric={metric} />
+                {detailed ? <ChangeCell delta={row.qoq} metric={metric} /> : null}
+                {showTtm ? (
+                  <td className="num">
+                    {row.ttm === null
+                      ? "n/a"
+                      : formatValue(row.ttm, metric.unit, ttmDecimals(quarter))}
+                  </td>
+                ) : null}
+                <td>
+                  <SourceLink source={point.source} prefix="" />
+                  {detailed && point.quote ? <span className="quote">{point.quote}</span> : null}
+                </td>
+                {detailed ? (
+                  <td>
+                    <HistoryNote history={point.history} metric={metric} />
+                  </td>
+                ) : null}
               </tr>
             );
-          }
-          const point = row.point;
-          return (
-            <tr key={quarter} data-quarter={quarter}>
-              <th scope="row">{quarterLabel(quarter)}</th>
-              <td className="num" title={QUALIFIER_WORDS[point.qualifier]}>
-                {formatValue(point.value, metric.unit, point.decimals, point.qualifier)}
-                {point.history.length > 0 ? (
-                  <span className="badge" title="This figure was restated">
-                    restated
-                  </span>
-                ) : null}
-              </td>
-              <ChangeCell delta={row.yoy} metric={metric} />
-              {detailed ? <ChangeCell delta={row.qoq} metric={metric} /> : null}
-              {showTtm ? (
-                <td className="num">
-                  {row.ttm === null ? "n/a" : formatValue(row.ttm, metric.unit, point.decimals)}
-                </td>
-              ) : null}
-              <td>
-                <SourceLink source={point.source} prefix="" />
-                {detailed && point.quote ? <q className="quote">{point.quote}</q> : null}
-              </td>
-              {detailed ? (
-                <td>
-                  <HistoryNote history={point.history} metric={metric} />
-                </td>
-              ) : null}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -98,7 +98,8 @@ export function TrendChart({
       <XAxis
         dataKey="label"
         tick={{ fontSize: 11, fill: CHART_COLORS.axis }}
-        interval={compact ? "preserveStartEnd" : 0}
+        interval="preserveStartEnd"
+        minTickGap={compact ? 12 : 4}
         angle={compact ? 0 : -35}
         textAnchor={compact ? "middle" : "end"}
         height={compact ? 24 : 52}

@@ -58,8 +58,12 @@ test.describe("overview", () => {
   test("a malformed query parameter is named on the page, not a 500", async ({ page }) => {
     const response = await page.goto("/metrics/revenue?from=2025-Q1");
     expect(response?.status()).toBeLessThan(500);
-    await expect(page.getByRole("alert", { name: "This link has a problem" })).toContainText("from");
-    await expect(page.getByRole("alert", { name: "This link has a problem" })).toContainText("must be a quarter written like 2025Q3");
+    await expect(page.getByRole("alert", { name: "This link has a problem" })).toContainText(
+      "from",
+    );
+    await expect(page.getByRole("alert", { name: "This link has a problem" })).toContainText(
+      "must be a quarter written like 2025Q3",
+    );
   });
 });
 
