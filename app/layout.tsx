@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { SiteNav } from "@/components/SiteNav";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,6 +22,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             Pulse
           </Link>
           <span className="site-header__tagline">Brand health from published results</span>
+          <SiteNav />
         </header>
         <main id="main">{children}</main>
         <footer className="site-footer">

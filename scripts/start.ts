@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { ensureEditorPassword, PASSWORD_ENV } from "@/lib/auth/editor-password";
 import { databaseUrl } from "@/lib/database-url";
 import { applyMigrations, PROJECT_ROOT, seedIfEmpty } from "@/lib/seed/prepare-database";
 
@@ -23,6 +24,17 @@ console.log(
     ? `Seeded an empty database (${url}): ${report.observationsAdded} figures, ${report.eventsAdded} events.`
     : `Database ${url} is up to date.`,
 );
+
+const password = ensureEditorPassword();
+if (password.source === "generated") {
+  console.log(
+    `Editor password (generated, kept in ${password.file}, mode 0600): ${password.password}\n` +
+      "Sign in at /login with it. " +
+      `To choose your own, start with ${PASSWORD_ENV}=... npm start`,
+  );
+} else if (password.source === "file") {
+  console.log(`Editor password: see ${password.file} (or set ${PASSWORD_ENV}).`);
+}
 
 const nextCli = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
 const server = spawn(process.execPath, [nextCli, "start", "--port", port], {

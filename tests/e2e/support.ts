@@ -1,0 +1,12 @@
+import { expect, type Page } from "@playwright/test";
+
+export const EDITOR_PASSWORD = process.env.E2E_EDITOR_PASSWORD ?? "";
+
+/** Signs in through the real form, as an analyst would. */
+export async function signIn(page: Page, name = "E2E Analyst", next = "/"): Promise<void> {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel(/Your name/).fill(name);
+  await page.getByLabel("Editor password").fill(EDITOR_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText(`Signed in as ${name}`)).toBeVisible();
+}
