@@ -31,6 +31,7 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
+  globalTeardown: "./tests/e2e/global-teardown.ts",
   outputDir: ".tmp/test-results",
   // One worker: write tests change figures that read tests assert, and the `write` project
   // runs after `read` so that each sees the data it expects.

@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import type { QuarterCode } from "@/lib/domain/quarter";
+import { chartRows, seasonalRows, summarizeSeries } from "@/lib/domain/series-view";
+import type { MetricDTO, PointDTO, SeriesDTO } from "@/lib/domain/types";
+
+const revenue: MetricDTO = {
+  key: "revenue",
+  label: "Total revenue",
+  unit: "RMB bn",
+  kind: "flow",
+  higherIsBetter: true,
+  definition: "Group revenue",
+};
+
+function point(quarter: QuarterCode, value: number, extra: Partial<PointDTO> = {}): PointDTO {
+  return {
+    quarter,
+    value,
+    decimals: 1,
+    qualifier: "exact",
+    source: { title: `Report ${quarter}`, url: null, publishedOn: null },
+    quote: null,
+    note: null,
+    revision: 1,
+    history: [],
+    ...extra,
+  };
+}
+
+const series = (points: PointDTO[]): SeriesDTO => ({ metric: revenue, points });
+
+describe("chart rows", () => {
+  it("keeps a missing quarter on the axis with no value", () => {
+    const rows = chartRows(series([point("2024Q1", 10), point("2024Q3", 12)]));
+    expect(rows.map((row) => [row.quarter, row.value])).toEqual([
+      ["2024Q1", 10],
+      ["2024Q2", null],
+      ["2024Q3", 12],
+    ]);
+  });
+
+  it("computes the first quarter's YoY of a range from the quarter before the range", () => {
+    const rows = chartRows(series([point("2023Q1", 50), point("2024Q1", 60)]), "2024Q1", "2024Q1");
+    expect(rows).toHaveLength(1);
+    // 60 / 50 - 1 = 20%
+    expect(rows[0]?.yoy).toBeCloseTo(20, 9);
+  });
+
+  it("marks restated quarters and carries the source title for the tooltip", () => {
+    const restated = point("2024Q2", 8, {
+      revision: 2,
+      history: [
+        {
+          revision: 1,
+          value: 7,
+          decimals: 1,
+          qualifier: "exact",
+          source: null,
+          createdAt: "2024-08-01T00:00:00.000Z",
+          createdBy: "seed",
+          supersededAt: "2024-09-01T00:00:00.000Z",
+          supersededBy: "ada",
+        },
+      ],
+    });
+    const [row] = chartRows(series([restated]));
+    expect(row).toMatchObject({ restated: true, sourceTitle: "Report 2024Q2", label: "Q2 2024" });
+  });
+
+  it("returns no rows for an empty series", () => {
+    expect(chartRows(series([]))).toEqual([]);
+  });
+});
+
+describe("card summary", () => {
+  it("names the missing year-ago quarter when the latest has no YoY", () => {
+    const summary = summarizeSeries(series([point("2024Q4", 5), point("2025Q1", 6)]));
+    expect(summary.latest?.point.quarter).toBe("2025Q1");
+    expect(summary.latest?.yoy).toBeNull();
+    expect(summary.missingYearAgo).toBe("2024Q1");
+  });
+
+  it("draws the sparkline over the last twelve quarters with gaps as null", () => {
+    const points = [point("2022Q1", 1), point("2024Q4", 2), point("2025Q2", 3)];
+    const summary = summarizeSeries(series(points));
+    expect(summary.sparkline[0]).toEqual({ quarter: "2024Q4", value: 2 });
+    expect(summary.sparkline.map((spark) => spark.value)).toEqual([2, null, 3]);
+  });
+
+  it("has nothing to show for a metric without figures", () => {
+    expect(summarizeSeries(series([]))).toEqual({
+      latest: null,
+      missingYearAgo: null,
+      streak: null,
+      sparkline: [],
+    });
+  });
+});
+
+describe("seasonal overlay", () => {
+  it("puts each year's quarters on Q1..Q4 and leaves missing ones null", () => {
+    const rows = chartRows(series([point("2023Q1", 1), point("2023Q4", 4), point("2024Q2", 6)]));
+    const seasonal = seasonalRows(rows);
+    expect(seasonal.years).toEqual([2023, 2024]);
+    expect(seasonal.rows).toEqual([
+      { quarterOfYear: 1, label: "Q1", y2023: 1, y2024: null },
+      { quarterOfYear: 2, label: "Q2", y2023: null, y2024: 6 },
+      { quarterOfYear: 3, label: "Q3", y2023: null, y2024: null },
+      { quarterOfYear: 4, label: "Q4", y2023: 4, y2024: null },
+    ]);
+  });
+});
