@@ -71,9 +71,8 @@ export async function backupDatabase(
   try {
     // The copy is a plain rollback-journal file: no -wal to carry along when it is moved.
     copy.pragma("journal_mode = DELETE");
-    integrity = copy
-      .pragma("integrity_check", { simple: false })
-      .map((row) => (row as { integrity_check: string }).integrity_check)
+    integrity = (copy.pragma("integrity_check") as { integrity_check: string }[])
+      .map((row) => row.integrity_check)
       .join("; ");
     observations =
       copy.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM "Observation"').get()?.n ?? 0;
