@@ -4,15 +4,15 @@
  * 1. generates the synthetic dataset (bench/generate-dataset.ts) into bench/.work/bench.db;
  * 2. serves the production build against it (building first when the build is missing or older
  *    than the sources) and drives load from a second process (bench/load-worker.ts, autocannon)
- *    at 10 and 50 connections on the overview, a metric page and a static file of the
- *    overview's size (the upper bound), sampling the server's memory;
+ *    at 10 and 50 connections on the overview and a metric page, and on a static copy of each
+ *    page's HTML served by the same server (the upper bound), sampling the server's memory;
  * 3. exports the database as CSV through GET /api/export, next to `sqlite3 -csv`;
  * 4. times server-action writes while read load runs;
  * 5. measures the JavaScript the overview sends (gzip) and runs Lighthouse in Chromium;
  * and writes every figure with the machine's description to bench/RESULTS.md.
  *
  * Flags: --duration <s> per load phase (10), --quick (3 s phases), --reuse-db, --no-lighthouse,
- * --brands <n> (200), --out <file> (bench/RESULTS.md).
+ * --pages-only (load phases only), --brands <n> (200), --out <file> (bench/RESULTS.md).
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import {
@@ -46,9 +46,9 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const WORK = path.join(ROOT, "bench", ".work");
 const DB_FILE = path.join(WORK, "bench.db");
 const DATASET_REPORT = path.join(WORK, "dataset.json");
-const STATIC_NAME = "bench-static-overview.html";
 const PUBLIC_DIR = path.join(ROOT, "public");
-const STATIC_FILE = path.join(PUBLIC_DIR, STATIC_NAME);
+/** Static copies of the pages, same bytes, served from public/ (gitignored). */
+const STATIC_NAMES = { overview: "bench-static-overview.html", metric: "bench-static-metric.html" };
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHROME_FLAGS = [
   "--headless=new",
@@ -65,6 +65,7 @@ interface Flags {
   duration: number;
   reuseDb: boolean;
   lighthouse: boolean;
+  pagesOnly: boolean;
   brands: number;
   out: string;
 }
@@ -79,6 +80,7 @@ function parseFlags(args: string[]): Flags {
     duration: Number(value("--duration") ?? (quick ? 3 : 10)),
     reuseDb: args.includes("--reuse-db"),
     lighthouse: !args.includes("--no-lighthouse"),
+    pagesOnly: args.includes("--pages-only"),
     brands: Number(value("--brands") ?? 200),
     out: path.resolve(ROOT, value("--out") ?? "bench/RESULTS.md"),
   };
@@ -619,10 +621,49 @@ function verdict(ok: boolean) {
   return ok ? "met" : "**missed**";
 }
 
-function renderResults(results: Results): string {
-  const { machine, dataset, load } = results;
+function renderLoad(load: LoadPhase[], sizes: Results["sizes"], duration: number): string {
   const find = (label: string, connections: number) =>
     load.find((phase) => phase.label === label && phase.connections === connections);
+  const lines: string[] = [];
+  lines.push("## Pages under load", "");
+  lines.push(
+    `autocannon in a second process on 127.0.0.1, ${duration} s per phase after a warm-up, ` +
+      "waiting between phases until the server is idle. " +
+      `Overview HTML: ${kb(sizes.overviewBytes)}; metric page: ${kb(sizes.metricBytes)}. ` +
+      "Each page's upper bound is a static copy of its own HTML (same bytes) served from `public/` by the same server. " +
+      "A phase in which no request completed shows n/a: every request took longer than the phase.",
+    "",
+  );
+  lines.push(
+    "| page | connections | req/s | p50 ms | p95 ms | p99 ms | non-2xx / errors | vs static copy | server peak RSS |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  );
+  for (const phase of load) {
+    const bound = phase.label.endsWith("static copy")
+      ? undefined
+      : find(`${phase.label}, static copy`, phase.connections);
+    const ratio = bound ? phase.requestsPerSecond / bound.requestsPerSecond : null;
+    lines.push(
+      `| ${phase.label} | ${phase.connections} | ${fmt(phase.requestsPerSecond)} | ${fmt(phase.p50)} | ${fmt(phase.p95)} | ${fmt(phase.p99)} | ${phase.non2xx} / ${phase.errors + phase.timeouts} | ${ratio === null ? "" : fmt(ratio, 3)} | ${fmt(phase.memory.peakMb, 0)} MB |`,
+    );
+  }
+  lines.push("", "Targets (10 connections):", "");
+  for (const label of ["overview", "metric page"]) {
+    const phase = find(label, 10);
+    const bound = find(`${label}, static copy`, 10);
+    if (!phase || !bound) continue;
+    const ratio = phase.requestsPerSecond / bound.requestsPerSecond;
+    lines.push(
+      `- ${label}: p95 ${fmt(phase.p95)} ms (target < 100 ms: ${verdict(phase.p95 < 100)}); ` +
+        `${fmt(ratio, 3)} of its static copy's rate (target >= 0.5: ${verdict(ratio >= 0.5)})`,
+    );
+  }
+  lines.push("");
+  return lines.join("\n");
+}
+
+function renderResults(results: Results): string {
+  const { machine, dataset } = results;
   const lines: string[] = [];
   lines.push("# Benchmark results", "");
   lines.push(
@@ -648,40 +689,7 @@ function renderResults(results: Results): string {
       `Pages are measured on \`${dataset.sampleBrand}\`.`,
     "",
   );
-  lines.push("## Pages under load", "");
-  lines.push(
-    `autocannon in a second process on 127.0.0.1, ${results.duration} s per phase after a warm-up. ` +
-      `Overview HTML: ${kb(results.sizes.overviewBytes)}; metric page: ${kb(results.sizes.metricBytes)}; ` +
-      `the static file is a copy of the overview's HTML served from \`public/\` by the same server.`,
-    "",
-  );
-  lines.push(
-    "| page | connections | req/s | p50 ms | p95 ms | p99 ms | non-2xx / errors | vs static | server peak RSS |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-  );
-  for (const phase of load) {
-    const bound = find("static file", phase.connections);
-    const ratio =
-      bound && phase.label !== "static file"
-        ? phase.requestsPerSecond / bound.requestsPerSecond
-        : null;
-    lines.push(
-      `| ${phase.label} | ${phase.connections} | ${fmt(phase.requestsPerSecond)} | ${fmt(phase.p50)} | ${fmt(phase.p95)} | ${fmt(phase.p99)} | ${phase.non2xx} / ${phase.errors + phase.timeouts} | ${ratio === null ? "" : fmt(ratio, 3)} | ${fmt(phase.memory.peakMb, 0)} MB |`,
-    );
-  }
-  lines.push("");
-  lines.push("Targets (10 connections):", "");
-  for (const label of ["overview", "metric page"]) {
-    const phase = find(label, 10);
-    const bound = find("static file", 10);
-    if (!phase || !bound) continue;
-    const ratio = phase.requestsPerSecond / bound.requestsPerSecond;
-    lines.push(
-      `- ${label}: p95 ${fmt(phase.p95)} ms (target < 100 ms: ${verdict(phase.p95 < 100)}); ` +
-        `${fmt(ratio, 3)} of the static rate (target >= 0.5: ${verdict(ratio >= 0.5)})`,
-    );
-  }
-  lines.push("");
+  lines.push(renderLoad(results.load, results.sizes, results.duration));
   lines.push("## CSV export", "");
   const exp = results.exportResult;
   if (exp.status === "pending" || !exp.app || !exp.sqlite || !exp.memory) {
@@ -759,37 +767,53 @@ async function main() {
   const overviewPath = `/?brand=${brand}`;
   const metricPath = `/metrics/revenue?brand=${brand}`;
 
-  // The static upper bound is a copy of the overview's HTML; public/ is read when the server
-  // starts, so a first server renders the page and a second one serves both.
+  // The static upper bounds are copies of the pages' HTML; public/ is read when the server
+  // starts, so a first server renders the pages and a second one serves them all.
   let server = await startServer({ projectRoot: ROOT, databaseFile: DB_FILE });
   cleanups.push(() => server.stop());
-  const overviewHtml = Buffer.from(
-    await (await fetch(`${server.baseUrl}${overviewPath}`)).arrayBuffer(),
-  );
-  const metricBytes = (await (await fetch(`${server.baseUrl}${metricPath}`)).arrayBuffer())
-    .byteLength;
+  const fetchPage = async (target: string) => {
+    const response = await fetch(`${server.baseUrl}${target}`);
+    const body = Buffer.from(await response.arrayBuffer());
+    if (response.status !== 200) throw new Error(`${target} answered ${response.status}`);
+    return body;
+  };
+  const overviewHtml = await fetchPage(overviewPath);
+  const metricHtml = await fetchPage(metricPath);
   await server.stop();
   const createdPublic = !existsSync(PUBLIC_DIR);
   mkdirSync(PUBLIC_DIR, { recursive: true });
-  writeFileSync(STATIC_FILE, overviewHtml);
+  writeFileSync(path.join(PUBLIC_DIR, STATIC_NAMES.overview), overviewHtml);
+  writeFileSync(path.join(PUBLIC_DIR, STATIC_NAMES.metric), metricHtml);
   cleanups.push(() => {
-    rmSync(STATIC_FILE, { force: true });
+    for (const name of Object.values(STATIC_NAMES))
+      rmSync(path.join(PUBLIC_DIR, name), { force: true });
     if (createdPublic) rmSync(PUBLIC_DIR, { recursive: true, force: true });
   });
 
   server = await startServer({ projectRoot: ROOT, databaseFile: DB_FILE });
   log(`server ${server.baseUrl}, next-server pid ${server.serverPid}`);
-  await warmUp(server.baseUrl, [overviewPath, metricPath, `/${STATIC_NAME}`]);
+  const targets = [
+    ["overview", overviewPath],
+    ["overview, static copy", `/${STATIC_NAMES.overview}`],
+    ["metric page", metricPath],
+    ["metric page, static copy", `/${STATIC_NAMES.metric}`],
+  ] as const;
+  await warmUp(
+    server.baseUrl,
+    targets.map(([, target]) => target),
+  );
 
   const load: LoadPhase[] = [];
   for (const connections of [10, 50]) {
-    for (const [label, target] of [
-      ["overview", overviewPath],
-      ["metric page", metricPath],
-      ["static file", `/${STATIC_NAME}`],
-    ] as const) {
+    for (const [label, target] of targets) {
       load.push(await loadPhase(server, label, target, connections, flags.duration));
     }
+  }
+  const sizes = { overviewBytes: overviewHtml.byteLength, metricBytes: metricHtml.byteLength };
+  if (flags.pagesOnly) {
+    writeFileSync(flags.out, renderLoad(load, sizes, flags.duration));
+    log(`wrote ${path.relative(ROOT, flags.out)} (pages only)`);
+    return;
   }
 
   log("CSV export");
@@ -819,7 +843,7 @@ async function main() {
     machine,
     dataset,
     duration: flags.duration,
-    sizes: { overviewBytes: overviewHtml.byteLength, metricBytes },
+    sizes,
     load,
     exportResult,
     writes,
