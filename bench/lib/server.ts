@@ -143,11 +143,20 @@ export async function startServer(options: {
   databaseFile: string;
   env?: Record<string, string>;
   readyPath?: string;
+  /**
+   * Runs `next start` directly with these Node flags instead of `scripts/start.ts` (for flags
+   * NODE_OPTIONS refuses, like --cpu-prof); the database must already be migrated.
+   */
+  nodeArgs?: string[];
 }): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const tsxCli = path.join(options.projectRoot, "node_modules", "tsx", "dist", "cli.mjs");
-  const child = spawn(process.execPath, [tsxCli, "scripts/start.ts"], {
+  const nextCli = path.join(options.projectRoot, "node_modules", "next", "dist", "bin", "next");
+  const command = options.nodeArgs
+    ? [...options.nodeArgs, nextCli, "start", "--port", String(port)]
+    : [tsxCli, "scripts/start.ts"];
+  const child = spawn(process.execPath, command, {
     cwd: options.projectRoot,
     // A group of its own: stop() signals the group, reaching tsx, next and next-server.
     detached: true,
