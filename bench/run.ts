@@ -667,7 +667,8 @@ function renderResults(results: Results): string {
   const lines: string[] = [];
   lines.push("# Benchmark results", "");
   lines.push(
-    "Written by `npm run bench` (bench/run.ts); every figure below comes from that one run.",
+    "Written by `npm run bench` (bench/run.ts); every figure below comes from that one run. " +
+      "Why targets are missed, with the CPU profile: bench/NOTES.md.",
     "",
   );
   lines.push("## Machine", "");
