@@ -6,8 +6,11 @@ import { ParamProblems } from "@/components/ParamProblems";
 import { TrendPanel } from "@/components/TrendPanel";
 import { quarterLabel } from "@/lib/domain/quarter";
 import { summarizeSeries } from "@/lib/domain/series-view";
-import { getBrand, listBrands } from "@/lib/queries/brands";
-import { listBrandSeries } from "@/lib/queries/series";
+import {
+  getCachedBrand,
+  listCachedBrandSeries,
+  listCachedBrands,
+} from "@/lib/queries/cached-reads";
 import { metricPageQuery, parseOverviewParams, type SearchParams } from "@/lib/url-state";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -20,9 +23,9 @@ export default async function OverviewPage({
   const parsed = parseOverviewParams(await searchParams);
   if (!parsed.ok) return <ParamProblems problems={parsed.problems} resetHref="/" />;
   const { brand: brandSlug } = parsed.value;
-  const [brand, brands] = await Promise.all([getBrand(brandSlug), listBrands()]);
+  const [brand, brands] = await Promise.all([getCachedBrand(brandSlug), listCachedBrands()]);
   if (!brand) notFound();
-  const allSeries = await listBrandSeries(brand.slug);
+  const allSeries = await listCachedBrandSeries(brand.slug);
   const summaries = allSeries.map((series) => ({ series, summary: summarizeSeries(series) }));
   const latestQuarter = summaries
     .map(({ summary }) => summary.latest?.point.quarter)

@@ -3,7 +3,7 @@
  * then serves the production build on $PORT (default 3000).
  */
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ensureEditorPassword, PASSWORD_ENV } from "@/lib/auth/editor-password";
 import { databaseUrl } from "@/lib/database-url";
@@ -35,6 +35,11 @@ if (password.source === "generated") {
 } else if (password.source === "file") {
   console.log(`Editor password: see ${password.file} (or set ${PASSWORD_ENV}).`);
 }
+
+// The pages' data cache (lib/queries/cached-reads.ts) is kept on disk under .next/cache and
+// would outlive this process, while the database may change before the next start (a restore,
+// `npm run seed`): every server starts with an empty one.
+rmSync(path.join(PROJECT_ROOT, ".next", "cache", "fetch-cache"), { recursive: true, force: true });
 
 const nextCli = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
 const server = spawn(process.execPath, [nextCli, "start", "--port", port], {

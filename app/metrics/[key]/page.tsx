@@ -11,9 +11,12 @@ import { MetricKeySchema } from "@/lib/domain/fields";
 import { withinRange } from "@/lib/domain/kpi";
 import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
 import { chartRows, seasonalRows, seriesRows } from "@/lib/domain/series-view";
-import { getBrand, listBrands } from "@/lib/queries/brands";
-import { getMetric } from "@/lib/queries/metrics";
-import { listBrandSeries } from "@/lib/queries/series";
+import {
+  getCachedBrand,
+  getCachedMetric,
+  listCachedBrandSeries,
+  listCachedBrands,
+} from "@/lib/queries/cached-reads";
 import {
   type MetricPageState,
   type MetricView,
@@ -42,7 +45,7 @@ const VIEW_LABELS: Record<MetricView, string> = {
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const { key } = await params;
   const parsedKey = MetricKeySchema.safeParse(key);
-  const metric = parsedKey.success ? await getMetric(parsedKey.data) : null;
+  const metric = parsedKey.success ? await getCachedMetric(parsedKey.data) : null;
   return { title: metric?.label ?? "Metric not found" };
 }
 
@@ -56,12 +59,12 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
   }
   const state = parsed.value;
   const [metric, brand, brands] = await Promise.all([
-    getMetric(parsedKey.data),
-    getBrand(state.brand),
-    listBrands(),
+    getCachedMetric(parsedKey.data),
+    getCachedBrand(state.brand),
+    listCachedBrands(),
   ]);
   if (!metric || !brand) notFound();
-  const [series] = await listBrandSeries(brand.slug, { metricKeys: [metric.key] });
+  const [series] = await listCachedBrandSeries(brand.slug, { metricKeys: [metric.key] });
   if (!series) notFound();
 
   const allRows = seriesRows(series);

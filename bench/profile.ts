@@ -1,0 +1,128 @@
+/**
+ * Where the server's time goes on one page: serves the production build on the benchmark
+ * database with V8's CPU profiler on, loads the page from a second process, stops the server
+ * (the profile is written on exit) and prints the functions with the most self time, grouped by
+ * package. Run `npm run bench` once first (it generates bench/.work/bench.db).
+ *
+ *   npx tsx bench/profile.ts [path, default "/?brand=bench-042"] [--duration 10] [--connections 10]
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+import { startServer } from "./lib/server";
+import type { LoadResult } from "./load-worker";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const WORK = path.join(ROOT, "bench", ".work");
+const DB_FILE = path.join(WORK, "bench.db");
+const PROFILE_DIR = path.join(WORK, "profile");
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+function flag(args: string[], name: string, fallback: number): number {
+  const at = args.indexOf(name);
+  return at === -1 ? fallback : Number(args[at + 1]);
+}
+
+/** Which package (or our own code) a script URL belongs to. */
+function owner(url: string): string {
+  if (!url) return "(native / V8)";
+  const modules = url.lastIndexOf("node_modules/");
+  if (modules !== -1) {
+    const rest = url.slice(modules + "node_modules/".length).split("/");
+    const name = rest[0]?.startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0];
+    if (name === "next") {
+      const compiled = /dist\/compiled\/([^/]+)/.exec(url)?.[1];
+      return compiled ? `next (compiled ${compiled})` : "next";
+    }
+    return name ?? url;
+  }
+  if (url.includes("/.next/server/chunks/")) return "app server bundle (.next/server/chunks)";
+  if (url.startsWith("node:")) return "node core";
+  return url.replace(`file://${ROOT}/`, "");
+}
+
+function summarize(profile: CpuProfile) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfByFunction = new Map<string, number>();
+  const selfByOwner = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, index) => {
+    const node = byId.get(id);
+    const delta = (profile.timeDeltas[index] ?? 0) / 1000;
+    if (!node) return;
+    const { functionName, url, lineNumber } = node.callFrame;
+    if (functionName === "(idle)" || functionName === "(program)") return;
+    total += delta;
+    const fn = `${functionName || "(anonymous)"} ${owner(url)}:${lineNumber + 1}`;
+    selfByFunction.set(fn, (selfByFunction.get(fn) ?? 0) + delta);
+    selfByOwner.set(owner(url), (selfByOwner.get(owner(url)) ?? 0) + delta);
+  });
+  const top = (map: Map<string, number>, n: number) =>
+    [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
+  return { total, owners: top(selfByOwner, 12), functions: top(selfByFunction, 25) };
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const target = args.find((arg) => arg.startsWith("/")) ?? "/?brand=bench-042";
+  const duration = flag(args, "--duration", 10);
+  const connections = flag(args, "--connections", 10);
+  if (!existsSync(DB_FILE)) throw new Error("run `npm run bench` first: no bench/.work/bench.db");
+  rmSync(PROFILE_DIR, { recursive: true, force: true });
+  mkdirSync(PROFILE_DIR, { recursive: true });
+
+  const server = await startServer({
+    projectRoot: ROOT,
+    databaseFile: DB_FILE,
+    nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`],
+  });
+  let load: LoadResult;
+  try {
+    for (let i = 0; i < 5; i++) await (await fetch(`${server.baseUrl}${target}`)).arrayBuffer();
+    load = await new Promise<LoadResult>((resolve, reject) => {
+      const tsxCli = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+      const spec = JSON.stringify({ url: `${server.baseUrl}${target}`, connections, duration });
+      const child = spawn(process.execPath, [tsxCli, "bench/load-worker.ts", spec], {
+        cwd: ROOT,
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      let out = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+      });
+      child.on("exit", (code) =>
+        code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`exit ${code}`)),
+      );
+    });
+  } finally {
+    await server.stop();
+  }
+  // Every node process of the server wrote a profile; next-server's is the one that worked.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const files = readdirSync(PROFILE_DIR)
+    .map((name) => path.join(PROFILE_DIR, name))
+    .sort((a, b) => statSync(b).size - statSync(a).size);
+  const largest = files[0];
+  if (!largest) throw new Error("no CPU profile was written");
+  const summary = summarize(JSON.parse(readFileSync(largest, "utf8")) as CpuProfile);
+  console.log(
+    `${target}: ${load.requestsPerSecond.toFixed(1)} req/s at ${connections} connections, ` +
+      `p50 ${load.p50.toFixed(0)} ms, p95 ${load.p95.toFixed(0)} ms (profiling slows it down)`,
+  );
+  console.log(`profile: ${path.relative(ROOT, largest)} (open in Chrome DevTools > Performance)`);
+  console.log(`\nCPU self time by package (${summary.total.toFixed(0)} ms busy):`);
+  for (const [name, ms] of summary.owners) {
+    console.log(`  ${((ms / summary.total) * 100).toFixed(1).padStart(5)}%  ${name}`);
+  }
+  console.log("\nTop functions by self time:");
+  for (const [name, ms] of summary.functions) {
+    console.log(`  ${((ms / summary.total) * 100).toFixed(1).padStart(5)}%  ${name}`);
+  }
+}
+
+await main();
