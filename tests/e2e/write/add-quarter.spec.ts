@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "../support";
+
+test.describe("adding a quarter", () => {
+  test("an editor adds Q4 2025 revenue with a source and sees it on the card and in the chart's data", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    const chart = page.getByTestId("chart-revenue");
+    await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
+    const barsBefore = await chart.locator(".recharts-bar-rectangle").count();
+
+    await signIn(page, "E2E Analyst", "/");
+    await page.getByRole("main").getByRole("link", { name: "Add a quarter" }).click();
+    await expect(page).toHaveURL(/\/quarters\/new\?brand=xiaomi/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Add a quarter for Xiaomi");
+    // The quarter after the latest stored one (Q3 2025) is offered.
+    await expect(page.getByLabel("Fiscal year")).toHaveValue("2025");
+    await expect(page.getByLabel("Quarter", { exact: true })).toHaveValue("4");
+    // Unit and scale are shown next to the input.
+    const revenueRow = page.getByTestId("metric-row-revenue");
+    await expect(revenueRow).toContainText("RMB");
+    await expect(revenueRow).toContainText("bn");
+    await expect(revenueRow).toContainText("billions of RMB");
+
+    await page.getByLabel("Total revenue", { exact: true }).fill("120.5");
+    await page.getByLabel("Title (required)").fill("Xiaomi Q4 2025 results announcement (E2E)");
+    await page.getByLabel(/Web address/).fill("https://example.com/xiaomi-q4-2025");
+    await page.getByLabel(/Publication date/).fill("2026-03-24");
+    await page.getByRole("button", { name: "Save Q4 2025" }).click();
+
+    await expect(page).toHaveURL(/\/\?brand=xiaomi&saved=2025Q4&at=\d+/);
+    const notice = page.getByTestId("saved-notice");
+    await expect(notice).toContainText("Saved Q4 2025 for Xiaomi: 1 figure");
+    await expect(notice).toContainText("Total revenue: RMB 120.5 bn (new)");
+
+    const card = page.getByTestId("card-revenue");
+    await expect(card.getByTestId("card-value")).toHaveText("RMB 120.5 bn");
+    await expect(card.getByTestId("card-quarter")).toHaveText("Q4 2025");
+    await expect(
+      card.getByRole("link", { name: /Xiaomi Q4 2025 results announcement/ }),
+    ).toHaveAttribute("href", "https://example.com/xiaomi-q4-2025");
+
+    await expect(chart.locator(".recharts-bar-rectangle")).toHaveCount(barsBefore + 1);
+    await chart.getByText("Data table").click();
+    const row = chart.locator('tr[data-quarter="2025Q4"]');
+    await expect(row).toContainText("RMB 120.5 bn");
+    await expect(row).toContainText("Xiaomi Q4 2025 results announcement (E2E)");
+  });
+});
