@@ -29,10 +29,11 @@ export function decimalLiteralProblem(text: string): string | null {
     return "must be written out in full, without an exponent (1.2e9 is not accepted)";
   }
   if (/[^\x20-\x7e]/.test(text)) {
-    return /\p{Nd}/u.test(text)
+    return /(?![0-9])\p{Nd}/u.test(text)
       ? "must use the digits 0-9 (not full-width or other scripts' digits)"
-      : "must contain only the digits 0-9, an optional leading '-' and one '.'";
+      : "must contain only the digits 0-9, a leading minus sign and a decimal point";
   }
+  if (/[a-z]/i.test(text)) return GENERIC_DECIMAL_MESSAGE;
   if (text.includes(",")) {
     return "must not contain commas: no thousands separators, and '.' for decimals (1234.5)";
   }
