@@ -115,9 +115,9 @@ function MetricHints({
       {existing && quarter ? (
         <span className="hint--restate">
           {" "}
-          {quarterLabel(quarter)} already has{" "}
+          Stored for {quarterLabel(quarter)}:{" "}
           {formatValue(existing.value, metric.unit, existing.decimals, existing.qualifier)} (
-          {existing.sourceTitle}): a value here restates it, and you will be asked to confirm.
+          {existing.sourceTitle}). A value here restates it.
         </span>
       ) : null}
       {delta && base && baseQuarter ? (

@@ -257,12 +257,28 @@ export function quarterFieldErrors(
   error: z.ZodError,
   metrics: readonly FormMetric[],
 ): Record<string, string> {
-  const errors: Record<string, string> = {};
+  const found: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? VALUES_FIELD);
-    errors[field] ??= `${quarterFieldLabel(field, metrics)} ${issue.message}.`;
+    found[field] ??= `${quarterFieldLabel(field, metrics)} ${issue.message}.`;
   }
-  return errors;
+  // In the order the fields appear on the form, so the error summary reads top to bottom.
+  const order = [
+    QUARTER_FIELDS.brand,
+    QUARTER_FIELDS.year,
+    QUARTER_FIELDS.quarter,
+    VALUES_FIELD,
+    ...metrics.flatMap((metric) => [valueField(metric.key), qualifierField(metric.key)]),
+    QUARTER_FIELDS.sourceTitle,
+    QUARTER_FIELDS.sourceUrl,
+    QUARTER_FIELDS.sourcePublishedOn,
+    QUARTER_FIELDS.note,
+  ];
+  const rank = (field: string) => {
+    const index = order.indexOf(field);
+    return index === -1 ? order.length : index;
+  };
+  return Object.fromEntries(Object.entries(found).sort(([a], [b]) => rank(a) - rank(b)));
 }
 
 export const INITIAL_QUARTER_FORM_STATE: QuarterFormState = {

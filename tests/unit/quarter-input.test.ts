@@ -483,3 +483,22 @@ describe("reading the form's fields from a post", () => {
     expect(Object.keys(values).sort()).toEqual(quarterFieldNames(METRICS).sort());
   });
 });
+
+describe("quarterFieldErrors", () => {
+  it("lists the errors in the order the fields appear on the form", () => {
+    const errors = errorsOf({
+      note: "\u0007",
+      sourceTitle: "",
+      value_retail_stores: "-1",
+      value_revenue: "x",
+      year: "1999",
+    });
+    expect(Object.keys(errors)).toEqual([
+      "year",
+      "value_revenue",
+      "value_retail_stores",
+      "sourceTitle",
+      "note",
+    ]);
+  });
+});
