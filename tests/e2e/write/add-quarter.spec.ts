@@ -27,7 +27,13 @@ test.describe("adding a quarter", () => {
     await page.getByLabel("Title (required)").fill("Xiaomi Q4 2025 results announcement (E2E)");
     await page.getByLabel(/Web address/).fill("https://example.com/xiaomi-q4-2025");
     await page.getByLabel(/Publication date/).fill("2026-03-24");
+    // Hold the post back a moment to see the pending state while it is under way.
+    await page.route("**/quarters/new**", async (route) => {
+      if (route.request().method() === "POST") await new Promise((done) => setTimeout(done, 800));
+      await route.continue();
+    });
     await page.getByRole("button", { name: "Save Q4 2025" }).click();
+    await expect(page.getByRole("button", { name: "Saving…" })).toBeDisabled();
 
     await expect(page).toHaveURL(/\/\?brand=xiaomi&saved=2025Q4&at=\d+/);
     const notice = page.getByTestId("saved-notice");
