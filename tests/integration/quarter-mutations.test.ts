@@ -14,6 +14,7 @@ import {
   StaleFigureError,
   UnknownReferenceError,
 } from "@/lib/mutations/errors";
+import { listSavedFigures } from "@/lib/queries/saved-figures";
 import { listBrandSeries } from "@/lib/queries/series";
 import { seedFromFiles } from "@/lib/seed/prepare-database";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
@@ -318,6 +319,27 @@ describe("saving a quarter from the form", () => {
       expect(outcome.reason).toBeInstanceOf(ConfirmationRequiredError);
     }
     expect(await revisionsOf(db, "xiao_ai_mau", "2025Q4")).toHaveLength(1);
+  });
+
+  it("reads back exactly the figures of one save for the confirmation notice", async () => {
+    const figures = [figure("mau", 760.1), figure("smartphone_gross_margin", 11.9)];
+    const saved = await createQuarterFigures(
+      submission("2025Q4", figures, { actor: "Notice Tester" }),
+    );
+    const listed = await listSavedFigures("xiaomi", "2025Q4", saved.savedAt);
+    expect(listed.map((entry) => [entry.metricKey, entry.value, entry.restated])).toEqual([
+      ["mau", 760.1, false],
+      ["smartphone_gross_margin", 11.9, false],
+    ]);
+    // Another moment's save, or a made-up timestamp, lists nothing of this one.
+    expect(await listSavedFigures("xiaomi", "2025Q4", saved.savedAt + 1)).toEqual([]);
+    const restated = [figure("mau", 760.2)];
+    const second = await createQuarterFigures(
+      submission("2025Q4", restated, { confirmedTokens: confirmedTokensFor("2025Q4", restated) }),
+    );
+    expect(await listSavedFigures("xiaomi", "2025Q4", second.savedAt)).toMatchObject([
+      { metricKey: "mau", value: 760.2, restated: true },
+    ]);
   });
 
   it("refuses an unknown brand or metric and writes nothing", async () => {
