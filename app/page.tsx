@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BrandSwitcher } from "@/components/BrandSwitcher";
 import { KpiCard } from "@/components/KpiCard";
 import { ParamProblems } from "@/components/ParamProblems";
+import { SavedNotice } from "@/components/SavedNotice";
 import { TrendPanel } from "@/components/TrendPanel";
 import { quarterLabel } from "@/lib/domain/quarter";
 import { summarizeSeries } from "@/lib/domain/series-view";
@@ -11,7 +13,14 @@ import {
   listCachedBrandSeries,
   listCachedBrands,
 } from "@/lib/queries/cached-reads";
-import { metricPageQuery, parseOverviewParams, type SearchParams } from "@/lib/url-state";
+import { listSavedFigures } from "@/lib/queries/saved-figures";
+import {
+  metricPageQuery,
+  parseOverviewParams,
+  parseSavedNotice,
+  quarterFormHref,
+  type SearchParams,
+} from "@/lib/url-state";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -20,12 +29,17 @@ export default async function OverviewPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  const parsed = parseOverviewParams(await searchParams);
+  const params = await searchParams;
+  const parsed = parseOverviewParams(params);
   if (!parsed.ok) return <ParamProblems problems={parsed.problems} resetHref="/" />;
   const { brand: brandSlug } = parsed.value;
   const [brand, brands] = await Promise.all([getCachedBrand(brandSlug), listCachedBrands()]);
   if (!brand) notFound();
-  const allSeries = await listCachedBrandSeries(brand.slug);
+  const saved = parseSavedNotice(params);
+  const [allSeries, savedFigures] = await Promise.all([
+    listCachedBrandSeries(brand.slug),
+    saved ? listSavedFigures(brand.slug, saved.quarter, saved.savedAt) : Promise.resolve([]),
+  ]);
   const summaries = allSeries.map((series) => ({ series, summary: summarizeSeries(series) }));
   const latestQuarter = summaries
     .map(({ summary }) => summary.latest?.point.quarter)
@@ -46,8 +60,17 @@ export default async function OverviewPage({
             {brand.description}
           </p>
         </div>
-        <BrandSwitcher brands={brands} current={brand.slug} action="/" />
+        <div className="page-head__actions">
+          <BrandSwitcher brands={brands} current={brand.slug} action="/" />
+          <Link className="button-link" href={quarterFormHref(brand.slug)}>
+            Add a quarter
+          </Link>
+        </div>
       </div>
+
+      {saved ? (
+        <SavedNotice brandName={brand.name} quarter={saved.quarter} figures={savedFigures} />
+      ) : null}
 
       <section aria-labelledby="kpi-heading">
         <h2 id="kpi-heading">Latest figures</h2>

@@ -11,8 +11,9 @@ import {
   quarterIndex,
   quarterLabel,
 } from "@/lib/domain/quarter";
+import { historyEntries } from "@/lib/domain/revision-history";
 import type { PointRow } from "@/lib/domain/series-view";
-import type { MetricDTO, RevisionDTO } from "@/lib/domain/types";
+import type { MetricDTO, RevisionDTO, WithdrawalDTO } from "@/lib/domain/types";
 import { SourceLink } from "./SourceLink";
 
 function ChangeCell({ delta, metric }: { delta: Change | null; metric: MetricDTO }) {
@@ -21,27 +22,45 @@ function ChangeCell({ delta, metric }: { delta: Change | null; metric: MetricDTO
   return <td className={`num change--${tone}`}>{formatChangeHeadline(delta)}</td>;
 }
 
-function HistoryNote({ history, metric }: { history: RevisionDTO[]; metric: MetricDTO }) {
-  if (history.length === 0) return null;
+const EVENT_WORDS = { restated: "restated", withdrawn: "withdrawn", reentered: "re-entered" };
+
+function HistoryNote({
+  history,
+  current,
+  metric,
+}: {
+  history: RevisionDTO[];
+  current: { value: number | null; note: string | null };
+  metric: MetricDTO;
+}) {
+  const entries = historyEntries(history, current);
+  if (entries.length === 0) return null;
   return (
     <ul className="history">
-      {history.map((revision) => (
-        <li key={revision.revision}>
-          Revision {revision.revision}, superseded {revision.supersededAt?.slice(0, 10)} (by{" "}
-          {revision.supersededBy}): was{" "}
-          {revision.value === null
+      {entries.map((entry) => (
+        <li key={entry.revision}>
+          {EVENT_WORDS[entry.event]}
+          {entry.on ? ` on ${entry.on}` : ""}
+          {entry.by ? ` by ${entry.by}` : ""}, was{" "}
+          {entry.was === null
             ? "withdrawn"
-            : formatValue(revision.value, metric.unit, revision.decimals, revision.qualifier)}
-          {revision.source ? (
+            : formatValue(entry.was.value, metric.unit, entry.was.decimals, entry.was.qualifier)}
+          {entry.source ? (
             <>
               {" "}
-              (<SourceLink source={revision.source} prefix="" />)
+              (<SourceLink source={entry.source} prefix="" />)
             </>
           ) : null}
+          {entry.reason ? <span className="history__reason"> Reason: {entry.reason}</span> : null}
         </li>
       ))}
     </ul>
   );
+}
+
+export interface EditorLinks {
+  restate: (quarter: QuarterCode) => string;
+  withdraw: (quarter: QuarterCode) => string;
 }
 
 /**
@@ -54,18 +73,25 @@ export function SeriesTable({
   caption,
   detailed,
   span,
+  withdrawn = [],
+  editorLinks = null,
 }: {
   metric: MetricDTO;
   rows: readonly PointRow[];
   caption: string;
   detailed: boolean;
   span?: { from: QuarterCode; to: QuarterCode } | null;
+  /** Withdrawn quarters: shown as gaps that say so, with what was there before. */
+  withdrawn?: readonly WithdrawalDTO[];
+  /** For a signed-in editor: where to restate or withdraw a quarter's figure. */
+  editorLinks?: EditorLinks | null;
 }) {
   const first = rows[0]?.point.quarter;
   const last = rows.at(-1)?.point.quarter;
   const from = span?.from ?? first;
   const to = span?.to ?? last;
   const byQuarter = new Map(rows.map((row) => [row.point.quarter, row]));
+  const withdrawnByQuarter = new Map(withdrawn.map((entry) => [entry.quarter, entry]));
   const quarters: QuarterCode[] = [];
   if (from && to) {
     for (let index = quarterIndex(to); index >= quarterIndex(from); index--) {
@@ -81,7 +107,8 @@ export function SeriesTable({
       ),
     );
   const showTtm = detailed && metric.kind === "flow";
-  const columnCount = 4 + (detailed ? 2 : 0) + (showTtm ? 1 : 0);
+  const showEdit = detailed && editorLinks !== null;
+  const columnCount = 4 + (detailed ? 2 : 0) + (showTtm ? 1 : 0) + (showEdit ? 1 : 0);
   return (
     <div className="table-scroll">
       <table
@@ -110,18 +137,44 @@ export function SeriesTable({
             ) : null}
             <th scope="col">Source</th>
             {detailed ? <th scope="col">History</th> : null}
+            {showEdit ? <th scope="col">Edit</th> : null}
           </tr>
         </thead>
         <tbody>
           {quarters.map((quarter) => {
             const row = byQuarter.get(quarter);
             if (!row) {
+              const withdrawal = withdrawnByQuarter.get(quarter);
               return (
-                <tr key={quarter} className="gap-row" data-quarter={quarter}>
+                <tr
+                  key={quarter}
+                  className="gap-row"
+                  data-quarter={quarter}
+                  data-withdrawn={withdrawal ? "true" : undefined}
+                >
                   <th scope="row">{quarterLabel(quarter)}</th>
-                  <td colSpan={columnCount - 1} className="muted">
-                    No figure found in a source (a gap, not zero)
+                  <td colSpan={columnCount - 1 - (showEdit ? 1 : 0)} className="muted">
+                    {withdrawal ? (
+                      <>
+                        No current figure: withdrawn on {withdrawal.withdrawnAt.slice(0, 10)} by{" "}
+                        {withdrawal.withdrawnBy} (a gap, not zero).
+                        {detailed ? (
+                          <HistoryNote
+                            history={withdrawal.history}
+                            current={{ value: null, note: withdrawal.reason }}
+                            metric={metric}
+                          />
+                        ) : null}
+                      </>
+                    ) : (
+                      "No figure found in a source (a gap, not zero)"
+                    )}
                   </td>
+                  {showEdit ? (
+                    <td>
+                      <a href={editorLinks.restate(quarter)}>Add a figure</a>
+                    </td>
+                  ) : null}
                 </tr>
               );
             }
@@ -152,7 +205,13 @@ export function SeriesTable({
                 </td>
                 {detailed ? (
                   <td>
-                    <HistoryNote history={point.history} metric={metric} />
+                    <HistoryNote history={point.history} current={point} metric={metric} />
+                  </td>
+                ) : null}
+                {showEdit ? (
+                  <td className="edit-links">
+                    <a href={editorLinks.restate(quarter)}>Restate</a>{" "}
+                    <a href={editorLinks.withdraw(quarter)}>Withdraw</a>
                   </td>
                 ) : null}
               </tr>

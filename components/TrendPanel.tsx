@@ -33,6 +33,7 @@ export function TrendPanel({ series, href }: { series: SeriesDTO; href: string }
               rows={seriesRows(series)}
               caption={`${metric.label} by quarter, with YoY and sources`}
               detailed={false}
+              withdrawn={series.withdrawn}
             />
           </details>
         </>

@@ -107,3 +107,70 @@ export function metricPageQuery(state: MetricPageState): string {
 export function overviewQuery(state: OverviewState): string {
   return state.brand === DEFAULT_BRAND ? "" : `?brand=${encodeURIComponent(state.brand)}`;
 }
+
+const QuarterFormPageSchema = z.object({
+  brand: SlugSchema.default(DEFAULT_BRAND),
+  quarter: QuarterCodeSchema.optional(),
+});
+
+export interface QuarterFormPageState {
+  brand: string;
+  /** A quarter to prefill (from a "restate" link); otherwise the one after the latest stored. */
+  quarter: QuarterCode | null;
+}
+
+export function parseQuarterFormParams(params: SearchParams): Parsed<QuarterFormPageState> {
+  const parsed = parseWith(QuarterFormPageSchema, params);
+  if (!parsed.ok) return parsed;
+  return { ok: true, value: { brand: parsed.value.brand, quarter: parsed.value.quarter ?? null } };
+}
+
+export function quarterFormHref(brand: string, quarter: QuarterCode | null = null): string {
+  const query = new URLSearchParams({ brand });
+  if (quarter) query.set("quarter", quarter);
+  return `/quarters/new?${query.toString()}`;
+}
+
+const SavedNoticeSchema = z.object({
+  saved: QuarterCodeSchema,
+  at: z.string().regex(/^\d{1,15}$/),
+});
+
+/**
+ * The overview's confirmation after a save (`?saved=2025Q4&at=<ms>`): the notice lists what the
+ * database holds for that save, so a hand-made link cannot make it claim anything false.
+ * Malformed or absent: no notice, the page itself is unaffected.
+ */
+export function parseSavedNotice(
+  params: SearchParams,
+): { quarter: QuarterCode; savedAt: number } | null {
+  const parsed = SavedNoticeSchema.safeParse(params);
+  return parsed.success ? { quarter: parsed.data.saved, savedAt: Number(parsed.data.at) } : null;
+}
+
+export function savedNoticeHref(brand: string, quarter: QuarterCode, savedAt: number): string {
+  const query = new URLSearchParams({ brand, saved: quarter, at: String(savedAt) });
+  return `/?${query.toString()}`;
+}
+
+/** The metric page's confirmation after a withdrawal (`?withdrawn=2024Q4`). */
+export function parseWithdrawnNotice(params: SearchParams): QuarterCode | null {
+  const parsed = z.object({ withdrawn: QuarterCodeSchema }).safeParse(params);
+  return parsed.success ? parsed.data.withdrawn : null;
+}
+
+const WithdrawPageSchema = z.object({
+  brand: SlugSchema.default(DEFAULT_BRAND),
+  quarter: QuarterCodeSchema,
+});
+
+export function parseWithdrawParams(
+  params: SearchParams,
+): Parsed<{ brand: string; quarter: QuarterCode }> {
+  return parseWith(WithdrawPageSchema, params);
+}
+
+export function withdrawHref(metricKey: string, brand: string, quarter: QuarterCode): string {
+  const query = new URLSearchParams({ brand, quarter });
+  return `/metrics/${metricKey}/withdraw?${query.toString()}`;
+}

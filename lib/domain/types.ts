@@ -41,6 +41,8 @@ export interface RevisionDTO {
   createdBy: string;
   supersededAt: string | null;
   supersededBy: string | null;
+  /** Why this revision was made (a restatement's note, a withdrawal's reason). */
+  note: string | null;
 }
 
 /** The current figure of one metric for one quarter, with its evidence. */
@@ -57,7 +59,20 @@ export interface PointDTO {
   history: RevisionDTO[];
 }
 
+/** A quarter whose figure was withdrawn: a gap on the charts, its history still shown. */
+export interface WithdrawalDTO {
+  quarter: QuarterCode;
+  revision: number;
+  withdrawnAt: string;
+  withdrawnBy: string;
+  reason: string | null;
+  /** The revisions before the withdrawal, oldest first. */
+  history: RevisionDTO[];
+}
+
 export interface SeriesDTO {
   metric: MetricDTO;
   points: PointDTO[];
+  /** Quarters whose current revision withdraws the figure, oldest first. */
+  withdrawn: WithdrawalDTO[];
 }

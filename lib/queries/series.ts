@@ -8,6 +8,7 @@ import type {
   RevisionDTO,
   SeriesDTO,
   SourceDTO,
+  WithdrawalDTO,
 } from "@/lib/domain/types";
 import { listMetrics } from "./metrics";
 
@@ -25,8 +26,8 @@ const sourceSelect = { select: { title: true, url: true, publishedOn: true } } a
 
 /**
  * Every current figure of a brand, per metric in catalog order, each with its source and the
- * revisions it superseded. Two queries whatever the number of metrics: current figures, then the
- * superseded history.
+ * revisions it superseded, and the quarters whose figure was withdrawn, with their history. Two
+ * queries whatever the number of metrics: current revisions, then the superseded ones.
  */
 export async function listBrandSeries(
   brandSlug: string,
@@ -45,7 +46,6 @@ export async function listBrandSeries(
         brand: { slug: brandSlug },
         metric: metricFilter,
         isCurrent: true,
-        value: { not: null },
       },
       select: {
         quarter: true,
@@ -55,6 +55,8 @@ export async function listBrandSeries(
         quote: true,
         note: true,
         revision: true,
+        createdAt: true,
+        createdBy: true,
         metric: { select: { key: true } },
         source: sourceSelect,
       },
@@ -72,6 +74,7 @@ export async function listBrandSeries(
         createdBy: true,
         supersededAt: true,
         supersededBy: true,
+        note: true,
         metric: { select: { key: true } },
         source: sourceSelect,
       },
@@ -93,14 +96,30 @@ export async function listBrandSeries(
       createdBy: row.createdBy,
       supersededAt: row.supersededAt?.toISOString() ?? null,
       supersededBy: row.supersededBy,
+      note: row.note,
     });
     historyByKey.set(key, list);
   }
 
   const pointsByMetric = new Map<string, PointDTO[]>(metrics.map((metric) => [metric.key, []]));
+  const withdrawnByMetric = new Map<string, WithdrawalDTO[]>(
+    metrics.map((metric) => [metric.key, []]),
+  );
   for (const row of current) {
+    const history = historyByKey.get(`${row.metric.key}/${row.quarter}`) ?? [];
+    if (row.value === null) {
+      withdrawnByMetric.get(row.metric.key)?.push({
+        quarter: row.quarter as QuarterCode,
+        revision: row.revision,
+        withdrawnAt: row.createdAt.toISOString(),
+        withdrawnBy: row.createdBy,
+        reason: row.note,
+        history,
+      });
+      continue;
+    }
     // A current figure always has a source; the schema allows none only for withdrawals.
-    if (row.value === null || row.source === null) continue;
+    if (row.source === null) continue;
     pointsByMetric.get(row.metric.key)?.push({
       quarter: row.quarter as QuarterCode,
       value: row.value,
@@ -110,11 +129,12 @@ export async function listBrandSeries(
       quote: row.quote,
       note: row.note,
       revision: row.revision,
-      history: historyByKey.get(`${row.metric.key}/${row.quarter}`) ?? [],
+      history,
     });
   }
   return metrics.map((metric: MetricDTO) => ({
     metric,
     points: pointsByMetric.get(metric.key) ?? [],
+    withdrawn: withdrawnByMetric.get(metric.key) ?? [],
   }));
 }

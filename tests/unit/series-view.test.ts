@@ -27,7 +27,7 @@ function point(quarter: QuarterCode, value: number, extra: Partial<PointDTO> = {
   };
 }
 
-const series = (points: PointDTO[]): SeriesDTO => ({ metric: revenue, points });
+const series = (points: PointDTO[]): SeriesDTO => ({ metric: revenue, points, withdrawn: [] });
 
 describe("chart rows", () => {
   it("keeps a missing quarter on the axis with no value", () => {
@@ -60,6 +60,7 @@ describe("chart rows", () => {
           createdBy: "seed",
           supersededAt: "2024-09-01T00:00:00.000Z",
           supersededBy: "ada",
+          note: null,
         },
       ],
     });

@@ -7,6 +7,7 @@ import { TrendChart } from "@/components/charts/TrendChart";
 import { ParamProblems } from "@/components/ParamProblems";
 import { RangeForm } from "@/components/RangeForm";
 import { SeriesTable } from "@/components/SeriesTable";
+import { getEditorSession } from "@/lib/auth/session";
 import { MetricKeySchema } from "@/lib/domain/fields";
 import { withinRange } from "@/lib/domain/kpi";
 import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
@@ -23,7 +24,10 @@ import {
   metricPageQuery,
   overviewQuery,
   parseMetricPageParams,
+  parseWithdrawnNotice,
+  quarterFormHref,
   type SearchParams,
+  withdrawHref,
 } from "@/lib/url-state";
 
 interface PageProps {
@@ -53,22 +57,28 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
   const { key } = await params;
   const parsedKey = MetricKeySchema.safeParse(key);
   if (!parsedKey.success) notFound();
-  const parsed = parseMetricPageParams(await searchParams);
+  const query = await searchParams;
+  const parsed = parseMetricPageParams(query);
   if (!parsed.ok) {
     return <ParamProblems problems={parsed.problems} resetHref={`/metrics/${parsedKey.data}`} />;
   }
   const state = parsed.value;
-  const [metric, brand, brands] = await Promise.all([
+  const [metric, brand, brands, session] = await Promise.all([
     getCachedMetric(parsedKey.data),
     getCachedBrand(state.brand),
     listCachedBrands(),
+    getEditorSession(),
   ]);
   if (!metric || !brand) notFound();
   const [series] = await listCachedBrandSeries(brand.slug, { metricKeys: [metric.key] });
   if (!series) notFound();
 
   const allRows = seriesRows(series);
-  const quarters = allRows.map((row) => row.point.quarter);
+  // Withdrawn quarters count for the span too: their gap rows say what was withdrawn, when.
+  const quarters = [
+    ...allRows.map((row) => row.point.quarter),
+    ...series.withdrawn.map((entry) => entry.quarter),
+  ].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const first = quarters[0] ?? null;
   const last = quarters.at(-1) ?? null;
   // The shown span is the requested range cut to the quarters that have data, so a wide range
@@ -80,6 +90,13 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
   const chartMetric = { label: metric.label, unit: metric.unit, kind: metric.kind };
   const href = (patch: Partial<MetricPageState>) =>
     `/metrics/${metric.key}${metricPageQuery({ ...state, ...patch })}`;
+  const withdrawnNotice = parseWithdrawnNotice(query);
+  const editorLinks = session
+    ? {
+        restate: (quarter: QuarterCode) => quarterFormHref(brand.slug, quarter),
+        withdraw: (quarter: QuarterCode) => withdrawHref(metric.key, brand.slug, quarter),
+      }
+    : null;
 
   return (
     <>
@@ -103,6 +120,13 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
           hidden={state.view === "bars" ? {} : { view: state.view }}
         />
       </div>
+
+      {withdrawnNotice ? (
+        <p className="notice" role="status" data-testid="withdrawn-notice">
+          Withdrew the {quarterLabel(withdrawnNotice)} figure: the quarter is now a gap, and the
+          table below keeps what it was.
+        </p>
+      ) : null}
 
       <div className="controls">
         <nav aria-label="Chart view" className="view-switch">
@@ -158,6 +182,8 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
           caption={`${brand.name} ${metric.label} by quarter, newest first, with sources`}
           detailed
           span={spanFrom && spanTo ? { from: spanFrom, to: spanTo } : null}
+          withdrawn={series.withdrawn}
+          editorLinks={editorLinks}
         />
       </section>
     </>

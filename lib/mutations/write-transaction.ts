@@ -1,0 +1,50 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { Tx } from "./audit";
+import { WriteConflictError } from "./errors";
+
+const ATTEMPTS = 4;
+
+/** Error codes meaning "someone else was writing": a retry can succeed. */
+const CONFLICT_CODES = new Set([
+  "P2002", // unique constraint: another writer took the next revision number
+  "P2034", // write conflict
+  "P1008", // SQLITE_BUSY past the busy timeout
+  "P2028", // the transaction could not start (or was closed) in time
+  "SQLITE_BUSY",
+  "SQLITE_BUSY_SNAPSHOT",
+  "SQLITE_LOCKED",
+]);
+
+function isWriteConflict(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 5; depth++) {
+    if (typeof cause !== "object") return false;
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === "string" && CONFLICT_CODES.has(code)) return true;
+    const message = (cause as { message?: unknown }).message;
+    if (typeof message === "string" && /SQLITE_BUSY|database is locked/i.test(message)) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * Runs one write transaction. In this process the adapter already queues transactions on its
+ * single writer connection; a second process (or connection) on the same file can still collide,
+ * which SQLite reports as busy or, through the unique key on revisions, as a duplicate. Such a
+ * collision is retried from the start (re-reading the latest revision); after a few attempts it
+ * becomes a WriteConflictError the form shows as "try again", never a 500.
+ */
+export async function runWriteTransaction<T>(
+  db: PrismaClient,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(work, { maxWait: 10_000, timeout: 15_000 });
+    } catch (error) {
+      if (!isWriteConflict(error)) throw error;
+      if (attempt >= ATTEMPTS) throw new WriteConflictError(error);
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+    }
+  }
+}
