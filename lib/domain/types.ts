@@ -8,11 +8,17 @@ export type MetricKind = (typeof METRIC_KINDS)[number];
 export const QUALIFIERS = ["exact", "approximate", "at_least"] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
+/** What kind of thing happened: drawn with the event, filterable later. */
+export const EVENT_KINDS = ["launch", "milestone", "recall", "crisis", "other"] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
 export interface BrandDTO {
   slug: string;
   name: string;
   currency: string;
   description: string;
+  /** Days after a quarter's end by which its results are out (the stale-data signal's rhythm). */
+  reportingLagDays: number;
 }
 
 export interface MetricDTO {
