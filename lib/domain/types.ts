@@ -67,3 +67,20 @@ export interface SeriesDTO {
   metric: MetricDTO;
   points: PointDTO[];
 }
+
+/** The current revision of an event, with its evidence. */
+export interface EventDTO {
+  uid: string;
+  brandSlug: string;
+  /** YYYY-MM-DD, or YYYY-MM where the source gives only the month. */
+  date: string;
+  quarter: QuarterCode;
+  kind: EventKind;
+  title: string;
+  description: string;
+  quote: string | null;
+  source: SourceDTO;
+  revision: number;
+  createdAt: string;
+  createdBy: string;
+}
