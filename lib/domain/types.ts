@@ -84,3 +84,25 @@ export interface EventDTO {
   createdAt: string;
   createdBy: string;
 }
+
+/** One revision of an event, for its history: what it said, who wrote it and when. */
+export interface EventRevisionDTO {
+  revision: number;
+  date: string;
+  kind: EventKind;
+  title: string;
+  description: string;
+  source: SourceDTO;
+  deleted: boolean;
+  createdAt: string;
+  createdBy: string;
+  supersededAt: string | null;
+  supersededBy: string | null;
+}
+
+/** An event with every revision, newest last; `deleted` when its latest revision deletes it. */
+export interface EventDetailDTO {
+  event: EventDTO;
+  deleted: boolean;
+  history: EventRevisionDTO[];
+}
