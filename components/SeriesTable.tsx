@@ -54,12 +54,15 @@ export function SeriesTable({
   caption,
   detailed,
   span,
+  twoYearChanges,
 }: {
   metric: MetricDTO;
   rows: readonly PointRow[];
   caption: string;
   detailed: boolean;
   span?: { from: QuarterCode; to: QuarterCode } | null;
+  /** When given, a column with each quarter's change against the same quarter two years earlier. */
+  twoYearChanges?: ReadonlyMap<QuarterCode, Change | null>;
 }) {
   const first = rows[0]?.point.quarter;
   const last = rows.at(-1)?.point.quarter;
@@ -81,7 +84,7 @@ export function SeriesTable({
       ),
     );
   const showTtm = detailed && metric.kind === "flow";
-  const columnCount = 4 + (detailed ? 2 : 0) + (showTtm ? 1 : 0);
+  const columnCount = 4 + (detailed ? 2 : 0) + (showTtm ? 1 : 0) + (twoYearChanges ? 1 : 0);
   return (
     <div className="table-scroll">
       <table
@@ -98,6 +101,11 @@ export function SeriesTable({
             <th scope="col" className="num">
               YoY
             </th>
+            {twoYearChanges ? (
+              <th scope="col" className="num">
+                vs 2 years ago
+              </th>
+            ) : null}
             {detailed ? (
               <th scope="col" className="num">
                 QoQ
@@ -138,6 +146,9 @@ export function SeriesTable({
                   ) : null}
                 </td>
                 <ChangeCell delta={row.yoy} metric={metric} />
+                {twoYearChanges ? (
+                  <ChangeCell delta={twoYearChanges.get(quarter) ?? null} metric={metric} />
+                ) : null}
                 {detailed ? <ChangeCell delta={row.qoq} metric={metric} /> : null}
                 {showTtm ? (
                   <td className="num">

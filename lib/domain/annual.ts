@@ -3,8 +3,9 @@
  * the year only when all four quarters exist; stocks take the year-end (Q4) level; ratios are not
  * aggregated, because a year's rate needs each quarter's weight, which is not stored.
  */
-import { type Change, change } from "./kpi";
+import { type Change, change, changeMagnitude } from "./kpi";
 import { type QuarterCode, quarterCode } from "./quarter";
+import type { ChartRow } from "./series-view";
 import type { MetricKind, PointDTO, Qualifier, SeriesDTO, SourceDTO } from "./types";
 
 export type AnnualStatus =
@@ -153,4 +154,46 @@ export function annualStatusText(row: AnnualRow): string {
     case "no_year_end":
       return `No year-end value: no Q4 ${row.year} figure`;
   }
+}
+
+/**
+ * Chart rows for the fiscal-year chart, in the same shape as the quarterly ones: one per year,
+ * the axis labelled "FY 2024", a year without a value kept as an empty slot with the reason.
+ */
+export function annualChartRows(kind: MetricKind, rows: readonly AnnualRow[]): ChartRow[] {
+  return rows.map((row, index) => {
+    const twoBack = rows[index - 2];
+    const twoYears =
+      row.value !== null && twoBack?.value != null
+        ? change(
+            kind,
+            {
+              quarter: quarterCode(row.year - 2, 4),
+              value: twoBack.value,
+              qualifier: twoBack.qualifier,
+            },
+            { quarter: quarterCode(row.year, 4), value: row.value, qualifier: row.qualifier },
+          )
+        : null;
+    const complete = row.status.kind === "total" || row.status.kind === "year_end";
+    return {
+      quarter: quarterCode(row.year, 4),
+      label: row.label,
+      value: row.value,
+      decimals: row.decimals,
+      qualifier: row.value === null ? null : row.qualifier,
+      yoy: row.yoy ? changeMagnitude(row.yoy) : null,
+      yoyApproximate: row.yoy?.approximate ?? false,
+      yoy2: twoYears ? changeMagnitude(twoYears) : null,
+      yoy2Approximate: twoYears?.approximate ?? false,
+      sourceTitle:
+        row.sources.length === 1
+          ? (row.sources[0]?.title ?? null)
+          : row.sources.length > 1
+            ? `${row.sources.length} documents (listed in the table)`
+            : null,
+      restated: false,
+      ...(complete ? {} : { note: annualStatusText(row) }),
+    };
+  });
 }

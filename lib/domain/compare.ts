@@ -3,9 +3,15 @@
  * values share an axis only when the units match; otherwise each series is shown as its YoY
  * change or indexed to 100 at a base quarter, so that no axis mixes units.
  */
+import {
+  computeDerivedSeries,
+  type DerivedInput,
+  type DerivedSeries,
+  getDerivedMetric,
+} from "./derived-metrics";
 import { type Change, changeMagnitude, indexByQuarter, yoyChange } from "./kpi";
 import { type QuarterCode, quarterFromIndex, quarterIndex, quarterLabel } from "./quarter";
-import type { MetricKind, Qualifier } from "./types";
+import type { MetricKind, Qualifier, SeriesDTO, SourceDTO } from "./types";
 
 export const COMPARE_MODES = ["absolute", "yoy", "index"] as const;
 export type CompareMode = (typeof COMPARE_MODES)[number];
@@ -15,6 +21,8 @@ export interface ComparePoint {
   value: number;
   decimals: number;
   qualifier: Qualifier;
+  /** Where the number comes from: a document, or the stored figures a derived value divides. */
+  evidence?: { source: SourceDTO } | { inputs: DerivedInput[] };
 }
 
 export interface CompareSeries {
@@ -154,4 +162,80 @@ export function compareTable(
   else if (series.every((entry) => entry.kind === "ratio")) axisLabel = "YoY change (pp)";
   else axisLabel = "YoY change (%)";
   return { mode, base, rows, notes, axisLabel };
+}
+
+/** A brand's series as the comparison page loaded them. */
+export interface CompareBrand {
+  slug: string;
+  name: string;
+  series: readonly SeriesDTO[];
+}
+
+export interface ComparedSeries extends CompareSeries {
+  brandSlug: string;
+  metricKey: string;
+  /** Set for a derived metric: its definition, formula and the quarters it lacks inputs for. */
+  derived: DerivedSeries | null;
+}
+
+/**
+ * One series per brand and metric, in the order asked for. A metric key is a stored metric or a
+ * derived one; keys that are neither are returned as unknown, for the page to name.
+ */
+export function buildCompareSeries(
+  brands: readonly CompareBrand[],
+  metricKeys: readonly string[],
+): { series: ComparedSeries[]; unknownMetrics: string[] } {
+  const unknownMetrics: string[] = [];
+  const series: ComparedSeries[] = [];
+  for (const key of metricKeys) {
+    const definition = getDerivedMetric(key);
+    const stored = brands[0]?.series.find((entry) => entry.metric.key === key);
+    if (!definition && !stored) {
+      unknownMetrics.push(key);
+      continue;
+    }
+    for (const brand of brands) {
+      const id = `${brand.slug}:${key}`;
+      if (definition) {
+        const derived = computeDerivedSeries(definition, brand.series);
+        series.push({
+          id,
+          brandSlug: brand.slug,
+          metricKey: key,
+          label: `${brand.name} · ${definition.label}`,
+          unit: definition.unit,
+          kind: definition.kind,
+          derived,
+          points: derived.points.map((point) => ({
+            quarter: point.quarter,
+            value: point.value,
+            decimals: point.decimals,
+            qualifier: point.qualifier,
+            evidence: { inputs: point.inputs },
+          })),
+        });
+        continue;
+      }
+      const own = brand.series.find((entry) => entry.metric.key === key);
+      if (!own) continue;
+      series.push({
+        id,
+        brandSlug: brand.slug,
+        metricKey: key,
+        label: `${brand.name} · ${own.metric.label}`,
+        unit: own.metric.unit,
+        kind: own.metric.kind,
+        derived: null,
+        points: own.points.map((point) => ({
+          quarter: point.quarter,
+          value: point.value,
+          decimals: point.decimals,
+          qualifier: point.qualifier,
+          evidence: { source: point.source },
+        })),
+      });
+    }
+  }
+  return { series, unknownMetrics };
 }
