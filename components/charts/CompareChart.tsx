@@ -114,7 +114,7 @@ export function CompareChart({
         <ReferenceLine y={100} stroke={CHART_COLORS.axis} strokeDasharray="3 3" />
       ) : null}
       <Tooltip content={(props) => <CompareTooltip {...props} lines={lines} mode={mode} />} />
-      <Legend verticalAlign="top" height={32} />
+      <Legend verticalAlign="top" />
       {lines.map((line, index) => (
         <Line
           key={line.id}

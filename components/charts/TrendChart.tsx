@@ -1,6 +1,6 @@
 "use client";
 
-import { type KeyboardEvent, useState } from "react";
+import { type FocusEvent, type KeyboardEvent, useState } from "react";
 import {
   Bar,
   CartesianGrid,
@@ -130,7 +130,9 @@ function EventMarkerShape({ x1, y1, y2, marker, focusable, active, onActivate }:
   const adverse = marker.events.some((event) => isAdverse(event.kind));
   const color = adverse ? CHART_COLORS.eventAdverse : CHART_COLORS.event;
   const radius = focusable ? 9 : 6;
+  // The chart's own keyboard layer listens on the same tree; a marker's focus and keys are its own.
   const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
+    event.stopPropagation();
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
       onActivate(marker.label);
@@ -142,7 +144,10 @@ function EventMarkerShape({ x1, y1, y2, marker, focusable, active, onActivate }:
         role: "button",
         "aria-label": markerDescription(marker),
         "aria-pressed": active,
-        onFocus: () => onActivate(marker.label),
+        onFocus: (event: FocusEvent<SVGGElement>) => {
+          event.stopPropagation();
+          onActivate(marker.label);
+        },
         onMouseEnter: () => onActivate(marker.label),
         onClick: () => onActivate(marker.label),
         onKeyDown,
@@ -307,7 +312,7 @@ export function TrendChart({
             />
           )}
         />
-        {compact ? null : <Legend verticalAlign="top" height={28} />}
+        {compact ? null : <Legend verticalAlign="top" />}
         <Bar
           yAxisId="value"
           dataKey="value"
