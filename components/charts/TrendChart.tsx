@@ -125,11 +125,12 @@ interface MarkerShapeProps {
  */
 function EventMarkerShape({ x1, y1, y2, marker, focusable, active, onActivate }: MarkerShapeProps) {
   if (x1 === undefined || y1 === undefined || y2 === undefined) return null;
-  const top = Math.min(y1, y2);
+  const radius = focusable ? 9 : 6;
+  // The dot sits inside the plot, just below its top edge: above it, the legend would cover it.
+  const top = Math.min(y1, y2) + radius + 1;
   const bottom = Math.max(y1, y2);
   const adverse = marker.events.some((event) => isAdverse(event.kind));
   const color = adverse ? CHART_COLORS.eventAdverse : CHART_COLORS.event;
-  const radius = focusable ? 9 : 6;
   // The chart's own keyboard layer listens on the same tree; a marker's focus and keys are its own.
   const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
     event.stopPropagation();
@@ -268,7 +269,7 @@ export function TrendChart({
         responsive
         data={rows}
         style={{ width: "100%", height }}
-        margin={{ top: markers.length > 0 ? 14 : 8, right: 8, bottom: 0, left: 0 }}
+        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
         accessibilityLayer
       >
         <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />

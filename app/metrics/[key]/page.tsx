@@ -52,7 +52,7 @@ const VIEW_LABELS: Record<MetricView, string> = {
 const PERIOD_CHOICES: { periods: ComparePeriod[]; label: string }[] = [
   { periods: [1], label: "vs 1 year ago" },
   { periods: [2], label: "vs 2 years ago" },
-  { periods: [1, 2], label: "both" },
+  { periods: [1, 2], label: "vs 1 and 2 years ago" },
 ];
 
 /** The non-default parameters of a state as hidden form fields, so that a GET form keeps them. */
