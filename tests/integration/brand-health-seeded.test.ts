@@ -1,6 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getReadDb } from "@/lib/db";
+import { annualView } from "@/lib/domain/annual";
 import { evaluateSignals, type SignalFinding } from "@/lib/domain/signals";
 import { getBrand } from "@/lib/queries/brands";
 import { listBrandSeries } from "@/lib/queries/series";
@@ -16,7 +17,7 @@ async function findingsFor(slug: string): Promise<SignalFinding[]> {
   return evaluateSignals({ brand, series: await listBrandSeries(slug), now: NOW });
 }
 
-describe("signals on the seeded brands", () => {
+describe("signals and fiscal years on the seeded brands", () => {
   let testDb: TestDatabase;
 
   beforeAll(async () => {
@@ -62,5 +63,26 @@ describe("signals on the seeded brands", () => {
     // (27.4 / 42.9) in Q3 2025: 37.3 points slower.
     expect(slowdown?.title).toMatch(/^Total revenue YoY growth decelerated by 37\.3 pp/);
     expect(findings.some((finding) => finding.rule === "stale_data")).toBe(true);
+  });
+
+  it("adds Li Auto's quarters up to the full-year figures its releases state", async () => {
+    const [revenue, deliveries] = await listBrandSeries("li-auto", {
+      metricKeys: ["revenue", "ev_deliveries"],
+    });
+    if (!revenue || !deliveries) throw new Error("no Li Auto series");
+    const totals = (view: ReturnType<typeof annualView>) =>
+      view.aggregatable ? view.rows.map((row) => [row.year, row.value]) : [];
+    // Q4 releases: "Full year total revenues reached RMB123.85 billion" (2023), "RMB144.5 billion"
+    // (2024); "Full year deliveries were 376,030 vehicles" (2023), "500,508 vehicles" (2024).
+    // 2025 lacks Q4, so it has no total.
+    const revenueTotals = totals(annualView(revenue));
+    expect(revenueTotals[0]?.[1]).toBeCloseTo(123.85, 6);
+    expect(revenueTotals[1]?.[1]).toBeCloseTo(144.5, 6);
+    expect(revenueTotals[2]).toEqual([2025, null]);
+    expect(totals(annualView(deliveries))).toEqual([
+      [2023, 376030],
+      [2024, 500508],
+      [2025, null],
+    ]);
   });
 });
