@@ -24,6 +24,8 @@ import { getMetric } from "@/lib/queries/metrics";
 import { listBrandSeries } from "@/lib/queries/series";
 import {
   type ComparePeriod,
+  compareQuery,
+  MAX_COMPARED,
   type MetricPageState,
   type MetricView,
   metricPageQuery,
@@ -223,6 +225,14 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
         {state.view !== "seasonal" && events.length > 0 ? (
           <Link href={href({ events: !showEvents })} className="toggle-link">
             {showEvents ? "Hide event markers" : "Show event markers"}
+          </Link>
+        ) : null}
+        {brands.length > 1 ? (
+          <Link
+            href={`/compare${compareQuery({ brands: brands.map((entry) => entry.slug).slice(0, MAX_COMPARED), metrics: [metric.key], mode: null, base: null, from: null, to: null })}`}
+            className="toggle-link"
+          >
+            Compare across brands
           </Link>
         ) : null}
       </div>
