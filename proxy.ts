@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import {
   type Parsed,
+  parseCompareParams,
   parseMetricPageParams,
   parseOverviewParams,
   type SearchParams,
@@ -15,6 +16,7 @@ import {
 const PARSERS: [RegExp, (params: SearchParams) => Parsed<unknown>][] = [
   [/^\/$/, parseOverviewParams],
   [/^\/metrics\/[^/]+$/, parseMetricPageParams],
+  [/^\/compare$/, parseCompareParams],
 ];
 
 function searchParamsOf(url: URL): SearchParams {

@@ -2,20 +2,26 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BrandSwitcher } from "@/components/BrandSwitcher";
+import { EventList } from "@/components/EventList";
 import { KpiCard } from "@/components/KpiCard";
 import { ParamProblems } from "@/components/ParamProblems";
 import { SavedNotice } from "@/components/SavedNotice";
+import { SignalsPanel } from "@/components/SignalsPanel";
 import { TrendPanel } from "@/components/TrendPanel";
+import { getEditorSession } from "@/lib/auth/session";
 import { quarterLabel } from "@/lib/domain/quarter";
 import { summarizeSeries } from "@/lib/domain/series-view";
+import { evaluateSignals } from "@/lib/domain/signals";
 import {
   getCachedBrand,
   listCachedBrandSeries,
   listCachedBrands,
+  listCachedEvents,
 } from "@/lib/queries/cached-reads";
 import { listSavedFigures } from "@/lib/queries/saved-figures";
 import {
   metricPageQuery,
+  overviewQuery,
   parseOverviewParams,
   parseSavedNotice,
   quarterFormHref,
@@ -33,13 +39,22 @@ export default async function OverviewPage({
   const parsed = parseOverviewParams(params);
   if (!parsed.ok) return <ParamProblems problems={parsed.problems} resetHref="/" />;
   const { brand: brandSlug } = parsed.value;
-  const [brand, brands] = await Promise.all([getCachedBrand(brandSlug), listCachedBrands()]);
+  const showEvents = parsed.value.events !== false;
+  const [brand, brands, session] = await Promise.all([
+    getCachedBrand(brandSlug),
+    listCachedBrands(),
+    getEditorSession(),
+  ]);
   if (!brand) notFound();
   const saved = parseSavedNotice(params);
-  const [allSeries, savedFigures] = await Promise.all([
+  const [catalogSeries, events, savedFigures] = await Promise.all([
     listCachedBrandSeries(brand.slug),
+    listCachedEvents(brand.slug),
     saved ? listSavedFigures(brand.slug, saved.quarter, saved.savedAt) : Promise.resolve([]),
   ]);
+  // A brand tracked for a few metrics (Li Auto: revenue and deliveries) shows only those.
+  const allSeries = catalogSeries.filter((series) => series.points.length > 0);
+  const untracked = catalogSeries.length - allSeries.length;
   const summaries = allSeries.map((series) => ({ series, summary: summarizeSeries(series) }));
   const latestQuarter = summaries
     .map(({ summary }) => summary.latest?.point.quarter)
@@ -48,6 +63,12 @@ export default async function OverviewPage({
     .at(-1);
   const metricHref = (key: string) =>
     `/metrics/${key}${metricPageQuery({ brand: brand.slug, view: "bars", from: null, to: null })}`;
+  const findings = evaluateSignals({
+    brand,
+    series: allSeries,
+    now: new Date(),
+    metricHref: (key) => `${metricHref(key)}#chart`,
+  });
 
   return (
     <>
@@ -56,7 +77,8 @@ export default async function OverviewPage({
           <h1>{brand.name} brand health</h1>
           <p className="lede">
             {allSeries.length} metrics
-            {latestQuarter ? `, latest reported quarter ${quarterLabel(latestQuarter)}` : ""}.{" "}
+            {latestQuarter ? `, latest reported quarter ${quarterLabel(latestQuarter)}` : ""}
+            {untracked > 0 ? ` (${untracked} catalog metrics have no figures for this brand)` : ""}.{" "}
             {brand.description}
           </p>
         </div>
@@ -86,11 +108,24 @@ export default async function OverviewPage({
         </ul>
       </section>
 
+      <SignalsPanel findings={findings} headingId="signals-heading" />
+
       <section aria-labelledby="trend-heading">
         <h2 id="trend-heading">Year-over-year trends</h2>
         <p className="section-note">
           Bars: the quarter's value. Line: change against the same quarter a year earlier (right
           axis). Pale bars are approximate figures; an empty slot is a quarter no source reported.
+          {showEvents && events.length > 0
+            ? " Dots with dashed lines mark events (hover for details; the timeline below lists them)."
+            : ""}{" "}
+          {events.length > 0 ? (
+            <Link
+              href={`/${overviewQuery({ brand: brand.slug, events: !showEvents })}`}
+              className="toggle-link"
+            >
+              {showEvents ? "Hide event markers" : "Show event markers"}
+            </Link>
+          ) : null}
         </p>
         <div className="panel-grid">
           {allSeries.map((series) => (
@@ -98,9 +133,31 @@ export default async function OverviewPage({
               key={series.metric.key}
               series={series}
               href={metricHref(series.metric.key)}
+              events={showEvents ? events : []}
             />
           ))}
         </div>
+      </section>
+
+      <section aria-labelledby="events-heading" id="events">
+        <div className="section-head">
+          <h2 id="events-heading">Events timeline</h2>
+          <Link
+            href={`/events/new?brand=${encodeURIComponent(brand.slug)}`}
+            className="button-link"
+          >
+            Add an event
+          </Link>
+        </div>
+        <p className="section-note">
+          What happened around the figures: launches, milestones, recalls and crises, each with its
+          source. A date written as a month only (“May 2025”) is as precise as its source.
+        </p>
+        {events.length === 0 ? (
+          <p className="muted">No events recorded for {brand.name} yet.</p>
+        ) : (
+          <EventList events={[...events].reverse()} editable={session !== null} testId="timeline" />
+        )}
       </section>
     </>
   );

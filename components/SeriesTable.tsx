@@ -75,6 +75,7 @@ export function SeriesTable({
   span,
   withdrawn = [],
   editorLinks = null,
+  twoYearChanges,
 }: {
   metric: MetricDTO;
   rows: readonly PointRow[];
@@ -85,6 +86,8 @@ export function SeriesTable({
   withdrawn?: readonly WithdrawalDTO[];
   /** For a signed-in editor: where to restate or withdraw a quarter's figure. */
   editorLinks?: EditorLinks | null;
+  /** When given, a column with each quarter's change against the same quarter two years earlier. */
+  twoYearChanges?: ReadonlyMap<QuarterCode, Change | null>;
 }) {
   const first = rows[0]?.point.quarter;
   const last = rows.at(-1)?.point.quarter;
@@ -108,7 +111,8 @@ export function SeriesTable({
     );
   const showTtm = detailed && metric.kind === "flow";
   const showEdit = detailed && editorLinks !== null;
-  const columnCount = 4 + (detailed ? 2 : 0) + (showTtm ? 1 : 0) + (showEdit ? 1 : 0);
+  const columnCount =
+    4 + (detailed ? 2 : 0) + (showTtm ? 1 : 0) + (showEdit ? 1 : 0) + (twoYearChanges ? 1 : 0);
   return (
     <div className="table-scroll">
       <table
@@ -125,6 +129,11 @@ export function SeriesTable({
             <th scope="col" className="num">
               YoY
             </th>
+            {twoYearChanges ? (
+              <th scope="col" className="num">
+                vs 2 years ago
+              </th>
+            ) : null}
             {detailed ? (
               <th scope="col" className="num">
                 QoQ
@@ -191,6 +200,9 @@ export function SeriesTable({
                   ) : null}
                 </td>
                 <ChangeCell delta={row.yoy} metric={metric} />
+                {twoYearChanges ? (
+                  <ChangeCell delta={twoYearChanges.get(quarter) ?? null} metric={metric} />
+                ) : null}
                 {detailed ? <ChangeCell delta={row.qoq} metric={metric} /> : null}
                 {showTtm ? (
                   <td className="num">

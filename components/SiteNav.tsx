@@ -9,6 +9,7 @@ export async function SiteNav() {
     <nav aria-label="Site">
       <Link href="/">Overview</Link>
       {session ? <Link href="/quarters/new">Add a quarter</Link> : null}
+      <Link href="/compare">Compare</Link>
       {session ? (
         <form action={signOut} className="inline-form">
           <span className="site-header__who">Signed in as {session.name}</span>{" "}

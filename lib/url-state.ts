@@ -4,12 +4,21 @@
  * silently replaced by a default.
  */
 import { z } from "zod";
-import { SlugSchema } from "@/lib/domain/fields";
+import { COMPARE_MODES, type CompareMode } from "@/lib/domain/compare";
+import { MetricKeySchema, SlugSchema } from "@/lib/domain/fields";
 import { compareQuarters, type QuarterCode, QuarterCodeSchema } from "@/lib/domain/quarter";
 
 export const DEFAULT_BRAND = "xiaomi";
-export const METRIC_VIEWS = ["bars", "seasonal"] as const;
+export const METRIC_VIEWS = ["bars", "seasonal", "annual"] as const;
 export type MetricView = (typeof METRIC_VIEWS)[number];
+
+/** Comparison periods on the YoY chart: one year ago, two years ago, or both. */
+export const COMPARE_PERIODS = [1, 2] as const;
+export type ComparePeriod = (typeof COMPARE_PERIODS)[number];
+const DEFAULT_COMPARE: ComparePeriod[] = [1];
+
+/** At most this many brands, and this many metrics, on one comparison chart. */
+export const MAX_COMPARED = 4;
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -25,8 +34,43 @@ const RangeFields = {
   to: QuarterCodeSchema.optional(),
 };
 
+/** `events=off` hides event markers; anything but on/off is a mistake worth naming. */
+const EventsSchema = z
+  .enum(["on", "off"], { message: "must be on or off" })
+  .default("on")
+  .transform((value) => value === "on");
+
+/** "1y", "2y" or "1y,2y": the years back the YoY chart compares with. */
+const ComparePeriodsSchema = z
+  .string()
+  .trim()
+  .transform((text) => text.split(",").map((part) => part.trim()))
+  .refine((parts) => parts.every((part) => part === "1y" || part === "2y"), {
+    message: "must be 1y, 2y or 1y,2y (years back to compare with)",
+  })
+  .transform((parts) =>
+    [...new Set(parts.map((part) => Number(part[0]) as ComparePeriod))].sort((a, b) => a - b),
+  );
+
+function listOf(item: z.ZodType<string, string>, what: string) {
+  return z
+    .string()
+    .trim()
+    .transform((text) => text.split(",").map((part) => part.trim()))
+    .pipe(
+      z
+        .array(item)
+        .min(1, { message: `must name at least one ${what}` })
+        .max(MAX_COMPARED, { message: `must name at most ${MAX_COMPARED} ${what}s` })
+        .refine((values) => new Set(values).size === values.length, {
+          message: `names a ${what} twice`,
+        }),
+    );
+}
+
 const OverviewSchema = z.object({
   brand: SlugSchema.default(DEFAULT_BRAND),
+  events: EventsSchema,
 });
 
 const MetricPageSchema = z
@@ -35,6 +79,8 @@ const MetricPageSchema = z
     view: z
       .enum(METRIC_VIEWS, { message: `must be one of ${METRIC_VIEWS.join(", ")}` })
       .default("bars"),
+    events: EventsSchema,
+    compare: ComparePeriodsSchema.optional(),
     ...RangeFields,
   })
   .refine((value) => !value.from || !value.to || compareQuarters(value.from, value.to) <= 0, {
@@ -73,6 +119,8 @@ function parseWith<T>(schema: z.ZodType<T>, params: SearchParams): Parsed<T> {
 
 export interface OverviewState {
   brand: string;
+  /** Whether charts show event markers (the URL's `events=off` turns them off). */
+  events?: boolean;
 }
 
 export interface MetricPageState {
@@ -80,6 +128,10 @@ export interface MetricPageState {
   view: MetricView;
   from: QuarterCode | null;
   to: QuarterCode | null;
+  /** Event markers on the chart; true unless `events=off`. */
+  events?: boolean;
+  /** Years back the YoY lines compare with; [1] unless `compare=` says otherwise. */
+  compare?: ComparePeriod[];
 }
 
 export function parseOverviewParams(params: SearchParams): Parsed<OverviewState> {
@@ -89,8 +141,18 @@ export function parseOverviewParams(params: SearchParams): Parsed<OverviewState>
 export function parseMetricPageParams(params: SearchParams): Parsed<MetricPageState> {
   const parsed = parseWith(MetricPageSchema, params);
   if (!parsed.ok) return parsed;
-  const { brand, view, from, to } = parsed.value;
-  return { ok: true, value: { brand, view, from: from ?? null, to: to ?? null } };
+  const { brand, view, from, to, events, compare } = parsed.value;
+  return {
+    ok: true,
+    value: {
+      brand,
+      view,
+      from: from ?? null,
+      to: to ?? null,
+      events,
+      compare: compare ?? DEFAULT_COMPARE,
+    },
+  };
 }
 
 /** The query string for a state, leaving defaults out so that URLs stay short. */
@@ -100,12 +162,87 @@ export function metricPageQuery(state: MetricPageState): string {
   if (state.view !== "bars") query.set("view", state.view);
   if (state.from) query.set("from", state.from);
   if (state.to) query.set("to", state.to);
-  const text = query.toString();
-  return text ? `?${text}` : "";
+  if (state.events === false) query.set("events", "off");
+  const compare = state.compare ?? DEFAULT_COMPARE;
+  if (compare.join(",") !== DEFAULT_COMPARE.join(",")) {
+    query.set("compare", compare.map((years) => `${years}y`).join(","));
+  }
+  return queryString(query);
 }
 
 export function overviewQuery(state: OverviewState): string {
-  return state.brand === DEFAULT_BRAND ? "" : `?brand=${encodeURIComponent(state.brand)}`;
+  const query = new URLSearchParams();
+  if (state.brand !== DEFAULT_BRAND) query.set("brand", state.brand);
+  if (state.events === false) query.set("events", "off");
+  return queryString(query);
+}
+
+/** Commas stay readable in shared links (`brands=xiaomi,li-auto`); they need no escaping. */
+function queryString(query: URLSearchParams): string {
+  const text = query.toString().replace(/%2C/g, ",");
+  return text ? `?${text}` : "";
+}
+
+const CompareSchema = z
+  .object({
+    brands: listOf(SlugSchema, "brand").default([DEFAULT_BRAND]),
+    metrics: listOf(MetricKeySchema, "metric").default(["revenue"]),
+    mode: z
+      .enum(COMPARE_MODES, { message: `must be one of ${COMPARE_MODES.join(", ")}` })
+      .optional(),
+    base: QuarterCodeSchema.optional(),
+    ...RangeFields,
+  })
+  .refine((value) => !value.from || !value.to || compareQuarters(value.from, value.to) <= 0, {
+    message: "must not be after `to`",
+    path: ["from"],
+  });
+
+export interface CompareState {
+  brands: string[];
+  /** Stored metric keys and derived metric keys alike. */
+  metrics: string[];
+  /** null: absolute when the units match, YoY otherwise. */
+  mode: CompareMode | null;
+  base: QuarterCode | null;
+  from: QuarterCode | null;
+  to: QuarterCode | null;
+}
+
+export function parseCompareParams(params: SearchParams): Parsed<CompareState> {
+  // A plain GET form with checkboxes sends `brands=a&brands=b`; a shared link says `brands=a,b`.
+  // Both mean the same list.
+  const lists = Object.fromEntries(
+    (["brands", "metrics"] as const).flatMap((name) => {
+      const raw = params[name];
+      return Array.isArray(raw) ? [[name, raw.join(",")]] : [];
+    }),
+  );
+  const parsed = parseWith(CompareSchema, { ...params, ...lists });
+  if (!parsed.ok) return parsed;
+  const { brands, metrics, mode, base, from, to } = parsed.value;
+  return {
+    ok: true,
+    value: {
+      brands,
+      metrics,
+      mode: mode ?? null,
+      base: base ?? null,
+      from: from ?? null,
+      to: to ?? null,
+    },
+  };
+}
+
+export function compareQuery(state: CompareState): string {
+  const query = new URLSearchParams();
+  query.set("brands", state.brands.join(","));
+  query.set("metrics", state.metrics.join(","));
+  if (state.mode) query.set("mode", state.mode);
+  if (state.base) query.set("base", state.base);
+  if (state.from) query.set("from", state.from);
+  if (state.to) query.set("to", state.to);
+  return queryString(query);
 }
 
 const QuarterFormPageSchema = z.object({

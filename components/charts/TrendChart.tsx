@@ -1,5 +1,6 @@
 "use client";
 
+import { type FocusEvent, type KeyboardEvent, useState } from "react";
 import {
   Bar,
   CartesianGrid,
@@ -14,6 +15,12 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import {
+  EVENT_KIND_LABELS,
+  type EventMarker,
+  isAdverse,
+  markerDescription,
+} from "@/lib/domain/events";
 import { formatAxisNumber, formatValue, QUALIFIER_WORDS } from "@/lib/domain/format";
 import type { ChartRow } from "@/lib/domain/series-view";
 import type { MetricKind } from "@/lib/domain/types";
@@ -38,14 +45,23 @@ function TrendTooltip({
   active,
   payload,
   metric,
-}: TooltipContentProps<TooltipValueType, string | number> & { metric: ChartMetric }) {
+  markers,
+  showOneYear,
+  showTwoYears,
+}: TooltipContentProps<TooltipValueType, string | number> & {
+  metric: ChartMetric;
+  markers: Map<string, EventMarker>;
+  showOneYear: boolean;
+  showTwoYears: boolean;
+}) {
   const row = payload?.[0]?.payload as ChartRow | undefined;
   if (!active || !row) return null;
+  const marker = markers.get(row.label);
   return (
     <div className="chart-tooltip">
       <strong>{row.label}</strong>
       {row.value === null ? (
-        <div>No figure found for this quarter</div>
+        <div>{row.note ?? "No figure found for this quarter"}</div>
       ) : (
         <>
           <div>
@@ -55,14 +71,158 @@ function TrendTooltip({
               ? ` (${QUALIFIER_WORDS[row.qualifier]})`
               : ""}
           </div>
-          <div>
-            YoY:{" "}
-            {row.yoy === null
-              ? "n/a (no figure a year earlier)"
-              : `${row.yoyApproximate ? "≈ " : ""}${formatYoy(row.yoy, metric.kind)}`}
-          </div>
+          {showOneYear ? (
+            <div>
+              YoY:{" "}
+              {row.yoy === null
+                ? "n/a (no figure a year earlier)"
+                : `${row.yoyApproximate ? "≈ " : ""}${formatYoy(row.yoy, metric.kind)}`}
+            </div>
+          ) : null}
+          {showTwoYears ? (
+            <div>
+              vs two years ago:{" "}
+              {row.yoy2 === null
+                ? "n/a (no figure two years earlier)"
+                : `${row.yoy2Approximate ? "≈ " : ""}${formatYoy(row.yoy2, metric.kind)}`}
+            </div>
+          ) : null}
+          {row.note ? <div>{row.note}</div> : null}
           {row.restated ? <div>Restated: earlier figures kept as history</div> : null}
-          <div className="chart-tooltip__source">Source: {row.sourceTitle}</div>
+          {row.sourceTitle ? (
+            <div className="chart-tooltip__source">Source: {row.sourceTitle}</div>
+          ) : null}
+        </>
+      )}
+      {marker ? (
+        <ul className="chart-tooltip__events">
+          {marker.events.map((event) => (
+            <li key={event.uid}>
+              ◆ {event.dateLabel}: {event.title} ({event.sourceTitle})
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+interface MarkerShapeProps {
+  x1?: number;
+  y1?: number;
+  x2?: number;
+  y2?: number;
+  marker: EventMarker;
+  focusable: boolean;
+  active: boolean;
+  onActivate: (label: string | null) => void;
+}
+
+/**
+ * An event marker: a dashed line through the quarter and a numbered dot above it. On the large
+ * chart the dot is a focusable button whose name carries every event's date, title, line and
+ * source, and focusing or hovering it shows the same below the chart.
+ */
+function EventMarkerShape({ x1, y1, y2, marker, focusable, active, onActivate }: MarkerShapeProps) {
+  if (x1 === undefined || y1 === undefined || y2 === undefined) return null;
+  const radius = focusable ? 9 : 6;
+  // The dot sits inside the plot, just below its top edge: above it, the legend would cover it.
+  const top = Math.min(y1, y2) + radius + 1;
+  const bottom = Math.max(y1, y2);
+  const adverse = marker.events.some((event) => isAdverse(event.kind));
+  const color = adverse ? CHART_COLORS.eventAdverse : CHART_COLORS.event;
+  // The chart's own keyboard layer listens on the same tree; a marker's focus and keys are its own.
+  const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
+    event.stopPropagation();
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      onActivate(marker.label);
+    } else if (event.key === "Escape") onActivate(null);
+  };
+  const interaction = focusable
+    ? {
+        tabIndex: 0,
+        role: "button",
+        "aria-label": markerDescription(marker),
+        "aria-pressed": active,
+        onFocus: (event: FocusEvent<SVGGElement>) => {
+          event.stopPropagation();
+          onActivate(marker.label);
+        },
+        onMouseEnter: () => onActivate(marker.label),
+        onClick: () => onActivate(marker.label),
+        onKeyDown,
+      }
+    : { "aria-hidden": true };
+  return (
+    <g
+      className={`event-marker${active ? " event-marker--active" : ""}`}
+      data-quarter={marker.label}
+      data-testid="event-marker"
+      {...interaction}
+    >
+      <line
+        x1={x1}
+        x2={x1}
+        y1={top + radius}
+        y2={bottom}
+        stroke={color}
+        strokeWidth={active ? 2 : 1.25}
+        strokeDasharray="4 3"
+      />
+      <circle cx={x1} cy={top} r={radius} fill={color} stroke="#fff" strokeWidth={1.5} />
+      {focusable ? (
+        <text
+          x={x1}
+          y={top}
+          dy="0.35em"
+          textAnchor="middle"
+          fontSize={11}
+          fontWeight={700}
+          fill="#fff"
+          pointerEvents="none"
+        >
+          {marker.events.length}
+        </text>
+      ) : null}
+    </g>
+  );
+}
+
+function EventDetail({ marker }: { marker: EventMarker | null }) {
+  return (
+    <div className="event-detail" aria-live="polite" data-testid="event-detail">
+      {marker === null ? (
+        <p className="muted">
+          Numbered dots above the bars are events: hover or focus one (Tab) to read its date, what
+          happened and the source.
+        </p>
+      ) : (
+        <>
+          <p className="event-detail__heading">
+            {marker.events.length === 1 ? "Event" : "Events"} in {marker.label}
+          </p>
+          <ul>
+            {marker.events.map((event) => (
+              <li key={event.uid}>
+                <span className="event-detail__date">{event.dateLabel}</span>{" "}
+                <span className={`kind-badge kind-badge--${event.kind}`}>
+                  {EVENT_KIND_LABELS[event.kind]}
+                </span>{" "}
+                <strong>{event.title}</strong>: {event.description}{" "}
+                <span className="source">
+                  Source:{" "}
+                  {event.sourceUrl ? (
+                    <a href={event.sourceUrl} rel="noopener noreferrer nofollow" target="_blank">
+                      {event.sourceTitle}
+                    </a>
+                  ) : (
+                    <cite>{event.sourceTitle}</cite>
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
         </>
       )}
     </div>
@@ -70,90 +230,151 @@ function TrendTooltip({
 }
 
 /**
- * Quarterly values as bars with the YoY change as a line on a second axis. Quarters without a
- * figure stay on the axis with no bar and a break in the line.
+ * Quarterly values as bars with the YoY change as a line on a second axis, and optionally the
+ * change against two years earlier as a dashed line and events as markers. Quarters without a
+ * figure stay on the axis with no bar and a break in the lines.
  */
 export function TrendChart({
   rows,
   metric,
   height = 320,
   compact = false,
+  events = [],
+  comparePeriods = [1],
 }: {
   rows: ChartRow[];
   metric: ChartMetric;
   height?: number;
   compact?: boolean;
+  /** Markers to draw; each label must be one of the rows' labels (others are not drawn). */
+  events?: EventMarker[];
+  /** Years back for the change lines: [1] (default), [2] or [1, 2]. */
+  comparePeriods?: readonly number[];
 }) {
+  const [activeLabel, setActiveLabel] = useState<string | null>(null);
   const unitLabel = metric.unit;
   const changeLabel = metric.kind === "ratio" ? "YoY change (pp)" : "YoY growth (%)";
+  const twoYearLabel =
+    metric.kind === "ratio" ? "Change vs two years ago (pp)" : "Growth vs two years ago (%)";
+  const labels = new Set(rows.map((row) => row.label));
+  const markers = events.filter((marker) => labels.has(marker.label));
+  const markersByLabel = new Map(markers.map((marker) => [marker.label, marker]));
+  const activeMarker = activeLabel ? (markersByLabel.get(activeLabel) ?? null) : null;
+  const showOneYear = comparePeriods.includes(1);
+  const showTwoYears = comparePeriods.includes(2);
+  const focusable = !compact;
   return (
-    <ComposedChart
-      responsive
-      data={rows}
-      style={{ width: "100%", height }}
-      margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-      accessibilityLayer
-    >
-      <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-      <XAxis
-        dataKey="label"
-        tick={{ fontSize: 11, fill: CHART_COLORS.axis }}
-        interval="preserveStartEnd"
-        minTickGap={compact ? 12 : 4}
-        angle={compact ? 0 : -35}
-        textAnchor={compact ? "middle" : "end"}
-        height={compact ? 24 : 52}
-      />
-      <YAxis
-        yAxisId="value"
-        tickFormatter={formatAxisNumber}
-        tick={{ fontSize: 11, fill: CHART_COLORS.axis }}
-        width={compact ? 44 : 56}
-        label={{
-          value: unitLabel,
-          angle: -90,
-          position: "insideLeft",
-          style: { fontSize: 11, fill: CHART_COLORS.axis, textAnchor: "middle" },
-        }}
-      />
-      <YAxis
-        yAxisId="yoy"
-        orientation="right"
-        tickFormatter={(value: number) => `${value}${yoyUnit(metric.kind)}`}
-        tick={{ fontSize: 11, fill: CHART_COLORS.yoy }}
-        width={compact ? 44 : 56}
-      />
-      <ReferenceLine yAxisId="yoy" y={0} stroke={CHART_COLORS.axis} strokeDasharray="3 3" />
-      <Tooltip content={(props) => <TrendTooltip {...props} metric={metric} />} />
-      {compact ? null : <Legend verticalAlign="top" height={28} />}
-      <Bar
-        yAxisId="value"
-        dataKey="value"
-        name={`${metric.label} (${unitLabel})`}
-        fill={CHART_COLORS.value}
-        isAnimationActive={false}
+    <div className="trend-chart">
+      <ComposedChart
+        responsive
+        data={rows}
+        style={{ width: "100%", height }}
+        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+        accessibilityLayer
       >
-        {rows.map((row) => (
-          <Cell
-            key={row.quarter}
-            fill={
-              row.qualifier && row.qualifier !== "exact"
-                ? CHART_COLORS.valueApproximate
-                : CHART_COLORS.value
-            }
+        <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
+        <XAxis
+          dataKey="label"
+          tick={{ fontSize: 11, fill: CHART_COLORS.axis }}
+          interval="preserveStartEnd"
+          minTickGap={compact ? 12 : 4}
+          angle={compact ? 0 : -35}
+          textAnchor={compact ? "middle" : "end"}
+          height={compact ? 24 : 52}
+        />
+        <YAxis
+          yAxisId="value"
+          tickFormatter={formatAxisNumber}
+          tick={{ fontSize: 11, fill: CHART_COLORS.axis }}
+          width={compact ? 44 : 56}
+          label={{
+            value: unitLabel,
+            angle: -90,
+            position: "insideLeft",
+            style: { fontSize: 11, fill: CHART_COLORS.axis, textAnchor: "middle" },
+          }}
+        />
+        <YAxis
+          yAxisId="yoy"
+          orientation="right"
+          tickFormatter={(value: number) => `${value}${yoyUnit(metric.kind)}`}
+          tick={{ fontSize: 11, fill: CHART_COLORS.yoy }}
+          width={compact ? 44 : 56}
+        />
+        <ReferenceLine yAxisId="yoy" y={0} stroke={CHART_COLORS.axis} strokeDasharray="3 3" />
+        <Tooltip
+          content={(props) => (
+            <TrendTooltip
+              {...props}
+              metric={metric}
+              markers={markersByLabel}
+              showOneYear={showOneYear}
+              showTwoYears={showTwoYears}
+            />
+          )}
+        />
+        {compact ? null : <Legend verticalAlign="top" />}
+        <Bar
+          yAxisId="value"
+          dataKey="value"
+          name={`${metric.label} (${unitLabel})`}
+          fill={CHART_COLORS.value}
+          isAnimationActive={false}
+        >
+          {rows.map((row) => (
+            <Cell
+              key={row.label}
+              fill={
+                row.qualifier && row.qualifier !== "exact"
+                  ? CHART_COLORS.valueApproximate
+                  : CHART_COLORS.value
+              }
+            />
+          ))}
+        </Bar>
+        {markers.map((marker) => (
+          <ReferenceLine
+            key={`event-${marker.label}`}
+            yAxisId="value"
+            x={marker.label}
+            shape={(props: { x1?: number; y1?: number; x2?: number; y2?: number }) => (
+              <EventMarkerShape
+                {...props}
+                marker={marker}
+                focusable={focusable}
+                active={activeLabel === marker.label}
+                onActivate={setActiveLabel}
+              />
+            )}
           />
         ))}
-      </Bar>
-      <Line
-        yAxisId="yoy"
-        dataKey="yoy"
-        name={changeLabel}
-        stroke={CHART_COLORS.yoy}
-        strokeWidth={2}
-        dot={{ r: 3 }}
-        connectNulls={false}
-        isAnimationActive={false}
-      />
-    </ComposedChart>
+        {showOneYear ? (
+          <Line
+            yAxisId="yoy"
+            dataKey="yoy"
+            name={changeLabel}
+            stroke={CHART_COLORS.yoy}
+            strokeWidth={2}
+            dot={{ r: 3 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        ) : null}
+        {showTwoYears ? (
+          <Line
+            yAxisId="yoy"
+            dataKey="yoy2"
+            name={twoYearLabel}
+            stroke={CHART_COLORS.yoy2}
+            strokeWidth={2}
+            strokeDasharray="6 4"
+            dot={{ r: 3 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        ) : null}
+      </ComposedChart>
+      {focusable && markers.length > 0 ? <EventDetail marker={activeMarker} /> : null}
+    </div>
   );
 }

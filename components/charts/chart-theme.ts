@@ -3,9 +3,13 @@ export const CHART_COLORS = {
   value: "#4e79a7",
   valueApproximate: "#a0b8d2",
   yoy: "#e15759",
+  /** The change against two years earlier: dashed, in a hue apart from the one-year line. */
+  yoy2: "#f28e2b",
   grid: "#e3e6ea",
   axis: "#5b6470",
   event: "#7b5ea7",
+  /** Crises and recalls. */
+  eventAdverse: "#b03a2e",
 } as const;
 
 export const YEAR_COLORS = [

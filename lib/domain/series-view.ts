@@ -6,9 +6,11 @@ import {
   buildSeriesRows,
   type Change,
   changeMagnitude,
+  indexByQuarter,
   type SeriesRow,
   type Streak,
   withinRange,
+  yoyChange,
   yoyStreak,
 } from "./kpi";
 import {
@@ -45,8 +47,13 @@ export interface ChartRow {
   /** YoY percent for flows and stocks, percentage points for ratios; null when unknown. */
   yoy: number | null;
   yoyApproximate: boolean;
+  /** The change against the same quarter two years earlier, same units as `yoy`. */
+  yoy2: number | null;
+  yoy2Approximate: boolean;
   sourceTitle: string | null;
   restated: boolean;
+  /** Said in the tooltip instead of the usual lines (e.g. why a fiscal year has no total). */
+  note?: string;
 }
 
 export const SPARKLINE_QUARTERS = 12;
@@ -73,7 +80,11 @@ export function summarizeSeries(series: SeriesDTO): MetricSummary {
   return { latest, missingYearAgo, streak: yoyStreak(rows), sparkline };
 }
 
-function chartRow(quarter: QuarterCode, row: PointRow | undefined): ChartRow {
+function chartRow(
+  quarter: QuarterCode,
+  row: PointRow | undefined,
+  twoYears: Change | null,
+): ChartRow {
   const yoy: Change | null = row?.yoy ?? null;
   return {
     quarter,
@@ -83,6 +94,8 @@ function chartRow(quarter: QuarterCode, row: PointRow | undefined): ChartRow {
     qualifier: row?.point.qualifier ?? null,
     yoy: yoy ? changeMagnitude(yoy) : null,
     yoyApproximate: yoy?.approximate ?? false,
+    yoy2: twoYears ? changeMagnitude(twoYears) : null,
+    yoy2Approximate: twoYears?.approximate ?? false,
     sourceTitle: row?.point.source.title ?? null,
     restated: (row?.point.history.length ?? 0) > 0,
   };
@@ -105,10 +118,13 @@ export function chartRows(
   const start = from ? quarterIndex(from) : quarterIndex(first.point.quarter);
   const end = to ? quarterIndex(to) : quarterIndex(last.point.quarter);
   const byQuarter = new Map(rows.map((row) => [row.point.quarter, row]));
+  const allPoints = indexByQuarter(series.points);
   const result: ChartRow[] = [];
   for (let index = start; index <= end; index++) {
     const quarter = quarterFromIndex(index);
-    result.push(chartRow(quarter, byQuarter.get(quarter)));
+    const row = byQuarter.get(quarter);
+    const twoYears = row ? yoyChange(series.metric.kind, allPoints, row.point, 2) : null;
+    result.push(chartRow(quarter, row, twoYears));
   }
   return result;
 }
@@ -133,4 +149,18 @@ export function seasonalRows(rows: readonly ChartRow[]): { rows: SeasonalRow[]; 
     if (entry && row.value !== null) entry[`y${year}`] = row.value;
   }
   return { rows: seasonal, years };
+}
+
+/** Each quarter's change against the same quarter `years` earlier (null where that is missing). */
+export function changesVsYearsAgo(
+  series: SeriesDTO,
+  years: number,
+): Map<QuarterCode, Change | null> {
+  const byQuarter = indexByQuarter(series.points);
+  return new Map(
+    series.points.map((point) => [
+      point.quarter,
+      yoyChange(series.metric.kind, byQuarter, point, years),
+    ]),
+  );
 }

@@ -8,11 +8,17 @@ export type MetricKind = (typeof METRIC_KINDS)[number];
 export const QUALIFIERS = ["exact", "approximate", "at_least"] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
+/** What kind of thing happened: drawn with the event, filterable later. */
+export const EVENT_KINDS = ["launch", "milestone", "recall", "crisis", "other"] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
 export interface BrandDTO {
   slug: string;
   name: string;
   currency: string;
   description: string;
+  /** Days after a quarter's end by which its results are out (the stale-data signal's rhythm). */
+  reportingLagDays: number;
 }
 
 export interface MetricDTO {
@@ -75,4 +81,43 @@ export interface SeriesDTO {
   points: PointDTO[];
   /** Quarters whose current revision withdraws the figure, oldest first. */
   withdrawn: WithdrawalDTO[];
+}
+
+/** The current revision of an event, with its evidence. */
+export interface EventDTO {
+  uid: string;
+  brandSlug: string;
+  /** YYYY-MM-DD, or YYYY-MM where the source gives only the month. */
+  date: string;
+  quarter: QuarterCode;
+  kind: EventKind;
+  title: string;
+  description: string;
+  quote: string | null;
+  source: SourceDTO;
+  revision: number;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** One revision of an event, for its history: what it said, who wrote it and when. */
+export interface EventRevisionDTO {
+  revision: number;
+  date: string;
+  kind: EventKind;
+  title: string;
+  description: string;
+  source: SourceDTO;
+  deleted: boolean;
+  createdAt: string;
+  createdBy: string;
+  supersededAt: string | null;
+  supersededBy: string | null;
+}
+
+/** An event with every revision, newest last; `deleted` when its latest revision deletes it. */
+export interface EventDetailDTO {
+  event: EventDTO;
+  deleted: boolean;
+  history: EventRevisionDTO[];
 }

@@ -2,7 +2,13 @@ import "server-only";
 import { getReadDb } from "@/lib/db";
 import type { BrandDTO } from "@/lib/domain/types";
 
-const brandSelect = { slug: true, name: true, currency: true, description: true } as const;
+const brandSelect = {
+  slug: true,
+  name: true,
+  currency: true,
+  description: true,
+  reportingLagDays: true,
+} as const;
 
 export async function listBrands(): Promise<BrandDTO[]> {
   return getReadDb().brand.findMany({ select: brandSelect, orderBy: { name: "asc" } });

@@ -3,6 +3,7 @@ import { unstable_cache } from "next/cache";
 import { databaseUrl } from "@/lib/database-url";
 import { getBrand, listBrands } from "./brands";
 import { brandDataTag, CATALOG_TAG } from "./cache-tags";
+import { listEvents } from "./events";
 import { getMetric, listMetrics } from "./metrics";
 import { listBrandSeries } from "./series";
 
@@ -39,4 +40,11 @@ export function listCachedBrandSeries(
   return unstable_cache(listBrandSeries, ["pulse", database, "series"], {
     tags: [brandDataTag(brandSlug), CATALOG_TAG],
   })(brandSlug, options);
+}
+
+/** A brand's events live under the brand's tag: an event edit expires them with the figures. */
+export function listCachedEvents(brandSlug: string) {
+  return unstable_cache(listEvents, ["pulse", database, "events"], {
+    tags: [brandDataTag(brandSlug)],
+  })(brandSlug);
 }

@@ -85,6 +85,21 @@ async function seedBrands(tx: Tx, files: SeedFiles, now: Date, report: SeedRepor
     const existing = await tx.brand.findUnique({ where: { slug: row.slug } });
     if (existing) {
       ids.set(row.slug, existing.id);
+      // The reporting lag is the brand's rhythm, not a published figure: a file that states a new
+      // one updates it (audited), so databases seeded before the column existed catch up.
+      const lag = row.reporting_lag_days;
+      if (lag !== undefined && lag !== existing.reportingLagDays) {
+        await tx.brand.update({ where: { id: existing.id }, data: { reportingLagDays: lag } });
+        await writeAudit(tx, {
+          actor: SEED_ACTOR,
+          at: now,
+          action: "update",
+          entity: "brand",
+          entityKey: row.slug,
+          before: { reportingLagDays: existing.reportingLagDays },
+          after: { reportingLagDays: lag },
+        });
+      }
       continue;
     }
     const created = await tx.brand.create({
@@ -93,6 +108,9 @@ async function seedBrands(tx: Tx, files: SeedFiles, now: Date, report: SeedRepor
         name: row.name,
         currency: row.currency,
         description: row.description,
+        ...(row.reporting_lag_days === undefined
+          ? {}
+          : { reportingLagDays: row.reporting_lag_days }),
       },
     });
     await writeAudit(tx, {

@@ -17,10 +17,16 @@ import {
   SlugSchema,
 } from "@/lib/domain/fields";
 import { QuarterCodeSchema } from "@/lib/domain/quarter";
-import { METRIC_KINDS } from "@/lib/domain/types";
+import { EVENT_KINDS, METRIC_KINDS } from "@/lib/domain/types";
 
-export const EVENT_KINDS = ["launch", "milestone", "recall", "crisis", "other"] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
+export { EVENT_KINDS, type EventKind } from "@/lib/domain/types";
+
+const ReportingLagDaysSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,3}$/, { message: "must be a whole number of days" })
+  .transform(Number)
+  .refine((days) => days >= 1 && days <= 365, { message: "must be between 1 and 365 days" });
 
 export const BrandRowSchema = z.object({
   slug: SlugSchema,
@@ -30,6 +36,8 @@ export const BrandRowSchema = z.object({
     .trim()
     .regex(/^[A-Z]{3}$/, { message: "must be a three-letter ISO currency code" }),
   description: requiredText(1000),
+  /** Optional column: days after a quarter's end by which the brand has published its results. */
+  reporting_lag_days: optionalField(ReportingLagDaysSchema),
 });
 
 export const MetricRowSchema = z.object({

@@ -81,6 +81,32 @@ describe("seeding the sourced data into a real SQLite file", () => {
     expect(evs).toMatchObject({ value: 70000, qualifier: "approximate" });
   });
 
+  it("checks the second brand's stated YoY figures against its own year-ago quarters", async () => {
+    // Li Auto: deliveries and revenue 2023Q1..2025Q3, each release stating its YoY; 2024Q1..2025Q3
+    // have their year-ago quarter in the file (7 per metric), the four 2023 quarters do not.
+    const report = await seedDatabase(db, {
+      ...files,
+      observations: files.observations.filter((row) => row.brand === "li-auto"),
+    });
+    expect(report.observationsAdded).toBe(0);
+    expect(report.statedYoyChecked).toBe(14);
+    expect(report.statedYoyUnverifiable).toBe(8);
+  });
+
+  it("stores the reporting lag a brand row states, and updates an older database's brand", async () => {
+    const xiaomi = await db.brand.findUniqueOrThrow({ where: { slug: "xiaomi" } });
+    expect(xiaomi.reportingLagDays).toBe(90);
+    await db.brand.update({ where: { slug: "xiaomi" }, data: { reportingLagDays: 75 } });
+    await seedDatabase(db, files);
+    expect((await db.brand.findUniqueOrThrow({ where: { slug: "xiaomi" } })).reportingLagDays).toBe(
+      90,
+    );
+    const audit = await db.auditEntry.findFirst({
+      where: { entity: "brand", entityKey: "xiaomi", action: "update" },
+    });
+    expect(JSON.parse(audit?.after ?? "{}")).toEqual({ reportingLagDays: 90 });
+  });
+
   it("writes an audit row for every figure it adds", async () => {
     const audited = await db.auditEntry.count({ where: { entity: "observation", action: "seed" } });
     expect(audited).toBe(files.observations.length);
@@ -96,7 +122,7 @@ describe("the stated-YoY check", () => {
       const tampered: SeedFiles = {
         ...files,
         observations: files.observations.map((row) =>
-          row.metric === "revenue" && row.quarter === "2025Q3"
+          row.brand === "xiaomi" && row.metric === "revenue" && row.quarter === "2025Q3"
             ? { ...row, stated_yoy_pct: "25.0" }
             : row,
         ),

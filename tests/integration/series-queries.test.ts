@@ -21,10 +21,24 @@ describe("the read queries behind the overview and metric pages", () => {
     testDb.remove();
   });
 
-  it("finds the seeded brand and not an unknown one", async () => {
-    expect((await listBrands()).map((brand) => brand.slug)).toEqual(["xiaomi"]);
-    expect(await getBrand("xiaomi")).toMatchObject({ name: "Xiaomi", currency: "CNY" });
+  it("finds the seeded brands, sorted by name, and not an unknown one", async () => {
+    // data/brands.csv holds Xiaomi and, for comparisons, Li Auto.
+    expect((await listBrands()).map((brand) => brand.slug)).toEqual(["li-auto", "xiaomi"]);
+    expect(await getBrand("xiaomi")).toMatchObject({
+      name: "Xiaomi",
+      currency: "CNY",
+      reportingLagDays: 90,
+    });
     expect(await getBrand("nope")).toBeNull();
+  });
+
+  it("keeps each brand's figures apart", async () => {
+    const [liRevenue] = await listBrandSeries("li-auto", { metricKeys: ["revenue"] });
+    expect(liRevenue?.points.find((point) => point.quarter === "2025Q3")?.value).toBe(27.4);
+    const [xiaomiRevenue] = await listBrandSeries("xiaomi", { metricKeys: ["revenue"] });
+    expect(xiaomiRevenue?.points.find((point) => point.quarter === "2025Q3")?.value).toBe(113.1);
+    const [liMau] = await listBrandSeries("li-auto", { metricKeys: ["mau"] });
+    expect(liMau?.points).toEqual([]);
   });
 
   it("returns one series per catalog metric, in catalog order", async () => {

@@ -1,82 +1,128 @@
 import { describe, expect, it } from "vitest";
 import {
+  compareQuery,
   metricPageQuery,
   overviewQuery,
+  parseCompareParams,
   parseMetricPageParams,
   parseOverviewParams,
 } from "@/lib/url-state";
 
-describe("overview query string", () => {
-  it("defaults to the Xiaomi brand", () => {
-    expect(parseOverviewParams({})).toEqual({ ok: true, value: { brand: "xiaomi" } });
-  });
-
-  it("rejects a brand that is not a slug, naming the parameter", () => {
-    const parsed = parseOverviewParams({ brand: "<script>" });
-    expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.problems[0]?.param).toBe("brand");
-  });
-
-  it("rejects a repeated parameter instead of picking one", () => {
-    const parsed = parseOverviewParams({ brand: ["xiaomi", "other"] });
-    expect(parsed).toEqual({
-      ok: false,
-      problems: [{ param: "brand", message: "appears more than once; give it once" }],
+describe("the metric page's URL", () => {
+  it("reads the annual view, the event toggle and the comparison periods", () => {
+    expect(
+      parseMetricPageParams({ view: "annual", events: "off", compare: "2y,1y", brand: "li-auto" }),
+    ).toEqual({
+      ok: true,
+      value: {
+        brand: "li-auto",
+        view: "annual",
+        from: null,
+        to: null,
+        events: false,
+        compare: [1, 2],
+      },
     });
   });
 
-  it("leaves the default brand out of the URL it builds", () => {
-    expect(overviewQuery({ brand: "xiaomi" })).toBe("");
-    expect(overviewQuery({ brand: "li-auto" })).toBe("?brand=li-auto");
+  it("defaults to events on and a one-year comparison, and leaves defaults out of links", () => {
+    const parsed = parseMetricPageParams({});
+    expect(parsed).toEqual({
+      ok: true,
+      value: { brand: "xiaomi", view: "bars", from: null, to: null, events: true, compare: [1] },
+    });
+    if (parsed.ok) expect(metricPageQuery(parsed.value)).toBe("");
+  });
+
+  it("writes a state back to the same URL it was read from", () => {
+    const parsed = parseMetricPageParams({ events: "off", compare: "1y,2y", from: "2024Q1" });
+    if (!parsed.ok) throw new Error("expected a valid state");
+    expect(metricPageQuery(parsed.value)).toBe("?from=2024Q1&events=off&compare=1y,2y");
+    expect(
+      parseMetricPageParams(Object.fromEntries(new URLSearchParams(metricPageQuery(parsed.value)))),
+    ).toEqual(parsed);
+  });
+
+  it("names a malformed toggle or period instead of guessing", () => {
+    expect(parseMetricPageParams({ events: "no", compare: "3y" })).toEqual({
+      ok: false,
+      problems: [
+        { param: "events", message: "must be on or off" },
+        { param: "compare", message: "must be 1y, 2y or 1y,2y (years back to compare with)" },
+      ],
+    });
   });
 });
 
-describe("metric page query string", () => {
-  it("reads brand, view and range", () => {
+describe("the overview's URL", () => {
+  it("keeps the events toggle", () => {
+    expect(parseOverviewParams({ events: "off" })).toEqual({
+      ok: true,
+      value: { brand: "xiaomi", events: false },
+    });
+    expect(overviewQuery({ brand: "li-auto", events: false })).toBe("?brand=li-auto&events=off");
+    expect(overviewQuery({ brand: "xiaomi" })).toBe("");
+  });
+});
+
+describe("the compare page's URL", () => {
+  it("reads comma-separated lists, and the repeated parameters a plain form sends", () => {
+    const expected = {
+      ok: true,
+      value: {
+        brands: ["xiaomi", "li-auto"],
+        metrics: ["ev_deliveries"],
+        mode: "index",
+        base: "2024Q2",
+        from: null,
+        to: null,
+      },
+    };
     expect(
-      parseMetricPageParams({ brand: "xiaomi", view: "seasonal", from: "2023Q1", to: "2025Q3" }),
-    ).toEqual({
-      ok: true,
-      value: { brand: "xiaomi", view: "seasonal", from: "2023Q1", to: "2025Q3" },
-    });
+      parseCompareParams({
+        brands: "xiaomi,li-auto",
+        metrics: "ev_deliveries",
+        mode: "index",
+        base: "2024Q2",
+      }),
+    ).toEqual(expected);
+    expect(
+      parseCompareParams({
+        brands: ["xiaomi", "li-auto"],
+        metrics: "ev_deliveries",
+        mode: "index",
+        base: "2024Q2",
+      }),
+    ).toEqual(expected);
   });
 
-  it("treats an empty parameter as not given", () => {
-    expect(parseMetricPageParams({ from: "", to: "" })).toEqual({
-      ok: true,
-      value: { brand: "xiaomi", view: "bars", from: null, to: null },
-    });
-  });
-
-  it.each([
-    ["from", "2025-Q1"],
-    ["from", "2025Q5"],
-    ["to", "1999Q4"],
-    ["view", "pie"],
-  ])("rejects %s=%s with a message naming the parameter", (param, value) => {
-    const parsed = parseMetricPageParams({ [param]: value });
-    expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.problems.map((problem) => problem.param)).toEqual([param]);
-  });
-
-  it("rejects a range whose start is after its end", () => {
-    const parsed = parseMetricPageParams({ from: "2025Q3", to: "2024Q1" });
-    expect(parsed).toEqual({
-      ok: false,
-      problems: [{ param: "from", message: "must not be after `to`" }],
-    });
-  });
-
-  it("builds a URL that parses back to the same state", () => {
+  it("writes a readable, reloadable link", () => {
     const state = {
-      brand: "li-auto",
-      view: "seasonal" as const,
+      brands: ["xiaomi", "li-auto"],
+      metrics: ["revenue", "revenue_per_mau"],
+      mode: null,
+      base: null,
       from: "2023Q1" as const,
       to: null,
     };
-    const query = metricPageQuery(state);
-    expect(query).toBe("?brand=li-auto&view=seasonal&from=2023Q1");
-    const params = Object.fromEntries(new URLSearchParams(query));
-    expect(parseMetricPageParams(params)).toEqual({ ok: true, value: state });
+    const query = compareQuery(state);
+    expect(query).toBe("?brands=xiaomi,li-auto&metrics=revenue,revenue_per_mau&from=2023Q1");
+    expect(parseCompareParams(Object.fromEntries(new URLSearchParams(query)))).toEqual({
+      ok: true,
+      value: state,
+    });
+  });
+
+  it("refuses a brand named twice, too many series and an unknown mode", () => {
+    const parsed = parseCompareParams({
+      brands: "xiaomi,xiaomi",
+      metrics: "a,b,c,d,e",
+      mode: "stacked",
+    });
+    expect(parsed.ok ? [] : parsed.problems.map((problem) => problem.param)).toEqual([
+      "brands",
+      "metrics",
+      "mode",
+    ]);
   });
 });

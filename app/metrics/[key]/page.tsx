@@ -1,24 +1,34 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AnnualTable } from "@/components/AnnualTable";
 import { BrandSwitcher } from "@/components/BrandSwitcher";
+import { ChartEvents } from "@/components/ChartEvents";
 import { SeasonalChart } from "@/components/charts/SeasonalChart";
 import { TrendChart } from "@/components/charts/TrendChart";
 import { ParamProblems } from "@/components/ParamProblems";
 import { RangeForm } from "@/components/RangeForm";
 import { SeriesTable } from "@/components/SeriesTable";
+import { SignalsPanel } from "@/components/SignalsPanel";
 import { getEditorSession } from "@/lib/auth/session";
+import { annualChartRows, annualView, fiscalYearLabel } from "@/lib/domain/annual";
+import { eventMarkers, placeEvents } from "@/lib/domain/events";
 import { MetricKeySchema } from "@/lib/domain/fields";
 import { withinRange } from "@/lib/domain/kpi";
-import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
-import { chartRows, seasonalRows, seriesRows } from "@/lib/domain/series-view";
+import { type QuarterCode, quarterCode, quarterLabel } from "@/lib/domain/quarter";
+import { changesVsYearsAgo, chartRows, seasonalRows, seriesRows } from "@/lib/domain/series-view";
+import { evaluateSignals, findingsForMetric } from "@/lib/domain/signals";
 import {
   getCachedBrand,
   getCachedMetric,
   listCachedBrandSeries,
   listCachedBrands,
+  listCachedEvents,
 } from "@/lib/queries/cached-reads";
 import {
+  type ComparePeriod,
+  compareQuery,
+  MAX_COMPARED,
   type MetricPageState,
   type MetricView,
   metricPageQuery,
@@ -44,7 +54,20 @@ const KIND_NOTES = {
 const VIEW_LABELS: Record<MetricView, string> = {
   bars: "Values and YoY growth",
   seasonal: "Seasonal overlay (Q1 to Q4 by year)",
+  annual: "Fiscal years",
 };
+
+const PERIOD_CHOICES: { periods: ComparePeriod[]; label: string }[] = [
+  { periods: [1], label: "vs 1 year ago" },
+  { periods: [2], label: "vs 2 years ago" },
+  { periods: [1, 2], label: "vs 1 and 2 years ago" },
+];
+
+/** The non-default parameters of a state as hidden form fields, so that a GET form keeps them. */
+function hiddenFields(state: MetricPageState, omit: readonly string[]): Record<string, string> {
+  const params = new URLSearchParams(metricPageQuery(state).slice(1));
+  return Object.fromEntries([...params.entries()].filter(([name]) => !omit.includes(name)));
+}
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const { key } = await params;
@@ -70,7 +93,12 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
     getEditorSession(),
   ]);
   if (!metric || !brand) notFound();
-  const [series] = await listCachedBrandSeries(brand.slug, { metricKeys: [metric.key] });
+  // Every metric of the brand: the signals compare this one with the others.
+  const [allSeries, events] = await Promise.all([
+    listCachedBrandSeries(brand.slug),
+    listCachedEvents(brand.slug),
+  ]);
+  const series = allSeries.find((entry) => entry.metric.key === metric.key);
   if (!series) notFound();
 
   const allRows = seriesRows(series);
@@ -88,6 +116,8 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
   const rows = withinRange(allRows, spanFrom, spanTo);
   const chart = spanFrom && spanTo ? chartRows(series, spanFrom, spanTo) : [];
   const chartMetric = { label: metric.label, unit: metric.unit, kind: metric.kind };
+  const showEvents = state.events !== false;
+  const periods = state.compare ?? [1];
   const href = (patch: Partial<MetricPageState>) =>
     `/metrics/${metric.key}${metricPageQuery({ ...state, ...patch })}`;
   const withdrawnNotice = parseWithdrawnNotice(query);
@@ -97,6 +127,52 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
         withdraw: (quarter: QuarterCode) => withdrawHref(metric.key, brand.slug, quarter),
       }
     : null;
+
+  const annual = state.view === "annual" ? annualView(series) : null;
+  const annualRows = annual?.aggregatable
+    ? annual.rows.filter(
+        (row) =>
+          (!spanFrom || row.year >= Number(spanFrom.slice(0, 4))) &&
+          (!spanTo || row.year <= Number(spanTo.slice(0, 4))),
+      )
+    : [];
+  const annualChart = annualChartRows(metric.kind, annualRows);
+
+  // Events are placed on the span the chart shows: quarters, or whole fiscal years.
+  const eventSpan =
+    state.view === "annual" && annualRows.length > 0
+      ? {
+          from: quarterCode(annualRows[0]?.year ?? 0, 1),
+          to: quarterCode(annualRows.at(-1)?.year ?? 0, 4),
+          firstLabel: annualRows[0]?.label ?? "",
+          lastLabel: annualRows.at(-1)?.label ?? "",
+        }
+      : spanFrom && spanTo
+        ? {
+            from: spanFrom,
+            to: spanTo,
+            firstLabel: quarterLabel(spanFrom),
+            lastLabel: quarterLabel(spanTo),
+          }
+        : null;
+  const placed = eventSpan ? placeEvents(events, eventSpan.from, eventSpan.to) : null;
+  const markers =
+    showEvents && placed && state.view !== "seasonal"
+      ? state.view === "annual"
+        ? eventMarkers(placed.within, (event) => fiscalYearLabel(Number(event.date.slice(0, 4))))
+        : eventMarkers(placed.within)
+      : [];
+
+  const findings = findingsForMetric(
+    evaluateSignals({
+      brand,
+      series: allSeries,
+      now: new Date(),
+      metricHref: (key) =>
+        `/metrics/${key}${metricPageQuery({ brand: brand.slug, view: "bars", from: null, to: null })}#chart`,
+    }),
+    metric.key,
+  );
 
   return (
     <>
@@ -117,7 +193,7 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
           brands={brands}
           current={brand.slug}
           action={`/metrics/${metric.key}`}
-          hidden={state.view === "bars" ? {} : { view: state.view }}
+          hidden={hiddenFields(state, ["brand", "from", "to"])}
         />
       </div>
 
@@ -147,26 +223,101 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
             quarters={quarters}
             from={state.from}
             to={state.to}
-            hidden={{
-              ...(state.brand ? { brand: state.brand } : {}),
-              ...(state.view === "bars" ? {} : { view: state.view }),
-            }}
+            hidden={hiddenFields(state, ["from", "to"])}
             resetHref={href({ from: null, to: null })}
           />
         ) : null}
       </div>
+      <div className="controls controls--secondary">
+        {state.view !== "seasonal" ? (
+          <nav aria-label="Change lines" className="view-switch view-switch--small">
+            <span className="view-switch__label">Change lines:</span>
+            {PERIOD_CHOICES.map((choice) => {
+              const current = choice.periods.join(",") === periods.join(",");
+              return (
+                <Link
+                  key={choice.label}
+                  href={href({ compare: choice.periods })}
+                  aria-current={current ? "true" : undefined}
+                  className={current ? "active" : undefined}
+                >
+                  {choice.label}
+                </Link>
+              );
+            })}
+          </nav>
+        ) : null}
+        {state.view !== "seasonal" && events.length > 0 ? (
+          <Link href={href({ events: !showEvents })} className="toggle-link">
+            {showEvents ? "Hide event markers" : "Show event markers"}
+          </Link>
+        ) : null}
+        {brands.length > 1 ? (
+          <Link
+            href={`/compare${compareQuery({ brands: brands.map((entry) => entry.slug).slice(0, MAX_COMPARED), metrics: [metric.key], mode: null, base: null, from: null, to: null })}`}
+            className="toggle-link"
+          >
+            Compare across brands
+          </Link>
+        ) : null}
+      </div>
 
-      {chart.length === 0 ? (
+      {state.view === "annual" ? (
+        annual && !annual.aggregatable ? (
+          <p className="notice notice--info" data-testid="annual-not-aggregatable">
+            {annual.reason}
+          </p>
+        ) : annualChart.length === 0 ? (
+          <p className="muted">No figures for this metric in the selected range.</p>
+        ) : (
+          <section
+            aria-labelledby="chart-heading"
+            data-testid="metric-chart"
+            data-view="annual"
+            id="chart"
+          >
+            <h2 id="chart-heading">
+              {metric.kind === "flow" ? "Fiscal-year totals" : "Year-end values"} and YoY,{" "}
+              {annualChart[0]?.label} to {annualChart.at(-1)?.label}
+            </h2>
+            <p className="section-note">
+              {metric.kind === "flow"
+                ? "A year's total is shown only when all four quarters have a figure; an incomplete year is an empty slot, with the missing quarters in the table."
+                : "A stock's fiscal-year value is its level at the end of Q4; a year without a Q4 figure has none."}
+            </p>
+            <div className="chart-frame chart-frame--large">
+              <TrendChart
+                rows={annualChart}
+                metric={chartMetric}
+                height={380}
+                events={markers}
+                comparePeriods={periods}
+              />
+            </div>
+          </section>
+        )
+      ) : chart.length === 0 ? (
         <p className="muted">No figures for this metric in the selected range.</p>
       ) : (
-        <section aria-labelledby="chart-heading" data-testid="metric-chart" data-view={state.view}>
+        <section
+          aria-labelledby="chart-heading"
+          data-testid="metric-chart"
+          data-view={state.view}
+          id="chart"
+        >
           <h2 id="chart-heading">
             {VIEW_LABELS[state.view]}, {quarterLabel(chart[0]?.quarter as QuarterCode)} to{" "}
             {quarterLabel(chart.at(-1)?.quarter as QuarterCode)}
           </h2>
           <div className="chart-frame chart-frame--large">
             {state.view === "bars" ? (
-              <TrendChart rows={chart} metric={chartMetric} height={380} />
+              <TrendChart
+                rows={chart}
+                metric={chartMetric}
+                height={380}
+                events={markers}
+                comparePeriods={periods}
+              />
             ) : (
               <SeasonalChart {...seasonalRows(chart)} metric={chartMetric} height={380} />
             )}
@@ -174,17 +325,44 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
         </section>
       )}
 
+      {showEvents && placed && eventSpan && state.view !== "seasonal" ? (
+        <section aria-labelledby="events-heading">
+          <h2 id="events-heading" className="visually-hidden">
+            Events
+          </h2>
+          <ChartEvents
+            within={placed.within}
+            after={placed.after}
+            before={placed.before}
+            firstLabel={eventSpan.firstLabel}
+            lastLabel={eventSpan.lastLabel}
+            editable={session !== null}
+          />
+        </section>
+      ) : null}
+
+      <SignalsPanel
+        findings={findings}
+        headingId="signals-heading"
+        heading={`Signals for ${metric.label}`}
+      />
+
       <section aria-labelledby="table-heading">
         <h2 id="table-heading">Data</h2>
-        <SeriesTable
-          metric={metric}
-          rows={rows}
-          caption={`${brand.name} ${metric.label} by quarter, newest first, with sources`}
-          detailed
-          span={spanFrom && spanTo ? { from: spanFrom, to: spanTo } : null}
-          withdrawn={series.withdrawn}
-          editorLinks={editorLinks}
-        />
+        {state.view === "annual" && annual?.aggregatable ? (
+          <AnnualTable metric={metric} rows={annualRows} />
+        ) : (
+          <SeriesTable
+            metric={metric}
+            rows={rows}
+            caption={`${brand.name} ${metric.label} by quarter, newest first, with sources`}
+            detailed
+            span={spanFrom && spanTo ? { from: spanFrom, to: spanTo } : null}
+            withdrawn={series.withdrawn}
+            editorLinks={editorLinks}
+            twoYearChanges={periods.includes(2) ? changesVsYearsAgo(series, 2) : undefined}
+          />
+        )}
       </section>
     </>
   );

@@ -1,0 +1,279 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CompareForm } from "@/components/CompareForm";
+import { CompareChart } from "@/components/charts/CompareChart";
+import { ParamProblems } from "@/components/ParamProblems";
+import { SourceLink } from "@/components/SourceLink";
+import {
+  buildCompareSeries,
+  type ComparedSeries,
+  type CompareMode,
+  compareTable,
+  decideMode,
+} from "@/lib/domain/compare";
+import { DERIVED_METRICS } from "@/lib/domain/derived-metrics";
+import { formatNumber, formatValue } from "@/lib/domain/format";
+import {
+  type QuarterCode,
+  quarterFromIndex,
+  quarterIndex,
+  quarterLabel,
+} from "@/lib/domain/quarter";
+import { listBrands } from "@/lib/queries/brands";
+import { listMetrics } from "@/lib/queries/metrics";
+import { listBrandSeries } from "@/lib/queries/series";
+import {
+  compareQuery,
+  metricPageQuery,
+  parseCompareParams,
+  type SearchParams,
+} from "@/lib/url-state";
+
+export const metadata: Metadata = { title: "Compare" };
+
+const MODE_WORDS: Record<CompareMode, string> = {
+  absolute: "absolute values",
+  yoy: "YoY change against the same quarter a year earlier",
+  index: "indexed to 100 at the base quarter",
+};
+
+function modeCell(value: number | null, mode: CompareMode, series: ComparedSeries): string {
+  if (value === null) return "";
+  if (mode === "index") return formatNumber(value, 1);
+  if (mode === "yoy") {
+    const text = `${value > 0 ? "+" : value < 0 ? "-" : ""}${formatNumber(Math.abs(value), 1)}`;
+    return series.kind === "ratio" ? `${text} pp` : `${text}%`;
+  }
+  return "";
+}
+
+export default async function ComparePage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  const parsed = parseCompareParams(await searchParams);
+  if (!parsed.ok) return <ParamProblems problems={parsed.problems} resetHref="/compare" />;
+  const state = parsed.value;
+  const [brands, metrics] = await Promise.all([listBrands(), listMetrics()]);
+  const unknownBrands = state.brands.filter((slug) => !brands.some((brand) => brand.slug === slug));
+  const selected = state.brands.flatMap((slug) => brands.filter((brand) => brand.slug === slug));
+  const loaded = await Promise.all(
+    selected.map(async (brand) => ({ ...brand, series: await listBrandSeries(brand.slug) })),
+  );
+  const { series, unknownMetrics } = buildCompareSeries(loaded, state.metrics);
+  if (unknownBrands.length > 0 || unknownMetrics.length > 0) {
+    return (
+      <ParamProblems
+        problems={[
+          ...unknownBrands.map((slug) => ({
+            param: "brands",
+            message: `names “${slug}”, which is not a stored brand (${brands.map((brand) => brand.slug).join(", ")})`,
+          })),
+          ...unknownMetrics.map((key) => ({
+            param: "metrics",
+            message: `names “${key}”, which is neither a stored nor a derived metric`,
+          })),
+        ]}
+        resetHref="/compare"
+      />
+    );
+  }
+  const decision = decideMode(state.mode, series);
+  const table = compareTable(series, decision.mode, {
+    base: state.base,
+    from: state.from,
+    to: state.to,
+  });
+  const drawn = series.filter((entry) => entry.points.length > 0);
+  const empty = series.filter((entry) => entry.points.length === 0);
+  const allQuarters = series.flatMap((entry) =>
+    entry.points.map((point) => quarterIndex(point.quarter)),
+  );
+  const quarters: QuarterCode[] = [];
+  if (allQuarters.length > 0) {
+    for (let index = Math.min(...allQuarters); index <= Math.max(...allQuarters); index++) {
+      quarters.push(quarterFromIndex(index));
+    }
+  }
+  const derivedShown = DERIVED_METRICS.filter((definition) =>
+    state.metrics.includes(definition.key),
+  );
+  const pointsById = new Map(
+    series.map((entry) => [entry.id, new Map(entry.points.map((point) => [point.quarter, point]))]),
+  );
+  const shareLink = `/compare${compareQuery(state)}`;
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>Compare</h1>
+          <p className="lede">
+            Brands side by side, and metrics derived from the stored ones. Absolute values share an
+            axis only when the units match; otherwise compare growth (YoY) or an index.
+          </p>
+        </div>
+      </div>
+      <CompareForm
+        state={state}
+        brands={brands}
+        metrics={metrics}
+        derived={DERIVED_METRICS}
+        quarters={quarters}
+      />
+      <p className="share-link">
+        Link to this view: <Link href={shareLink}>{shareLink}</Link>
+      </p>
+
+      {decision.reason ? (
+        <p className="notice notice--info" data-testid="mode-reason">
+          {decision.reason}
+        </p>
+      ) : null}
+
+      {derivedShown.length > 0 ? (
+        <section aria-labelledby="formulas-heading" className="formulas">
+          <h2 id="formulas-heading">How the derived metrics are computed</h2>
+          <dl>
+            {derivedShown.map((definition) => (
+              <div key={definition.key} data-testid={`formula-${definition.key}`}>
+                <dt>
+                  {definition.label} ({definition.unit})
+                </dt>
+                <dd>
+                  <code>{definition.formula}</code>. {definition.definition} A quarter missing
+                  either input has no value: it is a gap, never an estimate.
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+
+      {empty.length > 0 || table.notes.length > 0 ? (
+        <ul className="notice notice--info series-notes" data-testid="series-notes">
+          {empty.map((entry) => (
+            <li key={entry.id}>
+              {entry.label}: no value in any quarter
+              {entry.derived && entry.derived.gaps.length > 0
+                ? ` (${entry.derived.gaps[0]?.reason}${entry.derived.gaps.length > 1 ? ", and so on" : ""})`
+                : " (no figures stored for this brand)"}
+              .
+            </li>
+          ))}
+          {table.notes.map((note) => (
+            <li key={note.seriesId}>
+              {series.find((entry) => entry.id === note.seriesId)?.label}: {note.note}.
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      {drawn.length === 0 || table.rows.length === 0 ? (
+        <p className="muted">Nothing to draw: none of the chosen series has a figure.</p>
+      ) : (
+        <section
+          aria-labelledby="compare-chart-heading"
+          data-testid="compare-chart"
+          data-mode={decision.mode}
+        >
+          <h2 id="compare-chart-heading">
+            {drawn.map((entry) => entry.label).join(" vs ")}: {MODE_WORDS[decision.mode]}
+            {table.base ? ` (${quarterLabel(table.base)} = 100)` : ""}
+          </h2>
+          <div className="chart-frame chart-frame--large">
+            <CompareChart
+              rows={table.rows}
+              lines={drawn.map(({ id, label, unit, kind }) => ({ id, label, unit, kind }))}
+              mode={decision.mode}
+              axisLabel={table.axisLabel}
+            />
+          </div>
+        </section>
+      )}
+
+      {table.rows.length > 0 ? (
+        <section aria-labelledby="compare-table-heading">
+          <h2 id="compare-table-heading">Data</h2>
+          <div className="table-scroll">
+            <table className="series-table" data-testid="compare-table">
+              <caption>
+                Each series by quarter, newest first:{" "}
+                {decision.mode === "absolute"
+                  ? "the value"
+                  : `the ${decision.mode === "yoy" ? "YoY change" : "index"}, then the value`}{" "}
+                with its source (a derived value shows its inputs). An empty cell is a quarter with
+                no figure.
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Quarter</th>
+                  {series.map((entry) => (
+                    <th key={entry.id} scope="col" className="num">
+                      <Link
+                        href={
+                          entry.derived
+                            ? `/compare${compareQuery({ ...state, brands: [entry.brandSlug], metrics: [entry.metricKey] })}`
+                            : `/metrics/${entry.metricKey}${metricPageQuery({ brand: entry.brandSlug, view: "bars", from: null, to: null })}`
+                        }
+                      >
+                        {entry.label}
+                      </Link>{" "}
+                      <span className="unit">({entry.unit})</span>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {[...table.rows].reverse().map((row) => (
+                  <tr key={row.quarter} data-quarter={row.quarter}>
+                    <th scope="row">{row.label}</th>
+                    {series.map((entry) => {
+                      const point = pointsById.get(entry.id)?.get(row.quarter);
+                      const shown = row.values[entry.id] ?? null;
+                      if (!point) return <td key={entry.id} className="num muted" />;
+                      const evidence = point.evidence;
+                      return (
+                        <td key={entry.id} className="num">
+                          {decision.mode === "absolute" ? null : (
+                            <span className="compare-cell__mode">
+                              {shown === null ? "n/a" : modeCell(shown, decision.mode, entry)}
+                            </span>
+                          )}
+                          <span className="compare-cell__value">
+                            {formatValue(point.value, entry.unit, point.decimals, point.qualifier)}
+                          </span>
+                          {evidence && "source" in evidence ? (
+                            <span className="compare-cell__source">
+                              <SourceLink source={evidence.source} prefix="" />
+                            </span>
+                          ) : null}
+                          {evidence && "inputs" in evidence ? (
+                            <span className="compare-cell__source">
+                              ={" "}
+                              {evidence.inputs
+                                .map((input) =>
+                                  formatValue(
+                                    input.value,
+                                    input.unit,
+                                    input.decimals,
+                                    input.qualifier,
+                                  ),
+                                )
+                                .join(" ÷ ")}
+                            </span>
+                          ) : null}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}

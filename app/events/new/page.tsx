@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { EventForm } from "@/components/EventForm";
+import { ParamProblems } from "@/components/ParamProblems";
+import { createEventAction } from "@/lib/actions/create-event";
+import { getEditorSession } from "@/lib/auth/session";
+import { EMPTY_EVENT_VALUES } from "@/lib/domain/event-input";
+import { getBrand } from "@/lib/queries/brands";
+import { overviewQuery, parseOverviewParams, type SearchParams } from "@/lib/url-state";
+
+export const metadata: Metadata = { title: "Add an event" };
+
+export default async function NewEventPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  const parsed = parseOverviewParams(await searchParams);
+  if (!parsed.ok) return <ParamProblems problems={parsed.problems} resetHref="/events/new" />;
+  const self = `/events/new?brand=${encodeURIComponent(parsed.value.brand)}`;
+  if (!(await getEditorSession())) redirect(`/login?next=${encodeURIComponent(self)}`);
+  const brand = await getBrand(parsed.value.brand);
+  if (!brand) notFound();
+  return (
+    <section className="narrow">
+      <h1>Add an event for {brand.name}</h1>
+      <p className="lede">
+        It appears on the events timeline and as a marker on every chart whose quarters include its
+        date. The change is recorded with your name.
+      </p>
+      <EventForm
+        action={createEventAction.bind(null, brand.slug)}
+        initial={EMPTY_EVENT_VALUES}
+        submitLabel="Add event"
+        cancelHref={`/${overviewQuery({ brand: brand.slug })}#events`}
+      />
+    </section>
+  );
+}

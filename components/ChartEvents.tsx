@@ -1,0 +1,72 @@
+import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
+import type { EventDTO } from "@/lib/domain/types";
+import { EventList } from "./EventList";
+
+/**
+ * The events beside a chart: those it marks, and those outside its span said out loud (an event
+ * after the last reported quarter, like the January 2026 backlash, cannot be a marker yet).
+ */
+export function ChartEvents({
+  within,
+  after,
+  before,
+  lastLabel,
+  firstLabel,
+  editable,
+}: {
+  within: readonly EventDTO[];
+  after: readonly EventDTO[];
+  before: readonly EventDTO[];
+  lastLabel: string;
+  firstLabel: string;
+  editable: boolean;
+}) {
+  return (
+    <div className="chart-events">
+      {after.length > 0 ? (
+        <div className="later-events" data-testid="later-events">
+          <h3>After the chart's last quarter ({lastLabel}): not on the chart yet</h3>
+          <EventList events={after} editable={editable} />
+        </div>
+      ) : null}
+      {within.length > 0 ? (
+        <details>
+          <summary>
+            {within.length} event{within.length === 1 ? "" : "s"} marked on the chart (list)
+          </summary>
+          <EventList events={within} editable={editable} testId="chart-event-list" />
+        </details>
+      ) : null}
+      {before.length > 0 ? (
+        <details>
+          <summary>
+            {before.length} earlier event{before.length === 1 ? "" : "s"}, before {firstLabel}
+          </summary>
+          <EventList events={before} editable={editable} />
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+/** A one-line note under a small chart: how many events fall after its last quarter. */
+export function LaterEventsNote({
+  events,
+  last,
+}: {
+  events: readonly EventDTO[];
+  last: QuarterCode;
+}) {
+  if (events.length === 0) return null;
+  const named = events
+    .slice(0, 2)
+    .map((event) => event.title)
+    .join("; ");
+  const more = events.length > 2 ? ` and ${events.length - 2} more` : "";
+  return (
+    <p className="later-note">
+      After {quarterLabel(last)}, not on the chart: {named}
+      {more} (see the events timeline).
+    </p>
+  );
+}

@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { EVENT_KIND_LABELS, formatEventDate } from "@/lib/domain/events";
+import { quarterLabel } from "@/lib/domain/quarter";
+import type { EventDTO } from "@/lib/domain/types";
+import { SourceLink } from "./SourceLink";
+
+/**
+ * Events as a list: the readable, copyable counterpart of the chart markers, and the timeline.
+ * Each item has an anchor (`#event-<uid>`) so that a saved event can be linked to.
+ */
+export function EventList({
+  events,
+  editable = false,
+  testId,
+}: {
+  events: readonly EventDTO[];
+  /** Edit and delete links, for a signed-in editor. */
+  editable?: boolean;
+  testId?: string;
+}) {
+  return (
+    <ol className="event-list" data-testid={testId}>
+      {events.map((event) => (
+        <li key={event.uid} id={`event-${event.uid}`} className="event-item">
+          <div className="event-item__when">
+            <time dateTime={event.date}>{formatEventDate(event.date)}</time>
+            <span className="event-item__quarter">{quarterLabel(event.quarter)}</span>
+          </div>
+          <div className="event-item__what">
+            <span className={`kind-badge kind-badge--${event.kind}`}>
+              {EVENT_KIND_LABELS[event.kind]}
+            </span>{" "}
+            <strong>{event.title}</strong>
+            <p className="event-item__line">{event.description}</p>
+            <p className="event-item__source">
+              <SourceLink source={event.source} />
+            </p>
+            {editable ? (
+              <p className="event-item__actions">
+                <Link href={`/events/${event.uid}/edit`}>
+                  Edit<span className="visually-hidden"> “{event.title}”</span>
+                </Link>{" "}
+                <Link href={`/events/${event.uid}/delete`}>
+                  Delete<span className="visually-hidden"> “{event.title}”</span>
+                </Link>
+              </p>
+            ) : null}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

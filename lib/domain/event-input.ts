@@ -1,0 +1,120 @@
+/**
+ * The event form's input: one schema for the create and edit actions (and their tests), built
+ * from the same field rules as the seed files, so that a form cannot store what a seed file could
+ * not.
+ */
+import { z } from "zod";
+import {
+  HttpUrlSchema,
+  optionalField,
+  PartialDateSchema,
+  requiredText,
+  SlugSchema,
+} from "./fields";
+import { MAX_YEAR, MIN_YEAR } from "./quarter";
+import { EVENT_KINDS } from "./types";
+
+export const EVENT_FIELDS = [
+  "date",
+  "kind",
+  "title",
+  "description",
+  "sourceTitle",
+  "sourceUrl",
+  "sourcePublishedOn",
+  "quote",
+] as const;
+export type EventField = (typeof EVENT_FIELDS)[number];
+
+export const EVENT_FIELD_LABELS: Record<EventField, string> = {
+  date: "Date",
+  kind: "Kind",
+  title: "Title",
+  description: "One-line description",
+  sourceTitle: "Source title",
+  sourceUrl: "Source address (URL)",
+  sourcePublishedOn: "Source published on",
+  quote: "Quote from the source",
+};
+
+const YearInRange = (text: string) => {
+  const year = Number(text.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+};
+
+const EventDateSchema = PartialDateSchema.refine(YearInRange, {
+  message: `must be in the years ${MIN_YEAR} to ${MAX_YEAR}`,
+});
+
+/** Shown as one line under a chart marker, so it must be one. */
+const OneLine = (max: number) =>
+  requiredText(max).refine((text) => !/[\r\n]/.test(text), {
+    message: "must be a single line (no line breaks)",
+  });
+
+export const EventInputSchema = z.object({
+  brand: SlugSchema,
+  date: EventDateSchema,
+  kind: z.enum(EVENT_KINDS, { message: `must be one of ${EVENT_KINDS.join(", ")}` }),
+  title: OneLine(200),
+  description: OneLine(300),
+  sourceTitle: OneLine(500),
+  sourceUrl: optionalField(HttpUrlSchema),
+  sourcePublishedOn: optionalField(EventDateSchema),
+  quote: optionalField(requiredText(4000)),
+});
+export type EventInput = z.infer<typeof EventInputSchema>;
+
+/** What the form shows after a submit: a message, an error per field, and the values as typed. */
+export interface EventFormState {
+  message: string | null;
+  fieldErrors: Partial<Record<EventField, string>>;
+  values: Record<EventField, string>;
+}
+
+export const EMPTY_EVENT_VALUES: Record<EventField, string> = {
+  date: "",
+  kind: "launch",
+  title: "",
+  description: "",
+  sourceTitle: "",
+  sourceUrl: "",
+  sourcePublishedOn: "",
+  quote: "",
+};
+
+/** The submitted values as text, each cut to a sane length so an error page never echoes megabytes. */
+export function eventFormValues(read: (name: string) => unknown): Record<EventField, string> {
+  const values = { ...EMPTY_EVENT_VALUES };
+  for (const field of EVENT_FIELDS) {
+    const raw = read(field);
+    values[field] = typeof raw === "string" ? raw.slice(0, 5000) : "";
+  }
+  return values;
+}
+
+export type ParsedEventInput =
+  | { ok: true; input: EventInput }
+  | { ok: false; fieldErrors: Partial<Record<EventField, string>>; formError: string | null };
+
+/** Validates the form's values; every problem is reported on its field, in words. */
+export function parseEventInput(
+  brand: string,
+  values: Record<EventField, string>,
+): ParsedEventInput {
+  const result = EventInputSchema.safeParse({ brand, ...values });
+  if (result.success) return { ok: true, input: result.data };
+  const fieldErrors: Partial<Record<EventField, string>> = {};
+  let formError: string | null = null;
+  for (const issue of result.error.issues) {
+    const field = issue.path[0];
+    if (typeof field === "string" && (EVENT_FIELDS as readonly string[]).includes(field)) {
+      const key = field as EventField;
+      fieldErrors[key] ??= `${EVENT_FIELD_LABELS[key]} ${issue.message}`;
+    } else {
+      // Only the brand is outside the visible fields: it comes from the page's link, not typing.
+      formError ??= `The brand in this page's address ${issue.message}`;
+    }
+  }
+  return { ok: false, fieldErrors, formError };
+}

@@ -1,0 +1,152 @@
+/**
+ * Events on the timeline and on charts: dates kept as precise as their source ("May 2025", never
+ * an invented day), each placed in the quarter it falls in, and split into those a chart's span
+ * covers and those before or after it, so that none silently disappears.
+ */
+import { type QuarterCode, quarterIndex, quarterLabel, quarterOfDate } from "./quarter";
+import type { EventDTO, EventKind } from "./types";
+
+const MONTHS = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+] as const;
+
+const FULL_MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+export const EVENT_KIND_LABELS: Record<EventKind, string> = {
+  launch: "Launch",
+  milestone: "Milestone",
+  recall: "Recall",
+  crisis: "Crisis",
+  other: "Other",
+};
+
+/** "28 Mar 2024" for a day, "May 2025" for a month-precise date. */
+export function formatEventDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(date);
+  if (!match) throw new RangeError(`Not a date: ${date}`);
+  const month = Number(match[2]);
+  if (match[3] === undefined) return `${FULL_MONTHS[month - 1]} ${match[1]}`;
+  return `${Number(match[3])} ${MONTHS[month - 1]} ${match[1]}`;
+}
+
+/** Oldest first; a month-precise date sorts before the days of its month. */
+export function sortEvents<E extends Pick<EventDTO, "date" | "title">>(events: readonly E[]): E[] {
+  return [...events].sort((a, b) =>
+    a.date === b.date ? a.title.localeCompare(b.title) : a.date < b.date ? -1 : 1,
+  );
+}
+
+/** What a chart needs of an event: plain strings, already formatted. */
+export interface ChartEvent {
+  uid: string;
+  date: string;
+  dateLabel: string;
+  kind: EventKind;
+  title: string;
+  description: string;
+  sourceTitle: string;
+  sourceUrl: string | null;
+}
+
+/** The events of one point on a chart's category axis (a quarter, or a fiscal year). */
+export interface EventMarker {
+  /** The axis label the marker sits on, e.g. "Q1 2025" or "FY 2025". */
+  label: string;
+  events: ChartEvent[];
+}
+
+export interface PlacedEvents<E> {
+  within: E[];
+  /** Events before the span's first quarter. */
+  before: E[];
+  /** Events after the span's last quarter: not on the chart, so they are listed beside it. */
+  after: E[];
+}
+
+export function toChartEvent(event: EventDTO): ChartEvent {
+  return {
+    uid: event.uid,
+    date: event.date,
+    dateLabel: formatEventDate(event.date),
+    kind: event.kind,
+    title: event.title,
+    description: event.description,
+    sourceTitle: event.source.title,
+    sourceUrl: event.source.url,
+  };
+}
+
+/** Splits events by where they fall relative to the quarters [from, to]. */
+export function placeEvents<E extends Pick<EventDTO, "date" | "title">>(
+  events: readonly E[],
+  from: QuarterCode,
+  to: QuarterCode,
+): PlacedEvents<E> {
+  const start = quarterIndex(from);
+  const end = quarterIndex(to);
+  const placed: PlacedEvents<E> = { within: [], before: [], after: [] };
+  for (const event of sortEvents(events)) {
+    const index = quarterIndex(quarterOfDate(event.date));
+    if (index < start) placed.before.push(event);
+    else if (index > end) placed.after.push(event);
+    else placed.within.push(event);
+  }
+  return placed;
+}
+
+/**
+ * One marker per axis point that has events, in date order. `labelOf` maps an event to the axis
+ * point it belongs to (its quarter's label on a quarterly chart, its fiscal year on an annual one).
+ */
+export function eventMarkers(
+  events: readonly EventDTO[],
+  labelOf: (event: EventDTO) => string = (event) => quarterLabel(quarterOfDate(event.date)),
+): EventMarker[] {
+  const markers = new Map<string, EventMarker>();
+  for (const event of sortEvents(events)) {
+    const label = labelOf(event);
+    const marker = markers.get(label) ?? { label, events: [] };
+    marker.events.push(toChartEvent(event));
+    markers.set(label, marker);
+  }
+  return [...markers.values()];
+}
+
+/** What a screen reader announces for a marker: every event with its date, line and source. */
+export function markerDescription(marker: EventMarker): string {
+  const parts = marker.events.map(
+    (event) =>
+      `${event.dateLabel}, ${EVENT_KIND_LABELS[event.kind].toLowerCase()}: ${event.title}. ${event.description} Source: ${event.sourceTitle}.`,
+  );
+  const count = marker.events.length === 1 ? "1 event" : `${marker.events.length} events`;
+  return `${count} in ${marker.label}: ${parts.join(" ")}`;
+}
+
+/** Crises and recalls are drawn in a warning colour; everything else in the event colour. */
+export function isAdverse(kind: EventKind): boolean {
+  return kind === "crisis" || kind === "recall";
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { getWriteDb } from "@/lib/db";
+import type { EventInput } from "@/lib/domain/event-input";
+import { appendEventRevision } from "./append-event-revision";
+import { UnknownBrandError } from "./event-errors";
+import { findOrCreateSource } from "./find-or-create-source";
+import { runWriteTransaction } from "./write-transaction";
+
+/** Adds a new event (revision 1) with its source; the audit row is written in the same transaction. */
+export async function createEvent(
+  input: EventInput,
+  actor: string,
+  at: Date = new Date(),
+): Promise<{ uid: string }> {
+  const uid = `evt-${randomUUID()}`;
+  await runWriteTransaction(getWriteDb(), async (tx) => {
+    const brand = await tx.brand.findUnique({ where: { slug: input.brand }, select: { id: true } });
+    if (!brand) throw new UnknownBrandError(input.brand);
+    const sourceId = await findOrCreateSource(tx, {
+      title: input.sourceTitle,
+      url: input.sourceUrl ?? null,
+      publishedOn: input.sourcePublishedOn ?? null,
+    });
+    await appendEventRevision(tx, {
+      uid,
+      brandId: brand.id,
+      date: input.date,
+      kind: input.kind,
+      title: input.title,
+      description: input.description,
+      quote: input.quote ?? null,
+      sourceId,
+      deleted: false,
+      actor,
+      at,
+    });
+  });
+  return { uid };
+}

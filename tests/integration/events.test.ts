@@ -1,0 +1,155 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getReadDb, getWriteDb } from "@/lib/db";
+import type { EventInput } from "@/lib/domain/event-input";
+import { createEvent } from "@/lib/mutations/create-event";
+import { deleteEvent } from "@/lib/mutations/delete-event";
+import {
+  EventConflictError,
+  EventNotFoundError,
+  UnknownBrandError,
+} from "@/lib/mutations/event-errors";
+import { updateEvent } from "@/lib/mutations/update-event";
+import { getEvent, listEvents } from "@/lib/queries/events";
+import { PROJECT_ROOT, seedFromFiles } from "@/lib/seed/prepare-database";
+import { createTestDatabase, type TestDatabase } from "../support/test-db";
+
+const input: EventInput = {
+  brand: "xiaomi",
+  date: "2025-11",
+  kind: "launch",
+  title: "Test launch (integration)",
+  description: "A launch made up for this test.",
+  sourceTitle: "Integration test source",
+  sourceUrl: "https://example.com/integration",
+  sourcePublishedOn: undefined,
+  quote: undefined,
+};
+
+async function counts() {
+  const db = getReadDb();
+  const [events, audit] = await Promise.all([db.event.count(), db.auditEntry.count()]);
+  return { events, audit };
+}
+
+describe("events: reading, creating, editing and deleting against a real SQLite file", () => {
+  let testDb: TestDatabase;
+
+  beforeAll(async () => {
+    testDb = createTestDatabase();
+    await seedFromFiles(testDb.url, path.join(PROJECT_ROOT, "data"));
+  });
+
+  afterAll(async () => {
+    await getReadDb().$disconnect();
+    await getWriteDb().$disconnect();
+    testDb.remove();
+  });
+
+  it("lists a brand's seeded events oldest first, each with its source and quarter", async () => {
+    const events = await listEvents("xiaomi");
+    expect(events.length).toBe(14);
+    expect(events[0]).toMatchObject({ date: "2024-03-28", title: "SU7 launch", quarter: "2024Q1" });
+    expect(events[0]?.source.url).toMatch(/^https:\/\/cnevpost\.com\//);
+    // Month-precise dates stay month-precise.
+    expect(events.find((event) => event.title === "XRING O1 chip")?.date).toBe("2025-05");
+    expect(events.at(-1)).toMatchObject({ title: "Influencer backlash", quarter: "2026Q1" });
+    expect(await listEvents("li-auto")).toEqual([]);
+  });
+
+  it("creates an event at revision 1 with an audit row naming the editor", async () => {
+    const { uid } = await createEvent(input, "Ada");
+    const detail = await getEvent(uid);
+    expect(detail?.event).toMatchObject({ revision: 1, title: input.title, createdBy: "Ada" });
+    expect(detail?.event.source).toEqual({
+      title: "Integration test source",
+      url: "https://example.com/integration",
+      publishedOn: null,
+    });
+    const audit = await getReadDb().auditEntry.findMany({
+      where: { entity: "event", entityKey: uid },
+    });
+    expect(audit.map((entry) => [entry.action, entry.actor])).toEqual([["create", "Ada"]]);
+  });
+
+  it("saves an edit as a new revision and keeps the old one as history", async () => {
+    const { uid } = await createEvent({ ...input, title: "To be edited (integration)" }, "Ada");
+    const result = await updateEvent(uid, 1, { ...input, title: "Edited (integration)" }, "Grace");
+    expect(result).toEqual({ revision: 2, changed: true, brandSlug: "xiaomi" });
+    const detail = await getEvent(uid);
+    expect(
+      detail?.history.map((entry) => [entry.revision, entry.title, entry.supersededBy]),
+    ).toEqual([
+      [1, "To be edited (integration)", "Grace"],
+      [2, "Edited (integration)", null],
+    ]);
+    const audit = await getReadDb().auditEntry.findFirst({
+      where: { entity: "event", entityKey: uid, action: "update" },
+    });
+    expect(JSON.parse(audit?.before ?? "{}")).toMatchObject({
+      title: "To be edited (integration)",
+    });
+    expect(JSON.parse(audit?.after ?? "{}")).toMatchObject({ title: "Edited (integration)" });
+  });
+
+  it("adds no revision when nothing changed", async () => {
+    const { uid } = await createEvent({ ...input, title: "Unchanged (integration)" }, "Ada");
+    const before = await counts();
+    const result = await updateEvent(uid, 1, { ...input, title: "Unchanged (integration)" }, "Ada");
+    expect(result).toEqual({ revision: 1, changed: false, brandSlug: "xiaomi" });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses an edit based on an outdated revision and writes nothing", async () => {
+    const { uid } = await createEvent({ ...input, title: "Contested (integration)" }, "Ada");
+    await updateEvent(uid, 1, { ...input, title: "First editor wins (integration)" }, "Grace");
+    const before = await counts();
+    const failure = await updateEvent(uid, 1, { ...input, title: "Lost update" }, "Ada").catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(EventConflictError);
+    expect((failure as EventConflictError).message).toContain("Grace");
+    expect(await counts()).toEqual(before);
+    expect((await getEvent(uid))?.event.title).toBe("First editor wins (integration)");
+  });
+
+  it("deletes as a revision: gone from the list, kept in the history and the audit", async () => {
+    const { uid } = await createEvent({ ...input, title: "Deleted (integration)" }, "Ada");
+    await deleteEvent(uid, 1, "Grace");
+    expect((await listEvents("xiaomi")).some((event) => event.uid === uid)).toBe(false);
+    const detail = await getEvent(uid);
+    expect(detail?.deleted).toBe(true);
+    expect(detail?.history.map((entry) => [entry.revision, entry.deleted])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+    const actions = await getReadDb().auditEntry.findMany({
+      where: { entity: "event", entityKey: uid },
+      orderBy: { id: "asc" },
+    });
+    expect(actions.map((entry) => entry.action)).toEqual(["create", "delete"]);
+    await expect(deleteEvent(uid, 2, "Grace")).rejects.toBeInstanceOf(EventNotFoundError);
+  });
+
+  it("restores a deleted event when it is saved again", async () => {
+    const { uid } = await createEvent({ ...input, title: "Restored (integration)" }, "Ada");
+    await deleteEvent(uid, 1, "Ada");
+    await updateEvent(uid, 2, { ...input, title: "Restored (integration)" }, "Ada");
+    expect((await listEvents("xiaomi")).some((event) => event.uid === uid)).toBe(true);
+  });
+
+  it("refuses an unknown brand and writes nothing", async () => {
+    const before = await counts();
+    await expect(createEvent({ ...input, brand: "nope" }, "Ada")).rejects.toBeInstanceOf(
+      UnknownBrandError,
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it("does not find an event that never existed", async () => {
+    expect(await getEvent("evt-missing")).toBeNull();
+    await expect(updateEvent("evt-missing", 1, input, "Ada")).rejects.toBeInstanceOf(
+      EventNotFoundError,
+    );
+  });
+});

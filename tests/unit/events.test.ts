@@ -1,0 +1,169 @@
+import { describe, expect, it } from "vitest";
+import { EMPTY_EVENT_VALUES, parseEventInput } from "@/lib/domain/event-input";
+import {
+  eventMarkers,
+  formatEventDate,
+  markerDescription,
+  placeEvents,
+  sortEvents,
+} from "@/lib/domain/events";
+import { quarterOfDate } from "@/lib/domain/quarter";
+import type { EventDTO } from "@/lib/domain/types";
+
+function event(date: string, title: string, overrides: Partial<EventDTO> = {}): EventDTO {
+  return {
+    uid: `uid-${title}`,
+    brandSlug: "xiaomi",
+    date,
+    quarter: quarterOfDate(date),
+    kind: "launch",
+    title,
+    description: `${title} happened.`,
+    quote: null,
+    source: { title: `Source of ${title}`, url: "https://example.com/a", publishedOn: null },
+    revision: 1,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    createdBy: "seed",
+    ...overrides,
+  };
+}
+
+describe("event dates", () => {
+  it("keeps a month-precise date month-precise", () => {
+    expect(formatEventDate("2025-05")).toBe("May 2025");
+    expect(formatEventDate("2024-03-28")).toBe("28 Mar 2024");
+    expect(formatEventDate("2026-01-05")).toBe("5 Jan 2026");
+  });
+
+  it("sorts a month before the days of that month, then by date", () => {
+    const sorted = sortEvents([
+      event("2025-05-07", "Hood"),
+      event("2025-05", "Chip"),
+      event("2024-10", "OS"),
+    ]);
+    expect(sorted.map((entry) => entry.title)).toEqual(["OS", "Chip", "Hood"]);
+  });
+});
+
+describe("placing events on a chart's span", () => {
+  const events = [
+    event("2022-12-01", "Before"),
+    event("2024-03-28", "SU7 launch"),
+    event("2025-03-29", "Crash", { kind: "crisis" }),
+    event("2025-01-24", "Recall", { kind: "recall" }),
+    event("2026-01-05", "Influencer backlash", { kind: "crisis" }),
+  ];
+
+  it("separates the events before and after the span from those on it", () => {
+    const placed = placeEvents(events, "2023Q1", "2025Q3");
+    expect(placed.before.map((entry) => entry.title)).toEqual(["Before"]);
+    expect(placed.within.map((entry) => entry.title)).toEqual(["SU7 launch", "Recall", "Crash"]);
+    expect(placed.after.map((entry) => entry.title)).toEqual(["Influencer backlash"]);
+  });
+
+  it("groups the events of a quarter into one marker on that quarter's label", () => {
+    const markers = eventMarkers(placeEvents(events, "2023Q1", "2025Q3").within);
+    expect(markers.map((marker) => [marker.label, marker.events.length])).toEqual([
+      ["Q1 2024", 1],
+      ["Q1 2025", 2],
+    ]);
+    expect(markers[1]?.events[0]).toMatchObject({
+      dateLabel: "24 Jan 2025",
+      title: "Recall",
+      sourceTitle: "Source of Recall",
+    });
+  });
+
+  it("can place events on fiscal years instead", () => {
+    const markers = eventMarkers(events, (entry) => `FY ${entry.date.slice(0, 4)}`);
+    expect(markers.map((marker) => marker.label)).toEqual([
+      "FY 2022",
+      "FY 2024",
+      "FY 2025",
+      "FY 2026",
+    ]);
+  });
+
+  it("describes a marker with every event's date, title, line and source", () => {
+    const [marker] = eventMarkers([event("2025-05", "XRING O1 chip")]);
+    if (!marker) throw new Error("no marker");
+    expect(markerDescription(marker)).toBe(
+      "1 event in Q2 2025: May 2025, launch: XRING O1 chip. XRING O1 chip happened. Source: Source of XRING O1 chip.",
+    );
+  });
+});
+
+describe("the event form's validation", () => {
+  const valid = {
+    ...EMPTY_EVENT_VALUES,
+    date: "2026-01-05",
+    kind: "crisis",
+    title: "Influencer backlash",
+    description: "Fans revolt on Weibo.",
+    sourceTitle: "Storyboard18",
+    sourceUrl: "https://www.storyboard18.com/x",
+  };
+
+  it("accepts a complete event and leaves optional fields empty as absent", () => {
+    const parsed = parseEventInput("xiaomi", valid);
+    expect(parsed).toEqual({
+      ok: true,
+      input: {
+        brand: "xiaomi",
+        date: "2026-01-05",
+        kind: "crisis",
+        title: "Influencer backlash",
+        description: "Fans revolt on Weibo.",
+        sourceTitle: "Storyboard18",
+        sourceUrl: "https://www.storyboard18.com/x",
+        sourcePublishedOn: undefined,
+        quote: undefined,
+      },
+    });
+  });
+
+  it("accepts a month-precise date without inventing a day", () => {
+    const parsed = parseEventInput("xiaomi", { ...valid, date: "2025-05" });
+    expect(parsed.ok && parsed.input.date).toBe("2025-05");
+  });
+
+  it("names each wrong field with a readable message", () => {
+    const parsed = parseEventInput("xiaomi", {
+      ...valid,
+      date: "2025-02-30",
+      kind: "rumour",
+      title: " ",
+      description: "two\nlines",
+      sourceUrl: "javascript:alert(1)",
+    });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.fieldErrors).toEqual({
+      date: "Date is not a real calendar date",
+      kind: "Kind must be one of launch, milestone, recall, crisis, other",
+      title: "Title is required",
+      description: "One-line description must be a single line (no line breaks)",
+      sourceUrl: "Source address (URL) must be a full http:// or https:// address",
+    });
+    expect(parsed.formError).toBeNull();
+  });
+
+  it("requires a source title: no event without its source", () => {
+    const parsed = parseEventInput("xiaomi", { ...valid, sourceTitle: "" });
+    expect(parsed.ok ? null : parsed.fieldErrors.sourceTitle).toBe("Source title is required");
+  });
+
+  it("refuses dates outside the years quarters can be written for", () => {
+    const parsed = parseEventInput("xiaomi", { ...valid, date: "1999-12-31" });
+    expect(parsed.ok ? null : parsed.fieldErrors.date).toBe(
+      "Date must be in the years 2000 to 2099",
+    );
+  });
+
+  it("reports a malformed brand as a problem of the page, not of a field", () => {
+    const parsed = parseEventInput("Not A Slug", valid);
+    expect(parsed.ok ? null : parsed.formError).toMatch(
+      /^The brand in this page's address must be/,
+    );
+  });
+});
