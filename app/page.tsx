@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BrandSwitcher } from "@/components/BrandSwitcher";
+import { ExportLinks } from "@/components/ExportLinks";
 import { KpiCard } from "@/components/KpiCard";
 import { ParamProblems } from "@/components/ParamProblems";
 import { TrendPanel } from "@/components/TrendPanel";
@@ -45,6 +46,7 @@ export default async function OverviewPage({
         </div>
         <BrandSwitcher brands={brands} current={brand.slug} action="/" />
       </div>
+      <ExportLinks brand={brand.slug} metrics={null} from={null} to={null} />
 
       <section aria-labelledby="kpi-heading">
         <h2 id="kpi-heading">Latest figures</h2>

@@ -8,6 +8,7 @@ export async function SiteNav() {
   return (
     <nav aria-label="Site">
       <Link href="/">Overview</Link>
+      {session ? <Link href="/import">Import CSV</Link> : null}
       {session ? (
         <form action={signOut} className="inline-form">
           <span className="site-header__who">Signed in as {session.name}</span>{" "}

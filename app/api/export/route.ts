@@ -1,4 +1,3 @@
-import type { NextRequest } from "next/server";
 import { exportFileName } from "@/lib/csv/export-format";
 import { longCsvStream, wideCsvStream } from "@/lib/csv/export-stream";
 import { parseExportParams, searchParamsOf } from "@/lib/export-params";
@@ -23,8 +22,8 @@ function badRequest(problems: readonly ParamProblem[]): Response {
 }
 
 /** `GET /api/export?brand=&metrics=&from=&to=&format=long|wide&bom=1&history=1`: see the README. */
-export async function GET(request: NextRequest): Promise<Response> {
-  const parsed = parseExportParams(searchParamsOf(request.nextUrl.searchParams));
+export async function GET(request: Request): Promise<Response> {
+  const parsed = parseExportParams(searchParamsOf(new URL(request.url).searchParams));
   if (!parsed.ok) return badRequest(parsed.problems);
   const params = parsed.value;
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BrandSwitcher } from "@/components/BrandSwitcher";
+import { ExportLinks } from "@/components/ExportLinks";
 import { SeasonalChart } from "@/components/charts/SeasonalChart";
 import { TrendChart } from "@/components/charts/TrendChart";
 import { ParamProblems } from "@/components/ParamProblems";
@@ -128,6 +129,7 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
           />
         ) : null}
       </div>
+      <ExportLinks brand={brand.slug} metrics={[metric.key]} from={state.from} to={state.to} />
 
       {chart.length === 0 ? (
         <p className="muted">No figures for this metric in the selected range.</p>
