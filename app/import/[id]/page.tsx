@@ -107,31 +107,32 @@ export default async function ImportBatchPage({
         </div>
       ) : null}
 
+      {batch.status === "pending" && plan.rejected.length > 0 ? (
+        <p className="problem" role="alert" data-testid="cannot-confirm">
+          This import cannot be confirmed while rows are rejected: nothing has been written. Correct
+          the rows listed below in the file and <Link href="/import">upload it again</Link>.
+        </p>
+      ) : null}
+      {batch.status === "pending" && plan.rejected.length === 0 && plan.writes.length === 0 ? (
+        <p className="notice" data-testid="nothing-to-import">
+          Nothing to import: every row matches a stored figure with the same source.
+        </p>
+      ) : null}
+
       <ImportPreview plan={plan} metrics={metrics} />
 
-      {batch.status === "pending" ? (
-        canConfirm ? (
-          <form action={confirmImport} className="confirm-form">
-            <input type="hidden" name="id" value={batch.id} />
-            <input type="hidden" name="planChecksum" value={batch.planChecksum} />
-            <button type="submit">
-              Confirm import of {plan.writes.length.toLocaleString("en-US")}{" "}
-              {plan.writes.length === 1 ? "figure" : "figures"}
-            </button>
-            <p className="field-hint">
-              All of them are written in one transaction, each with an audit entry, or none is.
-            </p>
-          </form>
-        ) : plan.rejected.length > 0 ? (
-          <p className="problem" data-testid="cannot-confirm">
-            This import cannot be confirmed while rows are rejected. Correct them in the file and{" "}
-            <Link href="/import">upload it again</Link>.
+      {canConfirm ? (
+        <form action={confirmImport} className="confirm-form">
+          <input type="hidden" name="id" value={batch.id} />
+          <input type="hidden" name="planChecksum" value={batch.planChecksum} />
+          <button type="submit">
+            Confirm import of {plan.writes.length.toLocaleString("en-US")}{" "}
+            {plan.writes.length === 1 ? "figure" : "figures"}
+          </button>
+          <p className="field-hint">
+            All of them are written in one transaction, each with an audit entry, or none is.
           </p>
-        ) : (
-          <p className="notice" data-testid="nothing-to-import">
-            Nothing to import: every row matches a stored figure with the same source.
-          </p>
-        )
+        </form>
       ) : null}
     </>
   );
