@@ -9,6 +9,7 @@
  * Injection"). A leading apostrophe makes it plain text in Excel, LibreOffice and Sheets.
  */
 const FORMULA_START = /^'*[=+\-@\t\r]/;
+const TRIGGER_OR_APOSTROPHE = new Set([..."=+-@\t\r'"].map((char) => char.charCodeAt(0)));
 /** What the export produced from such a text: one apostrophe more than the original had. */
 const NEUTRALIZED = /^'+[=+\-@\t\r]/;
 
@@ -18,6 +19,9 @@ const NEUTRALIZED = /^'+[=+\-@\t\r]/;
  * escaping reversible (see restoreTextCell): `'=x` is written `''=x` and reads back as `'=x`.
  */
 export function escapeTextCell(text: string): string {
+  // Most cells start with a letter or digit: decided on the first character, without a regex.
+  const first = text.charCodeAt(0);
+  if (!TRIGGER_OR_APOSTROPHE.has(first)) return text;
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 

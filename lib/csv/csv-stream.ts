@@ -15,7 +15,7 @@ export const CSV_WRITE_OPTIONS: Options = {
   record_delimiter: "\r\n",
   quote: '"',
   escape: '"',
-  quoted_match: [/[\r\n]/, /^'/],
+  quoted_match: /^'|[\r\n]/,
   header: false,
 };
 

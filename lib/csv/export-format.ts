@@ -4,13 +4,8 @@
  * quarter, one column per metric). Rows arrive ordered and in batches; each formatter keeps only
  * the series it is working on, so memory stays flat however large the export.
  */
-import { yoyChange } from "@/lib/domain/kpi";
-import {
-  compareQuarters,
-  type QuarterCode,
-  quarterFromIndex,
-  quarterIndex,
-} from "@/lib/domain/quarter";
+import { change } from "@/lib/domain/kpi";
+import { type QuarterCode, quarterFromIndex, quarterIndex } from "@/lib/domain/quarter";
 import type { MetricDTO, Qualifier } from "@/lib/domain/types";
 import { escapeTextCell, formatBooleanCell, formatMeasureCell, formatValueCell } from "./cells";
 
@@ -71,6 +66,11 @@ export interface WideObservation {
   qualifier: Qualifier;
 }
 
+/** shiftQuarter(code, -4) without parsing: this runs once per exported row. */
+function sameQuarterYearBefore(code: QuarterCode): QuarterCode {
+  return `${Number(code.slice(0, 4)) - 1}${code.slice(4)}` as QuarterCode;
+}
+
 export function longHeader(history: boolean): string[] {
   return history ? [...LONG_COLUMNS, ...HISTORY_COLUMNS] : [...LONG_COLUMNS];
 }
@@ -107,9 +107,11 @@ export function createLongFormatter(options: {
         ? { quarter: row.quarter, value: row.value, qualifier: row.qualifier }
         : null;
     if (point) current.set(row.quarter, point);
-    if (options.from && compareQuarters(row.quarter, options.from) < 0) return null;
+    // Quarter codes are fixed-width (YYYYQn), so text order is time order.
+    if (options.from && row.quarter < options.from) return null;
     if (!options.history && !point) return null;
-    const yoy = point ? yoyChange(metric.kind, current, point) : null;
+    const base = point ? current.get(sameQuarterYearBefore(row.quarter)) : undefined;
+    const yoy = point && base ? change(metric.kind, base, point) : null;
     const record = [
       text(row.brand),
       text(row.metric),
