@@ -10,11 +10,12 @@ import { listImportBatches } from "@/lib/queries/import-batches";
 
 export const metadata: Metadata = { title: "Import CSV" };
 
-const STATUS_LABELS: Record<string, string> = {
-  pending: "awaiting confirmation",
-  applied: "applied",
-  discarded: "discarded",
-};
+function statusLabel(batch: { status: string; rejectedCount: number }): string {
+  if (batch.status === "pending") {
+    return batch.rejectedCount > 0 ? "rejected rows: cannot be confirmed" : "awaiting confirmation";
+  }
+  return batch.status;
+}
 
 export default async function ImportPage() {
   if (!(await getEditorSession())) redirect("/login?next=%2Fimport");
@@ -83,7 +84,7 @@ export default async function ImportPage() {
                     </td>
                     <td className="num">{batch.rowCount.toLocaleString("en-US")}</td>
                     <td className="num">{batch.rejectedCount.toLocaleString("en-US")}</td>
-                    <td>{STATUS_LABELS[batch.status] ?? batch.status}</td>
+                    <td>{statusLabel(batch)}</td>
                   </tr>
                 ))}
               </tbody>

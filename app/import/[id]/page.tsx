@@ -67,7 +67,9 @@ export default async function ImportBatchPage({
       <nav className="breadcrumb" aria-label="Breadcrumb">
         <Link href="/import">Import CSV</Link> › <span aria-current="page">{batch.fileName}</span>
       </nav>
-      <h1>Import preview: {batch.fileName}</h1>
+      <h1>
+        {batch.status === "applied" ? "Import" : "Import preview"}: {batch.fileName}
+      </h1>
       <p className="lede">
         Uploaded {batch.createdAt.slice(0, 16).replace("T", " ")} UTC by {batch.createdBy}
         {plan.shape === "history"
@@ -75,7 +77,7 @@ export default async function ImportBatchPage({
           : ""}
         .
       </p>
-      {result ? (
+      {result && !(result === "applied" && batch.status === "applied") ? (
         <div
           className={RESULT_MESSAGES[result].tone}
           role={RESULT_MESSAGES[result].tone === "problem" ? "alert" : "status"}
@@ -85,10 +87,11 @@ export default async function ImportBatchPage({
         </div>
       ) : null}
       {batch.status === "applied" ? (
-        <div className="notice" data-testid="import-status">
+        <div className="notice" role="status" data-testid="import-status">
           <p>
-            Applied {batch.appliedAt?.slice(0, 16).replace("T", " ")} UTC by {batch.appliedBy}:{" "}
-            {plan.writes.length.toLocaleString("en-US")} figures written.
+            Imported {batch.appliedAt?.slice(0, 16).replace("T", " ")} UTC by {batch.appliedBy}:{" "}
+            {plan.writes.length.toLocaleString("en-US")}{" "}
+            {plan.writes.length === 1 ? "figure" : "figures"} written, each with its audit entry.
           </p>
           {touched.length > 0 ? (
             <p>

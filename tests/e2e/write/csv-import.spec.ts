@@ -77,7 +77,7 @@ test.describe("CSV import", () => {
     await expect(page.getByTestId("added-rows").locator("tbody tr")).toHaveCount(1);
     await expect(page.getByTestId("added-rows")).toContainText("160.5 M users");
     await page.getByRole("button", { name: "Confirm import of 1 figure" }).click();
-    await expect(page.getByTestId("import-result")).toContainText("Imported");
+    await expect(page.getByTestId("import-status")).toContainText("1 figure written");
     await expect(page.getByRole("button", { name: /Confirm import/ })).toHaveCount(0);
 
     await page.goto("/metrics/xiao_ai_mau");
@@ -102,7 +102,7 @@ test.describe("CSV import", () => {
     await expect(page).toHaveURL(/\/import\/\d+$/);
     await expect(page.getByTestId("added-rows")).toContainText("162 M users");
     await page.getByRole("button", { name: "Confirm import of 1 figure" }).click();
-    await expect(page.getByTestId("import-result")).toContainText("Imported");
+    await expect(page.getByTestId("import-status")).toContainText("1 figure written");
     await page.goto("/metrics/xiao_ai_mau");
     await expect(page.locator('tr[data-quarter="2027Q1"]')).toContainText("162 M users");
     await context.close();
