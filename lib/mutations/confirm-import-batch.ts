@@ -1,7 +1,9 @@
 import "server-only";
+import { figureKey, type PlannedWrite } from "@/lib/csv/import-plan";
 import { getWriteDb } from "@/lib/db";
 import { appendObservationRevision } from "./append-observation-revision";
-import { findOrCreateSource, sourceFingerprint } from "./find-or-create-source";
+import { type SourceInput, sourceFingerprint } from "./find-or-create-source";
+import { findOrCreateSources, insertNewFigures, type NewFigure } from "./insert-new-figures";
 import { planImportFile } from "./plan-import-file";
 
 export type ConfirmImportResult =
@@ -12,6 +14,11 @@ export type ConfirmImportResult =
   /** The data (or the preview) changed since the editor looked: the preview was redone instead. */
   | { kind: "stale" }
   | { kind: "not-found" };
+
+function sourceOf(write: PlannedWrite): SourceInput | null {
+  if (write.sourceTitle === null) return null;
+  return { title: write.sourceTitle, url: write.sourceUrl, publishedOn: write.sourceDate };
+}
 
 export class ImportConflictError extends Error {
   constructor(message: string) {
@@ -61,49 +68,86 @@ export async function confirmImportBatch(input: {
       });
       if (claimed.count !== 1) return { kind: "already-applied" };
 
-      const sources = new Map<string, number>();
+      const sourceIds = await findOrCreateSources(
+        tx,
+        planned.plan.writes.flatMap((write) => {
+          const source = sourceOf(write);
+          return source ? [source] : [];
+        }),
+      );
+      const sourceIdOf = (write: PlannedWrite): number | null => {
+        const source = sourceOf(write);
+        if (!source) return null;
+        const id = sourceIds.get(sourceFingerprint(source));
+        if (id === undefined) throw new ImportConflictError(`Row ${write.row}: source not stored`);
+        return id;
+      };
+      const byFigure = new Map<string, PlannedWrite[]>();
       for (const write of planned.plan.writes) {
-        const brandId = planned.ids.brands.get(write.brand);
-        const metricId = planned.ids.metrics.get(write.metric);
+        const key = figureKey(write);
+        byFigure.set(key, [...(byFigure.get(key) ?? []), write]);
+      }
+      const newFigures: NewFigure[] = [];
+      for (const writes of byFigure.values()) {
+        const [first] = writes;
+        if (!first) continue;
+        const brandId = planned.ids.brands.get(first.brand);
+        const metricId = planned.ids.metrics.get(first.metric);
         if (brandId === undefined || metricId === undefined) {
           throw new ImportConflictError(
-            `Row ${write.row}: ${write.brand}/${write.metric} vanished`,
+            `Row ${first.row}: ${first.brand}/${first.metric} vanished`,
           );
         }
-        let sourceId: number | null = null;
-        if (write.sourceTitle !== null) {
-          const source = {
-            title: write.sourceTitle,
-            url: write.sourceUrl,
-            publishedOn: write.sourceDate,
-          };
-          const fingerprint = sourceFingerprint(source);
-          sourceId = sources.get(fingerprint) ?? (await findOrCreateSource(tx, source));
-          sources.set(fingerprint, sourceId);
-        }
-        const appended = await appendObservationRevision(tx, {
+        const figure = {
           brandId,
-          brandSlug: write.brand,
+          brandSlug: first.brand,
           metricId,
-          metricKey: write.metric,
-          quarter: write.quarter,
-          value: write.value,
-          decimals: write.decimals,
-          qualifier: write.qualifier,
-          sourceId,
-          quote: write.quote,
-          note: write.note,
-          statedYoyPct: null,
-          actor: input.actor,
-          at,
-          auditAction: "import",
-        });
-        if (appended.revision !== write.revision) {
-          throw new ImportConflictError(
-            `Row ${write.row}: expected revision ${write.revision}, got ${appended.revision}`,
-          );
+          metricKey: first.metric,
+          quarter: first.quarter,
+        };
+        // A figure with no stored revision (planned from revision 1) is written in bulk; one
+        // that has history gets its revisions appended one by one, superseding the stored one.
+        if (first.revision === 1) {
+          writes.forEach((write, index) => {
+            if (write.revision !== index + 1) {
+              throw new ImportConflictError(`Row ${write.row}: revisions out of sequence`);
+            }
+          });
+          newFigures.push({
+            ...figure,
+            revisions: writes.map((write) => ({
+              value: write.value,
+              decimals: write.decimals,
+              qualifier: write.qualifier,
+              sourceId: sourceIdOf(write),
+              quote: write.quote,
+              note: write.note,
+            })),
+          });
+          continue;
+        }
+        for (const write of writes) {
+          const appended = await appendObservationRevision(tx, {
+            ...figure,
+            value: write.value,
+            decimals: write.decimals,
+            qualifier: write.qualifier,
+            sourceId: sourceIdOf(write),
+            quote: write.quote,
+            note: write.note,
+            statedYoyPct: null,
+            actor: input.actor,
+            at,
+            auditAction: "import",
+          });
+          if (appended.revision !== write.revision) {
+            throw new ImportConflictError(
+              `Row ${write.row}: expected revision ${write.revision}, got ${appended.revision}`,
+            );
+          }
         }
       }
+      await insertNewFigures(tx, newFigures, { actor: input.actor, at, auditAction: "import" });
       return { kind: "applied", writes: planned.plan.writes.length };
     },
     { timeout: 600_000, maxWait: 30_000 },
