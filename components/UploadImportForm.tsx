@@ -1,21 +1,33 @@
 "use client";
 
-import { useActionState } from "react";
+import { type FormEvent, useActionState, useState } from "react";
 import { type UploadImportState, uploadImport } from "@/lib/actions/upload-import";
 
 const initialState: UploadImportState = { message: null, problems: [] };
 
-export function UploadImportForm({
-  maxMegabytes,
-  maxRows,
-}: {
-  maxMegabytes: number;
-  maxRows: number;
-}) {
+export function UploadImportForm({ maxBytes, maxRows }: { maxBytes: number; maxRows: number }) {
   const [state, formAction, pending] = useActionState(uploadImport, initialState);
-  const invalid = state.message !== null;
+  // Checked in the browser too, so a file far over the limit is not sent at all; the server
+  // checks again (and is what works without JavaScript).
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
+  const maxMegabytes = maxBytes / 1024 / 1024;
+
+  function checkSize(event: FormEvent<HTMLFormElement>) {
+    const input = event.currentTarget.elements.namedItem("file");
+    const file = input instanceof HTMLInputElement ? input.files?.[0] : undefined;
+    if (file && file.size > maxBytes) {
+      event.preventDefault();
+      setTooLarge(
+        `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; an import takes at most ${maxMegabytes} MB. Split it into smaller files.`,
+      );
+    } else setTooLarge(null);
+  }
+
+  const message = tooLarge ? "This file cannot be imported." : state.message;
+  const problems = tooLarge ? [tooLarge] : state.problems;
+  const invalid = message !== null;
   return (
-    <form action={formAction} className="stack-form">
+    <form action={formAction} onSubmit={checkSize} className="stack-form">
       <div className="field">
         <label htmlFor="import-file">CSV file (long shape)</label>
         <input
@@ -33,12 +45,12 @@ export function UploadImportForm({
         </p>
       </div>
       <div id="import-error" aria-live="polite" className="form-message">
-        {state.message ? (
+        {message ? (
           <div className="field-error" role="alert">
-            <p>{state.message}</p>
-            {state.problems.length > 0 ? (
+            <p>{message}</p>
+            {problems.length > 0 ? (
               <ul>
-                {state.problems.map((problem) => (
+                {problems.map((problem) => (
                   <li key={problem}>{problem}</li>
                 ))}
               </ul>

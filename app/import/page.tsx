@@ -52,7 +52,7 @@ export default async function ImportPage() {
             .
           </p>
         </details>
-        <UploadImportForm maxMegabytes={MAX_IMPORT_BYTES / 1024 / 1024} maxRows={MAX_IMPORT_ROWS} />
+        <UploadImportForm maxBytes={MAX_IMPORT_BYTES} maxRows={MAX_IMPORT_ROWS} />
       </section>
 
       {batches.length > 0 ? (

@@ -64,6 +64,18 @@ test.describe("CSV import", () => {
     await expect(page).toHaveURL(/\/import$/);
   });
 
+  test("a file over the size limit is refused with the limit named", async ({ page }) => {
+    await signIn(page, "Importer", "/import");
+    await page.goto("/import");
+    const rows = Array.from({ length: 60_000 }, (_, i) => line(`2040Q${(i % 4) + 1}`, "1"));
+    await page.getByLabel(/CSV file/).setInputFiles(file("too-big.csv", ...rows));
+    await page.getByRole("button", { name: "Upload and preview" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "cannot be imported" })).toContainText(
+      /The file is \d+\.\d MB; an import takes at most 5 MB/,
+    );
+    await expect(page).toHaveURL(/\/import$/);
+  });
+
   test("a confirmed file's new quarter appears in the chart", async ({ page }) => {
     await page.goto("/metrics/xiao_ai_mau");
     const bars = page.getByTestId("metric-chart").locator(".recharts-bar-rectangle");
