@@ -7,6 +7,11 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // Resolve metadata before streaming, so that notFound() can still set a 404 status.
   htmlLimitedBots: /.*/,
+  experimental: {
+    // CSV imports take files up to 5 MB (lib/csv/import-file.ts); the margin lets a slightly
+    // larger file reach the action and get its specific message instead of a generic failure.
+    serverActions: { bodySizeLimit: "8mb" },
+  },
 };
 
 export default nextConfig;

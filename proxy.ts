@@ -29,24 +29,32 @@ function searchParamsOf(url: URL): SearchParams {
 }
 
 /**
- * Next's own server-action body limit (1 MB, next.config `serverActions.bodySizeLimit`) answers
- * a form posted without JavaScript with a 500; refusing the body here gives a 413 that says why.
- * Route handlers under /api/ read their bodies themselves and set their own limits.
+ * Next answers a server-action body over its limit (next.config `serverActions.bodySizeLimit`,
+ * 8 MB for the CSV import) with a 500; refusing it here gives a 413 that says why. Forms other
+ * than the import send a few kilobytes, so they get a much smaller limit. Route handlers under
+ * /api/ read their bodies themselves and set their own limits.
  */
 export const FORM_BODY_LIMIT_BYTES = 1024 * 1024;
+export const IMPORT_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 
-function tooLarge(): NextResponse {
-  const limit = `${FORM_BODY_LIMIT_BYTES / (1024 * 1024)} MB`;
+function bodyLimit(pathname: string): number {
+  return pathname === "/import" ? IMPORT_BODY_LIMIT_BYTES : FORM_BODY_LIMIT_BYTES;
+}
+
+function tooLarge(limitBytes: number): NextResponse {
+  const limit = `${limitBytes / (1024 * 1024)} MB`;
   return new NextResponse(
-    `<!doctype html><title>Request too large</title><h1>Request too large</h1><p>A form may send at most ${limit}. Nothing was saved.</p>`,
+    `<!doctype html><title>Request too large</title><h1>Request too large</h1><p>This form may send at most ${limit}. Nothing was saved.</p>`,
     { status: 413, headers: { "content-type": "text/html; charset=utf-8" } },
   );
 }
 
 export function proxy(request: NextRequest) {
-  if (request.method === "POST" && !request.nextUrl.pathname.startsWith("/api/")) {
+  const { pathname } = request.nextUrl;
+  if (request.method === "POST" && !pathname.startsWith("/api/")) {
     const length = Number(request.headers.get("content-length") ?? 0);
-    if (length > FORM_BODY_LIMIT_BYTES) return tooLarge();
+    const limit = bodyLimit(pathname);
+    if (length > limit) return tooLarge(limit);
   }
   const parse = PARSERS.find(([pattern]) => pattern.test(request.nextUrl.pathname))?.[1];
   if (parse && !parse(searchParamsOf(request.nextUrl)).ok) {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BrandSwitcher } from "@/components/BrandSwitcher";
 import { EventList } from "@/components/EventList";
+import { ExportLinks } from "@/components/ExportLinks";
 import { KpiCard } from "@/components/KpiCard";
 import { ParamProblems } from "@/components/ParamProblems";
 import { SavedNotice } from "@/components/SavedNotice";
@@ -89,6 +90,12 @@ export default async function OverviewPage({
           </Link>
         </div>
       </div>
+      <ExportLinks
+        brand={brand.slug}
+        metrics={allSeries.map((series) => series.metric.key)}
+        from={null}
+        to={null}
+      />
 
       {saved ? (
         <SavedNotice brandName={brand.name} quarter={saved.quarter} figures={savedFigures} />

@@ -103,7 +103,7 @@ function singleValues(params: SearchParams): Parsed<Record<string, string>> {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: values };
 }
 
-function parseWith<T>(schema: z.ZodType<T>, params: SearchParams): Parsed<T> {
+export function parseWith<T>(schema: z.ZodType<T>, params: SearchParams): Parsed<T> {
   const values = singleValues(params);
   if (!values.ok) return values;
   const result = schema.safeParse(values.value);

@@ -6,6 +6,7 @@ import { BrandSwitcher } from "@/components/BrandSwitcher";
 import { ChartEvents } from "@/components/ChartEvents";
 import { SeasonalChart } from "@/components/charts/SeasonalChart";
 import { TrendChart } from "@/components/charts/TrendChart";
+import { ExportLinks } from "@/components/ExportLinks";
 import { ParamProblems } from "@/components/ParamProblems";
 import { RangeForm } from "@/components/RangeForm";
 import { SeriesTable } from "@/components/SeriesTable";
@@ -261,6 +262,7 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
           </Link>
         ) : null}
       </div>
+      <ExportLinks brand={brand.slug} metrics={[metric.key]} from={state.from} to={state.to} />
 
       {state.view === "annual" ? (
         annual && !annual.aggregatable ? (

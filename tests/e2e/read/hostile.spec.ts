@@ -282,7 +282,7 @@ test.describe("hostile sign-in attempts", () => {
       password: long(3_000_000),
     });
     expect(result.status).toBe(413);
-    expect(result.body).toMatch(/A form may send at most 1 MB\. Nothing was saved\./);
+    expect(result.body).toMatch(/This form may send at most 1 MB\. Nothing was saved\./);
     expect(result.signedIn).toBe(false);
   });
 });

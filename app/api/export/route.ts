@@ -1,0 +1,74 @@
+import { exportFileName } from "@/lib/csv/export-format";
+import { longCsvStream, wideCsvStream } from "@/lib/csv/export-stream";
+import { parseExportParams, searchParamsOf } from "@/lib/export-params";
+import { getBrand } from "@/lib/queries/brands";
+import {
+  streamExportObservations,
+  streamWideObservations,
+} from "@/lib/queries/export-observations";
+import { listMetrics } from "@/lib/queries/metrics";
+import type { ParamProblem } from "@/lib/url-state";
+
+export const dynamic = "force-dynamic";
+
+function badRequest(problems: readonly ParamProblem[]): Response {
+  return new Response(
+    `${problems.map((problem) => `${problem.param}: ${problem.message}`).join("\n")}\n`,
+    {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    },
+  );
+}
+
+/** `GET /api/export?brand=&metrics=&from=&to=&format=long|wide&bom=1&history=1`: see the README. */
+export async function GET(request: Request): Promise<Response> {
+  const parsed = parseExportParams(searchParamsOf(new URL(request.url).searchParams));
+  if (!parsed.ok) return badRequest(parsed.problems);
+  const params = parsed.value;
+
+  const [catalog, brand] = await Promise.all([
+    listMetrics(),
+    params.brand ? getBrand(params.brand) : Promise.resolve(null),
+  ]);
+  const problems: ParamProblem[] = [];
+  if (params.brand && !brand) {
+    problems.push({ param: "brand", message: `has no brand "${params.brand}"` });
+  }
+  const unknown = (params.metrics ?? []).filter((key) => !catalog.some((m) => m.key === key));
+  if (unknown.length > 0) {
+    problems.push({
+      param: "metrics",
+      message: `has no metric ${unknown.map((key) => `"${key}"`).join(", ")} (known: ${catalog.map((m) => m.key).join(", ")})`,
+    });
+  }
+  if (problems.length > 0) return badRequest(problems);
+
+  const metrics = params.metrics
+    ? params.metrics.flatMap((key) => catalog.filter((metric) => metric.key === key))
+    : catalog;
+  const selection = {
+    brands: params.brand ? [params.brand] : null,
+    metrics: metrics.map((metric) => metric.key),
+    from: params.from,
+    to: params.to,
+  };
+  const body =
+    params.format === "wide"
+      ? wideCsvStream(streamWideObservations(selection), { metrics, bom: params.bom })
+      : longCsvStream(streamExportObservations({ ...selection, history: params.history }), {
+          metrics,
+          from: params.from,
+          history: params.history,
+          bom: params.bom,
+        });
+  const fileName = exportFileName({ ...params, brand: params.brand });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8; header=present",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

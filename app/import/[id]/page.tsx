@@ -1,0 +1,142 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { ImportPreview } from "@/components/ImportPreview";
+import { confirmImport } from "@/lib/actions/confirm-import";
+import { getEditorSession } from "@/lib/auth/session";
+import { getImportBatch } from "@/lib/queries/import-batches";
+import { listMetrics } from "@/lib/queries/metrics";
+import type { SearchParams } from "@/lib/url-state";
+
+export const metadata: Metadata = { title: "Import preview" };
+
+const IdSchema = z.coerce.number().int().positive().max(2_147_483_647);
+
+const RESULT_MESSAGES = {
+  applied: {
+    tone: "notice",
+    text: "Imported: every figure below was written, with its audit row.",
+  },
+  "already-applied": {
+    tone: "notice",
+    text: "This import had already been applied; nothing was written twice.",
+  },
+  stale: {
+    tone: "problem",
+    text: "The stored figures changed since this preview was made, so nothing was written. The preview below is up to date: check it and confirm again.",
+  },
+  "has-rejections": {
+    tone: "problem",
+    text: "Nothing was written: an import with rejected rows cannot be confirmed.",
+  },
+  "not-pending": {
+    tone: "problem",
+    text: "This import is no longer pending; nothing was written.",
+  },
+} as const;
+
+type ResultKind = keyof typeof RESULT_MESSAGES;
+
+function resultOf(params: SearchParams): ResultKind | null {
+  const raw = params.result;
+  return typeof raw === "string" && raw in RESULT_MESSAGES ? (raw as ResultKind) : null;
+}
+
+export default async function ImportBatchPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const parsedId = IdSchema.safeParse((await params).id);
+  if (!parsedId.success) notFound();
+  const id = parsedId.data;
+  if (!(await getEditorSession())) redirect(`/login?next=${encodeURIComponent(`/import/${id}`)}`);
+  const [batch, metrics] = await Promise.all([getImportBatch(id), listMetrics()]);
+  if (!batch) notFound();
+  const result = resultOf(await searchParams);
+  const plan = batch.plan;
+  const canConfirm =
+    batch.status === "pending" && plan.rejected.length === 0 && plan.writes.length > 0;
+  const touched = [...new Set(plan.writes.map((write) => write.metric))];
+
+  return (
+    <>
+      <nav className="breadcrumb" aria-label="Breadcrumb">
+        <Link href="/import">Import CSV</Link> › <span aria-current="page">{batch.fileName}</span>
+      </nav>
+      <h1>
+        {batch.status === "applied" ? "Import" : "Import preview"}: {batch.fileName}
+      </h1>
+      <p className="lede">
+        Uploaded {batch.createdAt.slice(0, 16).replace("T", " ")} UTC by {batch.createdBy}
+        {plan.shape === "history"
+          ? ", with restatement history (revisions are replayed in order)"
+          : ""}
+        .
+      </p>
+      {result && !(result === "applied" && batch.status === "applied") ? (
+        <div
+          className={RESULT_MESSAGES[result].tone}
+          role={RESULT_MESSAGES[result].tone === "problem" ? "alert" : "status"}
+          data-testid="import-result"
+        >
+          <p>{RESULT_MESSAGES[result].text}</p>
+        </div>
+      ) : null}
+      {batch.status === "applied" ? (
+        <div className="notice" role="status" data-testid="import-status">
+          <p>
+            Imported {batch.appliedAt?.slice(0, 16).replace("T", " ")} UTC by {batch.appliedBy}:{" "}
+            {plan.writes.length.toLocaleString("en-US")}{" "}
+            {plan.writes.length === 1 ? "figure" : "figures"} written, each with its audit entry.
+          </p>
+          {touched.length > 0 ? (
+            <p>
+              See{" "}
+              {touched.slice(0, 8).map((key, index) => (
+                <span key={key}>
+                  {index > 0 ? ", " : ""}
+                  <Link href={`/metrics/${key}`}>
+                    {metrics.find((metric) => metric.key === key)?.label ?? key}
+                  </Link>
+                </span>
+              ))}
+              .
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+
+      {batch.status === "pending" && plan.rejected.length > 0 ? (
+        <p className="problem" role="alert" data-testid="cannot-confirm">
+          This import cannot be confirmed while rows are rejected: nothing has been written. Correct
+          the rows listed below in the file and <Link href="/import">upload it again</Link>.
+        </p>
+      ) : null}
+      {batch.status === "pending" && plan.rejected.length === 0 && plan.writes.length === 0 ? (
+        <p className="notice" data-testid="nothing-to-import">
+          Nothing to import: every row matches a stored figure with the same source.
+        </p>
+      ) : null}
+
+      <ImportPreview plan={plan} metrics={metrics} />
+
+      {canConfirm ? (
+        <form action={confirmImport} className="confirm-form">
+          <input type="hidden" name="id" value={batch.id} />
+          <input type="hidden" name="planChecksum" value={batch.planChecksum} />
+          <button type="submit">
+            Confirm import of {plan.writes.length.toLocaleString("en-US")}{" "}
+            {plan.writes.length === 1 ? "figure" : "figures"}
+          </button>
+          <p className="field-hint">
+            All of them are written in one transaction, each with an audit entry, or none is.
+          </p>
+        </form>
+      ) : null}
+    </>
+  );
+}

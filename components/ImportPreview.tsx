@@ -1,0 +1,213 @@
+import type { ImportPlan, PlannedWrite } from "@/lib/csv/import-plan";
+import { formatValue } from "@/lib/domain/format";
+import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
+import type { MetricDTO, Qualifier } from "@/lib/domain/types";
+
+/** Long previews are cut here; the counts above each table are always complete. */
+export const PREVIEW_ROWS = 500;
+
+function figureText(
+  metric: MetricDTO | undefined,
+  value: number | null,
+  decimals: number,
+  qualifier: Qualifier,
+): string {
+  if (value === null) return "withdrawn (a gap)";
+  return metric ? formatValue(value, metric.unit, decimals, qualifier) : String(value);
+}
+
+function More({ total }: { total: number }) {
+  if (total <= PREVIEW_ROWS) return null;
+  return (
+    <p className="muted">
+      Showing the first {PREVIEW_ROWS.toLocaleString("en-US")} of {total.toLocaleString("en-US")}.
+    </p>
+  );
+}
+
+function FigureCells({ write, metric }: { write: PlannedWrite; metric: MetricDTO | undefined }) {
+  return (
+    <>
+      <td>{write.brand}</td>
+      <td>{metric?.label ?? write.metric}</td>
+      <td>{quarterLabel(write.quarter as QuarterCode)}</td>
+    </>
+  );
+}
+
+/** What an import would change, before anything is written: adds, restatements, rejections. */
+export function ImportPreview({
+  plan,
+  metrics,
+}: {
+  plan: ImportPlan;
+  metrics: readonly MetricDTO[];
+}) {
+  const byKey = new Map(metrics.map((metric) => [metric.key, metric]));
+  const adds = plan.writes.filter((write) => write.kind === "add");
+  const changes = plan.writes.filter((write) => write.kind !== "add");
+  return (
+    <>
+      <ul className="import-counts" data-testid="import-counts">
+        <li>
+          <strong>{plan.rowCount.toLocaleString("en-US")}</strong> rows read
+        </li>
+        <li data-testid="count-add">
+          <strong>{adds.length.toLocaleString("en-US")}</strong> to add
+        </li>
+        <li data-testid="count-restate">
+          <strong>{changes.length.toLocaleString("en-US")}</strong> restating a stored figure
+        </li>
+        <li data-testid="count-unchanged">
+          <strong>{plan.unchanged.length.toLocaleString("en-US")}</strong> unchanged (skipped)
+        </li>
+        <li data-testid="count-rejected" className={plan.rejected.length > 0 ? "change--bad" : ""}>
+          <strong>{plan.rejected.length.toLocaleString("en-US")}</strong> problems
+        </li>
+      </ul>
+
+      {plan.rejected.length > 0 ? (
+        <section aria-labelledby="rejected-heading" data-testid="rejected-rows">
+          <h2 id="rejected-heading">Rejected rows</h2>
+          <div className="table-scroll">
+            <table className="series-table">
+              <caption>
+                Rows the import refuses, with the column and the reason. Row 1 is the header.
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    Row
+                  </th>
+                  <th scope="col">Column</th>
+                  <th scope="col">Reason</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.rejected.slice(0, PREVIEW_ROWS).map((problem) => (
+                  <tr key={`${problem.row}:${problem.column}:${problem.message}`}>
+                    <td className="num">{problem.row}</td>
+                    <td>
+                      <code>{problem.column}</code>
+                    </td>
+                    <td>{problem.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <More total={plan.rejected.length} />
+        </section>
+      ) : null}
+
+      {changes.length > 0 ? (
+        <section aria-labelledby="restate-heading" data-testid="restated-rows">
+          <h2 id="restate-heading">Restatements (old → new)</h2>
+          <p className="section-note">
+            Each becomes a new revision; the stored figure stays visible as history.
+          </p>
+          <div className="table-scroll">
+            <table className="series-table">
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    Row
+                  </th>
+                  <th scope="col">Brand</th>
+                  <th scope="col">Metric</th>
+                  <th scope="col">Quarter</th>
+                  <th scope="col" className="num">
+                    Stored
+                  </th>
+                  <th scope="col" className="num">
+                    New
+                  </th>
+                  <th scope="col">New source</th>
+                </tr>
+              </thead>
+              <tbody>
+                {changes.slice(0, PREVIEW_ROWS).map((write) => {
+                  const metric = byKey.get(write.metric);
+                  return (
+                    <tr key={write.row}>
+                      <td className="num">{write.row}</td>
+                      <FigureCells write={write} metric={metric} />
+                      <td className="num">
+                        {write.before
+                          ? figureText(
+                              metric,
+                              write.before.value,
+                              write.before.decimals,
+                              write.before.qualifier,
+                            )
+                          : "none"}
+                      </td>
+                      <td className="num">
+                        {figureText(metric, write.value, write.decimals, write.qualifier)}
+                      </td>
+                      <td>{write.sourceTitle ?? "none"}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <More total={changes.length} />
+        </section>
+      ) : null}
+
+      {adds.length > 0 ? (
+        <section aria-labelledby="add-heading" data-testid="added-rows">
+          <h2 id="add-heading">Figures to add</h2>
+          <div className="table-scroll">
+            <table className="series-table">
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    Row
+                  </th>
+                  <th scope="col">Brand</th>
+                  <th scope="col">Metric</th>
+                  <th scope="col">Quarter</th>
+                  <th scope="col" className="num">
+                    Value
+                  </th>
+                  <th scope="col">Source</th>
+                </tr>
+              </thead>
+              <tbody>
+                {adds.slice(0, PREVIEW_ROWS).map((write) => {
+                  const metric = byKey.get(write.metric);
+                  return (
+                    <tr key={write.row}>
+                      <td className="num">{write.row}</td>
+                      <FigureCells write={write} metric={metric} />
+                      <td className="num">
+                        {figureText(metric, write.value, write.decimals, write.qualifier)}
+                      </td>
+                      <td>
+                        {write.sourceUrl ? (
+                          <a
+                            href={write.sourceUrl}
+                            rel="noopener noreferrer nofollow"
+                            target="_blank"
+                          >
+                            {write.sourceTitle}
+                          </a>
+                        ) : (
+                          write.sourceTitle
+                        )}
+                        {write.sourceDate ? ` (${write.sourceDate})` : ""}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <More total={adds.length} />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,230 @@
+/**
+ * The two CSV shapes of an export, as pure functions from stored rows to records of cells:
+ * `long` (one row per brand, metric and quarter, with its evidence) and `wide` (one row per
+ * quarter, one column per metric). Rows arrive ordered and in batches; each formatter keeps only
+ * the series it is working on, so memory stays flat however large the export.
+ */
+import { change } from "@/lib/domain/kpi";
+import { type QuarterCode, quarterFromIndex, quarterIndex } from "@/lib/domain/quarter";
+import type { MetricDTO, Qualifier } from "@/lib/domain/types";
+import { escapeTextCell, formatBooleanCell, formatMeasureCell, formatValueCell } from "./cells";
+
+export const EXPORT_FORMATS = ["long", "wide"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The long shape's columns, in order. An import requires exactly these (or with HISTORY_COLUMNS). */
+export const LONG_COLUMNS = [
+  "brand",
+  "metric",
+  "metric_label",
+  "unit",
+  "quarter",
+  "value",
+  "qualifier",
+  "yoy_pct",
+  "yoy_pp",
+  "source_title",
+  "source_url",
+  "source_date",
+  "restated",
+  "quote",
+  "note",
+] as const;
+
+/** Added by `history=1`: every revision of a figure, oldest first, the last one current. */
+export const HISTORY_COLUMNS = ["revision", "status"] as const;
+
+export type LongColumn = (typeof LONG_COLUMNS)[number] | (typeof HISTORY_COLUMNS)[number];
+
+export const REVISION_STATUSES = ["current", "superseded"] as const;
+export type RevisionStatus = (typeof REVISION_STATUSES)[number];
+
+/** One stored revision of a figure with its source, as the export query reads it. */
+export interface ExportObservation {
+  brand: string;
+  metric: string;
+  quarter: QuarterCode;
+  revision: number;
+  isCurrent: boolean;
+  value: number | null;
+  decimals: number;
+  qualifier: Qualifier;
+  sourceTitle: string | null;
+  sourceUrl: string | null;
+  sourceDate: string | null;
+  quote: string | null;
+  note: string | null;
+}
+
+/** A current figure for the wide shape. */
+export interface WideObservation {
+  brand: string;
+  metric: string;
+  quarter: QuarterCode;
+  value: number;
+  decimals: number;
+  qualifier: Qualifier;
+}
+
+/** shiftQuarter(code, -4) without parsing: this runs once per exported row. */
+function sameQuarterYearBefore(code: QuarterCode): QuarterCode {
+  return `${Number(code.slice(0, 4)) - 1}${code.slice(4)}` as QuarterCode;
+}
+
+export function longHeader(history: boolean): string[] {
+  return history ? [...LONG_COLUMNS, ...HISTORY_COLUMNS] : [...LONG_COLUMNS];
+}
+
+function text(value: string | null): string {
+  return value === null ? "" : escapeTextCell(value);
+}
+
+/**
+ * Turns ordered revisions (brand, metric, quarter, revision) into long records. YoY compares a
+ * current figure with the current figure of the same quarter a year earlier; rows before `from`
+ * are read only to give the first quarters of the range their YoY, and are not written.
+ */
+export function createLongFormatter(options: {
+  metrics: ReadonlyMap<string, MetricDTO>;
+  from: QuarterCode | null;
+  history: boolean;
+}): (row: ExportObservation) => string[] | null {
+  let seriesKey = "";
+  let current = new Map<
+    QuarterCode,
+    { quarter: QuarterCode; value: number; qualifier: Qualifier }
+  >();
+  return (row) => {
+    const metric = options.metrics.get(row.metric);
+    if (!metric) throw new Error(`Metric ${row.metric} is not in the export's catalog`);
+    const key = `${row.brand}\n${row.metric}`;
+    if (key !== seriesKey) {
+      seriesKey = key;
+      current = new Map();
+    }
+    const point =
+      row.isCurrent && row.value !== null
+        ? { quarter: row.quarter, value: row.value, qualifier: row.qualifier }
+        : null;
+    if (point) current.set(row.quarter, point);
+    // Quarter codes are fixed-width (YYYYQn), so text order is time order.
+    if (options.from && row.quarter < options.from) return null;
+    if (!options.history && !point) return null;
+    const base = point ? current.get(sameQuarterYearBefore(row.quarter)) : undefined;
+    const yoy = point && base ? change(metric.kind, base, point) : null;
+    const record = [
+      text(row.brand),
+      text(row.metric),
+      text(metric.label),
+      text(metric.unit),
+      text(row.quarter),
+      formatValueCell(row.value, row.decimals),
+      text(row.qualifier),
+      formatMeasureCell(yoy?.kind === "relative" ? yoy.pct : null),
+      formatMeasureCell(yoy?.kind === "points" ? yoy.pp : null),
+      text(row.sourceTitle),
+      text(row.sourceUrl),
+      text(row.sourceDate),
+      // Revisions are numbered from 1 without holes, so a later one means an earlier exists.
+      formatBooleanCell(row.revision > 1),
+      text(row.quote),
+      text(row.note),
+    ];
+    if (options.history) {
+      record.push(String(row.revision), row.isCurrent ? "current" : "superseded");
+    }
+    return record;
+  };
+}
+
+export function wideHeader(metrics: readonly MetricDTO[]): string[] {
+  return [
+    "brand",
+    "quarter",
+    ...metrics.map((metric) => escapeTextCell(`${metric.key} (${metric.unit})`)),
+    "qualifiers",
+  ];
+}
+
+/**
+ * Turns current figures ordered by brand and quarter into one record per quarter, a column per
+ * metric. Quarters without any figure between a brand's first and last are written as rows of
+ * empty cells: a gap stays visible, never a zero. Figures that are not exact are listed in the
+ * last column, since a bare number cannot carry "approximately".
+ */
+export function createWideFormatter(metrics: readonly MetricDTO[]): {
+  push: (row: WideObservation) => string[][];
+  flush: () => string[][];
+} {
+  const column = new Map(metrics.map((metric, index) => [metric.key, index]));
+  let brand: string | null = null;
+  let quarter: QuarterCode | null = null;
+  let cells: string[] = [];
+  let qualifiers: string[] = [];
+
+  const finish = (): string[] => {
+    const record = [text(brand), text(quarter), ...cells, escapeTextCell(qualifiers.join("; "))];
+    cells = metrics.map(() => "");
+    qualifiers = [];
+    return record;
+  };
+  const gapRecord = (gap: QuarterCode): string[] => [
+    text(brand),
+    gap,
+    ...metrics.map(() => ""),
+    "",
+  ];
+
+  return {
+    push(row) {
+      const records: string[][] = [];
+      if (row.brand !== brand || row.quarter !== quarter) {
+        if (quarter !== null) records.push(finish());
+        if (row.brand === brand && quarter !== null) {
+          for (let index = quarterIndex(quarter) + 1; index < quarterIndex(row.quarter); index++) {
+            records.push(gapRecord(quarterFromIndex(index)));
+          }
+        }
+        brand = row.brand;
+        quarter = row.quarter;
+        cells = metrics.map(() => "");
+        qualifiers = [];
+      }
+      const index = column.get(row.metric);
+      if (index === undefined)
+        throw new Error(`Metric ${row.metric} is not in the export's columns`);
+      cells[index] = formatValueCell(row.value, row.decimals);
+      if (row.qualifier !== "exact") qualifiers.push(`${row.metric}: ${row.qualifier}`);
+      return records;
+    },
+    flush() {
+      return quarter === null ? [] : [finish()];
+    },
+  };
+}
+
+/** `pulse-xiaomi-revenue-2023Q1-2025Q3.csv`: what the file holds, readable in a downloads folder. */
+export function exportFileName(options: {
+  brand: string | null;
+  metrics: readonly string[] | null;
+  from: QuarterCode | null;
+  to: QuarterCode | null;
+  format: ExportFormat;
+  history: boolean;
+}): string {
+  const metricPart =
+    options.metrics === null
+      ? "all-metrics"
+      : options.metrics.length <= 3
+        ? options.metrics.join("-")
+        : `${options.metrics.length}-metrics`;
+  const range =
+    options.from || options.to
+      ? `${options.from ?? "start"}-${options.to ?? "latest"}`
+      : "all-quarters";
+  const parts = ["pulse", options.brand ?? "all-brands", metricPart, range];
+  if (options.format === "wide") parts.push("wide");
+  if (options.history) parts.push("history");
+  // Slugs, metric keys and quarter codes are already [a-z0-9_-]; this keeps the header safe anyway.
+  return `${parts.join("-").replace(/[^A-Za-z0-9_.-]/g, "_")}.csv`;
+}

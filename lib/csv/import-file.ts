@@ -1,0 +1,206 @@
+/**
+ * Reading an uploaded CSV in the long shape: bytes to text (UTF-8 only), text to records with
+ * csv-parse, and the checks that concern the file as a whole (size, encoding, header, row count).
+ * A file that fails one of these is refused outright; problems with single rows are reported per
+ * row by the import plan.
+ */
+import { parse } from "csv-parse/sync";
+import { restoreTextCell } from "./cells";
+import { HISTORY_COLUMNS, LONG_COLUMNS, type LongColumn } from "./export-format";
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 50_000;
+
+export type ImportShape = "long" | "history";
+
+export interface ImportRecord {
+  /** The row as a spreadsheet numbers it: the header is row 1. */
+  row: number;
+  cells: Record<LongColumn, string>;
+}
+
+export interface RowRejection {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export type ImportFile =
+  | { ok: true; shape: ImportShape; records: ImportRecord[]; rejected: RowRejection[] }
+  | { ok: false; problems: string[] };
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Offset of the first byte that breaks UTF-8, or -1 when the whole buffer is valid. */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const byte = bytes[index] ?? 0;
+    let length: number;
+    let min: number;
+    if (byte < 0x80) {
+      index++;
+      continue;
+    } else if (byte >= 0xc2 && byte <= 0xdf) {
+      length = 2;
+      min = 0x80;
+    } else if (byte >= 0xe0 && byte <= 0xef) {
+      length = 3;
+      min = 0x800;
+    } else if (byte >= 0xf0 && byte <= 0xf4) {
+      length = 4;
+      min = 0x10000;
+    } else {
+      return index;
+    }
+    let code = byte & (0xff >> (length + 1));
+    for (let k = 1; k < length; k++) {
+      const next = bytes[index + k];
+      if (next === undefined || (next & 0xc0) !== 0x80) return index;
+      code = (code << 6) | (next & 0x3f);
+    }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
+    if (code < min || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return index;
+    index += length;
+  }
+  return -1;
+}
+
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let index = 0; index < offset; index++) if (bytes[index] === 0x0a) line++;
+  return line;
+}
+
+/** The file's text, or why it cannot be read as UTF-8. A UTF-8 byte-order mark is dropped. */
+export function decodeImportBytes(
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; problem: string } {
+  if (bytes.length === 0) return { ok: false, problem: "The file is empty." };
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    return {
+      ok: false,
+      problem: `The file is ${megabytes(bytes.length)}; an import takes at most ${megabytes(MAX_IMPORT_BYTES)}. Split it into smaller files.`,
+    };
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      ok: false,
+      problem:
+        'The file is UTF-16 text (as Excel\'s "Unicode text" saves it). Save it as "CSV UTF-8" and upload it again.',
+    };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return {
+      ok: false,
+      problem: `The file contains a NUL byte (line ${lineAt(bytes, nul)}), as UTF-16 text and binary files do; a CSV file holds none. Save it as "CSV UTF-8" and upload it again.`,
+    };
+  }
+  const invalid = firstInvalidUtf8Byte(bytes);
+  if (invalid !== -1) {
+    return {
+      ok: false,
+      problem: `The file is not valid UTF-8 (line ${lineAt(bytes, invalid)}, byte ${invalid + 1}): it was probably saved in another encoding such as Windows-1252. Save it as "CSV UTF-8" and upload it again.`,
+    };
+  }
+  // TextDecoder drops a leading UTF-8 byte-order mark (Excel's "CSV UTF-8" writes one).
+  return { ok: true, text: new TextDecoder("utf-8").decode(bytes) };
+}
+
+function headerProblem(header: readonly string[]): string | null {
+  const history = header.includes("revision") || header.includes("status");
+  const expected: readonly string[] = history
+    ? [...LONG_COLUMNS, ...HISTORY_COLUMNS]
+    : LONG_COLUMNS;
+  if (header.length === expected.length && header.every((name, i) => name === expected[i])) {
+    return null;
+  }
+  const parts: string[] = [];
+  const repeated = header.filter((name, index) => header.indexOf(name) !== index);
+  const missing = expected.filter((name) => !header.includes(name));
+  const extra = header.filter((name) => !expected.includes(name));
+  if (missing.length > 0)
+    parts.push(`missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
+  if (extra.length > 0) {
+    const shown = extra.map((name) => (name === "" ? "(an unnamed column)" : name));
+    parts.push(`unexpected column${extra.length > 1 ? "s" : ""} ${shown.join(", ")}`);
+  }
+  if (repeated.length > 0)
+    parts.push(
+      `repeated column${repeated.length > 1 ? "s" : ""} ${[...new Set(repeated)].join(", ")}`,
+    );
+  if (parts.length === 0) parts.push("the right columns in a different order");
+  return `The header row has ${parts.join("; ")}. It must be exactly: ${expected.join(",")} (the long shape of an export${history ? " with history=1" : ""}).`;
+}
+
+export function readImportFile(bytes: Uint8Array): ImportFile {
+  const decoded = decodeImportBytes(bytes);
+  if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
+  let table: string[][];
+  try {
+    table = parse(decoded.text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: false,
+    });
+  } catch (error) {
+    return {
+      ok: false,
+      problems: [`The file is not well-formed CSV: ${(error as Error).message}.`],
+    };
+  }
+  const [header, ...body] = table;
+  if (!header || header.every((cell) => cell.trim() === "")) {
+    return {
+      ok: false,
+      problems: ["The file has no header row: the first line must name the columns."],
+    };
+  }
+  const problem = headerProblem(header);
+  if (problem) return { ok: false, problems: [problem] };
+  const columns = header as LongColumn[];
+
+  const records: ImportRecord[] = [];
+  const rejected: RowRejection[] = [];
+  let dataRows = 0;
+  body.forEach((cells, index) => {
+    // A blank line is not a row of data; it keeps its number so later rows match the spreadsheet.
+    if (cells.length === 1 && cells[0]?.trim() === "") return;
+    dataRows++;
+    const row = index + 2;
+    if (cells.length !== columns.length) {
+      rejected.push({
+        row,
+        column: "(whole row)",
+        message: `has ${cells.length} field${cells.length === 1 ? "" : "s"} where the header has ${columns.length}; check for an unquoted comma or a missing field`,
+      });
+      return;
+    }
+    const record = {} as Record<LongColumn, string>;
+    columns.forEach((column, i) => {
+      record[column] = restoreTextCell(cells[i] ?? "");
+    });
+    records.push({ row, cells: record });
+  });
+  if (dataRows === 0) {
+    return { ok: false, problems: ["The file has a header but no rows of figures."] };
+  }
+  if (dataRows > MAX_IMPORT_ROWS) {
+    return {
+      ok: false,
+      problems: [
+        `The file has ${dataRows.toLocaleString("en-US")} rows; an import takes at most ${MAX_IMPORT_ROWS.toLocaleString("en-US")}. Split it into smaller files.`,
+      ],
+    };
+  }
+  return {
+    ok: true,
+    shape: columns.length === LONG_COLUMNS.length ? "long" : "history",
+    records,
+    rejected,
+  };
+}

@@ -1,0 +1,159 @@
+import "server-only";
+import { figureKey, type PlannedWrite } from "@/lib/csv/import-plan";
+import { getWriteDb } from "@/lib/db";
+import { appendObservationRevision } from "./append-observation-revision";
+import { type SourceInput, sourceFingerprint } from "./find-or-create-source";
+import { findOrCreateSources, insertNewFigures, type NewFigure } from "./insert-new-figures";
+import { planImportFile } from "./plan-import-file";
+
+export type ConfirmImportResult =
+  | { kind: "applied"; writes: number; brands: string[] }
+  | { kind: "already-applied" }
+  | { kind: "not-pending"; status: string }
+  | { kind: "has-rejections"; rejected: number }
+  /** The data (or the preview) changed since the editor looked: the preview was redone instead. */
+  | { kind: "stale" }
+  | { kind: "not-found" };
+
+function sourceOf(write: PlannedWrite): SourceInput | null {
+  if (write.sourceTitle === null) return null;
+  return { title: write.sourceTitle, url: write.sourceUrl, publishedOn: write.sourceDate };
+}
+
+export class ImportConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ImportConflictError";
+  }
+}
+
+/**
+ * Applies a pending import: validated again against the current data inside the transaction that
+ * writes it, so what is written is what the editor saw or nothing is. Every figure gets its
+ * revision and its audit row (action "import") in that one transaction; the batch is marked
+ * applied in it too, so confirming twice applies once.
+ */
+export async function confirmImportBatch(input: {
+  id: number;
+  planChecksum: string;
+  actor: string;
+  now?: Date;
+}): Promise<ConfirmImportResult> {
+  const at = input.now ?? new Date();
+  return getWriteDb().$transaction(
+    async (tx): Promise<ConfirmImportResult> => {
+      const batch = await tx.importBatch.findUnique({ where: { id: input.id } });
+      if (!batch) return { kind: "not-found" };
+      if (batch.status === "applied") return { kind: "already-applied" };
+      if (batch.status !== "pending") return { kind: "not-pending", status: batch.status };
+      if (batch.rejectedCount > 0) return { kind: "has-rejections", rejected: batch.rejectedCount };
+      if (batch.planChecksum !== input.planChecksum) return { kind: "stale" };
+
+      const planned = await planImportFile(tx, new TextEncoder().encode(batch.csv));
+      if (!planned.ok) throw new ImportConflictError(planned.problems.join(" "));
+      if (planned.planChecksum !== batch.planChecksum) {
+        await tx.importBatch.update({
+          where: { id: batch.id },
+          data: {
+            plan: JSON.stringify(planned.plan),
+            planChecksum: planned.planChecksum,
+            rejectedCount: planned.plan.rejected.length,
+          },
+        });
+        return { kind: "stale" };
+      }
+      const claimed = await tx.importBatch.updateMany({
+        where: { id: batch.id, status: "pending", planChecksum: input.planChecksum },
+        data: { status: "applied", appliedAt: at, appliedBy: input.actor },
+      });
+      if (claimed.count !== 1) return { kind: "already-applied" };
+
+      const sourceIds = await findOrCreateSources(
+        tx,
+        planned.plan.writes.flatMap((write) => {
+          const source = sourceOf(write);
+          return source ? [source] : [];
+        }),
+      );
+      const sourceIdOf = (write: PlannedWrite): number | null => {
+        const source = sourceOf(write);
+        if (!source) return null;
+        const id = sourceIds.get(sourceFingerprint(source));
+        if (id === undefined) throw new ImportConflictError(`Row ${write.row}: source not stored`);
+        return id;
+      };
+      const byFigure = new Map<string, PlannedWrite[]>();
+      for (const write of planned.plan.writes) {
+        const key = figureKey(write);
+        byFigure.set(key, [...(byFigure.get(key) ?? []), write]);
+      }
+      const newFigures: NewFigure[] = [];
+      for (const writes of byFigure.values()) {
+        const [first] = writes;
+        if (!first) continue;
+        const brandId = planned.ids.brands.get(first.brand);
+        const metricId = planned.ids.metrics.get(first.metric);
+        if (brandId === undefined || metricId === undefined) {
+          throw new ImportConflictError(
+            `Row ${first.row}: ${first.brand}/${first.metric} vanished`,
+          );
+        }
+        const figure = {
+          brandId,
+          brandSlug: first.brand,
+          metricId,
+          metricKey: first.metric,
+          quarter: first.quarter,
+        };
+        // A figure with no stored revision (planned from revision 1) is written in bulk; one
+        // that has history gets its revisions appended one by one, superseding the stored one.
+        if (first.revision === 1) {
+          writes.forEach((write, index) => {
+            if (write.revision !== index + 1) {
+              throw new ImportConflictError(`Row ${write.row}: revisions out of sequence`);
+            }
+          });
+          newFigures.push({
+            ...figure,
+            revisions: writes.map((write) => ({
+              value: write.value,
+              decimals: write.decimals,
+              qualifier: write.qualifier,
+              sourceId: sourceIdOf(write),
+              quote: write.quote,
+              note: write.note,
+            })),
+          });
+          continue;
+        }
+        for (const write of writes) {
+          const appended = await appendObservationRevision(tx, {
+            ...figure,
+            value: write.value,
+            decimals: write.decimals,
+            qualifier: write.qualifier,
+            sourceId: sourceIdOf(write),
+            quote: write.quote,
+            note: write.note,
+            statedYoyPct: null,
+            actor: input.actor,
+            at,
+            auditAction: "import",
+          });
+          if (appended.revision !== write.revision) {
+            throw new ImportConflictError(
+              `Row ${write.row}: expected revision ${write.revision}, got ${appended.revision}`,
+            );
+          }
+        }
+      }
+      await insertNewFigures(tx, newFigures, { actor: input.actor, at, auditAction: "import" });
+      return {
+        kind: "applied",
+        writes: planned.plan.writes.length,
+        brands: [...new Set(planned.plan.writes.map((write) => write.brand))],
+      };
+    },
+    { timeout: 600_000, maxWait: 30_000 },
+  );
+}

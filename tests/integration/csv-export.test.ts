@@ -1,0 +1,179 @@
+import path from "node:path";
+import Database from "better-sqlite3";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET } from "@/app/api/export/route";
+import { longHeader } from "@/lib/csv/export-format";
+import { decimalsOf } from "@/lib/domain/kpi";
+import { quarterFromIndex } from "@/lib/domain/quarter";
+import { seriesRows } from "@/lib/domain/series-view";
+import { EXPORT_BATCH_SIZE } from "@/lib/queries/export-observations";
+import { listBrandSeries } from "@/lib/queries/series";
+import { PROJECT_ROOT, seedFromFiles } from "@/lib/seed/prepare-database";
+import { resetDbClients } from "../support/db-clients";
+import { createTestDatabase, type TestDatabase } from "../support/test-db";
+
+const exportOf = (query: string) => GET(new Request(`http://test/api/export?${query}`));
+const rowsOf = async (response: Response): Promise<Record<string, string>[]> =>
+  parse(await response.text(), { columns: true, bom: true });
+
+describe("GET /api/export on the seeded data", () => {
+  let testDb: TestDatabase;
+
+  beforeAll(async () => {
+    await resetDbClients();
+    testDb = createTestDatabase();
+    await seedFromFiles(testDb.url, path.join(PROJECT_ROOT, "data"));
+  });
+
+  afterAll(async () => {
+    await resetDbClients();
+    testDb.remove();
+  });
+
+  it("names the file after what it holds and sends CSV as an attachment", async () => {
+    const response = await exportOf(
+      "brand=xiaomi&metrics=revenue&from=2023Q1&to=2025Q3&format=long",
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="pulse-xiaomi-revenue-2023Q1-2025Q3.csv"',
+    );
+  });
+
+  it("writes the same figures, decimals, sources and YoY as the metric page shows", async () => {
+    const [series] = await listBrandSeries("xiaomi", { metricKeys: ["revenue"] });
+    if (!series) throw new Error("no revenue series");
+    const expected = seriesRows(series).filter((row) => row.point.quarter >= "2023Q1");
+    const rows = await rowsOf(await exportOf("brand=xiaomi&metrics=revenue&from=2023Q1"));
+    expect(rows.map((row) => row.quarter)).toEqual(expected.map((row) => row.point.quarter));
+    rows.forEach((row, index) => {
+      const page = expected[index];
+      if (!page) throw new Error("row count differs");
+      expect(Number(row.value)).toBe(page.point.value);
+      expect(decimalsOf(row.value ?? "")).toBe(page.point.decimals);
+      expect(row.source_title).toBe(page.point.source.title);
+      expect(row.source_url).toBe(page.point.source.url ?? "");
+      const yoy = page.yoy?.kind === "relative" ? page.yoy.pct : null;
+      expect(row.yoy_pct === "" ? null : Number(row.yoy_pct)).toBe(yoy);
+    });
+    // The range's first quarter still has its YoY against the year before the range.
+    expect(rows[0]?.yoy_pct).not.toBe("");
+  });
+
+  it("marks a restated figure and, with history, writes the superseded revision before it", async () => {
+    const current = await rowsOf(await exportOf("brand=xiaomi&metrics=retail_stores"));
+    expect(current.find((row) => row.quarter === "2024Q3")).toMatchObject({
+      restated: "true",
+      value: "15000",
+    });
+    const history = await rowsOf(await exportOf("brand=xiaomi&metrics=retail_stores&history=1"));
+    expect(
+      history.filter((row) => row.quarter === "2024Q3").map((row) => [row.value, row.status]),
+    ).toEqual([
+      ["14000", "superseded"],
+      ["15000", "current"],
+    ]);
+  });
+
+  it.each([
+    ["metrics=revenue,nope", /^metrics: has no metric "nope"/],
+    ["brand=acme", /^brand: has no brand "acme"/],
+    ["from=2023-Q1", /^from: must be a quarter written like 2025Q3/],
+    ["from=2025Q3&to=2023Q1", /^from: must not be after `to`/],
+    ["format=xlsx", /^format: must be one of long, wide/],
+    ["metric=revenue", /^metric: is not a parameter/],
+  ])("answers %s with a 400 naming the parameter", async (query, message) => {
+    const response = await exportOf(query);
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(await response.text()).toMatch(message);
+  });
+});
+
+describe("GET /api/export over more rows than one batch", () => {
+  let testDb: TestDatabase;
+  const QUARTERS = 400;
+  const METRICS = 6;
+  const REVISIONS = EXPORT_BATCH_SIZE + 150;
+
+  beforeAll(async () => {
+    await resetDbClients();
+    testDb = createTestDatabase();
+    const sqlite = new Database(testDb.file);
+    sqlite.exec(`INSERT INTO Brand (slug, name, currency, description) VALUES ('big', 'Big', 'CNY', 'Synthetic.');
+                 INSERT INTO Source (fingerprint, title) VALUES ('s', 'Synthetic source');`);
+    const insertMetric = sqlite.prepare(
+      "INSERT INTO Metric (key, label, unit, kind, higherIsBetter, definition, position) VALUES (?, ?, 'stores', 'stock', 1, 'Synthetic.', ?)",
+    );
+    const insert = sqlite.prepare(
+      `INSERT INTO Observation (brandId, metricId, quarter, revision, isCurrent, value, decimals, qualifier, sourceId, createdBy)
+       VALUES (1, ?, ?, ?, ?, ?, 0, 'exact', 1, 'test')`,
+    );
+    sqlite.transaction(() => {
+      // Metric ids run against catalog positions, so output order must follow positions, not ids.
+      for (let m = 0; m < METRICS; m++) insertMetric.run(`m${m}`, `Metric ${m}`, METRICS - m);
+      for (let m = 1; m <= METRICS; m++) {
+        for (let q = 0; q < QUARTERS; q++)
+          insert.run(m, quarterFromIndex(2000 * 4 + q), 1, 1, m * 1000 + q);
+      }
+      // One figure restated more times than a batch holds, so a batch boundary falls inside it.
+      for (let r = 2; r <= REVISIONS; r++) {
+        sqlite
+          .prepare(
+            "UPDATE Observation SET isCurrent = 0 WHERE metricId = 1 AND quarter = '2050Q1' AND isCurrent = 1",
+          )
+          .run();
+        insert.run(1, "2050Q1", r, 1, r);
+      }
+    })();
+    sqlite.close();
+  });
+
+  afterAll(async () => {
+    await resetDbClients();
+    testDb.remove();
+  });
+
+  it("sends the header before reading any figure", async () => {
+    const response = await exportOf("brand=big");
+    const reader = response.body?.getReader();
+    const first = await reader?.read();
+    expect(new TextDecoder().decode(first?.value)).toBe(`${longHeader(false).join(",")}\r\n`);
+    await reader?.cancel();
+  });
+
+  it("writes every current figure once, in catalog order and quarter order, across batch boundaries", async () => {
+    const rows = await rowsOf(await exportOf("brand=big"));
+    expect(rows).toHaveLength(QUARTERS * METRICS);
+    const expectedMetrics = Array.from({ length: METRICS }, (_, m) => `m${METRICS - 1 - m}`);
+    expect([...new Set(rows.map((row) => row.metric))]).toEqual(expectedMetrics);
+    const m5 = rows.filter((row) => row.metric === "m5").map((row) => row.quarter);
+    expect(m5).toEqual(Array.from({ length: QUARTERS }, (_, q) => quarterFromIndex(2000 * 4 + q)));
+  });
+
+  it("writes every revision once and in order when one figure has more revisions than a batch", async () => {
+    const rows = await rowsOf(
+      await exportOf("brand=big&metrics=m0&history=1&from=2050Q1&to=2050Q1"),
+    );
+    expect(rows.map((row) => Number(row.revision))).toEqual(
+      Array.from({ length: REVISIONS }, (_, r) => r + 1),
+    );
+    expect(rows.filter((row) => row.status === "current").map((row) => row.revision)).toEqual([
+      String(REVISIONS),
+    ]);
+  });
+
+  it("fills a wide row per quarter across batch boundaries", async () => {
+    const rows = await rowsOf(await exportOf("brand=big&format=wide"));
+    expect(rows).toHaveLength(QUARTERS);
+    expect(rows.every((row) => Object.values(row).filter((cell) => cell === "").length === 1)).toBe(
+      true,
+    );
+    expect(rows.at(-1)).toMatchObject({
+      quarter: "2099Q4",
+      "m0 (stores)": String(1000 + QUARTERS - 1),
+    });
+  });
+});

@@ -1,0 +1,288 @@
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { GET } from "@/app/api/export/route";
+import { LONG_COLUMNS } from "@/lib/csv/export-format";
+import type { ImportPlan } from "@/lib/csv/import-plan";
+import { createPrismaClient } from "@/lib/db";
+import { appendObservationRevision } from "@/lib/mutations/append-observation-revision";
+import { confirmImportBatch } from "@/lib/mutations/confirm-import-batch";
+import { createImportBatch } from "@/lib/mutations/create-import-batch";
+import { findOrCreateSource } from "@/lib/mutations/find-or-create-source";
+import { getImportBatch } from "@/lib/queries/import-batches";
+import { PROJECT_ROOT, seedFromFiles } from "@/lib/seed/prepare-database";
+import { resetDbClients } from "../support/db-clients";
+import { createTestDatabase, type TestDatabase } from "../support/test-db";
+
+const HEADER = LONG_COLUMNS.join(",");
+
+function line(
+  metric: string,
+  unit: string,
+  quarter: string,
+  value: string,
+  title = "Q results",
+): string {
+  return `xiaomi,${metric},,${unit},${quarter},${value},exact,,,${title},https://example.com/${quarter},2026-05-20,false,,`;
+}
+
+function csv(...lines: string[]): Uint8Array {
+  return new TextEncoder().encode(`${HEADER}\r\n${lines.join("\r\n")}\r\n`);
+}
+
+async function upload(bytes: Uint8Array) {
+  const result = await createImportBatch({ bytes, fileName: "figures.csv", actor: "Ada" });
+  if (!result.ok) throw new Error(result.problems.join(" "));
+  const batch = await getImportBatch(result.id);
+  if (!batch) throw new Error("batch not stored");
+  return batch;
+}
+
+describe("importing a CSV file: preview, confirmation, all or nothing", () => {
+  let testDb: TestDatabase;
+  let sqlite: Database.Database;
+
+  const counts = () => ({
+    observations: (sqlite.prepare("SELECT count(*) AS n FROM Observation").get() as { n: number })
+      .n,
+    importAudits: (
+      sqlite.prepare("SELECT count(*) AS n FROM AuditEntry WHERE action = 'import'").get() as {
+        n: number;
+      }
+    ).n,
+  });
+  const current = (metric: string, quarter: string) =>
+    sqlite
+      .prepare(
+        `SELECT o.value, o.revision, o.decimals, o.createdBy FROM Observation o
+         JOIN Metric m ON m.id = o.metricId JOIN Brand b ON b.id = o.brandId
+         WHERE b.slug = 'xiaomi' AND m.key = ? AND o.quarter = ? AND o.isCurrent = 1`,
+      )
+      .get(metric, quarter) as
+      | { value: number | null; revision: number; decimals: number; createdBy: string }
+      | undefined;
+
+  beforeAll(async () => {
+    await resetDbClients();
+    testDb = createTestDatabase();
+    await seedFromFiles(testDb.url, path.join(PROJECT_ROOT, "data"));
+    sqlite = new Database(testDb.file);
+  });
+
+  beforeEach(() => {
+    sqlite.exec("DROP TRIGGER IF EXISTS refuse_2028q3");
+  });
+
+  afterAll(async () => {
+    sqlite.close();
+    await resetDbClients();
+    testDb.remove();
+  });
+
+  it("previews adds, restatements and unchanged rows without writing a figure", async () => {
+    const before = counts();
+    const batch = await upload(
+      csv(
+        line("xiao_ai_mau", "M users", "2026Q1", "150.2"),
+        line("revenue", "RMB bn", "2025Q3", "113.2", "Restated Q3 2025 results"),
+        // The stored mau for 2025Q3 with its own source: importing it again changes nothing.
+        ...(await currentLines("mau", "2025Q3")),
+      ),
+    );
+    expect(batch.status).toBe("pending");
+    expect(batch.plan.writes.map((write) => [write.kind, write.metric, write.quarter])).toEqual([
+      ["add", "xiao_ai_mau", "2026Q1"],
+      ["restate", "revenue", "2025Q3"],
+    ]);
+    expect(batch.plan.writes[1]?.before).toMatchObject({ value: 113.1, revision: 1 });
+    expect(batch.plan.unchanged).toEqual([
+      { row: 4, brand: "xiaomi", metric: "mau", quarter: "2025Q3" },
+    ]);
+    expect(counts()).toEqual(before);
+  });
+
+  it("applies a confirmed import in one go, each figure with an audit row, and only once", async () => {
+    const before = counts();
+    const batch = await upload(
+      csv(
+        line("xiao_ai_mau", "M users", "2026Q2", "151.0"),
+        line("revenue", "RMB bn", "2025Q2", "116.05"),
+      ),
+    );
+    const result = await confirmImportBatch({
+      id: batch.id,
+      planChecksum: batch.planChecksum,
+      actor: "Ada",
+    });
+    expect(result).toEqual({ kind: "applied", writes: 2, brands: ["xiaomi"] });
+    expect(current("xiao_ai_mau", "2026Q2")).toMatchObject({
+      value: 151,
+      decimals: 1,
+      revision: 1,
+      createdBy: "Ada",
+    });
+    // The restated quarter keeps its old revision as history.
+    expect(current("revenue", "2025Q2")).toMatchObject({ value: 116.05, decimals: 2, revision: 2 });
+    expect(counts()).toEqual({
+      observations: before.observations + 2,
+      importAudits: before.importAudits + 2,
+    });
+
+    const again = await confirmImportBatch({
+      id: batch.id,
+      planChecksum: batch.planChecksum,
+      actor: "Bob",
+    });
+    expect(again).toEqual({ kind: "already-applied" });
+    expect(counts()).toEqual({
+      observations: before.observations + 2,
+      importAudits: before.importAudits + 2,
+    });
+    expect(await getImportBatch(batch.id)).toMatchObject({ status: "applied", appliedBy: "Ada" });
+  });
+
+  it("applies once when the same batch is confirmed twice at the same moment", async () => {
+    const before = counts();
+    const batch = await upload(csv(line("xiao_ai_mau", "M users", "2027Q1", "152")));
+    const confirm = () =>
+      confirmImportBatch({ id: batch.id, planChecksum: batch.planChecksum, actor: "Ada" });
+    const results = await Promise.all([confirm(), confirm()]);
+    expect(results.map((result) => result.kind).sort()).toEqual(["already-applied", "applied"]);
+    expect(counts().observations).toBe(before.observations + 1);
+  });
+
+  it("refuses to confirm a batch with a rejected row and writes nothing", async () => {
+    const before = counts();
+    const batch = await upload(
+      csv(
+        line("xiao_ai_mau", "M users", "2026Q3", "153"),
+        line("xiao_ai_mau", "M users", "2026Q4", "-1"),
+      ),
+    );
+    expect(batch.plan.rejected).toEqual([
+      { row: 3, column: "value", message: expect.stringMatching(/must not be negative/) },
+    ]);
+    const result = await confirmImportBatch({
+      id: batch.id,
+      planChecksum: batch.planChecksum,
+      actor: "Ada",
+    });
+    expect(result).toEqual({ kind: "has-rejections", rejected: 1 });
+    expect(counts()).toEqual(before);
+  });
+
+  it("shows the preview again instead of applying when a figure changed after it was made", async () => {
+    const batch = await upload(csv(line("revenue", "RMB bn", "2025Q1", "111.3")));
+    expect(batch.plan.writes[0]?.before?.value).toBe(111.293);
+    // Another editor restates the same quarter in between.
+    const db = createPrismaClient(testDb.url);
+    await db.$transaction(async (tx) => {
+      const brand = await tx.brand.findUniqueOrThrow({ where: { slug: "xiaomi" } });
+      const metric = await tx.metric.findUniqueOrThrow({ where: { key: "revenue" } });
+      // Every current figure has a source, this one included.
+      const sourceId = await findOrCreateSource(tx, {
+        title: "Restatement by another editor",
+        url: null,
+        publishedOn: null,
+      });
+      await appendObservationRevision(tx, {
+        brandId: brand.id,
+        brandSlug: "xiaomi",
+        metricId: metric.id,
+        metricKey: "revenue",
+        quarter: "2025Q1",
+        value: 111.29,
+        decimals: 2,
+        qualifier: "exact",
+        sourceId,
+        quote: null,
+        note: "rounded",
+        statedYoyPct: null,
+        actor: "Bob",
+        at: new Date(),
+      });
+    });
+    await db.$disconnect();
+
+    const stale = await confirmImportBatch({
+      id: batch.id,
+      planChecksum: batch.planChecksum,
+      actor: "Ada",
+    });
+    expect(stale).toEqual({ kind: "stale" });
+    expect(current("revenue", "2025Q1")).toMatchObject({ value: 111.29, createdBy: "Bob" });
+    const refreshed = await getImportBatch(batch.id);
+    expect(refreshed?.plan.writes[0]?.before).toMatchObject({ value: 111.29, revision: 2 });
+    // The old checksum no longer confirms anything; the new preview's does.
+    expect(
+      await confirmImportBatch({ id: batch.id, planChecksum: batch.planChecksum, actor: "Ada" }),
+    ).toEqual({
+      kind: "stale",
+    });
+    const applied = await confirmImportBatch({
+      id: batch.id,
+      planChecksum: refreshed?.planChecksum ?? "",
+      actor: "Ada",
+    });
+    expect(applied).toEqual({ kind: "applied", writes: 1, brands: ["xiaomi"] });
+    expect(current("revenue", "2025Q1")).toMatchObject({ value: 111.3, revision: 3 });
+  });
+
+  it("writes nothing at all when one figure of the batch fails to be written", async () => {
+    const batch = await upload(
+      csv(
+        line("xiao_ai_mau", "M users", "2028Q1", "160"),
+        line("xiao_ai_mau", "M users", "2028Q3", "161"),
+      ),
+    );
+    // A real database failure on the second write, as a full disk or a constraint would cause.
+    sqlite.exec(`CREATE TRIGGER refuse_2028q3 BEFORE INSERT ON Observation WHEN NEW.quarter = '2028Q3'
+                 BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END`);
+    const before = counts();
+    await expect(
+      confirmImportBatch({ id: batch.id, planChecksum: batch.planChecksum, actor: "Ada" }),
+    ).rejects.toThrow(/observation\.create/);
+    expect(counts()).toEqual(before);
+    expect(current("xiao_ai_mau", "2028Q1")).toBeUndefined();
+    expect((await getImportBatch(batch.id))?.status).toBe("pending");
+  });
+
+  it("does not store a file it cannot read, and says why", async () => {
+    const stored = (sqlite.prepare("SELECT count(*) AS n FROM ImportBatch").get() as { n: number })
+      .n;
+    const result = await createImportBatch({
+      bytes: new TextEncoder().encode("quarter,value\r\n2026Q1,1\r\n"),
+      fileName: "wrong.csv",
+      actor: "Ada",
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: [expect.stringMatching(/missing columns brand, metric/)],
+    });
+    expect((sqlite.prepare("SELECT count(*) AS n FROM ImportBatch").get() as { n: number }).n).toBe(
+      stored,
+    );
+  });
+
+  it("imports what the export wrote for a figure as unchanged", async () => {
+    const exported = await (
+      await GET(new Request("http://test/api/export?brand=xiaomi&metrics=revenue,retail_stores"))
+    ).arrayBuffer();
+    const batch = await upload(new Uint8Array(exported));
+    const plan: ImportPlan = batch.plan;
+    expect(plan.rejected).toEqual([]);
+    expect(plan.writes).toEqual([]);
+    expect(plan.unchanged.length).toBe(plan.rowCount);
+  });
+});
+
+/** The stored current figure of the seed as an import line, through the export itself. */
+async function currentLines(metric: string, quarter: string): Promise<string[]> {
+  const response = await GET(
+    new Request(
+      `http://test/api/export?brand=xiaomi&metrics=${metric}&from=${quarter}&to=${quarter}`,
+    ),
+  );
+  const lines = (await response.text()).split("\r\n").filter((text) => text !== "");
+  return lines.slice(1);
+}

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { createPrismaClient } from "@/lib/db";
+import { appendObservationRevision } from "@/lib/mutations/append-observation-revision";
+import { findOrCreateSource } from "@/lib/mutations/find-or-create-source";
+import { findOrCreateSources, insertNewFigures } from "@/lib/mutations/insert-new-figures";
+import { createTestDatabase, type TestDatabase } from "../support/test-db";
+
+const revisions = [
+  {
+    value: 14000,
+    decimals: 0,
+    qualifier: "approximate" as const,
+    quote: "nearly 14,000",
+    note: null,
+  },
+  { value: 15000, decimals: 0, qualifier: "approximate" as const, quote: null, note: "restated" },
+  { value: null, decimals: 0, qualifier: "exact" as const, quote: null, note: "withdrawn" },
+];
+
+describe("insertNewFigures", () => {
+  let testDb: TestDatabase;
+  let db: PrismaClient;
+
+  beforeAll(async () => {
+    testDb = createTestDatabase();
+    db = createPrismaClient(testDb.url);
+    await db.brand.create({
+      data: { slug: "xiaomi", name: "Xiaomi", currency: "CNY", description: "" },
+    });
+    await db.metric.create({
+      data: {
+        key: "stores",
+        label: "Stores",
+        unit: "stores",
+        kind: "stock",
+        higherIsBetter: true,
+        definition: "",
+        position: 0,
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await db.$disconnect();
+    testDb.remove();
+  });
+
+  it("writes the same revisions and audit entries as appending them one by one", async () => {
+    const at = new Date("2026-03-01T00:00:00Z");
+    const source = { title: "Results", url: "https://example.com/r", publishedOn: "2026-02" };
+    await db.$transaction(async (tx) => {
+      const sourceId = await findOrCreateSource(tx, source);
+      for (const revision of revisions) {
+        await appendObservationRevision(tx, {
+          brandId: 1,
+          brandSlug: "xiaomi",
+          metricId: 1,
+          metricKey: "stores",
+          quarter: "2024Q3",
+          ...revision,
+          sourceId,
+          statedYoyPct: null,
+          actor: "Ada",
+          at,
+          auditAction: "import",
+        });
+      }
+      const ids = await findOrCreateSources(tx, [source, source]);
+      expect([...ids.values()]).toEqual([sourceId]);
+      await insertNewFigures(
+        tx,
+        [
+          {
+            brandId: 1,
+            brandSlug: "xiaomi",
+            metricId: 1,
+            metricKey: "stores",
+            quarter: "2024Q4",
+            revisions: revisions.map((revision) => ({ ...revision, sourceId })),
+          },
+        ],
+        { actor: "Ada", at, auditAction: "import" },
+      );
+    });
+    const rows = await db.observation.findMany({
+      orderBy: [{ quarter: "asc" }, { revision: "asc" }],
+    });
+    const strip = ({ id: _id, quarter: _quarter, ...rest }: (typeof rows)[number]) => rest;
+    expect(rows.filter((row) => row.quarter === "2024Q4").map(strip)).toEqual(
+      rows.filter((row) => row.quarter === "2024Q3").map(strip),
+    );
+    const audits = await db.auditEntry.findMany({ orderBy: { id: "asc" } });
+    const auditOf = (quarter: string) =>
+      audits
+        .filter((entry) => entry.entityKey.endsWith(quarter))
+        .map(({ id: _id, entityKey: _key, ...rest }) => rest);
+    expect(auditOf("2024Q4")).toEqual(auditOf("2024Q3"));
+    expect(auditOf("2024Q3")).toHaveLength(3);
+  });
+});

@@ -1,0 +1,16 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+
+/**
+ * Closes the app's shared read and write connections (lib/db keeps them on globalThis), so the
+ * next query opens the database DATABASE_URL now names: for tests that move between files.
+ */
+export async function resetDbClients(): Promise<void> {
+  const shared = globalThis as unknown as {
+    pulseReadDb?: PrismaClient;
+    pulseWriteDb?: PrismaClient;
+  };
+  await shared.pulseReadDb?.$disconnect();
+  await shared.pulseWriteDb?.$disconnect();
+  shared.pulseReadDb = undefined;
+  shared.pulseWriteDb = undefined;
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { exportHref, parseExportParams, searchParamsOf } from "@/lib/export-params";
+
+const parse = (query: string) => parseExportParams(searchParamsOf(new URLSearchParams(query)));
+
+describe("parseExportParams", () => {
+  it("reads the documented example", () => {
+    expect(parse("brand=xiaomi&metrics=revenue,mau&from=2023Q1&to=2025Q3&format=long")).toEqual({
+      ok: true,
+      value: {
+        brand: "xiaomi",
+        metrics: ["revenue", "mau"],
+        from: "2023Q1",
+        to: "2025Q3",
+        format: "long",
+        bom: false,
+        history: false,
+      },
+    });
+  });
+
+  it("defaults to every brand, every metric, every quarter, long, no BOM", () => {
+    expect(parse("")).toEqual({
+      ok: true,
+      value: {
+        brand: null,
+        metrics: null,
+        from: null,
+        to: null,
+        format: "long",
+        bom: false,
+        history: false,
+      },
+    });
+  });
+
+  it.each([
+    ["from=2023-Q1", "from", /quarter written like 2025Q3/],
+    ["to=2025Q5", "to", /quarter written like 2025Q3/],
+    ["from=2025Q3&to=2023Q1", "from", /must not be after `to`/],
+    ["format=xlsx", "format", /must be one of long, wide/],
+    ["bom=yes", "bom", /1 \(yes\) or 0 \(no\)/],
+    ["metrics=revenue,revenue", "metrics", /more than once/],
+    ["metrics=Revenue", "metrics", /lowercase/],
+    ["brand=Xiaomi!", "brand", /lowercase/],
+    ["format=wide&history=1", "history", /only to format=long/],
+    ["metric=revenue", "metric", /not a parameter of this export/],
+    ["brand=xiaomi&brand=other", "brand", /more than once/],
+  ])("names the parameter for %s", (query, param, message) => {
+    const parsed = parse(query);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.problems[0]?.param).toBe(param);
+      expect(parsed.problems[0]?.message).toMatch(message);
+    }
+  });
+});
+
+describe("exportHref", () => {
+  it("builds the link a page offers, which parses back to the same view", () => {
+    const href = exportHref({
+      brand: "xiaomi",
+      metrics: ["revenue"],
+      from: "2024Q1",
+      to: null,
+      bom: true,
+    });
+    expect(href).toBe("/api/export?brand=xiaomi&metrics=revenue&from=2024Q1&format=long&bom=1");
+    const parsed = parse(href.split("?")[1] ?? "");
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: { brand: "xiaomi", metrics: ["revenue"], from: "2024Q1", to: null, bom: true },
+    });
+  });
+});
