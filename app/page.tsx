@@ -92,7 +92,7 @@ export default async function OverviewPage({
       </div>
       <ExportLinks
         brand={brand.slug}
-        metrics={allSeries.map((series) => series.metric.key)}
+        metrics={untracked === 0 ? null : allSeries.map((series) => series.metric.key)}
         from={null}
         to={null}
       />

@@ -18,7 +18,8 @@ import {
   visibleText,
 } from "./fields";
 import { decimalsOf } from "./kpi";
-import { type BoundedMetric, valueRuleFor, valueRuleProblem } from "./metric-bounds";
+import type { BoundedMetric } from "./metric-bounds";
+import { validateMetricValue } from "./metric-value-rules";
 import {
   compareQuarters,
   currentQuarter,
@@ -125,18 +126,15 @@ const QuarterNumberSchema = z
   .regex(/^[Qq]?[1-4]$/, { message: "must be Q1, Q2, Q3 or Q4" })
   .transform((text) => Number(text.replace(/^q/i, "")));
 
-/** A value as typed, checked against its metric's rule. "-0" is read as 0: a zero has no sign. */
+/** A value as typed, checked by the rules every entry path shares (metric-value-rules.ts). */
 function metricValueSchema(metric: FormMetric) {
-  const rule = valueRuleFor(metric);
-  return DecimalLiteralSchema.transform((text, ctx) => {
-    const parsed = Number(text);
-    const value = Object.is(parsed, -0) ? 0 : parsed;
-    const problem = valueRuleProblem(rule, value, metric.unit);
-    if (problem) {
-      ctx.addIssue({ code: "custom", message: problem });
+  return z.string().transform((text, ctx) => {
+    const check = validateMetricValue(metric, text);
+    if (!check.ok) {
+      ctx.addIssue({ code: "custom", message: check.message });
       return z.NEVER;
     }
-    return { value, decimals: decimalsOf(text) };
+    return { value: check.value, decimals: check.decimals };
   });
 }
 

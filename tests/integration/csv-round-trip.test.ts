@@ -72,13 +72,18 @@ const source = fc.record({
   date: fc.option(fc.constantFrom("2024-05", "2024-05-20", "2025-11-18"), { nil: null }),
 });
 
+/** Values the shared value rules accept (metric-value-rules.ts): a loss only for a profit. */
 function literal(metric: MetricKey) {
-  const maxWhole = metric === "gross_margin" ? 99 : metric === "stores" ? 999_999_999 : 99_999;
+  const maxWhole = metric === "gross_margin" ? 99 : metric === "stores" ? 99_999_999 : 9_999;
+  const mayBeNegative = metric === "net_profit" || metric === "gross_margin";
   return fc
     .record({
-      negative: metric === "stores" ? fc.constant(false) : fc.boolean(),
+      negative: mayBeNegative ? fc.boolean() : fc.constant(false),
       whole: fc.integer({ min: 0, max: maxWhole }),
-      fraction: fc.option(fc.stringMatching(/^[0-9]{1,4}$/), { nil: null }),
+      fraction:
+        metric === "stores"
+          ? fc.constant(null)
+          : fc.option(fc.stringMatching(/^[0-9]{1,4}$/), { nil: null }),
     })
     .map(
       ({ negative, whole, fraction }) =>

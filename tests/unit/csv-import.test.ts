@@ -172,9 +172,9 @@ describe("rows rejected one by one, with row number, column and reason", () => {
       "a percentage over 100",
       row({ metric: "gross_margin", unit: "%", value: "120" }),
       "value",
-      /percentage from -100 to 100/,
+      /must be at most 100 \(%\)/,
     ],
-    ["an implausibly large amount", row({ value: "5000000" }), "value", /check the unit/],
+    ["an implausibly large amount", row({ value: "5000000" }), "value", /must be at most 10,000/],
     [
       "too many digits to store",
       row({ value: "1.23456789012345678" }),

@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
-import {
-  significantDigits,
-  unitClass,
-  validateMetricValue,
-  valueBounds,
-} from "@/lib/domain/metric-value-rules";
+import { significantDigits, validateMetricValue } from "@/lib/domain/metric-value-rules";
 import type { MetricDTO } from "@/lib/domain/types";
 
-const metric = (unit: string, label = "Metric"): MetricDTO => ({
-  key: "m",
+const metric = (unit: string, label = "Metric", key = "m"): MetricDTO => ({
+  key,
   label,
   unit,
   kind: "flow",
@@ -16,7 +11,7 @@ const metric = (unit: string, label = "Metric"): MetricDTO => ({
   definition: "",
 });
 
-describe("validateMetricValue", () => {
+describe("validateMetricValue, shared by the quarter form and the CSV import", () => {
   it("returns the value and the decimals the literal states", () => {
     expect(validateMetricValue(metric("RMB bn"), "113.1")).toEqual({
       ok: true,
@@ -35,12 +30,18 @@ describe("validateMetricValue", () => {
     });
   });
 
-  it("accepts a negative amount of money (a loss) but not a negative count", () => {
-    expect(validateMetricValue(metric("RMB bn"), "-1.5")).toMatchObject({ ok: true, value: -1.5 });
+  it("accepts a loss for a profit-like metric but not a negative revenue", () => {
+    const profit = metric("RMB bn", "Adjusted net profit", "adjusted_net_profit");
+    expect(validateMetricValue(profit, "-1.5")).toMatchObject({ ok: true, value: -1.5 });
+    const revenue = validateMetricValue(metric("RMB bn", "Total revenue", "revenue"), "-1.5");
+    expect(revenue).toMatchObject({ ok: false, message: expect.stringMatching(/negative/) });
+  });
+
+  it("refuses a negative count", () => {
     const count = validateMetricValue(metric("M users", "Global MAU"), "-1");
     expect(count).toEqual({
       ok: false,
-      message: "must not be negative: Global MAU is a count (M users)",
+      message: "must not be negative (a M users figure cannot be below 0)",
     });
   });
 
@@ -48,30 +49,49 @@ describe("validateMetricValue", () => {
     expect(validateMetricValue(metric("%"), "-100")).toMatchObject({ ok: true });
     expect(validateMetricValue(metric("%"), "100.01")).toMatchObject({
       ok: false,
-      message: "must be a percentage from -100 to 100",
+      message: "must be at most 100 (%)",
     });
   });
 
-  it("refuses values beyond a generous bound for the unit's scale", () => {
-    expect(validateMetricValue(metric("RMB bn"), "1000000")).toMatchObject({ ok: true });
-    expect(validateMetricValue(metric("RMB bn"), "1000001")).toMatchObject({
+  it("refuses values beyond what the unit can plausibly hold", () => {
+    // 10 trillion of money per quarter, in billions: 10,000.
+    expect(validateMetricValue(metric("RMB bn"), "10000")).toMatchObject({ ok: true });
+    expect(validateMetricValue(metric("RMB bn"), "10000.1")).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/check the unit/),
+      message: "must be at most 10,000 (RMB bn)",
     });
-    expect(validateMetricValue(metric("M users"), "1000001")).toMatchObject({ ok: false });
-    expect(validateMetricValue(metric("vehicles"), "999999999999")).toMatchObject({ ok: true });
+    // 10 billion people, in millions: 10,000.
+    expect(validateMetricValue(metric("M users"), "10001")).toMatchObject({ ok: false });
   });
 
-  it.each(["1,234", "1 234", "1e5", "0x10", ".5", "5.", "+5", "NaN", "Infinity", "", "01"])(
-    "refuses %j, which is not a plain decimal literal",
-    (literal) => {
-      expect(validateMetricValue(metric("RMB bn"), literal).ok).toBe(false);
-    },
-  );
+  it("wants whole numbers for a count without a scale", () => {
+    expect(validateMetricValue(metric("stores"), "15000.5")).toEqual({
+      ok: false,
+      message: "must be a whole number of stores",
+    });
+  });
+
+  it.each([
+    "1,234",
+    "1 234",
+    "1e5",
+    "1e309",
+    "0x10",
+    ".5",
+    "5.",
+    "+5",
+    "NaN",
+    "Infinity",
+    "",
+    "01",
+  ])("refuses %j, which is not a plain decimal literal", (literal) => {
+    expect(validateMetricValue(metric("RMB bn"), literal).ok).toBe(false);
+  });
 
   it("refuses more significant digits than a stored number keeps", () => {
-    expect(validateMetricValue(metric("stores"), "123456789.123456")).toMatchObject({ ok: true });
-    expect(validateMetricValue(metric("stores"), "1234567890.123456")).toMatchObject({
+    // Thousands of RMB leave room for 16 digits within the bound (10 bn) and 6 decimals.
+    expect(validateMetricValue(metric("RMB k"), "123456789.123456")).toMatchObject({ ok: true });
+    expect(validateMetricValue(metric("RMB k"), "1234567890.123456")).toMatchObject({
       ok: false,
       message: expect.stringMatching(/15 significant digits/),
     });
@@ -80,22 +100,6 @@ describe("validateMetricValue", () => {
   it("stores minus zero as zero", () => {
     const result = validateMetricValue(metric("RMB bn"), "-0.0");
     expect(result.ok && Object.is(result.value, 0)).toBe(true);
-  });
-});
-
-describe("unit classes and bounds", () => {
-  it("reads money, percentages and counts from the unit", () => {
-    expect(unitClass("RMB bn")).toBe("money");
-    expect(unitClass("USD")).toBe("money");
-    expect(unitClass("%")).toBe("percent");
-    expect(unitClass("M units")).toBe("count");
-    expect(unitClass("stores")).toBe("count");
-  });
-
-  it("scales the bound by the unit's multiplier", () => {
-    expect(valueBounds("RMB bn")).toEqual({ min: -1e6, max: 1e6 });
-    expect(valueBounds("M devices")).toEqual({ min: 0, max: 1e6 });
-    expect(valueBounds("stores")).toEqual({ min: 0, max: 1e12 });
   });
 
   it("counts significant digits without sign, point or leading zeros", () => {
