@@ -79,8 +79,9 @@ test.describe("CSV import", () => {
   test("a confirmed file's new quarter appears in the chart", async ({ page }) => {
     await page.goto("/metrics/xiao_ai_mau");
     const bars = page.getByTestId("metric-chart").locator(".recharts-bar-rectangle");
+    // The chart draws after hydration (it measures its width first): count only once it has.
+    await expect(bars.first()).toBeVisible();
     const before = await bars.count();
-    expect(before).toBeGreaterThan(0);
 
     await signIn(page, "Importer", "/import");
     await page.goto("/import");
