@@ -5,6 +5,10 @@
  * package. Run `npm run bench` once first (it generates bench/.work/bench.db).
  *
  *   npx tsx bench/profile.ts [path, default "/?brand=bench-042"] [--duration 10] [--connections 10]
+ *   npx tsx bench/profile.ts "/api/export?format=long" --sequential 2
+ *
+ * `--sequential n` requests the path n times one after the other (reading each body to its end,
+ * uncompressed) instead of driving load: for long responses like the CSV export.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -72,6 +76,7 @@ async function main() {
   const target = args.find((arg) => arg.startsWith("/")) ?? "/?brand=bench-042";
   const duration = flag(args, "--duration", 10);
   const connections = flag(args, "--connections", 10);
+  const sequential = flag(args, "--sequential", 0);
   if (!existsSync(DB_FILE)) throw new Error("run `npm run bench` first: no bench/.work/bench.db");
   rmSync(PROFILE_DIR, { recursive: true, force: true });
   mkdirSync(PROFILE_DIR, { recursive: true });
@@ -81,24 +86,40 @@ async function main() {
     databaseFile: DB_FILE,
     nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`],
   });
-  let load: LoadResult;
+  let summaryLine: string;
   try {
-    for (let i = 0; i < 5; i++) await (await fetch(`${server.baseUrl}${target}`)).arrayBuffer();
-    load = await new Promise<LoadResult>((resolve, reject) => {
-      const tsxCli = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
-      const spec = JSON.stringify({ url: `${server.baseUrl}${target}`, connections, duration });
-      const child = spawn(process.execPath, [tsxCli, "bench/load-worker.ts", spec], {
-        cwd: ROOT,
-        stdio: ["ignore", "pipe", "inherit"],
+    if (sequential > 0) {
+      const seconds: number[] = [];
+      for (let i = 0; i < sequential; i++) {
+        const started = performance.now();
+        const response = await fetch(`${server.baseUrl}${target}`, {
+          headers: { "accept-encoding": "identity" },
+        });
+        await response.arrayBuffer();
+        seconds.push((performance.now() - started) / 1000);
+      }
+      summaryLine = `${target}: ${sequential} sequential requests, ${seconds.map((s) => `${s.toFixed(2)} s`).join(", ")} (profiling slows it down)`;
+    } else {
+      for (let i = 0; i < 5; i++) await (await fetch(`${server.baseUrl}${target}`)).arrayBuffer();
+      const load = await new Promise<LoadResult>((resolve, reject) => {
+        const tsxCli = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+        const spec = JSON.stringify({ url: `${server.baseUrl}${target}`, connections, duration });
+        const child = spawn(process.execPath, [tsxCli, "bench/load-worker.ts", spec], {
+          cwd: ROOT,
+          stdio: ["ignore", "pipe", "inherit"],
+        });
+        let out = "";
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+        });
+        child.on("exit", (code) =>
+          code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`exit ${code}`)),
+        );
       });
-      let out = "";
-      child.stdout.on("data", (chunk: Buffer) => {
-        out += chunk.toString();
-      });
-      child.on("exit", (code) =>
-        code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`exit ${code}`)),
-      );
-    });
+      summaryLine =
+        `${target}: ${load.requestsPerSecond.toFixed(1)} req/s at ${connections} connections, ` +
+        `p50 ${load.p50.toFixed(0)} ms, p95 ${load.p95.toFixed(0)} ms (profiling slows it down)`;
+    }
   } finally {
     await server.stop();
   }
@@ -110,10 +131,7 @@ async function main() {
   const largest = files[0];
   if (!largest) throw new Error("no CPU profile was written");
   const summary = summarize(JSON.parse(readFileSync(largest, "utf8")) as CpuProfile);
-  console.log(
-    `${target}: ${load.requestsPerSecond.toFixed(1)} req/s at ${connections} connections, ` +
-      `p50 ${load.p50.toFixed(0)} ms, p95 ${load.p95.toFixed(0)} ms (profiling slows it down)`,
-  );
+  console.log(summaryLine);
   console.log(`profile: ${path.relative(ROOT, largest)} (open in Chrome DevTools > Performance)`);
   console.log(`\nCPU self time by package (${summary.total.toFixed(0)} ms busy):`);
   for (const [name, ms] of summary.owners) {

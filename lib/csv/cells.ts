@@ -50,11 +50,16 @@ export function formatMeasureCell(value: number | null): string {
   if (value === null || !Number.isFinite(value)) return "";
   // Shortest round-trip form; toFixed is used only where String would switch to exponent notation.
   const text = String(value);
-  if (!/e/i.test(text)) return normalizeZero(text);
+  if (!text.includes("e")) return normalizeZero(text);
   return normalizeZero(plainDecimal(value));
 }
 
+const MINUS = 45;
+const ZERO = 48;
+
 function normalizeZero(text: string): string {
+  // Runs on every number written: the regex only for text starting "-0".
+  if (text.charCodeAt(0) !== MINUS || text.charCodeAt(1) !== ZERO) return text;
   return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
 }
 

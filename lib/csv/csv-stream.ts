@@ -21,11 +21,8 @@ export const CSV_WRITE_OPTIONS: Options = {
 
 export const BYTE_ORDER_MARK = "\uFEFF";
 
-export function stringifyRecords(records: readonly (readonly string[])[]): string {
-  return stringify(
-    records.map((record) => [...record]),
-    CSV_WRITE_OPTIONS,
-  );
+export function stringifyRecords(records: string[][]): string {
+  return stringify(records, CSV_WRITE_OPTIONS);
 }
 
 /**
@@ -35,7 +32,7 @@ export function stringifyRecords(records: readonly (readonly string[])[]): strin
  */
 export function csvReadableStream(
   header: readonly string[],
-  batches: AsyncIterable<readonly (readonly string[])[]>,
+  batches: AsyncIterable<string[][]>,
   options: { bom: boolean },
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -46,7 +43,7 @@ export function csvReadableStream(
       if (!headerSent) {
         headerSent = true;
         const bom = options.bom ? BYTE_ORDER_MARK : "";
-        controller.enqueue(encoder.encode(bom + stringifyRecords([header])));
+        controller.enqueue(encoder.encode(bom + stringifyRecords([[...header]])));
         return;
       }
       // Keep reading until something is enqueued: a pull that enqueues nothing is not repeated.

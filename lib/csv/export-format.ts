@@ -4,7 +4,7 @@
  * quarter, one column per metric). Rows arrive ordered and in batches; each formatter keeps only
  * the series it is working on, so memory stays flat however large the export.
  */
-import { change } from "@/lib/domain/kpi";
+import { change, type ValuePoint } from "@/lib/domain/kpi";
 import { type QuarterCode, quarterFromIndex, quarterIndex } from "@/lib/domain/quarter";
 import type { MetricDTO, Qualifier } from "@/lib/domain/types";
 import { escapeTextCell, formatBooleanCell, formatMeasureCell, formatValueCell } from "./cells";
@@ -83,23 +83,29 @@ function text(value: string | null): string {
  * Turns ordered revisions (brand, metric, quarter, revision) into long records. YoY compares a
  * current figure with the current figure of the same quarter a year earlier; rows before `from`
  * are read only to give the first quarters of the range their YoY, and are not written.
+ *
+ * This runs once per exported row (a million on a large export), so what is the same for a whole
+ * series (the brand, metric, label and unit cells) is worked out when the series starts, and the
+ * only state kept is the series in progress: its current figures by quarter, for YoY.
  */
 export function createLongFormatter(options: {
   metrics: ReadonlyMap<string, MetricDTO>;
   from: QuarterCode | null;
   history: boolean;
 }): (row: ExportObservation) => string[] | null {
-  let seriesKey = "";
-  let current = new Map<
-    QuarterCode,
-    { quarter: QuarterCode; value: number; qualifier: Qualifier }
-  >();
+  let brand: string | null = null;
+  let metricKey: string | null = null;
+  let kind: MetricDTO["kind"] = "flow";
+  let seriesCells: string[] = [];
+  let current = new Map<QuarterCode, ValuePoint>();
   return (row) => {
-    const metric = options.metrics.get(row.metric);
-    if (!metric) throw new Error(`Metric ${row.metric} is not in the export's catalog`);
-    const key = `${row.brand}\n${row.metric}`;
-    if (key !== seriesKey) {
-      seriesKey = key;
+    if (row.metric !== metricKey || row.brand !== brand) {
+      const metric = options.metrics.get(row.metric);
+      if (!metric) throw new Error(`Metric ${row.metric} is not in the export's catalog`);
+      brand = row.brand;
+      metricKey = row.metric;
+      kind = metric.kind;
+      seriesCells = [text(row.brand), text(row.metric), text(metric.label), text(metric.unit)];
       current = new Map();
     }
     const point =
@@ -111,12 +117,12 @@ export function createLongFormatter(options: {
     if (options.from && row.quarter < options.from) return null;
     if (!options.history && !point) return null;
     const base = point ? current.get(sameQuarterYearBefore(row.quarter)) : undefined;
-    const yoy = point && base ? change(metric.kind, base, point) : null;
+    const yoy = point && base ? change(kind, base, point) : null;
     const record = [
-      text(row.brand),
-      text(row.metric),
-      text(metric.label),
-      text(metric.unit),
+      seriesCells[0] as string,
+      seriesCells[1] as string,
+      seriesCells[2] as string,
+      seriesCells[3] as string,
       text(row.quarter),
       formatValueCell(row.value, row.decimals),
       text(row.qualifier),

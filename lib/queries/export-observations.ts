@@ -1,18 +1,31 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
+import Database from "better-sqlite3";
 import type { ExportObservation, WideObservation } from "@/lib/csv/export-format";
-import { getReadDb } from "@/lib/db";
+import { databaseFilePath, databaseUrl } from "@/lib/database-url";
 import { type QuarterCode, shiftQuarter } from "@/lib/domain/quarter";
 import type { Qualifier } from "@/lib/domain/types";
 
 /**
  * Rows for CSV exports, read in batches with keyset pagination: each query continues after the
  * last key of the previous batch along the (brand, metric, quarter, revision) index, so a batch
- * costs the same at the start and at the end of a million rows and only one batch is in memory.
- * Raw SQL on purpose: these are the only reads that run over the whole table, and selecting
- * exactly the columns written keeps them lean.
+ * costs the same at the start and at the end of a million rows, and only one batch is in memory.
+ * Batches are small on purpose: 500 rows make a chunk of about 90 KB of CSV, which the garbage
+ * collector reclaims young; chunks of 2,000 rows cost 40% more CPU on the benchmark's export and
+ * 70 MB more memory (their strings outlive the young generation).
+ *
+ * These are the only reads that run over the whole table, and the only ones that bypass Prisma:
+ * they go through a read-only better-sqlite3 connection of their own, with statements prepared
+ * once and rows read as arrays. On the benchmark's 470,000 figures Prisma's driver adapter took
+ * 2.2 s to deliver the rows this reads in 0.5 s (it prepares every statement anew and converts
+ * each row through its own value objects), the largest single cost of an export. Read-only: this
+ * module cannot write. In WAL mode it sees committed data only and never waits for the writer;
+ * each batch is its own snapshot, as with the Prisma reads (a whole series fits in one batch,
+ * unless one figure has thousands of revisions).
  */
-export const EXPORT_BATCH_SIZE = 2_000;
+export const EXPORT_BATCH_SIZE = 500;
+
+/** How long a read waits when the file is locked (only while a checkpoint restarts the WAL). */
+const BUSY_TIMEOUT_MS = 5_000;
 
 export interface ExportSelection {
   /** Brand slugs in the order to write them; null for every brand, by slug. */
@@ -23,26 +36,137 @@ export interface ExportSelection {
   to: QuarterCode | null;
 }
 
+/** Lower and upper bounds that every quarter code (YYYYQn) sorts between. */
+const FIRST = "0000Q0";
+const LAST = "9999Q9";
+
+/**
+ * The SQL of the export reads, exported so that tests can EXPLAIN them: each must search the
+ * Observation table through an index, never scan it.
+ */
+export const EXPORT_SQL = {
+  brands: `SELECT id, slug FROM "Brand" ORDER BY slug`,
+  metrics: `SELECT id, key FROM "Metric" ORDER BY position`,
+  /** Current figures with a value of one series, after a quarter. */
+  current: `SELECT o.quarter, o.revision, o.isCurrent, o.value, o.decimals, o.qualifier,
+      s.title, s.url, s.publishedOn, o.quote, o.note
+    FROM "Observation" o LEFT JOIN "Source" s ON s.id = o.sourceId
+    WHERE o.brandId = @brandId AND o.metricId = @metricId AND o.isCurrent = 1
+      AND o.value IS NOT NULL AND o.quarter >= @from AND o.quarter <= @to
+      AND o.quarter > @afterQuarter
+    ORDER BY o.quarter
+    LIMIT @limit`,
+  /** Every revision of one series (withdrawals too), after a quarter and revision. */
+  history: `SELECT o.quarter, o.revision, o.isCurrent, o.value, o.decimals, o.qualifier,
+      s.title, s.url, s.publishedOn, o.quote, o.note
+    FROM "Observation" o LEFT JOIN "Source" s ON s.id = o.sourceId
+    WHERE o.brandId = @brandId AND o.metricId = @metricId
+      AND o.quarter >= @from AND o.quarter <= @to
+      AND (o.quarter, o.revision) > (@afterQuarter, @afterRevision)
+    ORDER BY o.quarter, o.revision
+    LIMIT @limit`,
+  /** Current figures with a value of one brand for a set of metrics (a JSON array of ids). */
+  wide: `SELECT o.quarter, o.metricId, o.value, o.decimals, o.qualifier
+    FROM "Observation" o
+    WHERE o.brandId = @brandId AND o.isCurrent = 1 AND o.value IS NOT NULL
+      AND o.metricId IN (SELECT value FROM json_each(@metricIds))
+      AND o.quarter >= @from AND o.quarter <= @to
+      AND (o.quarter, o.metricId) > (@afterQuarter, @afterMetric)
+    ORDER BY o.quarter, o.metricId
+    LIMIT @limit`,
+} as const;
+
+interface SeriesParams {
+  brandId: number;
+  metricId: number;
+  from: string;
+  to: string;
+  afterQuarter: string;
+  afterRevision: number;
+  limit: number;
+}
+
+type LongRow = [
+  quarter: string,
+  revision: number,
+  isCurrent: number,
+  value: number | null,
+  decimals: number,
+  qualifier: string,
+  sourceTitle: string | null,
+  sourceUrl: string | null,
+  sourceDate: string | null,
+  quote: string | null,
+  note: string | null,
+];
+
+interface WideParams {
+  brandId: number;
+  metricIds: string;
+  from: string;
+  to: string;
+  afterQuarter: string;
+  afterMetric: number;
+  limit: number;
+}
+
+type WideRow = [
+  quarter: string,
+  metricId: number,
+  value: number,
+  decimals: number,
+  qualifier: string,
+];
+
 interface Keyed {
   id: number;
   key: string;
 }
 
-/** Lower and upper bounds that every quarter code (YYYYQn) sorts between. */
-const FIRST = "0000Q0";
-const LAST = "9999Q9";
+function prepareStatements(db: Database.Database) {
+  return {
+    brands: db.prepare<[], { id: number; slug: string }>(EXPORT_SQL.brands),
+    metrics: db.prepare<[], Keyed>(EXPORT_SQL.metrics),
+    current: db.prepare<[SeriesParams], LongRow>(EXPORT_SQL.current).raw(true),
+    history: db.prepare<[SeriesParams], LongRow>(EXPORT_SQL.history).raw(true),
+    wide: db.prepare<[WideParams], WideRow>(EXPORT_SQL.wide).raw(true),
+  };
+}
 
-async function resolveSelection(selection: ExportSelection): Promise<{
-  brands: Keyed[];
-  metrics: Keyed[];
-}> {
-  const db = getReadDb();
-  const [brandRows, metricRows] = await Promise.all([
-    db.brand.findMany({ select: { id: true, slug: true }, orderBy: { slug: "asc" } }),
-    db.metric.findMany({ select: { id: true, key: true }, orderBy: { position: "asc" } }),
-  ]);
-  const brands = brandRows.map((row) => ({ id: row.id, key: row.slug }));
-  const metrics = metricRows.map((row) => ({ id: row.id, key: row.key }));
+interface ExportReader {
+  url: string;
+  db: Database.Database;
+  statements: ReturnType<typeof prepareStatements>;
+}
+
+const globalForExport = globalThis as unknown as { pulseExportReader?: ExportReader };
+
+/**
+ * The shared read-only connection, reopened when DATABASE_URL names another file (tests move
+ * between databases). One connection serves every export: better-sqlite3 is synchronous, so two
+ * exports interleave batch by batch and never hold it at the same time.
+ */
+function exportReader(): ExportReader {
+  const url = databaseUrl();
+  const cached = globalForExport.pulseExportReader;
+  if (cached?.url === url && cached.db.open) return cached;
+  cached?.db.close();
+  const db = new Database(databaseFilePath(url), {
+    readonly: true,
+    fileMustExist: true,
+    timeout: BUSY_TIMEOUT_MS,
+  });
+  const reader = { url, db, statements: prepareStatements(db) };
+  globalForExport.pulseExportReader = reader;
+  return reader;
+}
+
+function resolveSelection(
+  reader: ExportReader,
+  selection: ExportSelection,
+): { brands: Keyed[]; metrics: Keyed[] } {
+  const brands = reader.statements.brands.all().map((row) => ({ id: row.id, key: row.slug }));
+  const metrics = reader.statements.metrics.all();
   const pick = (all: Keyed[], wanted: readonly string[] | null) =>
     wanted === null
       ? all
@@ -50,131 +174,107 @@ async function resolveSelection(selection: ExportSelection): Promise<{
   return { brands: pick(brands, selection.brands), metrics: pick(metrics, selection.metrics) };
 }
 
-interface LongRow {
-  quarter: string;
-  revision: number;
-  isCurrent: boolean | number;
-  value: number | null;
-  decimals: number;
-  qualifier: string;
-  quote: string | null;
-  note: string | null;
-  sourceTitle: string | null;
-  sourceUrl: string | null;
-  sourceDate: string | null;
-}
-
 /**
  * Every figure of the selection ordered by brand, metric, quarter and revision: with `history`
  * every revision (withdrawals too), otherwise only current figures that have a value. Reading
  * starts four quarters before `from`, so that the first quarters of the range can be compared
- * with a year earlier; the formatter leaves those rows out of the file.
+ * with a year earlier; the formatter leaves those rows out of the file. Batches hold about
+ * EXPORT_BATCH_SIZE rows, several short series together.
  */
 export async function* streamExportObservations(
   selection: ExportSelection & { history: boolean },
 ): AsyncGenerator<ExportObservation[]> {
-  const db = getReadDb();
-  const { brands, metrics } = await resolveSelection(selection);
+  const reader = exportReader();
+  const { brands, metrics } = resolveSelection(reader, selection);
+  const statement = selection.history ? reader.statements.history : reader.statements.current;
   const from = selection.from ? shiftQuarter(selection.from, -4) : FIRST;
   const to = selection.to ?? LAST;
+  let batch: ExportObservation[] = [];
   for (const brand of brands) {
     for (const metric of metrics) {
-      let afterQuarter = "";
-      let afterRevision = 0;
+      const params: SeriesParams = {
+        brandId: brand.id,
+        metricId: metric.id,
+        from,
+        to,
+        afterQuarter: "",
+        afterRevision: 0,
+        limit: EXPORT_BATCH_SIZE,
+      };
       for (;;) {
-        const rows = selection.history
-          ? await db.$queryRaw<LongRow[]>(Prisma.sql`
-              SELECT o.quarter, o.revision, o.isCurrent, o.value, o.decimals, o.qualifier,
-                     o.quote, o.note, s.title AS sourceTitle, s.url AS sourceUrl,
-                     s.publishedOn AS sourceDate
-              FROM Observation o LEFT JOIN Source s ON s.id = o.sourceId
-              WHERE o.brandId = ${brand.id} AND o.metricId = ${metric.id}
-                AND o.quarter >= ${from} AND o.quarter <= ${to}
-                AND (o.quarter, o.revision) > (${afterQuarter}, ${afterRevision})
-              ORDER BY o.quarter, o.revision
-              LIMIT ${EXPORT_BATCH_SIZE}`)
-          : await db.$queryRaw<LongRow[]>(Prisma.sql`
-              SELECT o.quarter, o.revision, o.isCurrent, o.value, o.decimals, o.qualifier,
-                     o.quote, o.note, s.title AS sourceTitle, s.url AS sourceUrl,
-                     s.publishedOn AS sourceDate
-              FROM Observation o LEFT JOIN Source s ON s.id = o.sourceId
-              WHERE o.brandId = ${brand.id} AND o.metricId = ${metric.id} AND o.isCurrent = 1
-                AND o.value IS NOT NULL AND o.quarter >= ${from} AND o.quarter <= ${to}
-                AND o.quarter > ${afterQuarter}
-              ORDER BY o.quarter
-              LIMIT ${EXPORT_BATCH_SIZE}`);
-        if (rows.length > 0) {
-          yield rows.map((row) => ({
+        const rows = statement.all(params);
+        for (const row of rows) {
+          batch.push({
             brand: brand.key,
             metric: metric.key,
-            quarter: row.quarter as QuarterCode,
-            revision: Number(row.revision),
-            isCurrent: Boolean(row.isCurrent),
-            value: row.value === null ? null : Number(row.value),
-            decimals: Number(row.decimals),
-            qualifier: row.qualifier as Qualifier,
-            sourceTitle: row.sourceTitle,
-            sourceUrl: row.sourceUrl,
-            sourceDate: row.sourceDate,
-            quote: row.quote,
-            note: row.note,
-          }));
+            quarter: row[0] as QuarterCode,
+            revision: row[1],
+            isCurrent: row[2] === 1,
+            value: row[3],
+            decimals: row[4],
+            qualifier: row[5] as Qualifier,
+            sourceTitle: row[6],
+            sourceUrl: row[7],
+            sourceDate: row[8],
+            quote: row[9],
+            note: row[10],
+          });
+        }
+        if (batch.length >= EXPORT_BATCH_SIZE) {
+          yield batch;
+          batch = [];
         }
         const last = rows.at(-1);
         if (!last || rows.length < EXPORT_BATCH_SIZE) break;
-        afterQuarter = last.quarter;
-        afterRevision = Number(last.revision);
+        params.afterQuarter = last[0];
+        params.afterRevision = last[1];
       }
     }
   }
-}
-
-interface WideRow {
-  quarter: string;
-  metricId: number;
-  value: number;
-  decimals: number;
-  qualifier: string;
+  if (batch.length > 0) yield batch;
 }
 
 /** Current figures with a value, ordered by brand and quarter, for one column per metric. */
 export async function* streamWideObservations(
   selection: ExportSelection,
 ): AsyncGenerator<WideObservation[]> {
-  const db = getReadDb();
-  const { brands, metrics } = await resolveSelection(selection);
+  const reader = exportReader();
+  const { brands, metrics } = resolveSelection(reader, selection);
   if (metrics.length === 0) return;
   const keyById = new Map(metrics.map((metric) => [metric.id, metric.key]));
-  const metricIds = Prisma.join(metrics.map((metric) => metric.id));
-  const from = selection.from ?? FIRST;
-  const to = selection.to ?? LAST;
+  const metricIds = JSON.stringify(metrics.map((metric) => metric.id));
+  let batch: WideObservation[] = [];
   for (const brand of brands) {
-    let afterQuarter = "";
-    let afterMetric = 0;
+    const params: WideParams = {
+      brandId: brand.id,
+      metricIds,
+      from: selection.from ?? FIRST,
+      to: selection.to ?? LAST,
+      afterQuarter: "",
+      afterMetric: 0,
+      limit: EXPORT_BATCH_SIZE,
+    };
     for (;;) {
-      const rows = await db.$queryRaw<WideRow[]>(Prisma.sql`
-        SELECT o.quarter, o.metricId, o.value, o.decimals, o.qualifier
-        FROM Observation o
-        WHERE o.brandId = ${brand.id} AND o.isCurrent = 1 AND o.value IS NOT NULL
-          AND o.metricId IN (${metricIds})
-          AND o.quarter >= ${from} AND o.quarter <= ${to}
-          AND (o.quarter, o.metricId) > (${afterQuarter}, ${afterMetric})
-        ORDER BY o.quarter, o.metricId
-        LIMIT ${EXPORT_BATCH_SIZE}`);
-      if (rows.length > 0) {
-        yield rows.map((row) => ({
+      const rows = reader.statements.wide.all(params);
+      for (const row of rows) {
+        batch.push({
           brand: brand.key,
-          metric: keyById.get(Number(row.metricId)) ?? "",
-          quarter: row.quarter as QuarterCode,
-          value: Number(row.value),
-          decimals: Number(row.decimals),
-          qualifier: row.qualifier as Qualifier,
-        }));
+          metric: keyById.get(row[1]) ?? "",
+          quarter: row[0] as QuarterCode,
+          value: row[2],
+          decimals: row[3],
+          qualifier: row[4] as Qualifier,
+        });
+      }
+      if (batch.length >= EXPORT_BATCH_SIZE) {
+        yield batch;
+        batch = [];
       }
       const last = rows.at(-1);
       if (!last || rows.length < EXPORT_BATCH_SIZE) break;
-      afterQuarter = last.quarter;
-      afterMetric = Number(last.metricId);
+      params.afterQuarter = last[0];
+      params.afterMetric = last[1];
     }
   }
+  if (batch.length > 0) yield batch;
 }

@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
 import { getBrand, listBrands } from "@/lib/queries/brands";
+import { EXPORT_BATCH_SIZE, EXPORT_SQL } from "@/lib/queries/export-observations";
 import { getMetric } from "@/lib/queries/metrics";
 import { listBrandSeries } from "@/lib/queries/series";
 import { PROJECT_ROOT, seedFromFiles } from "@/lib/seed/prepare-database";
@@ -119,6 +120,45 @@ describe("the queries behind the pages", () => {
     for (const query of observationQueries) {
       const plan = queryPlan(testDb.file, query).join("\n");
       expect(plan).toMatch(/SEARCH (main\.)?Observation USING (COVERING )?INDEX Observation_/);
+    }
+  });
+
+  it("search the observation table through an index in every read of a CSV export", () => {
+    // The export reads through its own better-sqlite3 connection (not Prisma), so its SQL is
+    // explained as the module states it, with the parameters it binds.
+    const db = new Database(testDb.file, { readonly: true });
+    try {
+      const params = {
+        brandId: 1,
+        metricId: 1,
+        metricIds: "[1,2,3]",
+        from: "2019Q1",
+        to: "2025Q3",
+        afterQuarter: "2020Q2",
+        afterRevision: 1,
+        afterMetric: 2,
+        limit: EXPORT_BATCH_SIZE,
+      };
+      for (const [name, sql] of Object.entries(EXPORT_SQL)) {
+        const statement = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
+        const rows = (sql.includes("@") ? statement.all(params) : statement.all()) as {
+          detail: string;
+        }[];
+        const plan = rows.map((row) => row.detail);
+        expect(fullScans(plan), `${name}\n${plan.join("\n")}`).toEqual([]);
+        // The statements alias Observation as o and Source as s, which plans name instead.
+        const aliasScans = plan.filter(
+          (line) => /^SCAN [os]\b/.test(line) && !/USING (COVERING )?INDEX/.test(line),
+        );
+        expect(aliasScans, `${name}\n${plan.join("\n")}`).toEqual([]);
+        if (sql.includes('"Observation"')) {
+          expect(plan.join("\n"), name).toMatch(
+            /SEARCH (main\.)?o USING (COVERING )?INDEX Observation_/,
+          );
+        }
+      }
+    } finally {
+      db.close();
     }
   });
 
