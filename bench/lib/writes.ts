@@ -1,0 +1,213 @@
+/**
+ * Server-action writes through the real quarter form, as a browser without JavaScript submits it:
+ * sign in through /login, read the form's hidden action fields from /quarters/new, post
+ * multipart/form-data and expect the action's redirect (303). A submission the server answers
+ * with a confirmation list (a restatement, an extreme change) is confirmed the way an editor does:
+ * the same figures again with the box ticked and the tokens the page offered.
+ */
+import Database from "better-sqlite3";
+import { quarterFromIndex, quarterIndex } from "@/lib/domain/quarter";
+import {
+  CONFIRM_FIELD,
+  CONFIRM_TOKEN_FIELD,
+  QUARTER_FIELDS,
+  qualifierField,
+  valueField,
+} from "@/lib/domain/quarter-input";
+import { findForm, type HtmlForm, loadForm, signInOverHttp, submitForm } from "./html-form";
+import { percentile } from "./percentile";
+
+/** Quarters before the synthetic history (2006Q1..): empty, so a write adds, never restates. */
+export const WRITE_FIRST_QUARTER = "2000Q1";
+export const WRITE_QUARTERS = 24;
+/** Figures per submission; successive submissions take the next metrics, then the next quarter. */
+export const METRICS_PER_WRITE = 3;
+export const WRITER_NAME = "Bench writer";
+
+export interface WritePlanFigure {
+  metric: string;
+  /** As typed in the form: the stored figure's value with its decimals. */
+  value: string;
+}
+
+/**
+ * For each metric the brand's earliest stored figure, written again in every quarter: valid by
+ * the metric's rules, and with the same value a year earlier, so no extreme-change confirmation.
+ */
+export function planWrites(databaseFile: string, brand: string): WritePlanFigure[] {
+  const db = new Database(databaseFile, { readonly: true });
+  try {
+    return db
+      .prepare<[string], { key: string; value: number; decimals: number }>(
+        `SELECT m.key, o.value, o.decimals FROM "Metric" m
+         JOIN "Observation" o ON o.metricId = m.id
+         JOIN "Brand" b ON b.id = o.brandId
+         WHERE b.slug = ? AND o.isCurrent = 1 AND o.value IS NOT NULL
+           AND o.quarter = (SELECT MIN(o2.quarter) FROM "Observation" o2
+                            WHERE o2.brandId = o.brandId AND o2.metricId = o.metricId
+                              AND o2.isCurrent = 1 AND o2.value IS NOT NULL)
+         ORDER BY m.position`,
+      )
+      .all(brand)
+      .map((row) => ({ metric: row.key, value: row.value.toFixed(row.decimals) }));
+  } finally {
+    db.close();
+  }
+}
+
+/** The form fields of the i-th submission: one quarter, METRICS_PER_WRITE of its metrics. */
+export function writeFields(
+  brand: string,
+  plan: readonly WritePlanFigure[],
+  index: number,
+): { quarter: string; fields: Record<string, string> } {
+  const groups = Math.ceil(plan.length / METRICS_PER_WRITE);
+  const quarter = quarterFromIndex(
+    quarterIndex(WRITE_FIRST_QUARTER) + (Math.floor(index / groups) % WRITE_QUARTERS),
+  );
+  const group = index % groups;
+  const fields: Record<string, string> = {
+    [QUARTER_FIELDS.brand]: brand,
+    [QUARTER_FIELDS.year]: quarter.slice(0, 4),
+    [QUARTER_FIELDS.quarter]: quarter.slice(4),
+    [QUARTER_FIELDS.sourceTitle]: `Bench write ${index}: ${brand} ${quarter} results`,
+    [QUARTER_FIELDS.sourceUrl]: `https://example.com/bench/${brand}/${quarter}`,
+    [QUARTER_FIELDS.sourcePublishedOn]: "",
+    [QUARTER_FIELDS.note]: "",
+  };
+  for (const figure of plan.slice(group * METRICS_PER_WRITE, (group + 1) * METRICS_PER_WRITE)) {
+    fields[valueField(figure.metric)] = figure.value;
+    fields[qualifierField(figure.metric)] = "exact";
+  }
+  return { quarter, fields };
+}
+
+/** Revisions the bench writer has stored for a brand (a run on a reused database adds to them). */
+function countWriterFigures(databaseFile: string, brand: string): number {
+  const db = new Database(databaseFile, { readonly: true });
+  try {
+    return (
+      db
+        .prepare<[string, string], { n: number }>(
+          `SELECT COUNT(*) AS n FROM "Observation" o JOIN "Brand" b ON b.id = o.brandId
+           WHERE b.slug = ? AND o.createdBy = ?`,
+        )
+        .get(brand, WRITER_NAME)?.n ?? 0
+    );
+  } finally {
+    db.close();
+  }
+}
+
+export interface WriteOutcome {
+  ms: number;
+  status: number;
+  confirmed: boolean;
+  accepted: boolean;
+}
+
+/**
+ * One save as an editor makes it: post; if the page asks for confirmation, post again with the
+ * box ticked. The time covers both posts.
+ */
+export async function submitQuarter(
+  form: HtmlForm,
+  fields: Record<string, string>,
+  cookie: string,
+): Promise<WriteOutcome> {
+  const started = performance.now();
+  let result = await submitForm(form, fields, { cookie });
+  let confirmed = false;
+  if (result.status === 200 && result.body.includes(`name="${CONFIRM_TOKEN_FIELD}"`)) {
+    const again = findForm(result.body, form.action, `name="${CONFIRM_FIELD}"`);
+    const tokens = again.hidden.filter(([name]) => name === CONFIRM_TOKEN_FIELD);
+    const rest = again.hidden.filter(([name]) => name !== CONFIRM_TOKEN_FIELD && !(name in fields));
+    result = await submitForm(
+      { action: again.action, hidden: [...rest, ...tokens] },
+      { ...fields, [CONFIRM_FIELD]: "yes" },
+      { cookie },
+    );
+    confirmed = true;
+  }
+  return {
+    ms: performance.now() - started,
+    status: result.status,
+    confirmed,
+    accepted: result.status === 303,
+  };
+}
+
+export interface WriteResult {
+  status: "measured" | "pending";
+  note: string;
+  writes?: number;
+  accepted?: number;
+  confirmed?: number;
+  failures?: { status: number; count: number }[];
+  /** Figures the database holds from the bench writer afterwards, against those accepted. */
+  storedFigures?: number;
+  acceptedFigures?: number;
+  p50?: number;
+  p95?: number;
+  p99?: number;
+}
+
+/**
+ * Submits quarters one after another until `duration` seconds have passed, while `readLoad`
+ * (started by the caller) keeps the server busy; then counts what the database holds.
+ */
+export async function measureWrites(options: {
+  baseUrl: string;
+  databaseFile: string;
+  brand: string;
+  password: string;
+  duration: number;
+}): Promise<WriteResult> {
+  const { baseUrl, brand } = options;
+  const plan = planWrites(options.databaseFile, brand);
+  if (plan.length === 0) {
+    return { status: "pending", note: `pending: brand ${brand} has no figures to model writes on` };
+  }
+  const cookie = await signInOverHttp(baseUrl, WRITER_NAME, options.password);
+  // The form's hidden fields name the action and its initial state; they are the same for every
+  // quarter, so the form is read once, as an editor who keeps the page open would.
+  const form = await loadForm(
+    `${baseUrl}/quarters/new?brand=${encodeURIComponent(brand)}&quarter=${WRITE_FIRST_QUARTER}`,
+    `name="${QUARTER_FIELDS.sourceTitle}"`,
+    cookie,
+  );
+  const storedBefore = countWriterFigures(options.databaseFile, brand);
+  const outcomes: WriteOutcome[] = [];
+  let acceptedFigures = 0;
+  const maxWrites = Math.ceil(plan.length / METRICS_PER_WRITE) * WRITE_QUARTERS;
+  const deadline = Date.now() + options.duration * 1000;
+  for (let index = 0; Date.now() < deadline && index < maxWrites; index++) {
+    const { fields } = writeFields(brand, plan, index);
+    const outcome = await submitQuarter(form, fields, cookie);
+    outcomes.push(outcome);
+    if (outcome.accepted) {
+      acceptedFigures += Object.keys(fields).filter((name) => name.startsWith("value_")).length;
+    }
+  }
+  const storedFigures = countWriterFigures(options.databaseFile, brand) - storedBefore;
+  const latencies = outcomes.map((outcome) => outcome.ms).sort((a, b) => a - b);
+  const failures = new Map<number, number>();
+  for (const outcome of outcomes) {
+    if (!outcome.accepted) failures.set(outcome.status, (failures.get(outcome.status) ?? 0) + 1);
+  }
+  return {
+    status: "measured",
+    note:
+      `${outcomes.length} sequential submissions of the quarter form (${METRICS_PER_WRITE} figures each, ` +
+      `distinct quarters ${WRITE_FIRST_QUARTER}.. and metrics of ${brand}) by one signed-in editor`,
+    writes: outcomes.length,
+    accepted: outcomes.filter((outcome) => outcome.accepted).length,
+    confirmed: outcomes.filter((outcome) => outcome.confirmed).length,
+    failures: [...failures].map(([status, count]) => ({ status, count })),
+    storedFigures,
+    acceptedFigures,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+  };
+}
