@@ -1,10 +1,10 @@
 /**
  * An export from ordered batches of stored rows to a CSV byte stream: the shape's formatter,
- * then csv-stringify, batch by batch.
+ * then csv-stringify, one chunk of the stream per batch.
  */
 import type { QuarterCode } from "@/lib/domain/quarter";
 import type { MetricDTO } from "@/lib/domain/types";
-import { csvReadableStream } from "./csv-stream";
+import { createCsvWriter, csvReadableStream } from "./csv-stream";
 import {
   createLongFormatter,
   createWideFormatter,
@@ -28,17 +28,17 @@ export function longCsvStream(
     from: options.from,
     history: options.history,
   });
-  async function* records() {
+  async function* text() {
+    const csv = createCsvWriter();
     for await (const batch of batches) {
-      const out: string[][] = [];
       for (const row of batch) {
         const record = format(row);
-        if (record) out.push(record);
+        if (record) csv.write(record);
       }
-      yield out;
+      yield csv.take();
     }
   }
-  return csvReadableStream(longHeader(options.history), records(), { bom: options.bom });
+  return csvReadableStream(longHeader(options.history), text(), { bom: options.bom });
 }
 
 export function wideCsvStream(
@@ -46,13 +46,16 @@ export function wideCsvStream(
   options: { metrics: readonly MetricDTO[]; bom: boolean },
 ): ReadableStream<Uint8Array> {
   const format = createWideFormatter(options.metrics);
-  async function* records() {
+  async function* text() {
+    const csv = createCsvWriter();
     for await (const batch of batches) {
-      const out: string[][] = [];
-      for (const row of batch) out.push(...format.push(row));
-      yield out;
+      for (const row of batch) {
+        for (const record of format.push(row)) csv.write(record);
+      }
+      yield csv.take();
     }
-    yield format.flush();
+    for (const record of format.flush()) csv.write(record);
+    yield csv.take();
   }
-  return csvReadableStream(wideHeader(options.metrics), records(), { bom: options.bom });
+  return csvReadableStream(wideHeader(options.metrics), text(), { bom: options.bom });
 }
