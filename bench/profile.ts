@@ -22,7 +22,10 @@ const DB_FILE = path.join(WORK, "bench.db");
 const PROFILE_DIR = path.join(WORK, "profile");
 
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -50,6 +53,21 @@ function owner(url: string): string {
   return url.replace(`file://${ROOT}/`, "");
 }
 
+/**
+ * The start of a bundled function's source: the app's server bundle is minified, so its function
+ * names say nothing, but the first characters of the code usually do.
+ */
+const sourceLines = new Map<string, string[]>();
+function sourceAt(url: string, line: number, column: number): string {
+  if (!url.startsWith("file://") || !url.includes("/.next/server/")) return "";
+  const file = url.slice("file://".length);
+  if (!sourceLines.has(file)) {
+    sourceLines.set(file, existsSync(file) ? readFileSync(file, "utf8").split("\n") : []);
+  }
+  const text = sourceLines.get(file)?.[line]?.slice(column, column + 70) ?? "";
+  return text ? ` [${text.replace(/\s+/g, " ")}]` : "";
+}
+
 function summarize(profile: CpuProfile) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfByFunction = new Map<string, number>();
@@ -59,10 +77,10 @@ function summarize(profile: CpuProfile) {
     const node = byId.get(id);
     const delta = (profile.timeDeltas[index] ?? 0) / 1000;
     if (!node) return;
-    const { functionName, url, lineNumber } = node.callFrame;
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
     if (functionName === "(idle)" || functionName === "(program)") return;
     total += delta;
-    const fn = `${functionName || "(anonymous)"} ${owner(url)}:${lineNumber + 1}`;
+    const fn = `${functionName || "(anonymous)"} ${owner(url)}:${lineNumber + 1}${sourceAt(url, lineNumber, columnNumber)}`;
     selfByFunction.set(fn, (selfByFunction.get(fn) ?? 0) + delta);
     selfByOwner.set(owner(url), (selfByOwner.get(owner(url)) ?? 0) + delta);
   });
