@@ -6,8 +6,10 @@
  *    than the sources) and drives load from a second process (bench/load-worker.ts, autocannon)
  *    at 10 and 50 connections on the overview and a metric page, and on a static copy of each
  *    page's HTML served by the same server (the upper bound), sampling the server's memory;
- * 3. exports the database as CSV through GET /api/export, next to `sqlite3 -csv`;
- * 4. times server-action writes while read load runs;
+ * 3. exports the whole database as CSV through GET /api/export, next to `sqlite3 -csv` writing the
+ *    same rows and columns (bench/lib/export-measure.ts), with the server's memory growth;
+ * 4. times server-action writes through the real quarter form while 10 connections read the
+ *    overview (bench/lib/writes.ts);
  * 5. measures the JavaScript the overview sends (gzip) and runs Lighthouse in Chromium;
  * and writes every figure with the machine's description to bench/RESULTS.md.
  *
