@@ -17,7 +17,7 @@ import {
 import { findForm, type HtmlForm, loadForm, signInOverHttp, submitForm } from "./html-form";
 import { percentile } from "./percentile";
 
-/** Quarters before the synthetic history (2006Q1..): empty, so a write adds, never restates. */
+/** Quarters before the synthetic history (2006Q1..): empty, so the first round of writes adds. */
 export const WRITE_FIRST_QUARTER = "2000Q1";
 export const WRITE_QUARTERS = 24;
 /** Figures per submission; successive submissions take the next metrics, then the next quarter. */
@@ -26,13 +26,14 @@ export const WRITER_NAME = "Bench writer";
 
 export interface WritePlanFigure {
   metric: string;
-  /** As typed in the form: the stored figure's value with its decimals. */
-  value: string;
+  value: number;
+  decimals: number;
 }
 
 /**
  * For each metric the brand's earliest stored figure, written again in every quarter: valid by
- * the metric's rules, and with the same value a year earlier, so no extreme-change confirmation.
+ * the metric's rules, and with (nearly) the same value a year earlier, so no extreme-change
+ * confirmation.
  */
 export function planWrites(databaseFile: string, brand: string): WritePlanFigure[] {
   const db = new Database(databaseFile, { readonly: true });
@@ -49,19 +50,24 @@ export function planWrites(databaseFile: string, brand: string): WritePlanFigure
          ORDER BY m.position`,
       )
       .all(brand)
-      .map((row) => ({ metric: row.key, value: row.value.toFixed(row.decimals) }));
+      .map((row) => ({ metric: row.key, value: row.value, decimals: row.decimals }));
   } finally {
     db.close();
   }
 }
 
-/** The form fields of the i-th submission: one quarter, METRICS_PER_WRITE of its metrics. */
+/**
+ * The form fields of the i-th submission: one quarter, METRICS_PER_WRITE of its metrics. Once
+ * every quarter and metric has a figure, the next round restates them, each value one unit of
+ * its last decimal higher than the round before (an editor has to confirm those).
+ */
 export function writeFields(
   brand: string,
   plan: readonly WritePlanFigure[],
   index: number,
 ): { quarter: string; fields: Record<string, string> } {
   const groups = Math.ceil(plan.length / METRICS_PER_WRITE);
+  const round = Math.floor(index / (groups * WRITE_QUARTERS));
   const quarter = quarterFromIndex(
     quarterIndex(WRITE_FIRST_QUARTER) + (Math.floor(index / groups) % WRITE_QUARTERS),
   );
@@ -76,7 +82,8 @@ export function writeFields(
     [QUARTER_FIELDS.note]: "",
   };
   for (const figure of plan.slice(group * METRICS_PER_WRITE, (group + 1) * METRICS_PER_WRITE)) {
-    fields[valueField(figure.metric)] = figure.value;
+    const value = figure.value + round * 10 ** -figure.decimals;
+    fields[valueField(figure.metric)] = value.toFixed(figure.decimals);
     fields[qualifierField(figure.metric)] = "exact";
   }
   return { quarter, fields };
@@ -179,9 +186,8 @@ export async function measureWrites(options: {
   const storedBefore = countWriterFigures(options.databaseFile, brand);
   const outcomes: WriteOutcome[] = [];
   let acceptedFigures = 0;
-  const maxWrites = Math.ceil(plan.length / METRICS_PER_WRITE) * WRITE_QUARTERS;
   const deadline = Date.now() + options.duration * 1000;
-  for (let index = 0; Date.now() < deadline && index < maxWrites; index++) {
+  for (let index = 0; Date.now() < deadline; index++) {
     const { fields } = writeFields(brand, plan, index);
     const outcome = await submitQuarter(form, fields, cookie);
     outcomes.push(outcome);
@@ -199,7 +205,8 @@ export async function measureWrites(options: {
     status: "measured",
     note:
       `${outcomes.length} sequential submissions of the quarter form (${METRICS_PER_WRITE} figures each, ` +
-      `distinct quarters ${WRITE_FIRST_QUARTER}.. and metrics of ${brand}) by one signed-in editor`,
+      `quarters ${WRITE_FIRST_QUARTER} to ${quarterFromIndex(quarterIndex(WRITE_FIRST_QUARTER) + WRITE_QUARTERS - 1)} ` +
+      `of ${brand}, each figure once per round) by one signed-in editor`,
     writes: outcomes.length,
     accepted: outcomes.filter((outcome) => outcome.accepted).length,
     confirmed: outcomes.filter((outcome) => outcome.confirmed).length,
