@@ -165,6 +165,29 @@ describe("GET /api/export over more rows than one batch", () => {
     ]);
   });
 
+  it("gives two exports read at the same time each the whole file", async () => {
+    const alone = await (await exportOf("brand=big&history=1")).text();
+    // Both streams share the export's connection and statements; read them interleaved.
+    const [a, b] = await Promise.all([
+      exportOf("brand=big&history=1"),
+      exportOf("brand=big&history=1"),
+    ]);
+    const readers = [a, b].map((response) => response.body?.getReader());
+    const texts = ["", ""];
+    const decoder = [new TextDecoder(), new TextDecoder()];
+    for (let done = [false, false]; !done.every(Boolean); ) {
+      for (const i of [0, 1]) {
+        if (done[i]) continue;
+        const chunk = await readers[i]?.read();
+        if (!chunk || chunk.done) done[i] = true;
+        else texts[i] += decoder[i]?.decode(chunk.value, { stream: true });
+      }
+    }
+    expect(texts[0]).toBe(alone);
+    expect(texts[1]).toBe(alone);
+    expect(parse(alone, { columns: true })).toHaveLength(QUARTERS * METRICS + REVISIONS - 1);
+  });
+
   it("fills a wide row per quarter across batch boundaries", async () => {
     const rows = await rowsOf(await exportOf("brand=big&format=wide"));
     expect(rows).toHaveLength(QUARTERS);
