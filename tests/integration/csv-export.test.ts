@@ -172,19 +172,20 @@ describe("GET /api/export over more rows than one batch", () => {
       exportOf("brand=big&history=1"),
       exportOf("brand=big&history=1"),
     ]);
-    const readers = [a, b].map((response) => response.body?.getReader());
-    const texts = ["", ""];
-    const decoder = [new TextDecoder(), new TextDecoder()];
-    for (let done = [false, false]; !done.every(Boolean); ) {
-      for (const i of [0, 1]) {
-        if (done[i]) continue;
-        const chunk = await readers[i]?.read();
-        if (!chunk || chunk.done) done[i] = true;
-        else texts[i] += decoder[i]?.decode(chunk.value, { stream: true });
+    const streams = [a, b].map((response) => ({
+      reader: response.body?.getReader(),
+      decoder: new TextDecoder(),
+      text: "",
+      done: false,
+    }));
+    while (streams.some((stream) => !stream.done)) {
+      for (const stream of streams.filter((candidate) => !candidate.done)) {
+        const chunk = await stream.reader?.read();
+        if (!chunk || chunk.done) stream.done = true;
+        else stream.text += stream.decoder.decode(chunk.value, { stream: true });
       }
     }
-    expect(texts[0]).toBe(alone);
-    expect(texts[1]).toBe(alone);
+    expect(streams.map((stream) => stream.text)).toEqual([alone, alone]);
     expect(parse(alone, { columns: true })).toHaveLength(QUARTERS * METRICS + REVISIONS - 1);
   });
 
