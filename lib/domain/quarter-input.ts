@@ -8,7 +8,6 @@ import { z } from "zod";
 import type { Confirmation } from "./confirmations";
 import {
   boundedText,
-  DecimalLiteralSchema,
   HttpUrlSchema,
   optionalField,
   PartialDateSchema,
@@ -17,7 +16,6 @@ import {
   SlugSchema,
   visibleText,
 } from "./fields";
-import { decimalsOf } from "./kpi";
 import type { BoundedMetric } from "./metric-bounds";
 import { validateMetricValue } from "./metric-value-rules";
 import {
