@@ -174,3 +174,17 @@ export function crossOriginRefusal(request: Request): Response | null {
     `Cross-site requests are refused: Origin ${origin.slice(0, 200)} is not this site. Nothing was saved.`,
   );
 }
+
+/**
+ * A handler for the methods a route does not take: Next answers those with an empty 405, and
+ * every refusal here says what would have been accepted.
+ */
+export function methodNotAllowed(allowed: string) {
+  return (request: Request): Response =>
+    apiError(
+      405,
+      `${request.method.slice(0, 10)} is not accepted here; use ${allowed}. Nothing was changed.`,
+      {},
+      { Allow: allowed },
+    );
+}

@@ -1,5 +1,5 @@
 import { apiEditorSession } from "@/lib/api/editor-session";
-import { apiError, apiJson, crossOriginRefusal, readBody } from "@/lib/api/http";
+import { apiError, apiJson, crossOriginRefusal, methodNotAllowed, readBody } from "@/lib/api/http";
 import { importSummary } from "@/lib/api/import-summary";
 import { MAX_IMPORT_BYTES } from "@/lib/csv/import-file";
 import { requiredText, visibleText } from "@/lib/domain/fields";
@@ -7,6 +7,11 @@ import { createImportBatch } from "@/lib/mutations/create-import-batch";
 import { getImportBatch } from "@/lib/queries/import-batches";
 
 export const dynamic = "force-dynamic";
+
+export const GET = methodNotAllowed("POST");
+export const PUT = methodNotAllowed("POST");
+export const PATCH = methodNotAllowed("POST");
+export const DELETE = methodNotAllowed("POST");
 
 const FileNameSchema = visibleText(requiredText(200));
 

@@ -1,6 +1,12 @@
 import { revalidatePath } from "next/cache";
 import { apiEditorSession } from "@/lib/api/editor-session";
-import { apiError, apiJson, crossOriginRefusal, readJsonBody } from "@/lib/api/http";
+import {
+  apiError,
+  apiJson,
+  crossOriginRefusal,
+  methodNotAllowed,
+  readJsonBody,
+} from "@/lib/api/http";
 import { describeConfirmation } from "@/lib/domain/confirmation-text";
 import { parseQuarterApiBody } from "@/lib/domain/quarter-api-input";
 import { createQuarterFigures, type SavedQuarter } from "@/lib/mutations/create-quarter-figures";
@@ -13,6 +19,11 @@ import { invalidateBrandData } from "@/lib/queries/cache-tags";
 import { listMetrics } from "@/lib/queries/metrics";
 
 export const dynamic = "force-dynamic";
+
+export const GET = methodNotAllowed("POST");
+export const PUT = methodNotAllowed("POST");
+export const PATCH = methodNotAllowed("POST");
+export const DELETE = methodNotAllowed("POST");
 
 /** A quarter's figures and their source fit in a few kilobytes; this leaves room for notes. */
 const QUARTER_BODY_LIMIT_BYTES = 64 * 1024;

@@ -1,9 +1,13 @@
 import { z } from "zod";
-import { apiError, crossOriginRefusal, readJsonBody } from "@/lib/api/http";
+import { apiError, crossOriginRefusal, methodNotAllowed, readJsonBody } from "@/lib/api/http";
 import { endSession } from "@/lib/auth/session";
 import { clientAddress, signInEditor } from "@/lib/auth/sign-in-attempts";
 
 export const dynamic = "force-dynamic";
+
+export const GET = methodNotAllowed("POST, DELETE");
+export const PUT = methodNotAllowed("POST, DELETE");
+export const PATCH = methodNotAllowed("POST, DELETE");
 
 const SESSION_BODY_LIMIT_BYTES = 16 * 1024;
 

@@ -1,7 +1,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { apiEditorSession } from "@/lib/api/editor-session";
-import { apiError, apiJson, crossOriginRefusal, readJsonBody } from "@/lib/api/http";
+import {
+  apiError,
+  apiJson,
+  crossOriginRefusal,
+  methodNotAllowed,
+  readJsonBody,
+} from "@/lib/api/http";
 import { importIdOf, notFoundImport } from "@/lib/api/import-id";
 import { importSummary } from "@/lib/api/import-summary";
 import { confirmImportBatch, ImportConflictError } from "@/lib/mutations/confirm-import-batch";
@@ -9,6 +15,11 @@ import { invalidateBrandData } from "@/lib/queries/cache-tags";
 import { getImportBatch } from "@/lib/queries/import-batches";
 
 export const dynamic = "force-dynamic";
+
+export const GET = methodNotAllowed("POST");
+export const PUT = methodNotAllowed("POST");
+export const PATCH = methodNotAllowed("POST");
+export const DELETE = methodNotAllowed("POST");
 
 const ConfirmBodySchema = z.strictObject(
   {
