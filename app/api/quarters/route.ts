@@ -15,7 +15,6 @@ import {
   UnknownReferenceError,
   WriteConflictError,
 } from "@/lib/mutations/errors";
-import { invalidateBrandData } from "@/lib/queries/cache-tags";
 import { listMetrics } from "@/lib/queries/metrics";
 
 export const dynamic = "force-dynamic";
@@ -94,7 +93,6 @@ export async function POST(request: Request): Promise<Response> {
     }
     throw error;
   }
-  invalidateBrandData(saved.brand);
   revalidatePath("/", "layout");
   return apiJson(201, {
     brand: saved.brand,

@@ -11,7 +11,6 @@ import {
 import { importIdOf, notFoundImport } from "@/lib/api/import-id";
 import { importSummary } from "@/lib/api/import-summary";
 import { confirmImportBatch, ImportConflictError } from "@/lib/mutations/confirm-import-batch";
-import { invalidateBrandData } from "@/lib/queries/cache-tags";
 import { getImportBatch } from "@/lib/queries/import-batches";
 
 export const dynamic = "force-dynamic";
@@ -75,7 +74,6 @@ export async function POST(
   }
   switch (result.kind) {
     case "applied": {
-      for (const brand of result.brands) invalidateBrandData(brand);
       revalidatePath("/", "layout");
       return apiJson(200, {
         id,
