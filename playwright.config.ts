@@ -66,6 +66,11 @@ export default defineConfig({
       dependencies: ["read"],
       use: { ...devices["Desktop Chrome"] },
     },
+    // Load and kill -9 runs, each on a production server and database of its own (see
+    // tests/e2e/reliability/harness.ts). Last, so that nothing shares the machine with them and
+    // no other spec reads the page cache they leave in .next/cache.
+    // Alone: `npx playwright test --project=reliability --no-deps`.
+    { name: "reliability", testMatch: /reliability\/.*\.spec\.ts/, dependencies: ["write"] },
   ],
   webServer: {
     command: "npx tsx scripts/start.ts",

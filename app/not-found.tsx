@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { connection } from "next/server";
-import { listCachedBrands, listCachedMetrics } from "@/lib/queries/cached-reads";
+import { listBrands } from "@/lib/queries/brands";
+import { listMetrics } from "@/lib/queries/metrics";
 
 /** Unknown brands and metrics land here, with what does exist one click away. */
 export default async function NotFound() {
   // Rendered per request: the lists come from the database, which does not exist at build time.
   await connection();
-  const [brands, metrics] = await Promise.all([listCachedBrands(), listCachedMetrics()]);
+  const [brands, metrics] = await Promise.all([listBrands(), listMetrics()]);
   return (
     <section className="problem" aria-labelledby="not-found-title">
       <h1 id="not-found-title">Not found</h1>

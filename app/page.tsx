@@ -13,13 +13,10 @@ import { getEditorSession } from "@/lib/auth/session";
 import { quarterLabel } from "@/lib/domain/quarter";
 import { summarizeSeries } from "@/lib/domain/series-view";
 import { evaluateSignals } from "@/lib/domain/signals";
-import {
-  getCachedBrand,
-  listCachedBrandSeries,
-  listCachedBrands,
-  listCachedEvents,
-} from "@/lib/queries/cached-reads";
+import { getBrand, listBrands } from "@/lib/queries/brands";
+import { listEvents } from "@/lib/queries/events";
 import { listSavedFigures } from "@/lib/queries/saved-figures";
+import { listBrandSeries } from "@/lib/queries/series";
 import {
   metricPageQuery,
   overviewQuery,
@@ -42,15 +39,15 @@ export default async function OverviewPage({
   const { brand: brandSlug } = parsed.value;
   const showEvents = parsed.value.events !== false;
   const [brand, brands, session] = await Promise.all([
-    getCachedBrand(brandSlug),
-    listCachedBrands(),
+    getBrand(brandSlug),
+    listBrands(),
     getEditorSession(),
   ]);
   if (!brand) notFound();
   const saved = parseSavedNotice(params);
   const [catalogSeries, events, savedFigures] = await Promise.all([
-    listCachedBrandSeries(brand.slug),
-    listCachedEvents(brand.slug),
+    listBrandSeries(brand.slug),
+    listEvents(brand.slug),
     saved ? listSavedFigures(brand.slug, saved.quarter, saved.savedAt) : Promise.resolve([]),
   ]);
   // A brand tracked for a few metrics (Li Auto: revenue and deliveries) shows only those.

@@ -1,15 +1,22 @@
 import Link from "next/link";
 import { eventMarkers, placeEvents } from "@/lib/domain/events";
-import { chartRows, seriesRows } from "@/lib/domain/series-view";
+import { withinRange } from "@/lib/domain/kpi";
+import { quarterLabel } from "@/lib/domain/quarter";
+import {
+  chartRows,
+  OVERVIEW_QUARTERS,
+  overviewWindowStart,
+  seriesRows,
+} from "@/lib/domain/series-view";
 import type { EventDTO, SeriesDTO } from "@/lib/domain/types";
 import { LaterEventsNote } from "./ChartEvents";
-import { TrendChart } from "./charts/TrendChart";
+import { MiniTrendChart } from "./charts/MiniTrendChart";
 import { SeriesTable } from "./SeriesTable";
 
 /**
- * One metric's compact YoY chart on the overview, with its data table one click away. Events in
- * the chart's span are drawn as markers (read on hover; the timeline lists them for keyboards),
- * and those after its last quarter are named under it.
+ * One metric's compact YoY chart on the overview (the last five years), with its data table one
+ * click away. Events in the chart's span are drawn as markers (their details on hover; the
+ * timeline lists them for keyboards), and those after its last quarter are named under it.
  */
 export function TrendPanel({
   series,
@@ -21,7 +28,10 @@ export function TrendPanel({
   events?: readonly EventDTO[];
 }) {
   const { metric } = series;
-  const rows = chartRows(series);
+  const windowStart = overviewWindowStart(series);
+  const allRows = seriesRows(series);
+  const hasEarlier = windowStart !== null && allRows.some((row) => row.point.quarter < windowStart);
+  const rows = chartRows(series, hasEarlier ? windowStart : null, null);
   const first = rows[0]?.quarter;
   const last = rows.at(-1)?.quarter;
   const placed = first && last ? placeEvents(events, first, last) : null;
@@ -31,29 +41,35 @@ export function TrendPanel({
       <h3 id={headingId}>
         <Link href={href}>{metric.label}</Link> <span className="unit">({metric.unit})</span>
       </h3>
-      {rows.length === 0 ? (
+      {rows.length === 0 || !first || !last ? (
         <p className="muted">No figures stored yet.</p>
       ) : (
         <>
-          <div className="chart-frame">
-            <TrendChart
+          <div className="chart-frame chart-frame--mini">
+            <MiniTrendChart
               rows={rows}
               metric={{ label: metric.label, unit: metric.unit, kind: metric.kind }}
-              height={200}
-              compact
-              events={placed ? eventMarkers(placed.within) : []}
+              markers={placed ? eventMarkers(placed.within) : []}
+              titleId={`mini-${metric.key}`}
             />
           </div>
-          {placed && last ? <LaterEventsNote events={placed.after} last={last} /> : null}
+          {placed ? <LaterEventsNote events={placed.after} last={last} /> : null}
           <details>
             <summary>Data table</summary>
             <SeriesTable
               metric={metric}
-              rows={seriesRows(series)}
-              caption={`${metric.label} by quarter, with YoY and sources`}
+              rows={withinRange(allRows, first, last)}
+              caption={`${metric.label} by quarter, ${quarterLabel(first)} to ${quarterLabel(last)}, with YoY and sources`}
               detailed={false}
               withdrawn={series.withdrawn}
+              span={{ from: first, to: last }}
             />
+            {hasEarlier ? (
+              <p className="muted">
+                The last {OVERVIEW_QUARTERS} quarters; <Link href={href}>the metric page</Link> has
+                the whole history.
+              </p>
+            ) : null}
           </details>
         </>
       )}

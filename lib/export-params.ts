@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/csv/export-format";
-import { MetricKeySchema, SlugSchema } from "@/lib/domain/fields";
-import { compareQuarters, type QuarterCode, QuarterCodeSchema } from "@/lib/domain/quarter";
+import { MetricKeySchema, QuarterCodeSchema, SlugSchema } from "@/lib/domain/fields";
+import { compareQuarters, type QuarterCode } from "@/lib/domain/quarter";
 import { type ParamProblem, type Parsed, parseWith, type SearchParams } from "@/lib/url-state";
 
 export const EXPORT_PARAMS = [

@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 import { COMPARE_MODES, type CompareMode } from "@/lib/domain/compare";
-import { MetricKeySchema, SlugSchema } from "@/lib/domain/fields";
-import { compareQuarters, type QuarterCode, QuarterCodeSchema } from "@/lib/domain/quarter";
+import { MetricKeySchema, QuarterCodeSchema, SlugSchema } from "@/lib/domain/fields";
+import { compareQuarters, type QuarterCode } from "@/lib/domain/quarter";
 
 export const DEFAULT_BRAND = "xiaomi";
 export const METRIC_VIEWS = ["bars", "seasonal", "annual"] as const;

@@ -1,12 +1,11 @@
 /**
  * `npm start`: brings the database to the latest migration, seeds it when it holds no figures,
- * then serves the production build on $PORT (default 3000).
+ * then serves the production build on $PORT (default 3000) through server/serve.ts.
  */
-import { spawn } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { ensureEditorPassword, PASSWORD_ENV } from "@/lib/auth/editor-password";
-import { databaseUrl } from "@/lib/database-url";
+import { databaseFilePath, databaseUrl } from "@/lib/database-url";
 import { applyMigrations, PROJECT_ROOT, seedIfEmpty } from "@/lib/seed/prepare-database";
 
 const url = databaseUrl();
@@ -36,20 +35,21 @@ if (password.source === "generated") {
   console.log(`Editor password: see ${password.file} (or set ${PASSWORD_ENV}).`);
 }
 
-// The pages' data cache (lib/queries/cached-reads.ts) is kept on disk under .next/cache and
-// would outlive this process, while the database may change before the next start (a restore,
-// `npm run seed`): every server starts with an empty one.
-rmSync(path.join(PROJECT_ROOT, ".next", "cache", "fetch-cache"), { recursive: true, force: true });
-
-const nextCli = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
-const server = spawn(process.execPath, [nextCli, "start", "--port", port], {
-  cwd: PROJECT_ROOT,
-  env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
-  stdio: "inherit",
+// Next reads NODE_ENV when it loads, so it is set before the server module is imported.
+(process.env as Record<string, string>).NODE_ENV = "production";
+process.env.DATABASE_URL = url;
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+process.title = "pulse-server";
+const { serve } = await import("../server/serve");
+const { server } = await serve({
+  port: Number(port),
+  projectDir: PROJECT_ROOT,
+  databaseFile: path.resolve(databaseFilePath(url)),
 });
+console.log(`Pulse is serving http://localhost:${port} (database ${url}).`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => server.kill(signal));
+  process.on(signal, () => {
+    server.close();
+    process.exit(0);
+  });
 }
-server.on("exit", (code, signal) => {
-  process.exit(code ?? (signal ? 1 : 0));
-});

@@ -11,7 +11,7 @@ export interface RunningServer {
   baseUrl: string;
   port: number;
   child: ChildProcess;
-  /** The process serving requests (`next-server`), whose memory the bench samples. */
+  /** The process serving requests, whose memory the bench samples. */
   serverPid: number;
   log: () => string;
   stop: () => Promise<void>;
@@ -52,10 +52,16 @@ export function processGroupMembers(pgid: number): number[] {
   return members;
 }
 
-function isNextServer(pid: number): boolean {
+/**
+ * The process that answers requests: `scripts/start.ts` serves in-process and names itself
+ * "pulse-server" (server/serve.ts); plain `next start` (the profiling mode) forks "next-server".
+ */
+function isServingProcess(pid: number): boolean {
   const cmdline = readProc(pid, "cmdline") ?? "";
   const comm = readProc(pid, "comm") ?? "";
-  return cmdline.startsWith("next-server") || comm.startsWith("next-server");
+  return [cmdline, comm].some(
+    (name) => name.startsWith("pulse-server") || name.startsWith("next-server"),
+  );
 }
 
 export interface MemoryKb {
@@ -217,8 +223,8 @@ export async function startServer(options: {
       },
       () => (child.exitCode === null ? null : `the server exited:\n${output}`),
     );
-    const serverPid = await waitFor("the next-server process", 10_000, async () => {
-      return processGroupMembers(pgid).find(isNextServer) ?? null;
+    const serverPid = await waitFor("the serving process", 10_000, async () => {
+      return processGroupMembers(pgid).find(isServingProcess) ?? null;
     });
     return { baseUrl, port, child, serverPid, log: () => output, stop };
   } catch (error) {

@@ -113,19 +113,18 @@ interface MarkerShapeProps {
   x2?: number;
   y2?: number;
   marker: EventMarker;
-  focusable: boolean;
   active: boolean;
   onActivate: (label: string | null) => void;
 }
 
 /**
- * An event marker: a dashed line through the quarter and a numbered dot above it. On the large
- * chart the dot is a focusable button whose name carries every event's date, title, line and
+ * An event marker: a dashed line through the quarter and a numbered dot above it. The dot is a
+ * focusable button whose name carries every event's date, title, line and
  * source, and focusing or hovering it shows the same below the chart.
  */
-function EventMarkerShape({ x1, y1, y2, marker, focusable, active, onActivate }: MarkerShapeProps) {
+function EventMarkerShape({ x1, y1, y2, marker, active, onActivate }: MarkerShapeProps) {
   if (x1 === undefined || y1 === undefined || y2 === undefined) return null;
-  const radius = focusable ? 9 : 6;
+  const radius = 9;
   // The dot sits inside the plot, just below its top edge: above it, the legend would cover it.
   const top = Math.min(y1, y2) + radius + 1;
   const bottom = Math.max(y1, y2);
@@ -139,27 +138,23 @@ function EventMarkerShape({ x1, y1, y2, marker, focusable, active, onActivate }:
       onActivate(marker.label);
     } else if (event.key === "Escape") onActivate(null);
   };
-  const interaction = focusable
-    ? {
-        tabIndex: 0,
-        role: "button",
-        "aria-label": markerDescription(marker),
-        "aria-pressed": active,
-        onFocus: (event: FocusEvent<SVGGElement>) => {
-          event.stopPropagation();
-          onActivate(marker.label);
-        },
-        onMouseEnter: () => onActivate(marker.label),
-        onClick: () => onActivate(marker.label),
-        onKeyDown,
-      }
-    : { "aria-hidden": true };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: inside an SVG there is no <button>; role, name and keys make the <g> one.
     <g
       className={`event-marker${active ? " event-marker--active" : ""}`}
       data-quarter={marker.label}
       data-testid="event-marker"
-      {...interaction}
+      tabIndex={0}
+      role="button"
+      aria-label={markerDescription(marker)}
+      aria-pressed={active}
+      onFocus={(event: FocusEvent<SVGGElement>) => {
+        event.stopPropagation();
+        onActivate(marker.label);
+      }}
+      onMouseEnter={() => onActivate(marker.label)}
+      onClick={() => onActivate(marker.label)}
+      onKeyDown={onKeyDown}
     >
       <line
         x1={x1}
@@ -171,20 +166,18 @@ function EventMarkerShape({ x1, y1, y2, marker, focusable, active, onActivate }:
         strokeDasharray="4 3"
       />
       <circle cx={x1} cy={top} r={radius} fill={color} stroke="#fff" strokeWidth={1.5} />
-      {focusable ? (
-        <text
-          x={x1}
-          y={top}
-          dy="0.35em"
-          textAnchor="middle"
-          fontSize={11}
-          fontWeight={700}
-          fill="#fff"
-          pointerEvents="none"
-        >
-          {marker.events.length}
-        </text>
-      ) : null}
+      <text
+        x={x1}
+        y={top}
+        dy="0.35em"
+        textAnchor="middle"
+        fontSize={11}
+        fontWeight={700}
+        fill="#fff"
+        pointerEvents="none"
+      >
+        {marker.events.length}
+      </text>
     </g>
   );
 }
@@ -238,14 +231,12 @@ export function TrendChart({
   rows,
   metric,
   height = 320,
-  compact = false,
   events = [],
   comparePeriods = [1],
 }: {
   rows: ChartRow[];
   metric: ChartMetric;
   height?: number;
-  compact?: boolean;
   /** Markers to draw; each label must be one of the rows' labels (others are not drawn). */
   events?: EventMarker[];
   /** Years back for the change lines: [1] (default), [2] or [1, 2]. */
@@ -262,7 +253,6 @@ export function TrendChart({
   const activeMarker = activeLabel ? (markersByLabel.get(activeLabel) ?? null) : null;
   const showOneYear = comparePeriods.includes(1);
   const showTwoYears = comparePeriods.includes(2);
-  const focusable = !compact;
   return (
     <div className="trend-chart">
       <ComposedChart
@@ -277,16 +267,16 @@ export function TrendChart({
           dataKey="label"
           tick={{ fontSize: 11, fill: CHART_COLORS.axis }}
           interval="preserveStartEnd"
-          minTickGap={compact ? 12 : 4}
-          angle={compact ? 0 : -35}
-          textAnchor={compact ? "middle" : "end"}
-          height={compact ? 24 : 52}
+          minTickGap={4}
+          angle={-35}
+          textAnchor="end"
+          height={52}
         />
         <YAxis
           yAxisId="value"
           tickFormatter={formatAxisNumber}
           tick={{ fontSize: 11, fill: CHART_COLORS.axis }}
-          width={compact ? 44 : 56}
+          width={56}
           label={{
             value: unitLabel,
             angle: -90,
@@ -299,7 +289,7 @@ export function TrendChart({
           orientation="right"
           tickFormatter={(value: number) => `${value}${yoyUnit(metric.kind)}`}
           tick={{ fontSize: 11, fill: CHART_COLORS.yoy }}
-          width={compact ? 44 : 56}
+          width={56}
         />
         <ReferenceLine yAxisId="yoy" y={0} stroke={CHART_COLORS.axis} strokeDasharray="3 3" />
         <Tooltip
@@ -313,7 +303,7 @@ export function TrendChart({
             />
           )}
         />
-        {compact ? null : <Legend verticalAlign="top" />}
+        <Legend verticalAlign="top" />
         <Bar
           yAxisId="value"
           dataKey="value"
@@ -341,7 +331,6 @@ export function TrendChart({
               <EventMarkerShape
                 {...props}
                 marker={marker}
-                focusable={focusable}
                 active={activeLabel === marker.label}
                 onActivate={setActiveLabel}
               />
@@ -374,7 +363,7 @@ export function TrendChart({
           />
         ) : null}
       </ComposedChart>
-      {focusable && markers.length > 0 ? <EventDetail marker={activeMarker} /> : null}
+      {markers.length > 0 ? <EventDetail marker={activeMarker} /> : null}
     </div>
   );
 }

@@ -19,7 +19,6 @@ import {
   UnknownReferenceError,
   WriteConflictError,
 } from "@/lib/mutations/errors";
-import { invalidateBrandData } from "@/lib/queries/cache-tags";
 import { listMetrics } from "@/lib/queries/metrics";
 import { DEFAULT_BRAND, quarterFormHref, savedNoticeHref } from "@/lib/url-state";
 import { requireEditor } from "./require-editor";
@@ -103,7 +102,6 @@ export async function addQuarter(
     }
     throw error;
   }
-  invalidateBrandData(saved.brand);
   revalidatePath("/", "layout");
   redirect(savedNoticeHref(saved.brand, saved.quarter, saved.savedAt));
 }

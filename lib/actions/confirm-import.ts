@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { confirmImportBatch } from "@/lib/mutations/confirm-import-batch";
-import { invalidateBrandData } from "@/lib/queries/cache-tags";
 import { requireEditor } from "./require-editor";
 
 const ConfirmImportSchema = z.object({
@@ -23,7 +22,6 @@ export async function confirmImport(formData: FormData): Promise<void> {
   if (!parsed.success) redirect("/import");
   const result = await confirmImportBatch({ ...parsed.data, actor: session.name });
   if (result.kind === "applied") {
-    for (const brand of result.brands) invalidateBrandData(brand);
     revalidatePath("/", "layout");
   }
   if (result.kind === "not-found") redirect("/import");

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { type EventFormState, eventFormValues, parseEventInput } from "@/lib/domain/event-input";
 import { createEvent } from "@/lib/mutations/create-event";
-import { invalidateBrandData } from "@/lib/queries/cache-tags";
 import { eventWriteFailure } from "./event-form-result";
 import { requireEditor } from "./require-editor";
 
@@ -29,7 +28,6 @@ export async function createEventAction(
   } catch (error) {
     return eventWriteFailure(error, values);
   }
-  invalidateBrandData(parsed.input.brand);
   revalidatePath("/", "layout");
   redirect(`/?brand=${encodeURIComponent(parsed.input.brand)}#event-${uid}`);
 }

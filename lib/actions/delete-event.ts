@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { deleteEvent } from "@/lib/mutations/delete-event";
 import { EventConflictError, EventNotFoundError } from "@/lib/mutations/event-errors";
-import { invalidateBrandData } from "@/lib/queries/cache-tags";
 import { requireEditor } from "./require-editor";
 
 /**
@@ -29,7 +28,6 @@ export async function deleteEventAction(
     else throw error;
   }
   if (problem) redirect(`${confirmPath}?problem=${problem}`);
-  invalidateBrandData(brandSlug);
   revalidatePath("/", "layout");
   redirect(`/?brand=${encodeURIComponent(brandSlug)}&deleted=1#events`);
 }

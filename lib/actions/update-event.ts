@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { type EventFormState, eventFormValues, parseEventInput } from "@/lib/domain/event-input";
 import { updateEvent } from "@/lib/mutations/update-event";
-import { invalidateBrandData } from "@/lib/queries/cache-tags";
 import { eventWriteFailure } from "./event-form-result";
 import { requireEditor } from "./require-editor";
 
@@ -38,8 +37,6 @@ export async function updateEventAction(
   } catch (error) {
     return eventWriteFailure(error, values);
   }
-  // The event's own brand, not the one the form was bound to, is the one whose pages changed.
-  invalidateBrandData(brandSlug);
   revalidatePath("/", "layout");
   redirect(`/?brand=${encodeURIComponent(brandSlug)}#event-${uid}`);
 }

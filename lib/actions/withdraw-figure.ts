@@ -13,7 +13,6 @@ import {
   UnknownReferenceError,
   WriteConflictError,
 } from "@/lib/mutations/errors";
-import { invalidateBrandData } from "@/lib/queries/cache-tags";
 import { metricPageQuery } from "@/lib/url-state";
 import { requireEditor } from "./require-editor";
 import { safeNextPath } from "./safe-redirect";
@@ -65,7 +64,6 @@ export async function withdrawFigure(
     if (message === null) throw error;
     return { message, fieldErrors: {}, values };
   }
-  invalidateBrandData(input.brand);
   revalidatePath("/", "layout");
   const query = metricPageQuery({ brand: input.brand, view: "bars", from: null, to: null });
   redirect(

@@ -11,11 +11,12 @@ import {
   optionalField,
   PartialDateSchema,
   QualifierSchema,
+  QuarterCodeSchema,
   requiredText,
   SlugSchema,
 } from "@/lib/domain/fields";
 import { validateMetricValue } from "@/lib/domain/metric-value-rules";
-import { type QuarterCode, QuarterCodeSchema } from "@/lib/domain/quarter";
+import type { QuarterCode } from "@/lib/domain/quarter";
 import type { MetricDTO, Qualifier } from "@/lib/domain/types";
 import {
   type ExportObservation,

@@ -3,6 +3,7 @@
  * CSV import and query strings. One definition per rule, so that all entry points agree.
  */
 import { z } from "zod";
+import { isQuarterCode, MAX_YEAR, MIN_YEAR, type QuarterCode } from "./quarter";
 import { QUALIFIERS } from "./types";
 
 /** A plain decimal as written by people and by our CSV: optional minus, digits, optional fraction. */
@@ -160,3 +161,12 @@ export function optionalField<T extends z.ZodType>(schema: T) {
     schema.optional(),
   );
 }
+
+/** A quarter as written in URLs, CSV and forms: `2025Q3`. */
+export const QuarterCodeSchema = z
+  .string()
+  .trim()
+  .refine(isQuarterCode, {
+    message: `must be a quarter written like 2025Q3 (year ${MIN_YEAR}-${MAX_YEAR}, quarter 1-4)`,
+  })
+  .transform((text) => text as QuarterCode);

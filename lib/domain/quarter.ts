@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /** A fiscal quarter, written `2025Q3` in URLs, CSV and DTOs and shown as "Q3 2025". */
 export type QuarterCode = `${number}Q${1 | 2 | 3 | 4}`;
 
@@ -17,14 +15,6 @@ export function isQuarterCode(text: string): text is QuarterCode {
   const match = QUARTER_PATTERN.exec(text);
   return match !== null && Number(match[1]) >= MIN_YEAR && Number(match[1]) <= MAX_YEAR;
 }
-
-export const QuarterCodeSchema = z
-  .string()
-  .trim()
-  .refine(isQuarterCode, {
-    message: `must be a quarter written like 2025Q3 (year ${MIN_YEAR}-${MAX_YEAR}, quarter 1-4)`,
-  })
-  .transform((text) => text as QuarterCode);
 
 export function parseQuarter(code: QuarterCode): QuarterParts {
   const match = QUARTER_PATTERN.exec(code);

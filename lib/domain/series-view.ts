@@ -58,6 +58,21 @@ export interface ChartRow {
 
 export const SPARKLINE_QUARTERS = 12;
 
+/**
+ * The overview's trend charts show the last five years: enough to read a trend and its turns at
+ * a glance, and a page of thirty charts stays light. The metric page shows the whole history.
+ */
+export const OVERVIEW_QUARTERS = 20;
+
+/** The first quarter of the overview's window for a series, or null when it has no figures. */
+export function overviewWindowStart(series: SeriesDTO): QuarterCode | null {
+  const last = series.points.reduce<QuarterCode | null>(
+    (latest, point) => (latest === null || point.quarter > latest ? point.quarter : latest),
+    null,
+  );
+  return last ? quarterFromIndex(quarterIndex(last) - OVERVIEW_QUARTERS + 1) : null;
+}
+
 export function seriesRows(series: SeriesDTO): PointRow[] {
   return buildSeriesRows(series.metric.kind, series.points);
 }

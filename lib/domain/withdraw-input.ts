@@ -1,7 +1,12 @@
 /** The withdraw form: the figure it names, the required reason and the confirmation box. */
 import { z } from "zod";
-import { MetricKeySchema, requiredText, SlugSchema, visibleText } from "./fields";
-import { QuarterCodeSchema } from "./quarter";
+import {
+  MetricKeySchema,
+  QuarterCodeSchema,
+  requiredText,
+  SlugSchema,
+  visibleText,
+} from "./fields";
 
 export const WITHDRAW_REASON_MAX = 1000;
 

@@ -13,10 +13,11 @@ import {
   optionalField,
   PartialDateSchema,
   QualifierSchema,
+  QuarterCodeSchema,
   requiredText,
   SlugSchema,
 } from "@/lib/domain/fields";
-import { QuarterCodeSchema } from "@/lib/domain/quarter";
+
 import { EVENT_KINDS, METRIC_KINDS } from "@/lib/domain/types";
 
 export { EVENT_KINDS, type EventKind } from "@/lib/domain/types";

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { QuarterCodeSchema } from "@/lib/domain/fields";
 import {
   compareQuarters,
   currentQuarter,
@@ -7,7 +8,6 @@ import {
   MIN_YEAR,
   parseQuarter,
   type QuarterCode,
-  QuarterCodeSchema,
   quarterCode,
   quarterEndDate,
   quarterFromIndex,

@@ -19,13 +19,10 @@ import { withinRange } from "@/lib/domain/kpi";
 import { type QuarterCode, quarterCode, quarterLabel } from "@/lib/domain/quarter";
 import { changesVsYearsAgo, chartRows, seasonalRows, seriesRows } from "@/lib/domain/series-view";
 import { evaluateSignals, findingsForMetric } from "@/lib/domain/signals";
-import {
-  getCachedBrand,
-  getCachedMetric,
-  listCachedBrandSeries,
-  listCachedBrands,
-  listCachedEvents,
-} from "@/lib/queries/cached-reads";
+import { getBrand, listBrands } from "@/lib/queries/brands";
+import { listEvents } from "@/lib/queries/events";
+import { getMetric } from "@/lib/queries/metrics";
+import { listBrandSeries } from "@/lib/queries/series";
 import {
   type ComparePeriod,
   compareQuery,
@@ -73,7 +70,7 @@ function hiddenFields(state: MetricPageState, omit: readonly string[]): Record<s
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const { key } = await params;
   const parsedKey = MetricKeySchema.safeParse(key);
-  const metric = parsedKey.success ? await getCachedMetric(parsedKey.data) : null;
+  const metric = parsedKey.success ? await getMetric(parsedKey.data) : null;
   return { title: metric?.label ?? "Metric not found" };
 }
 
@@ -88,16 +85,16 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
   }
   const state = parsed.value;
   const [metric, brand, brands, session] = await Promise.all([
-    getCachedMetric(parsedKey.data),
-    getCachedBrand(state.brand),
-    listCachedBrands(),
+    getMetric(parsedKey.data),
+    getBrand(state.brand),
+    listBrands(),
     getEditorSession(),
   ]);
   if (!metric || !brand) notFound();
   // Every metric of the brand: the signals compare this one with the others.
   const [allSeries, events] = await Promise.all([
-    listCachedBrandSeries(brand.slug),
-    listCachedEvents(brand.slug),
+    listBrandSeries(brand.slug),
+    listEvents(brand.slug),
   ]);
   const series = allSeries.find((entry) => entry.metric.key === metric.key);
   if (!series) notFound();

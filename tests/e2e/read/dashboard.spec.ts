@@ -23,9 +23,9 @@ test.describe("overview", () => {
     for (const key of METRIC_KEYS) {
       await expect(page.getByTestId(`card-${key}`)).toBeVisible();
       const chart = page.getByTestId(`chart-${key}`);
-      // Recharts draws bars as paths inside .recharts-bar-rectangle: a data mark, not just axes.
-      await expect(chart.locator("svg.recharts-surface")).toBeVisible();
-      await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
+      // A data mark (a bar), not just axes: the chart was drawn from figures.
+      await expect(chart.getByTestId("mini-chart")).toBeVisible();
+      await expect(chart.locator('[data-mark="bar"]').first()).toBeVisible();
     }
   });
 

@@ -7,8 +7,8 @@ test.describe("adding a quarter", () => {
   }) => {
     await page.goto("/");
     const chart = page.getByTestId("chart-revenue");
-    await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
-    const barsBefore = await chart.locator(".recharts-bar-rectangle").count();
+    await expect(chart.locator('[data-mark="bar"]').first()).toBeVisible();
+    const barsBefore = await chart.locator('[data-mark="bar"]').count();
     // Other write specs may have added later quarters: read the latest one from the page.
     const lede = (await page.locator(".lede").first().textContent()) ?? "";
     const latest = /latest reported quarter Q([1-4]) (\d{4})/.exec(lede);
@@ -58,7 +58,7 @@ test.describe("adding a quarter", () => {
       card.getByRole("link", { name: /Xiaomi Q4 2025 results announcement/ }),
     ).toHaveAttribute("href", "https://example.com/xiaomi-q4-2025");
 
-    await expect(chart.locator(".recharts-bar-rectangle")).toHaveCount(barsBefore + 1);
+    await expect(chart.locator('[data-mark="bar"]')).toHaveCount(barsBefore + 1);
     await chart.getByText("Data table").click();
     const row = chart.locator('tr[data-quarter="2025Q4"]');
     await expect(row).toContainText("RMB 120.5 bn");

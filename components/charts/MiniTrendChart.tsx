@@ -1,0 +1,229 @@
+import { linearScale } from "@/lib/domain/chart-scale";
+import { EVENT_KIND_LABELS, type EventMarker, isAdverse } from "@/lib/domain/events";
+import { formatAxisNumber, formatValue, QUALIFIER_WORDS } from "@/lib/domain/format";
+import type { ChartRow } from "@/lib/domain/series-view";
+import type { MetricKind } from "@/lib/domain/types";
+import { CHART_COLORS } from "./chart-theme";
+
+const WIDTH = 360;
+const HEIGHT = 190;
+const MARGIN = { top: 16, right: 40, bottom: 20, left: 40 };
+const PLOT_WIDTH = WIDTH - MARGIN.left - MARGIN.right;
+const PLOT_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom;
+
+function formatChange(value: number, kind: MetricKind): string {
+  const sign = value > 0 ? "+" : "";
+  return kind === "ratio" ? `${sign}${value.toFixed(1)} pp` : `${sign}${value.toFixed(1)}%`;
+}
+
+function rowTitle(row: ChartRow, unit: string, kind: MetricKind): string {
+  if (row.value === null) return `${row.label}: no figure found in a source`;
+  const qualifier =
+    row.qualifier && row.qualifier !== "exact" ? ` (${QUALIFIER_WORDS[row.qualifier]})` : "";
+  const yoy =
+    row.yoy === null
+      ? "YoY n/a (no figure a year earlier)"
+      : `${row.yoyApproximate ? "≈ " : ""}${formatChange(row.yoy, kind)} YoY`;
+  const restated = row.restated ? " Restated; earlier figures kept as history." : "";
+  return `${row.label}: ${formatValue(row.value, unit, row.decimals, row.qualifier ?? "exact")}${qualifier}, ${yoy}.${restated} Source: ${row.sourceTitle}`;
+}
+
+function markerTitle(marker: EventMarker): string {
+  return marker.events
+    .map(
+      (event) =>
+        `${event.dateLabel} · ${EVENT_KIND_LABELS[event.kind]}: ${event.title}. ${event.description} Source: ${event.sourceTitle}`,
+    )
+    .join("\n");
+}
+
+/** Labels every few quarters so they never collide: the first, the last and evenly between. */
+function labelledIndexes(count: number, maxLabels: number): Set<number> {
+  if (count <= maxLabels) return new Set(Array.from({ length: count }, (_, index) => index));
+  const step = Math.ceil((count - 1) / (maxLabels - 1));
+  const indexes = new Set<number>([count - 1]);
+  for (let index = 0; index < count - step / 2; index += step) indexes.add(index);
+  return indexes;
+}
+
+/**
+ * The overview's small multiple: quarterly values as bars and the YoY change as a line on a
+ * second axis, drawn on the server as plain SVG. Thirteen or thirty of these on one page cost no
+ * JavaScript in the browser; the metric page has the interactive chart. Hovering a bar, a point
+ * or an event marker shows its figures and source (SVG titles); the data table beside the chart
+ * carries the same numbers for keyboards and screen readers.
+ */
+export function MiniTrendChart({
+  rows,
+  metric,
+  markers = [],
+  titleId,
+}: {
+  rows: readonly ChartRow[];
+  metric: { label: string; unit: string; kind: MetricKind };
+  markers?: readonly EventMarker[];
+  titleId: string;
+}) {
+  const first = rows[0];
+  const last = rows.at(-1);
+  if (!first || !last) return null;
+  const values = linearScale(rows.map((row) => row.value));
+  const changes = linearScale(rows.map((row) => row.yoy));
+  const band = PLOT_WIDTH / rows.length;
+  const barWidth = Math.max(band * 0.72, 1);
+  const x = (index: number) => MARGIN.left + band * index + band / 2;
+  const yValue = (value: number) => MARGIN.top + PLOT_HEIGHT * (1 - values.fraction(value));
+  const yChange = (value: number) => MARGIN.top + PLOT_HEIGHT * (1 - changes.fraction(value));
+  const changeUnit = metric.kind === "ratio" ? "pp" : "%";
+  const indexByLabel = new Map(rows.map((row, index) => [row.label, index]));
+
+  const linePath: string[] = [];
+  let pen = "M";
+  rows.forEach((row, index) => {
+    if (row.yoy === null) {
+      pen = "M";
+      return;
+    }
+    linePath.push(`${pen}${x(index).toFixed(1)},${yChange(row.yoy).toFixed(1)}`);
+    pen = "L";
+  });
+  const labelled = labelledIndexes(rows.length, 4);
+  const latest = [...rows].reverse().find((row) => row.value !== null);
+
+  return (
+    <svg
+      className="mini-chart"
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-labelledby={`${titleId}-title ${titleId}-desc`}
+      data-testid="mini-chart"
+    >
+      <title id={`${titleId}-title`}>
+        {`${metric.label} (${metric.unit}) by quarter, ${first.label} to ${last.label}, with YoY change`}
+      </title>
+      <desc id={`${titleId}-desc`}>
+        {latest ? rowTitle(latest, metric.unit, metric.kind) : "No figures in this span."}
+      </desc>
+      <g className="mini-chart__grid">
+        {values.ticks.map((tick) => (
+          <g key={`v${tick}`}>
+            <line
+              x1={MARGIN.left}
+              x2={WIDTH - MARGIN.right}
+              y1={yValue(tick)}
+              y2={yValue(tick)}
+              stroke={CHART_COLORS.grid}
+            />
+            <text x={MARGIN.left - 4} y={yValue(tick)} dy="0.32em" textAnchor="end">
+              {formatAxisNumber(tick)}
+            </text>
+          </g>
+        ))}
+        {changes.ticks.map((tick) => (
+          <text
+            key={`c${tick}`}
+            x={WIDTH - MARGIN.right + 4}
+            y={yChange(tick)}
+            dy="0.32em"
+            className="mini-chart__change-tick"
+          >
+            {`${formatAxisNumber(tick)}${changeUnit}`}
+          </text>
+        ))}
+        <line
+          x1={MARGIN.left}
+          x2={WIDTH - MARGIN.right}
+          y1={yChange(0)}
+          y2={yChange(0)}
+          stroke={CHART_COLORS.axis}
+          strokeDasharray="3 3"
+        />
+        {rows.map((row, index) =>
+          labelled.has(index) ? (
+            <text
+              key={row.quarter}
+              x={x(index)}
+              y={HEIGHT - 4}
+              textAnchor={index === 0 ? "start" : index === rows.length - 1 ? "end" : "middle"}
+              dx={index === 0 ? -band / 2 : index === rows.length - 1 ? band / 2 : 0}
+            >
+              {row.label}
+            </text>
+          ) : null,
+        )}
+      </g>
+      <g className="mini-chart__bars">
+        {rows.map((row, index) =>
+          row.value === null ? null : (
+            <rect
+              key={row.quarter}
+              data-mark="bar"
+              data-quarter={row.quarter}
+              x={x(index) - barWidth / 2}
+              width={barWidth}
+              y={Math.min(yValue(row.value), yValue(0))}
+              height={Math.max(Math.abs(yValue(0) - yValue(row.value)), 0.5)}
+              fill={
+                row.qualifier && row.qualifier !== "exact"
+                  ? CHART_COLORS.valueApproximate
+                  : CHART_COLORS.value
+              }
+            >
+              <title>{rowTitle(row, metric.unit, metric.kind)}</title>
+            </rect>
+          ),
+        )}
+      </g>
+      <path d={linePath.join(" ")} fill="none" stroke={CHART_COLORS.yoy} strokeWidth={1.75} />
+      <g className="mini-chart__points">
+        {rows.map((row, index) =>
+          row.yoy === null ? null : (
+            <circle
+              key={row.quarter}
+              data-mark="yoy"
+              cx={x(index)}
+              cy={yChange(row.yoy)}
+              r={2.5}
+              fill="#fff"
+              stroke={CHART_COLORS.yoy}
+              strokeWidth={1.5}
+            >
+              <title>{`${row.label}: ${row.yoyApproximate ? "≈ " : ""}${formatChange(row.yoy, metric.kind)} YoY`}</title>
+            </circle>
+          ),
+        )}
+      </g>
+      <g className="mini-chart__events">
+        {markers.map((marker) => {
+          const index = indexByLabel.get(marker.label);
+          if (index === undefined) return null;
+          const color = marker.events.some((event) => isAdverse(event.kind))
+            ? CHART_COLORS.eventAdverse
+            : CHART_COLORS.event;
+          return (
+            <g key={marker.label} data-testid="event-marker" data-quarter={marker.label}>
+              <title>{markerTitle(marker)}</title>
+              <line
+                x1={x(index)}
+                x2={x(index)}
+                y1={MARGIN.top}
+                y2={MARGIN.top + PLOT_HEIGHT}
+                stroke={color}
+                strokeWidth={1.25}
+                strokeDasharray="4 3"
+              />
+              <circle
+                cx={x(index)}
+                cy={MARGIN.top - 6}
+                r={5}
+                fill={color}
+                stroke="#fff"
+                strokeWidth={1.5}
+              />
+            </g>
+          );
+        })}
+      </g>
+    </svg>
+  );
+}

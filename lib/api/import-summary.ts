@@ -1,0 +1,44 @@
+import type { ImportBatchDTO } from "@/lib/queries/import-batches";
+
+/** More rejected rows than anyone reads in one answer; the count says how many there are. */
+const REJECTED_LISTED = 1_000;
+
+/**
+ * A pending import as the API reports it: the preview's counts (what the import page shows),
+ * the rejected rows with row, column and reason, and what confirming it needs.
+ */
+export function importSummary(batch: ImportBatchDTO) {
+  const { plan } = batch;
+  const writes = (kind: "add" | "restate" | "withdraw") =>
+    plan.writes.filter((write) => write.kind === kind).length;
+  const canConfirm = batch.status === "pending" && plan.rejected.length === 0;
+  return {
+    id: batch.id,
+    fileName: batch.fileName,
+    status: batch.status,
+    createdAt: batch.createdAt,
+    createdBy: batch.createdBy,
+    appliedAt: batch.appliedAt,
+    appliedBy: batch.appliedBy,
+    rows: batch.rowCount,
+    adds: writes("add"),
+    restatements: writes("restate"),
+    withdrawals: writes("withdraw"),
+    unchanged: plan.unchanged.length,
+    rejectedCount: plan.rejected.length,
+    rejected: plan.rejected.slice(0, REJECTED_LISTED).map((rejection) => ({
+      row: rejection.row,
+      column: rejection.column,
+      reason: rejection.message,
+    })),
+    planChecksum: batch.planChecksum,
+    canConfirm,
+    confirm: canConfirm
+      ? {
+          method: "POST",
+          url: `/api/imports/${batch.id}/confirm`,
+          body: { planChecksum: batch.planChecksum },
+        }
+      : null,
+  };
+}

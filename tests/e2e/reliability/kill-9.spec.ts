@@ -1,0 +1,338 @@
+import { statSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { LONG_COLUMNS } from "@/lib/csv/export-format";
+import type { RunningServer } from "../../../bench/lib/server";
+import { apiRequest, apiSignIn, type QuarterBody, type SavedFigures } from "../api";
+import {
+  integrityCheck,
+  killHard,
+  openForChecks,
+  prepareDatabase,
+  quartersFrom,
+  RELIABILITY_PASSWORD,
+  removeDatabase,
+  startPulse,
+  temporaryDatabaseFile,
+} from "./harness";
+
+/*
+ * kill -9 of the whole server (process group) in the middle of work, then a restart on the same
+ * file. What must hold: SQLite's integrity check passes; every write acknowledged with a 2xx is
+ * there; a write whose answer was lost in the kill is there completely (every figure and every
+ * audit row) or not at all; an import is applied entirely or not at all; the app serves again.
+ */
+
+const METRIC_KEYS = [
+  "revenue",
+  "adjusted_net_profit",
+  "mau",
+  "mau_china",
+  "smartphone_shipments",
+  "smartphone_gross_margin",
+  "iot_devices",
+  "iot_5plus_users",
+  "mijia_app_mau",
+  "xiao_ai_mau",
+  "retail_stores",
+  "ev_deliveries",
+  "ev_segment_revenue",
+];
+
+async function expectServes(server: RunningServer): Promise<void> {
+  const home = await fetch(`${server.baseUrl}/`);
+  expect(home.status).toBe(200);
+  expect(await home.text()).toContain("Pulse");
+}
+
+test.describe("kill -9", () => {
+  test.describe.configure({ timeout: 90_000 });
+  const servers: RunningServer[] = [];
+  const files: string[] = [];
+
+  test.afterAll(async () => {
+    for (const server of servers) await server.stop();
+    for (const file of files) removeDatabase(file);
+  });
+
+  test("in the middle of a burst of writes: acknowledged writes all there, lost ones all or nothing", async () => {
+    const databaseFile = temporaryDatabaseFile("kill-writes");
+    files.push(databaseFile);
+    const first = await startPulse(databaseFile);
+    servers.push(first);
+    const CLIENTS = 8;
+    const cookies = await Promise.all(
+      Array.from({ length: CLIENTS }, (_, client) =>
+        apiSignIn(first.baseUrl, `burst-${client}`, RELIABILITY_PASSWORD),
+      ),
+    );
+
+    // Every request saves all 13 metrics of one quarter in one transaction, so a kill has many
+    // chances to land between its first and its last figure. Quarters before the seeded data.
+    type Outcome = "acknowledged" | "refused" | "lost";
+    const requests: { note: string; values: Record<string, string>; outcome?: Outcome }[] = [];
+    let acknowledged = 0;
+    let killed = false;
+
+    async function runClient(client: number): Promise<void> {
+      const brand = client % 2 === 0 ? "xiaomi" : "li-auto";
+      const quarters = quartersFrom("2000Q1", 88).filter(
+        (_, index) => index % (CLIENTS / 2) === Math.floor(client / 2),
+      );
+      for (const [index, quarter] of quarters.entries()) {
+        if (killed) return;
+        const values = Object.fromEntries(
+          METRIC_KEYS.map((key, k) => [key, String(50 + ((client + index + k) % 10))]),
+        );
+        const request: (typeof requests)[number] = {
+          note: `burst ${client}-${index}`,
+          values,
+        };
+        requests.push(request);
+        const body: QuarterBody = {
+          brand,
+          year: quarter.slice(0, 4),
+          quarter: quarter.slice(4),
+          values,
+          source: { title: `Burst source ${client}` },
+          note: request.note,
+        };
+        try {
+          const answer = await apiRequest(first.baseUrl, "/api/quarters", {
+            cookie: cookies[client],
+            json: body,
+          });
+          expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(500);
+          request.outcome = answer.status === 201 ? "acknowledged" : "refused";
+          if (answer.status === 201) {
+            expect((answer.body as SavedFigures).figures).toHaveLength(METRIC_KEYS.length);
+            acknowledged++;
+          }
+        } catch {
+          // The connection died with the server: the request may or may not have committed.
+          request.outcome = "lost";
+          return;
+        }
+      }
+    }
+
+    const clients = Array.from({ length: CLIENTS }, (_, client) => runClient(client));
+    const started = performance.now();
+    while (acknowledged < 40 && performance.now() - started < 60_000) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    killed = true;
+    await killHard(first);
+    await Promise.all(clients);
+
+    const lost = requests.filter((request) => request.outcome === "lost");
+    const acks = requests.filter((request) => request.outcome === "acknowledged");
+    console.log(
+      `kill -9 during writes: ${acks.length} acknowledged, ${lost.length} in flight when killed, ` +
+        `${requests.filter((request) => request.outcome === "refused").length} refused`,
+    );
+    expect(acks.length).toBeGreaterThanOrEqual(40);
+    expect(lost.length).toBeGreaterThan(0);
+    expect(requests.filter((request) => request.outcome === "refused")).toEqual([]);
+
+    // The file as the kill left it (opening it recovers the write-ahead log).
+    expect(integrityCheck(databaseFile)).toEqual(["ok"]);
+
+    const second = await startPulse(databaseFile);
+    servers.push(second);
+    await expectServes(second);
+
+    const db = openForChecks(databaseFile);
+    let committedLost = 0;
+    try {
+      const figuresOf = db.prepare(
+        "SELECT m.key, o.value, o.revision, o.isCurrent FROM Observation o JOIN Metric m ON m.id = o.metricId WHERE o.note = ?",
+      );
+      const auditsOf = db.prepare(
+        "SELECT COUNT(*) AS n FROM AuditEntry WHERE entity = 'observation' AND json_extract(after, '$.note') = ?",
+      );
+      for (const request of requests) {
+        const figures = figuresOf.all(request.note) as {
+          key: string;
+          value: number;
+          revision: number;
+          isCurrent: number;
+        }[];
+        const audits = (auditsOf.get(request.note) as { n: number }).n;
+        if (request.outcome === "acknowledged" || figures.length > 0) {
+          // Complete: every figure with the value sent, current, and each with its audit row.
+          expect(
+            Object.fromEntries(figures.map((figure) => [figure.key, String(figure.value)])),
+            request.note,
+          ).toEqual(request.values);
+          expect(figures.every((figure) => figure.revision === 1 && figure.isCurrent === 1)).toBe(
+            true,
+          );
+          expect(audits, request.note).toBe(METRIC_KEYS.length);
+          if (request.outcome === "lost") committedLost++;
+        } else {
+          expect(audits, request.note).toBe(0);
+        }
+      }
+      const total = db
+        .prepare("SELECT COUNT(*) AS n FROM Observation WHERE note LIKE 'burst %'")
+        .get() as { n: number };
+      expect(total.n).toBe((acks.length + committedLost) * METRIC_KEYS.length);
+    } finally {
+      db.close();
+    }
+    console.log(`of the ${lost.length} lost requests, ${committedLost} had committed in full`);
+
+    // And it takes writes again.
+    const cookie = await apiSignIn(second.baseUrl, "after-restart", RELIABILITY_PASSWORD);
+    const again = await apiRequest(second.baseUrl, "/api/quarters", {
+      cookie,
+      json: {
+        brand: "xiaomi",
+        year: 2021,
+        quarter: 4,
+        values: { revenue: "55" },
+        source: { title: "After the restart" },
+      },
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+  });
+
+  test("in the middle of a large import's confirmation: nothing of it is stored, and confirming again stores all of it", async () => {
+    const BRANDS = Array.from(
+      { length: 30 },
+      (_, index) => `rel-${String(index).padStart(2, "0")}`,
+    );
+    const METRICS = METRIC_KEYS.slice(0, 10);
+    const QUARTERS = quartersFrom("2000Q1", 100);
+    const ROWS = BRANDS.length * METRICS.length * QUARTERS.length;
+
+    const databaseFile = temporaryDatabaseFile("kill-import");
+    files.push(databaseFile);
+    prepareDatabase(databaseFile, BRANDS);
+    const first = await startPulse(databaseFile);
+    servers.push(first);
+
+    const units = new Map<string, string>();
+    const catalog = openForChecks(databaseFile);
+    try {
+      for (const row of catalog.prepare("SELECT key, unit FROM Metric").all() as {
+        key: string;
+        unit: string;
+      }[]) {
+        units.set(row.key, row.unit);
+      }
+    } finally {
+      catalog.close();
+    }
+    const lines = [LONG_COLUMNS.join(",")];
+    for (const brand of BRANDS) {
+      for (const metric of METRICS) {
+        for (const [index, quarter] of QUARTERS.entries()) {
+          lines.push(
+            `${brand},${metric},,${units.get(metric)},${quarter},${50 + (index % 10)},exact,,,Reliability import,,,,,`,
+          );
+        }
+      }
+    }
+    const csv = `${lines.join("\r\n")}\r\n`;
+
+    const cookie = await apiSignIn(first.baseUrl, "importer", RELIABILITY_PASSWORD);
+    let mark = performance.now();
+    const upload = await apiRequest(first.baseUrl, "/api/imports?name=reliability.csv", {
+      cookie,
+      body: csv,
+      contentType: "text/csv",
+    });
+    const uploadSeconds = (performance.now() - mark) / 1000;
+    expect(upload.status, JSON.stringify(upload.body).slice(0, 500)).toBe(201);
+    const preview = upload.body as {
+      id: number;
+      adds: number;
+      rejectedCount: number;
+      planChecksum: string;
+    };
+    expect(preview).toMatchObject({ adds: ROWS, rejectedCount: 0 });
+
+    // The kill comes once the confirmation's transaction has begun writing (the write-ahead
+    // log changes; nothing else writes meanwhile), and before it answers.
+    const walMtime = () => statSync(`${databaseFile}-wal`).mtimeMs;
+    const before = walMtime();
+    mark = performance.now();
+    let answered = false;
+    const confirming = apiRequest(first.baseUrl, `/api/imports/${preview.id}/confirm`, {
+      cookie,
+      json: { planChecksum: preview.planChecksum },
+    }).then(
+      (answer) => {
+        answered = true;
+        return answer;
+      },
+      () => null,
+    );
+    while (walMtime() === before && !answered && performance.now() - mark < 60_000) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const killedAfter = (performance.now() - mark) / 1000;
+    expect(answered, "the confirmation finished before the kill: make the file larger").toBe(false);
+    await killHard(first);
+    expect(await confirming).toBeNull();
+    console.log(
+      `kill -9 during import: ${ROWS} rows uploaded in ${uploadSeconds.toFixed(1)} s; ` +
+        `killed ${killedAfter.toFixed(1)} s into the confirmation`,
+    );
+
+    expect(integrityCheck(databaseFile)).toEqual(["ok"]);
+    const second = await startPulse(databaseFile);
+    servers.push(second);
+    await expectServes(second);
+
+    const counts = () => {
+      const db = openForChecks(databaseFile);
+      try {
+        const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+        return {
+          figures: one(
+            "SELECT COUNT(*) AS n FROM Observation o JOIN Brand b ON b.id = o.brandId WHERE b.slug LIKE 'rel-%'",
+          ),
+          audits: one("SELECT COUNT(*) AS n FROM AuditEntry WHERE action = 'import'"),
+          batch: db
+            .prepare("SELECT status, appliedAt FROM ImportBatch WHERE id = ?")
+            .get(preview.id) as { status: string; appliedAt: number | null },
+        };
+      } finally {
+        db.close();
+      }
+    };
+    expect(counts()).toEqual({
+      figures: 0,
+      audits: 0,
+      batch: { status: "pending", appliedAt: null },
+    });
+
+    const cookieAgain = await apiSignIn(second.baseUrl, "importer", RELIABILITY_PASSWORD);
+    mark = performance.now();
+    const unchanged = walMtime();
+    let writingFrom: number | null = null;
+    const watcher = setInterval(() => {
+      if (writingFrom === null && walMtime() !== unchanged) writingFrom = performance.now();
+    }, 10);
+    const confirmed = await apiRequest(second.baseUrl, `/api/imports/${preview.id}/confirm`, {
+      cookie: cookieAgain,
+      json: { planChecksum: preview.planChecksum },
+    });
+    clearInterval(watcher);
+    const done = performance.now();
+    // How long the transaction wrote before it committed: the window the kill above aimed at.
+    console.log(
+      `the confirmation after the restart took ${((done - mark) / 1000).toFixed(1)} s, ` +
+        `of which ${writingFrom === null ? "?" : ((done - writingFrom) / 1000).toFixed(1)} s writing`,
+    );
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    expect(confirmed.body).toMatchObject({ status: "applied", writes: ROWS });
+    const after = counts();
+    expect(after.figures).toBe(ROWS);
+    expect(after.audits).toBe(ROWS);
+    expect(after.batch.status).toBe("applied");
+  });
+});

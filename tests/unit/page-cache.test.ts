@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { isStorable, PageCache, pageCacheKey, replayableHeaders } from "@/server/page-cache";
+
+const page = (version: string, bytes = 10) => ({
+  version,
+  status: 200,
+  headers: { "content-type": "text/html; charset=utf-8" },
+  body: Buffer.alloc(bytes, 1),
+});
+
+describe("which requests the page cache answers", () => {
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    pageCacheKey({ method: "GET", url, headers });
+
+  it("caches the public pages for anonymous readers, by URL and encoding", () => {
+    expect(get("/?brand=xiaomi", { "accept-encoding": "gzip, br" })).toBe("gzip /?brand=xiaomi");
+    expect(get("/metrics/revenue?view=seasonal")).toBe("identity /metrics/revenue?view=seasonal");
+    expect(get("/compare?brands=xiaomi,li-auto")).toBe("identity /compare?brands=xiaomi,li-auto");
+  });
+
+  it("sends signed-in editors to the app: their pages show their name and edit links", () => {
+    expect(get("/", { cookie: "theme=dark; pulse_session=abc.def" })).toBeNull();
+    expect(get("/", { cookie: "theme=dark" })).toBe("identity /");
+  });
+
+  it("leaves writes, navigations of the client router and other paths alone", () => {
+    expect(pageCacheKey({ method: "POST", url: "/", headers: {} })).toBeNull();
+    expect(pageCacheKey({ method: "HEAD", url: "/", headers: {} })).toBeNull();
+    expect(get("/", { rsc: "1" })).toBeNull();
+    expect(get("/", { "next-action": "abc" })).toBeNull();
+    expect(get("/api/export?brand=xiaomi")).toBeNull();
+    expect(get("/quarters/new")).toBeNull();
+    expect(get("/login")).toBeNull();
+    expect(get("/metrics/revenue/withdraw?quarter=2025Q3")).toBeNull();
+  });
+});
+
+describe("what the page cache keeps", () => {
+  it("keeps complete HTML pages without cookies", () => {
+    const html = { "content-type": "text/html; charset=utf-8" };
+    expect(isStorable(200, html, 100, 1000)).toBe(true);
+    expect(isStorable(404, html, 100, 1000)).toBe(false);
+    expect(isStorable(400, html, 100, 1000)).toBe(false);
+    expect(isStorable(200, { ...html, "set-cookie": ["a=b"] }, 100, 1000)).toBe(false);
+    expect(isStorable(200, { "content-type": "text/csv" }, 100, 1000)).toBe(false);
+    expect(isStorable(200, html, 2000, 1000)).toBe(false);
+  });
+
+  it("does not replay headers that describe one transfer", () => {
+    expect(
+      replayableHeaders({
+        "content-type": "text/html",
+        "transfer-encoding": "chunked",
+        "content-length": "5",
+        date: "x",
+        vary: "Accept-Encoding",
+      }),
+    ).toEqual({ "content-type": "text/html", vary: "Accept-Encoding" });
+  });
+
+  it("serves a page only under the data version it was rendered with", () => {
+    const cache = new PageCache(1000);
+    cache.set("gzip /", page("41:2026-11-27"));
+    expect(cache.get("gzip /", "41:2026-11-27")?.version).toBe("41:2026-11-27");
+    // A write (a new audit row) or a new day makes it stale, and it is dropped.
+    expect(cache.get("gzip /", "42:2026-11-27")).toBeUndefined();
+    expect(cache.size).toBe(0);
+    expect(cache.totalBytes).toBe(0);
+  });
+
+  it("drops the least recently used pages beyond its size", () => {
+    const cache = new PageCache(25);
+    cache.set("a", page("1"));
+    cache.set("b", page("1"));
+    cache.get("a", "1");
+    cache.set("c", page("1"));
+    expect(cache.get("b", "1")).toBeUndefined();
+    expect(cache.get("a", "1")).toBeDefined();
+    expect(cache.get("c", "1")).toBeDefined();
+    expect(cache.totalBytes).toBe(20);
+  });
+
+  it("replaces a page stored again under the same key", () => {
+    const cache = new PageCache(100);
+    cache.set("a", page("1", 10));
+    cache.set("a", page("2", 30));
+    expect(cache.size).toBe(1);
+    expect(cache.totalBytes).toBe(30);
+  });
+});
