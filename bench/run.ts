@@ -196,8 +196,14 @@ interface LoadPhase extends LoadResult {
  */
 const CACHE_HEADERS = ["x-pulse-cache", "x-nextjs-cache"];
 
+/**
+ * Requested as autocannon requests (it sends no Accept-Encoding): a page cache that keeps a
+ * compressed and an uncompressed copy must be warmed and probed for the copy the load reads.
+ */
+const AS_AUTOCANNON = { headers: { "accept-encoding": "identity" } };
+
 async function probeCache(url: string): Promise<string> {
-  const response = await fetch(url);
+  const response = await fetch(url, AS_AUTOCANNON);
   await response.arrayBuffer();
   for (const name of CACHE_HEADERS) {
     const value = response.headers.get(name);
@@ -268,7 +274,7 @@ async function loadPhase(
 async function warmUp(baseUrl: string, paths: string[]) {
   for (const target of paths) {
     for (let i = 0; i < 15; i++) {
-      const response = await fetch(`${baseUrl}${target}`);
+      const response = await fetch(`${baseUrl}${target}`, AS_AUTOCANNON);
       await response.arrayBuffer();
       if (response.status !== 200)
         throw new Error(`warm-up: ${target} answered ${response.status}`);
