@@ -286,8 +286,9 @@ async function warmUp(baseUrl: string, paths: string[]) {
 // Writes
 
 /**
- * The synthetic brand the write phase saves quarters for: not the one whose pages are read, so
- * the read load measures reading while writes happen, not the cost of one brand's invalidation.
+ * The synthetic brand the write phase saves quarters for: not the one whose overview is read, so
+ * the reads are of a page the writes do not change. (A page cache keyed by one data version for
+ * the whole database still expires it on every write; the cache column shows what reads got.)
  */
 function otherSyntheticBrand(readBrand: string): string {
   const db = new Database(DB_FILE, { readonly: true });
@@ -626,7 +627,7 @@ function renderResults(results: Results): string {
   }
   lines.push("## Server memory", "");
   lines.push(
-    `Peak resident memory of next-server over the whole run (VmHWM): ${fmt(results.serverPeakMb, 0)} MB.`,
+    `Peak resident memory of the serving process over the whole run (VmHWM): ${fmt(results.serverPeakMb, 0)} MB.`,
     "",
   );
   return `${lines.join("\n")}\n`;
@@ -683,7 +684,7 @@ async function main() {
   });
 
   server = await startServer(serverOptions);
-  log(`server ${server.baseUrl}, next-server pid ${server.serverPid}`);
+  log(`server ${server.baseUrl}, serving process ${server.serverPid}`);
   const targets = [
     ["overview", overviewPath],
     ["overview, static copy", `/${STATIC_NAMES.overview}`],
