@@ -1,8 +1,9 @@
 import { COMPARE_MODES, type CompareMode } from "@/lib/domain/compare";
 import type { DerivedMetricDefinition } from "@/lib/domain/derived-metrics";
-import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
+import type { QuarterCode } from "@/lib/domain/quarter";
 import type { BrandDTO, MetricDTO } from "@/lib/domain/types";
 import type { CompareState } from "@/lib/url-state";
+import { QuarterSelect } from "./QuarterSelect";
 
 const MODE_LABELS: Record<CompareMode, string> = {
   absolute: "Absolute values (one unit only)",
@@ -83,39 +84,30 @@ export function CompareForm({
             {MODE_LABELS[mode]}
           </label>
         ))}
-        <label className="inline-field">
-          Base quarter (index){" "}
-          <select name="base" defaultValue={state.base ?? ""}>
-            <option value="">first quarter all series have</option>
-            {quarters.map((quarter) => (
-              <option key={quarter} value={quarter}>
-                {quarterLabel(quarter)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-field">
-          From{" "}
-          <select name="from" defaultValue={state.from ?? ""}>
-            <option value="">first quarter</option>
-            {quarters.map((quarter) => (
-              <option key={quarter} value={quarter}>
-                {quarterLabel(quarter)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-field">
-          To{" "}
-          <select name="to" defaultValue={state.to ?? ""}>
-            <option value="">latest quarter</option>
-            {quarters.map((quarter) => (
-              <option key={quarter} value={quarter}>
-                {quarterLabel(quarter)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <QuarterSelect
+          className="inline-field"
+          label="Base quarter (index)"
+          name="base"
+          value={state.base}
+          emptyLabel="first quarter all series have"
+          quarters={quarters}
+        />
+        <QuarterSelect
+          className="inline-field"
+          label="From"
+          name="from"
+          value={state.from}
+          emptyLabel="first quarter"
+          quarters={quarters}
+        />
+        <QuarterSelect
+          className="inline-field"
+          label="To"
+          name="to"
+          value={state.to}
+          emptyLabel="latest quarter"
+          quarters={quarters}
+        />
       </fieldset>
       <div className="form-actions">
         <button type="submit">Compare</button>

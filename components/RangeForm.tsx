@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
+import type { QuarterCode } from "@/lib/domain/quarter";
+import { QuarterSelect } from "./QuarterSelect";
 
 /** The quarter range as a GET form: it works without JavaScript and lands in the URL. */
 export function RangeForm({
@@ -22,28 +23,20 @@ export function RangeForm({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <label>
-        From{" "}
-        <select name="from" defaultValue={from ?? ""}>
-          <option value="">first quarter</option>
-          {quarters.map((quarter) => (
-            <option key={quarter} value={quarter}>
-              {quarterLabel(quarter)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        To{" "}
-        <select name="to" defaultValue={to ?? ""}>
-          <option value="">latest quarter</option>
-          {quarters.map((quarter) => (
-            <option key={quarter} value={quarter}>
-              {quarterLabel(quarter)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <QuarterSelect
+        label="From"
+        name="from"
+        value={from}
+        emptyLabel="first quarter"
+        quarters={quarters}
+      />
+      <QuarterSelect
+        label="To"
+        name="to"
+        value={to}
+        emptyLabel="latest quarter"
+        quarters={quarters}
+      />
       <button type="submit">Apply</button>
       {from || to ? <Link href={resetHref}>All quarters</Link> : null}
     </form>

@@ -1,0 +1,32 @@
+import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
+
+/** A labelled choice of one quarter for a GET form; the empty option means "not given". */
+export function QuarterSelect({
+  label,
+  name,
+  value,
+  emptyLabel,
+  quarters,
+  className,
+}: {
+  label: string;
+  name: string;
+  value: QuarterCode | null;
+  emptyLabel: string;
+  quarters: readonly QuarterCode[];
+  className?: string;
+}) {
+  return (
+    <label className={className}>
+      {label}{" "}
+      <select name={name} defaultValue={value ?? ""}>
+        <option value="">{emptyLabel}</option>
+        {quarters.map((quarter) => (
+          <option key={quarter} value={quarter}>
+            {quarterLabel(quarter)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
