@@ -14,7 +14,7 @@ import {
 } from "recharts";
 import type { CompareMode, CompareRow } from "@/lib/domain/compare";
 import { formatAxisNumber, formatNumber } from "@/lib/domain/format";
-import { CHART_COLORS, YEAR_COLORS } from "./chart-theme";
+import { CHART_COLORS, QUARTER_X_AXIS, YEAR_COLORS } from "./chart-theme";
 
 export interface CompareLine {
   id: string;
@@ -83,15 +83,7 @@ export function CompareChart({
       accessibilityLayer
     >
       <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-      <XAxis
-        dataKey="label"
-        tick={{ fontSize: 11, fill: CHART_COLORS.axis }}
-        interval="preserveStartEnd"
-        minTickGap={4}
-        angle={-35}
-        textAnchor="end"
-        height={52}
-      />
+      <XAxis {...QUARTER_X_AXIS} />
       <YAxis
         tickFormatter={(value: number) =>
           mode === "yoy"

@@ -1,6 +1,12 @@
 import { linearScale } from "@/lib/domain/chart-scale";
 import { EVENT_KIND_LABELS, type EventMarker, isAdverse } from "@/lib/domain/events";
-import { formatAxisNumber, formatValue, QUALIFIER_WORDS } from "@/lib/domain/format";
+import {
+  changeUnit,
+  formatAxisNumber,
+  formatChartChange,
+  formatValue,
+  QUALIFIER_WORDS,
+} from "@/lib/domain/format";
 import type { ChartRow } from "@/lib/domain/series-view";
 import type { MetricKind } from "@/lib/domain/types";
 import { CHART_COLORS } from "./chart-theme";
@@ -11,11 +17,6 @@ const MARGIN = { top: 16, right: 40, bottom: 20, left: 40 };
 const PLOT_WIDTH = WIDTH - MARGIN.left - MARGIN.right;
 const PLOT_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom;
 
-function formatChange(value: number, kind: MetricKind): string {
-  const sign = value > 0 ? "+" : "";
-  return kind === "ratio" ? `${sign}${value.toFixed(1)} pp` : `${sign}${value.toFixed(1)}%`;
-}
-
 function rowTitle(row: ChartRow, unit: string, kind: MetricKind): string {
   if (row.value === null) return `${row.label}: no figure found in a source`;
   const qualifier =
@@ -23,7 +24,7 @@ function rowTitle(row: ChartRow, unit: string, kind: MetricKind): string {
   const yoy =
     row.yoy === null
       ? "YoY n/a (no figure a year earlier)"
-      : `${row.yoyApproximate ? "≈ " : ""}${formatChange(row.yoy, kind)} YoY`;
+      : `${row.yoyApproximate ? "≈ " : ""}${formatChartChange(row.yoy, kind)} YoY`;
   const restated = row.restated ? " Restated; earlier figures kept as history." : "";
   return `${row.label}: ${formatValue(row.value, unit, row.decimals, row.qualifier ?? "exact")}${qualifier}, ${yoy}.${restated} Source: ${row.sourceTitle}`;
 }
@@ -74,7 +75,7 @@ export function MiniTrendChart({
   const x = (index: number) => MARGIN.left + band * index + band / 2;
   const yValue = (value: number) => MARGIN.top + PLOT_HEIGHT * (1 - values.fraction(value));
   const yChange = (value: number) => MARGIN.top + PLOT_HEIGHT * (1 - changes.fraction(value));
-  const changeUnit = metric.kind === "ratio" ? "pp" : "%";
+  const unitOfChange = changeUnit(metric.kind);
   const indexByLabel = new Map(rows.map((row, index) => [row.label, index]));
 
   const linePath: string[] = [];
@@ -127,7 +128,7 @@ export function MiniTrendChart({
             dy="0.32em"
             className="mini-chart__change-tick"
           >
-            {`${formatAxisNumber(tick)}${changeUnit}`}
+            {`${formatAxisNumber(tick)}${unitOfChange}`}
           </text>
         ))}
         <line
@@ -188,7 +189,7 @@ export function MiniTrendChart({
               stroke={CHART_COLORS.yoy}
               strokeWidth={1.5}
             >
-              <title>{`${row.label}: ${row.yoyApproximate ? "≈ " : ""}${formatChange(row.yoy, metric.kind)} YoY`}</title>
+              <title>{`${row.label}: ${row.yoyApproximate ? "≈ " : ""}${formatChartChange(row.yoy, metric.kind)} YoY`}</title>
             </circle>
           ),
         )}

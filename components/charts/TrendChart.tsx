@@ -21,24 +21,21 @@ import {
   isAdverse,
   markerDescription,
 } from "@/lib/domain/events";
-import { formatAxisNumber, formatValue, QUALIFIER_WORDS } from "@/lib/domain/format";
+import {
+  changeUnit,
+  formatAxisNumber,
+  formatChartChange,
+  formatValue,
+  QUALIFIER_WORDS,
+} from "@/lib/domain/format";
 import type { ChartRow } from "@/lib/domain/series-view";
 import type { MetricKind } from "@/lib/domain/types";
-import { CHART_COLORS } from "./chart-theme";
+import { CHART_COLORS, QUARTER_X_AXIS } from "./chart-theme";
 
 export interface ChartMetric {
   label: string;
   unit: string;
   kind: MetricKind;
-}
-
-function yoyUnit(kind: MetricKind): string {
-  return kind === "ratio" ? "pp" : "%";
-}
-
-function formatYoy(value: number, kind: MetricKind): string {
-  const sign = value > 0 ? "+" : "";
-  return kind === "ratio" ? `${sign}${value.toFixed(1)} pp` : `${sign}${value.toFixed(1)}%`;
 }
 
 function TrendTooltip({
@@ -76,7 +73,7 @@ function TrendTooltip({
               YoY:{" "}
               {row.yoy === null
                 ? "n/a (no figure a year earlier)"
-                : `${row.yoyApproximate ? "≈ " : ""}${formatYoy(row.yoy, metric.kind)}`}
+                : `${row.yoyApproximate ? "≈ " : ""}${formatChartChange(row.yoy, metric.kind)}`}
             </div>
           ) : null}
           {showTwoYears ? (
@@ -84,7 +81,7 @@ function TrendTooltip({
               vs two years ago:{" "}
               {row.yoy2 === null
                 ? "n/a (no figure two years earlier)"
-                : `${row.yoy2Approximate ? "≈ " : ""}${formatYoy(row.yoy2, metric.kind)}`}
+                : `${row.yoy2Approximate ? "≈ " : ""}${formatChartChange(row.yoy2, metric.kind)}`}
             </div>
           ) : null}
           {row.note ? <div>{row.note}</div> : null}
@@ -263,15 +260,7 @@ export function TrendChart({
         accessibilityLayer
       >
         <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-        <XAxis
-          dataKey="label"
-          tick={{ fontSize: 11, fill: CHART_COLORS.axis }}
-          interval="preserveStartEnd"
-          minTickGap={4}
-          angle={-35}
-          textAnchor="end"
-          height={52}
-        />
+        <XAxis {...QUARTER_X_AXIS} />
         <YAxis
           yAxisId="value"
           tickFormatter={formatAxisNumber}
@@ -287,7 +276,7 @@ export function TrendChart({
         <YAxis
           yAxisId="yoy"
           orientation="right"
-          tickFormatter={(value: number) => `${value}${yoyUnit(metric.kind)}`}
+          tickFormatter={(value: number) => `${value}${changeUnit(metric.kind)}`}
           tick={{ fontSize: 11, fill: CHART_COLORS.yoy }}
           width={56}
         />

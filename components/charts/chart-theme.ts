@@ -22,3 +22,14 @@ export const YEAR_COLORS = [
   "#b07aa1",
   "#9c755f",
 ];
+
+/** The quarterly x axis of the large charts: slanted labels, thinned where they would collide. */
+export const QUARTER_X_AXIS = {
+  dataKey: "label",
+  tick: { fontSize: 11, fill: CHART_COLORS.axis },
+  interval: "preserveStartEnd",
+  minTickGap: 4,
+  angle: -35,
+  textAnchor: "end",
+  height: 52,
+} as const;

@@ -3,7 +3,7 @@
  * "-0.6 pp". Values keep the digits their source states; changes get one decimal.
  */
 import type { Change } from "./kpi";
-import type { Qualifier } from "./types";
+import type { MetricKind, Qualifier } from "./types";
 
 const CURRENCY_PREFIX = /^([A-Z]{3}) (.+)$/;
 
@@ -110,4 +110,15 @@ export function changeTone(
 ): "good" | "bad" | "neutral" {
   if (magnitude === null || roundTo(magnitude, 1) === 0) return "neutral";
   return magnitude > 0 === higherIsBetter ? "good" : "bad";
+}
+
+/** The unit of a change on a chart's change axis: percentage points for ratios, else percent. */
+export function changeUnit(kind: MetricKind): "pp" | "%" {
+  return kind === "ratio" ? "pp" : "%";
+}
+
+/** A change as charts label it, one decimal: "+22.3%", "-0.6 pp". */
+export function formatChartChange(value: number, kind: MetricKind): string {
+  const sign = value > 0 ? "+" : "";
+  return kind === "ratio" ? `${sign}${value.toFixed(1)} pp` : `${sign}${value.toFixed(1)}%`;
 }

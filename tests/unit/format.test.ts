@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   changeTone,
+  changeUnit,
   formatAxisNumber,
   formatChangeAbsolute,
   formatChangeHeadline,
+  formatChartChange,
   formatNumber,
   formatValue,
   QUALIFIER_MARKS,
@@ -298,5 +300,15 @@ describe("roundTo", () => {
 
   it("keeps negative values negative", () => {
     expect(roundTo(-22.261679, 1)).toBe(-22.3);
+  });
+});
+
+describe("chart change labels", () => {
+  it("labels ratio changes in percentage points and others in percent, one decimal, signed", () => {
+    expect(formatChartChange(22.2617, "flow")).toBe("+22.3%");
+    expect(formatChartChange(-0.6, "ratio")).toBe("-0.6 pp");
+    expect(formatChartChange(0, "stock")).toBe("0.0%");
+    expect(changeUnit("ratio")).toBe("pp");
+    expect(changeUnit("stock")).toBe("%");
   });
 });

@@ -1,26 +1,11 @@
 import { expect, test } from "@playwright/test";
-
-const METRIC_KEYS = [
-  "revenue",
-  "adjusted_net_profit",
-  "mau",
-  "mau_china",
-  "smartphone_shipments",
-  "smartphone_gross_margin",
-  "iot_devices",
-  "iot_5plus_users",
-  "mijia_app_mau",
-  "xiao_ai_mau",
-  "retail_stores",
-  "ev_deliveries",
-  "ev_segment_revenue",
-];
+import { XIAOMI_METRIC_KEYS } from "../support";
 
 test.describe("overview", () => {
   test("shows a card and a rendered chart with data marks for every metric", async ({ page }) => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Xiaomi brand health");
-    for (const key of METRIC_KEYS) {
+    for (const key of XIAOMI_METRIC_KEYS) {
       await expect(page.getByTestId(`card-${key}`)).toBeVisible();
       const chart = page.getByTestId(`chart-${key}`);
       // A data mark (a bar), not just axes: the chart was drawn from figures.

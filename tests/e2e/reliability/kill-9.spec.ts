@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { LONG_COLUMNS } from "@/lib/csv/export-format";
 import type { RunningServer } from "../../../bench/lib/server";
 import { apiRequest, apiSignIn, type QuarterBody, type SavedFigures } from "../api";
+import { XIAOMI_METRIC_KEYS } from "../support";
 import {
   integrityCheck,
   killHard,
@@ -21,22 +22,6 @@ import {
  * there; a write whose answer was lost in the kill is there completely (every figure and every
  * audit row) or not at all; an import is applied entirely or not at all; the app serves again.
  */
-
-const METRIC_KEYS = [
-  "revenue",
-  "adjusted_net_profit",
-  "mau",
-  "mau_china",
-  "smartphone_shipments",
-  "smartphone_gross_margin",
-  "iot_devices",
-  "iot_5plus_users",
-  "mijia_app_mau",
-  "xiao_ai_mau",
-  "retail_stores",
-  "ev_deliveries",
-  "ev_segment_revenue",
-];
 
 async function expectServes(server: RunningServer): Promise<void> {
   const home = await fetch(`${server.baseUrl}/`);
@@ -81,7 +66,7 @@ test.describe("kill -9", () => {
       for (const [index, quarter] of quarters.entries()) {
         if (killed) return;
         const values = Object.fromEntries(
-          METRIC_KEYS.map((key, k) => [key, String(50 + ((client + index + k) % 10))]),
+          XIAOMI_METRIC_KEYS.map((key, k) => [key, String(50 + ((client + index + k) % 10))]),
         );
         const request: (typeof requests)[number] = {
           note: `burst ${client}-${index}`,
@@ -104,7 +89,7 @@ test.describe("kill -9", () => {
           expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(500);
           request.outcome = answer.status === 201 ? "acknowledged" : "refused";
           if (answer.status === 201) {
-            expect((answer.body as SavedFigures).figures).toHaveLength(METRIC_KEYS.length);
+            expect((answer.body as SavedFigures).figures).toHaveLength(XIAOMI_METRIC_KEYS.length);
             acknowledged++;
           }
         } catch {
@@ -167,7 +152,7 @@ test.describe("kill -9", () => {
           expect(figures.every((figure) => figure.revision === 1 && figure.isCurrent === 1)).toBe(
             true,
           );
-          expect(audits, request.note).toBe(METRIC_KEYS.length);
+          expect(audits, request.note).toBe(XIAOMI_METRIC_KEYS.length);
           if (request.outcome === "lost") committedLost++;
         } else {
           expect(audits, request.note).toBe(0);
@@ -176,7 +161,7 @@ test.describe("kill -9", () => {
       const total = db
         .prepare("SELECT COUNT(*) AS n FROM Observation WHERE note LIKE 'burst %'")
         .get() as { n: number };
-      expect(total.n).toBe((acks.length + committedLost) * METRIC_KEYS.length);
+      expect(total.n).toBe((acks.length + committedLost) * XIAOMI_METRIC_KEYS.length);
     } finally {
       db.close();
     }
@@ -202,7 +187,7 @@ test.describe("kill -9", () => {
       { length: 30 },
       (_, index) => `rel-${String(index).padStart(2, "0")}`,
     );
-    const METRICS = METRIC_KEYS.slice(0, 10);
+    const METRICS = XIAOMI_METRIC_KEYS.slice(0, 10);
     const QUARTERS = quartersFrom("2000Q1", 100);
     const ROWS = BRANDS.length * METRICS.length * QUARTERS.length;
 
