@@ -5,8 +5,14 @@
  */
 import { z } from "zod";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/csv/export-format";
-import { MetricKeySchema, QuarterCodeSchema, SlugSchema } from "@/lib/domain/fields";
-import { compareQuarters, type QuarterCode } from "@/lib/domain/quarter";
+import {
+  MetricKeySchema,
+  QUARTER_RANGE_ORDER,
+  QuarterCodeSchema,
+  quarterRangeInOrder,
+  SlugSchema,
+} from "@/lib/domain/fields";
+import type { QuarterCode } from "@/lib/domain/quarter";
 import { type ParamProblem, type Parsed, parseWith, type SearchParams } from "@/lib/url-state";
 
 export const EXPORT_PARAMS = [
@@ -48,10 +54,7 @@ const ExportParamsSchema = z
     bom: FlagSchema,
     history: FlagSchema,
   })
-  .refine((value) => !value.from || !value.to || compareQuarters(value.from, value.to) <= 0, {
-    message: "must not be after `to`",
-    path: ["from"],
-  })
+  .refine(quarterRangeInOrder, QUARTER_RANGE_ORDER)
   .refine((value) => !(value.history && value.format === "wide"), {
     message: "applies only to format=long (the wide shape holds current figures only)",
     path: ["history"],

@@ -5,8 +5,14 @@
  */
 import { z } from "zod";
 import { COMPARE_MODES, type CompareMode } from "@/lib/domain/compare";
-import { MetricKeySchema, QuarterCodeSchema, SlugSchema } from "@/lib/domain/fields";
-import { compareQuarters, type QuarterCode } from "@/lib/domain/quarter";
+import {
+  MetricKeySchema,
+  QUARTER_RANGE_ORDER,
+  QuarterCodeSchema,
+  quarterRangeInOrder,
+  SlugSchema,
+} from "@/lib/domain/fields";
+import type { QuarterCode } from "@/lib/domain/quarter";
 
 export const DEFAULT_BRAND = "xiaomi";
 export const METRIC_VIEWS = ["bars", "seasonal", "annual"] as const;
@@ -83,10 +89,7 @@ const MetricPageSchema = z
     compare: ComparePeriodsSchema.optional(),
     ...RangeFields,
   })
-  .refine((value) => !value.from || !value.to || compareQuarters(value.from, value.to) <= 0, {
-    message: "must not be after `to`",
-    path: ["from"],
-  });
+  .refine(quarterRangeInOrder, QUARTER_RANGE_ORDER);
 
 /**
  * One value per parameter: a repeated one is ambiguous, so it is an error, and an empty one
@@ -193,10 +196,7 @@ const CompareSchema = z
     base: QuarterCodeSchema.optional(),
     ...RangeFields,
   })
-  .refine((value) => !value.from || !value.to || compareQuarters(value.from, value.to) <= 0, {
-    message: "must not be after `to`",
-    path: ["from"],
-  });
+  .refine(quarterRangeInOrder, QUARTER_RANGE_ORDER);
 
 export interface CompareState {
   brands: string[];

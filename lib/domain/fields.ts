@@ -3,7 +3,7 @@
  * CSV import and query strings. One definition per rule, so that all entry points agree.
  */
 import { z } from "zod";
-import { isQuarterCode, MAX_YEAR, MIN_YEAR, type QuarterCode } from "./quarter";
+import { compareQuarters, isQuarterCode, MAX_YEAR, MIN_YEAR, type QuarterCode } from "./quarter";
 import { QUALIFIERS } from "./types";
 
 /** A plain decimal as written by people and by our CSV: optional minus, digits, optional fraction. */
@@ -163,10 +163,30 @@ export function optionalField<T extends z.ZodType>(schema: T) {
 }
 
 /** A quarter as written in URLs, CSV and forms: `2025Q3`. */
+/**
+ * Aborting: a malformed quarter must never reach an enclosing object's checks, which are typed
+ * to receive a QuarterCode and would throw on anything else (`?from=x&to=y` answered 500).
+ */
 export const QuarterCodeSchema = z
   .string()
   .trim()
   .refine(isQuarterCode, {
     message: `must be a quarter written like 2025Q3 (year ${MIN_YEAR}-${MAX_YEAR}, quarter 1-4)`,
+    abort: true,
   })
   .transform((text) => text as QuarterCode);
+
+/**
+ * The one rule for a `from`/`to` pair, for every schema that takes a range. Checks the codes
+ * itself too, so that it stays safe if a caller's fields ever stop aborting.
+ */
+export function quarterRangeInOrder(value: { from?: string; to?: string }): boolean {
+  const { from, to } = value;
+  if (!from || !to || !isQuarterCode(from) || !isQuarterCode(to)) return true;
+  return compareQuarters(from, to) <= 0;
+}
+
+export const QUARTER_RANGE_ORDER: { message: string; path: string[] } = {
+  message: "must not be after `to`",
+  path: ["from"],
+};

@@ -4,6 +4,12 @@ import { exportHref, parseExportParams, searchParamsOf } from "@/lib/export-para
 const parse = (query: string) => parseExportParams(searchParamsOf(new URLSearchParams(query)));
 
 describe("parseExportParams", () => {
+  it("names two malformed range ends instead of throwing", () => {
+    const parsed = parse("from=x&to=y");
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problems.map((problem) => problem.param)).toEqual(["from", "to"]);
+  });
+
   it("reads the documented example", () => {
     expect(parse("brand=xiaomi&metrics=revenue,mau&from=2023Q1&to=2025Q3&format=long")).toEqual({
       ok: true,

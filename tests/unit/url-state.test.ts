@@ -54,6 +54,32 @@ describe("the metric page's URL", () => {
   });
 });
 
+describe("two malformed range ends together", () => {
+  const QUARTER_PROBLEM = /must be a quarter written like 2025Q3/;
+
+  it("names both on the metric page instead of throwing", () => {
+    const parsed = parseMetricPageParams({ from: "x", to: "y" });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems.map((problem) => problem.param)).toEqual(["from", "to"]);
+    for (const problem of parsed.problems) expect(problem.message).toMatch(QUARTER_PROBLEM);
+  });
+
+  it("names both on the compare page, with the other parameters' problems", () => {
+    const parsed = parseCompareParams({ from: "2025Q9", to: "1999Q1", mode: "pie" });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems.map((problem) => problem.param).sort()).toEqual(["from", "mode", "to"]);
+  });
+
+  it("still orders a well-formed pair", () => {
+    expect(parseMetricPageParams({ from: "2025Q3", to: "2024Q1" })).toEqual({
+      ok: false,
+      problems: [{ param: "from", message: "must not be after `to`" }],
+    });
+  });
+});
+
 describe("the overview's URL", () => {
   it("keeps the events toggle", () => {
     expect(parseOverviewParams({ events: "off" })).toEqual({

@@ -1,3 +1,4 @@
+import { methodNotAllowed } from "@/lib/api/http";
 import { exportFileName } from "@/lib/csv/export-format";
 import { longCsvStream, wideCsvStream } from "@/lib/csv/export-stream";
 import { parseExportParams, searchParamsOf } from "@/lib/export-params";
@@ -10,6 +11,12 @@ import { listMetrics } from "@/lib/queries/metrics";
 import type { ParamProblem } from "@/lib/url-state";
 
 export const dynamic = "force-dynamic";
+
+// Without these Next answers other methods with an empty 405; this one says what to use.
+export const POST = methodNotAllowed("GET");
+export const PUT = methodNotAllowed("GET");
+export const PATCH = methodNotAllowed("GET");
+export const DELETE = methodNotAllowed("GET");
 
 function badRequest(problems: readonly ParamProblem[]): Response {
   return new Response(

@@ -65,6 +65,7 @@ const QUERY_CASES: Case[] = [
     ["SQL in a quarter", "from=2025Q1'%20OR%20'1'='1", /must be a quarter written like 2025Q3/],
     ["date instead of quarter", "from=2025-03-31", /must be a quarter written like 2025Q3/],
     ["from after to", "from=2025Q3&to=2024Q1", /must not be after/],
+    ["two malformed range ends", "from=x&to=y", /must be a quarter written like 2025Q3/],
     ["repeated brand", "brand=xiaomi&brand=other", /appears more than once/],
     ["repeated view", "view=bars&view=seasonal", /appears more than once/],
     ["array syntax", "from[]=2025Q1&from[]=2025Q2", /must be a quarter|appears more than once/],
@@ -79,6 +80,18 @@ const QUERY_CASES: Case[] = [
     path: "/?brand=xiaomi&brand=xiaomi",
     status: 400,
     message: /appears more than once/,
+  },
+  {
+    name: "compare page with two malformed range ends",
+    path: "/compare?from=x&to=y",
+    status: 400,
+    message: /must be a quarter written like 2025Q3/,
+  },
+  {
+    name: "export with two malformed range ends",
+    path: "/api/export?from=x&to=y",
+    status: 400,
+    message: /must be a quarter written like 2025Q3/,
   },
   { name: "unknown brand", path: "/?brand=no-such-brand", status: 404, message: NOT_FOUND },
   {
