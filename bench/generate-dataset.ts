@@ -174,7 +174,7 @@ export async function generateDataset(
   for (const suffix of ["", "-wal", "-shm", "-journal"])
     rmSync(`${absolute}${suffix}`, { force: true });
   const url = `file:${absolute}`;
-  applyMigrations(url);
+  await applyMigrations(url);
   // The real seed first: the app's default brand and the 13 real metrics stay as they are.
   await seedFromFiles(url, path.join(PROJECT_ROOT, "data"));
 

@@ -1,9 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
 import { databaseUrl } from "./database-url";
-
-/** How long a connection waits for another writer's lock before failing (SQLite busy_timeout). */
-const BUSY_TIMEOUT_MS = 5_000;
+import { BUSY_TIMEOUT_MS } from "./limits";
 
 export type Db = PrismaClient;
 

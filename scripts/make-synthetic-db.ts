@@ -14,7 +14,7 @@ if (!file) {
 }
 const target = Number(countText);
 const url = `file:${file}`;
-applyMigrations(url);
+await applyMigrations(url);
 await seedFromFiles(url);
 
 const sqlite = new Database(file);

@@ -3,6 +3,6 @@ import { databaseUrl } from "@/lib/database-url";
 import { applyMigrations, seedFromFiles } from "@/lib/seed/prepare-database";
 
 const url = databaseUrl();
-applyMigrations(url);
+await applyMigrations(url);
 const report = await seedFromFiles(url);
 console.log(`Seeded ${url}:`, report);

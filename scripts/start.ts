@@ -6,7 +6,12 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { ensureEditorPassword, PASSWORD_ENV } from "@/lib/auth/editor-password";
 import { databaseFilePath, databaseUrl } from "@/lib/database-url";
-import { applyMigrations, PROJECT_ROOT, seedIfEmpty } from "@/lib/seed/prepare-database";
+import {
+  applyMigrations,
+  DatabaseBusyError,
+  PROJECT_ROOT,
+  seedIfEmpty,
+} from "@/lib/seed/prepare-database";
 
 const url = databaseUrl();
 const port = process.env.PORT || "3000";
@@ -16,7 +21,14 @@ if (!existsSync(path.join(PROJECT_ROOT, ".next", "BUILD_ID"))) {
   process.exit(1);
 }
 
-applyMigrations(url);
+try {
+  await applyMigrations(url);
+} catch (error) {
+  // A busy database is an operator's situation, not a crash: say what to do, without a stack.
+  if (!(error instanceof DatabaseBusyError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 const report = await seedIfEmpty(url);
 console.log(
   report

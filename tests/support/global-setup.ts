@@ -8,9 +8,9 @@ import path from "node:path";
 import { applyMigrations } from "@/lib/seed/prepare-database";
 import { TEMPLATE_DB_PATH } from "./test-db";
 
-export default function setup() {
+export default async function setup() {
   mkdirSync(path.dirname(TEMPLATE_DB_PATH), { recursive: true });
   for (const suffix of ["", "-wal", "-shm"])
     rmSync(`${TEMPLATE_DB_PATH}${suffix}`, { force: true });
-  applyMigrations(`file:${TEMPLATE_DB_PATH}`);
+  await applyMigrations(`file:${TEMPLATE_DB_PATH}`);
 }

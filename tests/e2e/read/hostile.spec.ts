@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import { findForm } from "../../../bench/lib/html-form";
+import { findForm } from "../../support/html-form";
 import { EDITOR_PASSWORD } from "../support";
 
 /*

@@ -9,7 +9,7 @@ import { existsSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { processGroupMembers, type RunningServer, startServer } from "../../../bench/lib/server";
+import { processGroupMembers, type RunningServer, startServer } from "../../support/server-process";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../../..");
 export const RELIABILITY_PASSWORD = "reliability-editor-password-41c9";

@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { LONG_COLUMNS } from "@/lib/csv/export-format";
-import type { RunningServer } from "../../../bench/lib/server";
+import type { RunningServer } from "../../support/server-process";
 import { apiRequest, apiSignIn, type QuarterBody, type SavedFigures } from "../api";
 import { XIAOMI_METRIC_KEYS } from "../support";
 import {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import type { RunningServer } from "../../../bench/lib/server";
+import type { RunningServer } from "../../support/server-process";
 import {
   type ApiAnswer,
   apiRequest,

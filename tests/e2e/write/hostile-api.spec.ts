@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { LONG_COLUMNS } from "@/lib/csv/export-format";
-import { findForm } from "../../../bench/lib/html-form";
+import { findForm } from "../../support/html-form";
 import { type ApiAnswer, apiRequest, apiSignIn, type QuarterBody } from "../api";
 import { EDITOR_PASSWORD } from "../support";
 

@@ -1,0 +1,94 @@
+import { expect, test } from "@playwright/test";
+import Database from "better-sqlite3";
+import { type RunningServer, startServer } from "../../support/server-process";
+import {
+  PROJECT_ROOT,
+  prepareDatabase,
+  RELIABILITY_PASSWORD,
+  removeDatabase,
+  temporaryDatabaseFile,
+} from "./harness";
+
+/*
+ * `npm start` beside another process that holds the database file open with a read transaction
+ * (an analyst's `sqlite3` shell after `BEGIN; SELECT count(*) FROM Observation;`, a long export,
+ * Litestream). The reader is a connection in this test process.
+ */
+
+// Each test starts a production server (migrate, seed, serve) on a shared 2-core machine.
+test.setTimeout(180_000);
+
+let server: RunningServer | null = null;
+let reader: Database.Database | null = null;
+let databaseFile = "";
+
+test.afterEach(async () => {
+  await server?.stop();
+  server = null;
+  if (reader?.open) reader.close();
+  reader = null;
+  removeDatabase(databaseFile);
+});
+
+function holdReadTransaction(file: string): Database.Database {
+  const connection = new Database(file);
+  connection.exec("BEGIN");
+  connection.prepare("SELECT count(*) AS n FROM Observation").get();
+  return connection;
+}
+
+test("starts and serves while a reader holds a transaction open (nothing to migrate)", async () => {
+  databaseFile = temporaryDatabaseFile("start-reader");
+  prepareDatabase(databaseFile);
+  reader = holdReadTransaction(databaseFile);
+  server = await startServer({
+    projectRoot: PROJECT_ROOT,
+    databaseFile,
+    env: { PULSE_EDITOR_PASSWORD: RELIABILITY_PASSWORD },
+  });
+  const page = await fetch(`${server.baseUrl}/`);
+  expect(page.status).toBe(200);
+  expect(server.log()).not.toMatch(/WASM_ERROR|SocketTimeout|busy/);
+  expect(reader.inTransaction).toBe(true);
+});
+
+test("with a migration pending, says the database is busy, and starts once the reader lets go", async () => {
+  databaseFile = temporaryDatabaseFile("start-reader-migrate");
+  prepareDatabase(databaseFile);
+  const setup = new Database(databaseFile);
+  const last = setup
+    .prepare("SELECT migration_name AS name FROM _prisma_migrations ORDER BY migration_name DESC")
+    .get() as { name: string };
+  expect(last.name).toMatch(/_import_batch$/);
+  setup.exec('DROP TABLE "ImportBatch"');
+  setup.prepare("DELETE FROM _prisma_migrations WHERE migration_name = ?").run(last.name);
+  setup.close();
+
+  const held = holdReadTransaction(databaseFile);
+  reader = held;
+  let toldBusy = "";
+  server = await startServer({
+    projectRoot: PROJECT_ROOT,
+    databaseFile,
+    env: { PULSE_EDITOR_PASSWORD: RELIABILITY_PASSWORD },
+    // The reader lets go when the start says it waits for it.
+    onOutput: (text) => {
+      const line = /the database is busy: another process holds it; retrying[^\n]*/.exec(text);
+      if (line && held.open) {
+        toldBusy = line[0];
+        held.exec("COMMIT");
+        held.close();
+      }
+    },
+  });
+  expect(toldBusy).toContain(last.name);
+  expect(server.log()).not.toMatch(/WASM_ERROR|SocketTimeout/);
+  const page = await fetch(`${server.baseUrl}/import`, { redirect: "manual" });
+  expect(page.status).toBeLessThan(500);
+  const check = new Database(databaseFile, { readonly: true });
+  const table = check
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'ImportBatch'")
+    .get();
+  check.close();
+  expect(table).toEqual({ name: "ImportBatch" });
+});
