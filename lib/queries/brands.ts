@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getReadDb } from "@/lib/db";
 import type { BrandDTO } from "@/lib/domain/types";
 
@@ -10,10 +11,10 @@ const brandSelect = {
   reportingLagDays: true,
 } as const;
 
-export async function listBrands(): Promise<BrandDTO[]> {
+export const listBrands = cache(async function listBrands(): Promise<BrandDTO[]> {
   return getReadDb().brand.findMany({ select: brandSelect, orderBy: { name: "asc" } });
-}
+});
 
-export async function getBrand(slug: string): Promise<BrandDTO | null> {
+export const getBrand = cache(async function getBrand(slug: string): Promise<BrandDTO | null> {
   return getReadDb().brand.findUnique({ where: { slug }, select: brandSelect });
-}
+});

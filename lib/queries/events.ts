@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getReadDb } from "@/lib/db";
 import { quarterOfDate } from "@/lib/domain/quarter";
 import type {
@@ -57,14 +58,14 @@ const eventSelect = {
 } as const;
 
 /** A brand's current, not deleted events, oldest first, each with its source. */
-export async function listEvents(brandSlug: string): Promise<EventDTO[]> {
+export const listEvents = cache(async function listEvents(brandSlug: string): Promise<EventDTO[]> {
   const rows = await getReadDb().event.findMany({
     where: { brand: { slug: brandSlug }, isCurrent: true, deleted: false },
     select: eventSelect,
     orderBy: [{ date: "asc" }, { title: "asc" }],
   });
   return rows.map(toEvent);
-}
+});
 
 /** One event with its revision history (deleted ones too, so that they can be restored). */
 export async function getEvent(uid: string): Promise<EventDetailDTO | null> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getReadDb } from "@/lib/db";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import type {
@@ -29,7 +30,7 @@ const sourceSelect = { select: { title: true, url: true, publishedOn: true } } a
  * revisions it superseded, and the quarters whose figure was withdrawn, with their history. Two
  * queries whatever the number of metrics: current revisions, then the superseded ones.
  */
-export async function listBrandSeries(
+export const listBrandSeries = cache(async function listBrandSeries(
   brandSlug: string,
   options: { metricKeys?: readonly string[] } = {},
 ): Promise<SeriesDTO[]> {
@@ -137,4 +138,4 @@ export async function listBrandSeries(
     points: pointsByMetric.get(metric.key) ?? [],
     withdrawn: withdrawnByMetric.get(metric.key) ?? [],
   }));
-}
+});
