@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { IMPORT_FORM_BODY_LIMIT_BYTES } from "./lib/limits";
 
 const nextConfig: NextConfig = {
   // The native SQLite driver must be required at run time, not bundled.
@@ -8,9 +9,8 @@ const nextConfig: NextConfig = {
   // Resolve metadata before streaming, so that notFound() can still set a 404 status.
   htmlLimitedBots: /.*/,
   experimental: {
-    // CSV imports take files up to 5 MB (lib/csv/import-file.ts); the margin lets a slightly
-    // larger file reach the action and get its specific message instead of a generic failure.
-    serverActions: { bodySizeLimit: "8mb" },
+    // The CSV import form's limit; why it is larger than the file limit: lib/limits.ts.
+    serverActions: { bodySizeLimit: IMPORT_FORM_BODY_LIMIT_BYTES },
   },
 };
 

@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { FORM_BODY_LIMIT_BYTES, IMPORT_FORM_BODY_LIMIT_BYTES } from "@/lib/limits";
 import {
   type Parsed,
   parseCompareParams,
@@ -29,16 +30,13 @@ function searchParamsOf(url: URL): SearchParams {
 }
 
 /**
- * Next answers a server-action body over its limit (next.config `serverActions.bodySizeLimit`,
- * 8 MB for the CSV import) with a 500; refusing it here gives a 413 that says why. Forms other
- * than the import send a few kilobytes, so they get a much smaller limit. Route handlers under
- * /api/ read their bodies themselves and set their own limits.
+ * Next answers a server-action body over its limit (next.config `serverActions.bodySizeLimit`)
+ * with a 500; refusing it here gives a 413 that says why. Forms other than the import send a few
+ * kilobytes, so they get a much smaller limit. Route handlers under /api/ read their bodies
+ * themselves and set their own limits.
  */
-export const FORM_BODY_LIMIT_BYTES = 1024 * 1024;
-export const IMPORT_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
-
 function bodyLimit(pathname: string): number {
-  return pathname === "/import" ? IMPORT_BODY_LIMIT_BYTES : FORM_BODY_LIMIT_BYTES;
+  return pathname === "/import" ? IMPORT_FORM_BODY_LIMIT_BYTES : FORM_BODY_LIMIT_BYTES;
 }
 
 function tooLarge(limitBytes: number): NextResponse {

@@ -5,3 +5,16 @@
 
 /** How long a SQLite connection waits for another connection's lock before failing (busy_timeout). */
 export const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Bodies of the app's own forms (server actions), refused above this by the proxy with a 413
+ * that says why: Next would answer an oversized server-action body with a bare 500.
+ */
+export const FORM_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * The CSV import form's body (next.config `serverActions.bodySizeLimit` and the proxy). Files
+ * themselves take at most MAX_IMPORT_BYTES (5 MB, lib/csv/import-file.ts); the margin lets a
+ * slightly larger file reach the action and get its specific message.
+ */
+export const IMPORT_FORM_BODY_LIMIT_BYTES = 8 * 1024 * 1024;

@@ -1,118 +1,26 @@
 /**
- * `npm run backup -- <target file>`: an online backup of the database ($DATABASE_URL, default
- * data/app.db) while the server keeps serving and writing, through SQLite's backup API.
- *
- * The copy is one consistent snapshot: all pages are transferred in a single step inside one
- * read transaction, which in WAL mode never blocks the server's writer (and a multi-step copy
- * would restart whenever the server commits). The result is checked with PRAGMA integrity_check
- * before the command reports success. Restore: see README ("Backup and restore").
+ * `npm run backup -- <target file> [--force]`: an online backup of $DATABASE_URL (default
+ * data/app.db) while the server keeps serving and writing; see lib/backup.ts and the README.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
+import { BackupError, backupDatabase } from "@/lib/backup";
 import { databaseFilePath, databaseUrl } from "@/lib/database-url";
 
-export interface BackupReport {
-  source: string;
-  target: string;
-  pages: number;
-  bytes: number;
-  seconds: number;
-  observations: number;
-  integrity: string;
+const args = process.argv.slice(2);
+const target = args.find((arg) => !arg.startsWith("--"));
+if (!target) {
+  console.error("usage: npm run backup -- <target file> [--force]");
+  process.exit(2);
 }
-
-export class BackupError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "BackupError";
-  }
-}
-
-/** Copies every page in one step: the snapshot is consistent and not restarted by writes. */
-const ALL_PAGES = 0x7fffffff;
-
-export async function backupDatabase(
-  sourceFile: string,
-  targetFile: string,
-  options: { overwrite?: boolean; pagesPerStep?: number } = {},
-): Promise<BackupReport> {
-  const source = path.resolve(sourceFile);
-  const target = path.resolve(targetFile);
-  if (!existsSync(source)) throw new BackupError(`No database at ${source}`);
-  if (source === target) throw new BackupError("The backup must go to another file");
-  if (existsSync(target) && !options.overwrite) {
-    throw new BackupError(`${target} exists; choose a new file (or pass --force to replace it)`);
-  }
-  mkdirSync(path.dirname(target), { recursive: true });
-  // Written next to the target and renamed at the end, so a failed backup never leaves a
-  // half-written file under the name someone will restore from.
-  const partial = `${target}.partial`;
-  rmSync(partial, { force: true });
-
-  const started = performance.now();
-  const db = new Database(source, { fileMustExist: true, timeout: 5_000 });
-  let pages = 0;
-  try {
-    const metadata = await db.backup(partial, {
-      progress: () => options.pagesPerStep ?? ALL_PAGES,
-    });
-    pages = metadata.totalPages;
-  } catch (error) {
-    rmSync(partial, { force: true });
-    throw error;
-  } finally {
-    db.close();
-  }
-
-  const copy = new Database(partial, { fileMustExist: true });
-  let integrity: string;
-  let observations: number;
-  try {
-    // The copy is a plain rollback-journal file: no -wal to carry along when it is moved.
-    copy.pragma("journal_mode = DELETE");
-    integrity = (copy.pragma("integrity_check") as { integrity_check: string }[])
-      .map((row) => row.integrity_check)
-      .join("; ");
-    observations =
-      copy.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM "Observation"').get()?.n ?? 0;
-  } finally {
-    copy.close();
-  }
-  if (integrity !== "ok") {
-    rmSync(partial, { force: true });
-    throw new BackupError(`The backup failed its integrity check: ${integrity}`);
-  }
-  renameSync(partial, target);
-  return {
-    source,
-    target,
-    pages,
-    bytes: statSync(target).size,
-    seconds: (performance.now() - started) / 1000,
-    observations,
-    integrity,
-  };
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2);
-  const target = args.find((arg) => !arg.startsWith("--"));
-  if (!target) {
-    console.error("usage: npm run backup -- <target file> [--force]");
-    process.exit(2);
-  }
-  try {
-    const report = await backupDatabase(databaseFilePath(databaseUrl()), target, {
-      overwrite: args.includes("--force"),
-    });
-    console.log(
-      `Backed up ${report.source} to ${report.target}: ${report.pages} pages, ` +
-        `${(report.bytes / 1e6).toFixed(1)} MB, ${report.observations} figure revisions, ` +
-        `integrity ${report.integrity}, in ${report.seconds.toFixed(1)} s.`,
-    );
-  } catch (error) {
-    console.error(error instanceof BackupError ? error.message : error);
-    process.exit(1);
-  }
+try {
+  const report = await backupDatabase(databaseFilePath(databaseUrl()), target, {
+    overwrite: args.includes("--force"),
+  });
+  console.log(
+    `Backed up ${report.source} to ${report.target}: ${report.pages} pages, ` +
+      `${(report.bytes / 1e6).toFixed(1)} MB, ${report.observations} figure revisions, ` +
+      `integrity ${report.integrity}, in ${report.seconds.toFixed(1)} s.`,
+  );
+} catch (error) {
+  console.error(error instanceof BackupError ? error.message : error);
+  process.exit(1);
 }

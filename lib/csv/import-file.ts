@@ -29,7 +29,8 @@ export type ImportFile =
   | { ok: true; shape: ImportShape; records: ImportRecord[]; rejected: RowRejection[] }
   | { ok: false; problems: string[] };
 
-function megabytes(bytes: number): string {
+/** "5.0 MB": how the import limits and file sizes are written in messages. */
+export function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 

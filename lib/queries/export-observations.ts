@@ -4,6 +4,7 @@ import type { ExportObservation, WideObservation } from "@/lib/csv/export-format
 import { databaseFilePath, databaseUrl } from "@/lib/database-url";
 import { type QuarterCode, shiftQuarter } from "@/lib/domain/quarter";
 import type { Qualifier } from "@/lib/domain/types";
+import { BUSY_TIMEOUT_MS } from "@/lib/limits";
 
 /**
  * Rows for CSV exports, read in batches with keyset pagination: each query continues after the
@@ -23,9 +24,6 @@ import type { Qualifier } from "@/lib/domain/types";
  * unless one figure has thousands of revisions).
  */
 export const EXPORT_BATCH_SIZE = 500;
-
-/** How long a read waits when the file is locked (only while a checkpoint restarts the WAL). */
-const BUSY_TIMEOUT_MS = 5_000;
 
 export interface ExportSelection {
   /** Brand slugs in the order to write them; null for every brand, by slug. */

@@ -6,9 +6,9 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BackupError, backupDatabase } from "@/lib/backup";
 import { createPrismaClient } from "@/lib/db";
 import { PROJECT_ROOT, seedFromFiles } from "@/lib/seed/prepare-database";
-import { BackupError, backupDatabase } from "@/scripts/backup";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 const WRITER = "backup-test-writer";

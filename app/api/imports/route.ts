@@ -1,7 +1,7 @@
 import { apiEditorSession } from "@/lib/api/editor-session";
 import { apiError, apiJson, crossOriginRefusal, methodNotAllowed, readBody } from "@/lib/api/http";
 import { importSummary } from "@/lib/api/import-summary";
-import { MAX_IMPORT_BYTES } from "@/lib/csv/import-file";
+import { MAX_IMPORT_BYTES, megabytes } from "@/lib/csv/import-file";
 import { requiredText, visibleText } from "@/lib/domain/fields";
 import { createImportBatch } from "@/lib/mutations/create-import-batch";
 import { getImportBatch } from "@/lib/queries/import-batches";
@@ -14,10 +14,6 @@ export const PATCH = methodNotAllowed("POST");
 export const DELETE = methodNotAllowed("POST");
 
 const FileNameSchema = visibleText(requiredText(200));
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /**
  * `POST /api/imports` (body: the CSV, `Content-Type: text/csv`, optional `?name=file.csv`):
