@@ -4,14 +4,9 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { ensureEditorPassword, PASSWORD_ENV } from "@/lib/auth/editor-password";
 import { databaseFilePath, databaseUrl } from "@/lib/database-url";
-import {
-  applyMigrations,
-  DatabaseBusyError,
-  PROJECT_ROOT,
-  seedIfEmpty,
-} from "@/lib/seed/prepare-database";
+import { PROJECT_ROOT } from "@/lib/seed/prepare-database";
+import { prepareToServe } from "./prepare-to-serve";
 
 const url = databaseUrl();
 const port = process.env.PORT || "3000";
@@ -21,31 +16,7 @@ if (!existsSync(path.join(PROJECT_ROOT, ".next", "BUILD_ID"))) {
   process.exit(1);
 }
 
-try {
-  await applyMigrations(url);
-} catch (error) {
-  // A busy database is an operator's situation, not a crash: say what to do, without a stack.
-  if (!(error instanceof DatabaseBusyError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
-const report = await seedIfEmpty(url);
-console.log(
-  report
-    ? `Seeded an empty database (${url}): ${report.observationsAdded} figures, ${report.eventsAdded} events.`
-    : `Database ${url} is up to date.`,
-);
-
-const password = ensureEditorPassword();
-if (password.source === "generated") {
-  console.log(
-    `Editor password (generated, kept in ${password.file}, mode 0600): ${password.password}\n` +
-      "Sign in at /login with it. " +
-      `To choose your own, start with ${PASSWORD_ENV}=... npm start`,
-  );
-} else if (password.source === "file") {
-  console.log(`Editor password: see ${password.file} (or set ${PASSWORD_ENV}).`);
-}
+await prepareToServe(url);
 
 // Next reads NODE_ENV when it loads, so it is set before the server module is imported.
 (process.env as Record<string, string>).NODE_ENV = "production";
