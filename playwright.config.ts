@@ -25,6 +25,7 @@ process.env.E2E_PORT ??= String(await freePort());
 process.env.E2E_DB_FILE ??= path.join(tmpdir(), `pulse-e2e-${process.pid}-${Date.now()}.db`);
 export const E2E_EDITOR_PASSWORD = "e2e-editor-password-7f3a";
 process.env.E2E_EDITOR_PASSWORD = E2E_EDITOR_PASSWORD;
+export const E2E_CLOCK = "2026-11-27T10:00:00Z";
 
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -84,6 +85,9 @@ export default defineConfig({
       DATABASE_URL: `file:${process.env.E2E_DB_FILE}`,
       PULSE_EDITOR_PASSWORD: E2E_EDITOR_PASSWORD,
       NEXT_TELEMETRY_DISABLED: "1",
+      // "Today" for the stale-data signal (lib/clock.ts): a day when Q3 2025 is the latest due
+      // quarter, whatever day the tests run.
+      PULSE_CLOCK: E2E_CLOCK,
     },
   },
 });

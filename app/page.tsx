@@ -10,6 +10,7 @@ import { SavedNotice } from "@/components/SavedNotice";
 import { SignalsPanel } from "@/components/SignalsPanel";
 import { TrendPanel } from "@/components/TrendPanel";
 import { getEditorSession } from "@/lib/auth/session";
+import { now } from "@/lib/clock";
 import { quarterLabel } from "@/lib/domain/quarter";
 import { summarizeSeries } from "@/lib/domain/series-view";
 import { evaluateSignals } from "@/lib/domain/signals";
@@ -64,7 +65,7 @@ export default async function OverviewPage({
   const findings = evaluateSignals({
     brand,
     series: allSeries,
-    now: new Date(),
+    now: now(),
     metricHref: (key) => `${metricHref(key)}#chart`,
   });
 

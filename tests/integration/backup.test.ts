@@ -39,6 +39,7 @@ while (Atomics.load(stop, 0) === 0) {
   append(n + 1);
   n++;
   Atomics.store(done, 0, n);
+  Atomics.notify(done, 0);
 }
 db.close();
 parentPort.postMessage(n);
@@ -62,11 +63,15 @@ function untouchedRows(file: string) {
   }
 }
 
-async function waitUntil(condition: () => boolean, ms = 10_000) {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 10));
+/** Resolves once the writer has committed `target` revisions: woken by its Atomics.notify. */
+async function committedAtLeast(counter: Int32Array, target: number): Promise<void> {
+  for (;;) {
+    const now = Atomics.load(counter, 0);
+    if (now >= target) return;
+    const wait = Atomics.waitAsync(counter, 0, now, 10_000);
+    if (wait.async && (await wait.value) === "timed-out") {
+      throw new Error(`the writer stopped at ${now} revisions, short of ${target}`);
+    }
   }
 }
 
@@ -100,7 +105,7 @@ describe("online backup and restore", () => {
     if (!ids) throw new Error("seed missing");
     const stop = new SharedArrayBuffer(4);
     const done = new SharedArrayBuffer(4);
-    const committed = () => Atomics.load(new Int32Array(done), 0);
+    const counter = new Int32Array(done);
     const worker = new Worker(WRITER_SOURCE, {
       eval: true,
       workerData: {
@@ -118,11 +123,11 @@ describe("online backup and restore", () => {
       worker.once("error", reject);
     });
 
-    await waitUntil(() => committed() >= 20);
+    await committedAtLeast(counter, 20);
     const report = await backupDatabase(testDb.file, backupFile);
-    const atBackup = committed();
+    const atBackup = Atomics.load(counter, 0);
     // The writer must go on after the snapshot, so that the backup is a point in the middle.
-    await waitUntil(() => committed() >= atBackup + 20);
+    await committedAtLeast(counter, atBackup + 20);
     Atomics.store(new Int32Array(stop), 0, 1);
     const written = await total;
 

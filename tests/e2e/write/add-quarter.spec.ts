@@ -38,13 +38,18 @@ test.describe("adding a quarter", () => {
     await page.getByLabel("Title (required)").fill("Xiaomi Q4 2025 results announcement (E2E)");
     await page.getByLabel(/Web address/).fill("https://example.com/xiaomi-q4-2025");
     await page.getByLabel(/Publication date/).fill("2026-03-24");
-    // Hold the post back a moment to see the pending state while it is under way.
+    // Hold the post back until the pending state has been seen while it is under way.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     await page.route("**/quarters/new**", async (route) => {
-      if (route.request().method() === "POST") await new Promise((done) => setTimeout(done, 800));
+      if (route.request().method() === "POST") await held;
       await route.continue();
     });
     await page.getByRole("button", { name: "Save Q4 2025" }).click();
     await expect(page.getByRole("button", { name: "Saving…" })).toBeDisabled();
+    release();
 
     await expect(page).toHaveURL(/\/\?brand=xiaomi&saved=2025Q4&at=\d+/);
     const notice = page.getByTestId("saved-notice");
