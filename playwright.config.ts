@@ -1,24 +1,9 @@
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { freePort } from "./tests/support/server-process";
 
-/** A port nobody listens on, chosen once by the runner; workers inherit it through the env. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
+// A port nobody listens on, chosen once by the runner; workers inherit it through the env.
 process.env.E2E_PORT ??= String(await freePort());
 // The production build runs against a database file of its own, created empty and seeded by
 // the start command, never the developer's data/app.db.

@@ -6,6 +6,7 @@
  * Sends only to the address given (loopback by default), one request at a time.
  */
 import { parseArgs } from "node:util";
+import { apiSignIn } from "../tests/e2e/api";
 import { type FuzzRequest, fuzzUrls } from "../tests/support/url-fuzz";
 
 const { values } = parseArgs({
@@ -19,24 +20,8 @@ const base = values.base.replace(/\/$/, "");
 const runs = Number(values.runs);
 const seed = Number(values.seed);
 
-async function signIn(): Promise<string | null> {
-  const password = process.env.PULSE_EDITOR_PASSWORD;
-  if (!password) return null;
-  const response = await fetch(`${base}/api/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name: "URL Fuzzer", password }),
-  });
-  await response.arrayBuffer();
-  const cookie = response.headers
-    .getSetCookie()
-    .map((line) => line.split(";")[0] ?? "")
-    .find((pair) => pair.includes("session"));
-  if (!cookie) throw new Error(`sign-in answered ${response.status}; is the password right?`);
-  return cookie;
-}
-
-const cookie = await signIn();
+const password = process.env.PULSE_EDITOR_PASSWORD;
+const cookie = password ? await apiSignIn(base, "URL Fuzzer", password) : null;
 console.log(
   `Fuzzing ${base} with ${runs} URLs (seed ${seed}; ${cookie ? "half signed in" : "anonymous: set PULSE_EDITOR_PASSWORD to include editor pages"}).`,
 );
