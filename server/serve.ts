@@ -13,6 +13,7 @@ import {
 } from "node:http";
 import Database from "better-sqlite3";
 import next from "next";
+import { now } from "../lib/clock";
 import { isStorable, PageCache, pageCacheKey, replayableHeaders } from "./page-cache";
 
 export interface ServeOptions {
@@ -26,13 +27,16 @@ export interface ServeOptions {
 /** Bodies over this are streamed to the reader but not kept. */
 const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
-/** Highest audit id and today's date (UTC): changes with every write and every day. */
-export function dataVersionReader(databaseFile: string): () => string {
+/**
+ * Highest audit id and today's date (UTC, from lib/clock so that it agrees with the pages'
+ * "today"): changes with every write and every day.
+ */
+export function dataVersionReader(databaseFile: string, clock: () => Date = now): () => string {
   const sqlite = new Database(databaseFile, { readonly: true, fileMustExist: true });
   const statement = sqlite.prepare("SELECT COALESCE(MAX(id), 0) AS id FROM AuditEntry");
   return () => {
     const { id } = statement.get() as { id: number };
-    return `${id}:${new Date().toISOString().slice(0, 10)}`;
+    return `${id}:${clock().toISOString().slice(0, 10)}`;
   };
 }
 
