@@ -11,6 +11,7 @@ import {
   type Server,
   type ServerResponse,
 } from "node:http";
+import type { Duplex } from "node:stream";
 import Database from "better-sqlite3";
 import next from "next";
 import { now } from "../lib/clock";
@@ -38,6 +39,28 @@ export function dataVersionReader(databaseFile: string, clock: () => Date = now)
     const { id } = statement.get() as { id: number };
     return `${id}:${clock().toISOString().slice(0, 10)}`;
   };
+}
+
+/**
+ * Node refuses a request it cannot parse (a URL or headers over 16 KB, a malformed request line)
+ * before the app sees it, with a bare status and no body. The same status, with a sentence.
+ */
+function answerMalformedRequest(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, message] =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? [
+          "431 Request Header Fields Too Large",
+          "The URL or the headers are too large (over 16 KB).",
+        ]
+      : ["400 Bad Request", "The request could not be read as HTTP."];
+  socket.end(
+    `HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n` +
+      `Content-Length: ${Buffer.byteLength(message) + 1}\r\n\r\n${message}\n`,
+  );
 }
 
 /** Copies what the app writes, while it is being sent, so the finished page can be stored. */
@@ -142,6 +165,7 @@ export async function serve(options: ServeOptions): Promise<{ server: Server; ca
     });
     void handle(request, response);
   });
+  server.on("clientError", answerMalformedRequest);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.hostname, () => resolve());
