@@ -56,11 +56,16 @@ function prismaDiff(from: string[], to: string[]): string {
     cwd: root,
     // Diffing two datamodels needs no database, but the WebAssembly engine still opens the
     // config's adapter: a scratch SQLite file serves, and the SQL comes out in the schema's dialect.
-    env: { ...process.env, DATABASE_URL: `file:${path.join(tmpdir(), `pulse-diff-${process.pid}.db`)}` },
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${path.join(tmpdir(), `pulse-diff-${process.pid}.db`)}`,
+    },
     encoding: "utf8",
   });
   if (result.status !== 0) {
-    throw new SchemaDerivationError(`prisma migrate diff failed:\n${result.stdout}\n${result.stderr}`);
+    throw new SchemaDerivationError(
+      `prisma migrate diff failed:\n${result.stdout}\n${result.stderr}`,
+    );
   }
   return result.stdout;
 }
@@ -98,21 +103,26 @@ function main(args: string[]): number {
   if (args.includes("--baseline") || existing.length === 0) {
     rmSync(MIGRATIONS, { recursive: true, force: true });
     const sql = prismaDiff(["--from-empty"], ["--to-schema-datamodel", TARGET]);
-    console.log(`Wrote ${path.relative(root, TARGET)} and the baseline ${writeMigration(BASELINE, sql)}`);
+    console.log(
+      `Wrote ${path.relative(root, TARGET)} and the baseline ${writeMigration(BASELINE, sql)}`,
+    );
     return 0;
   }
   if (previous === derived) {
     console.log("prisma/postgres is up to date.");
     return 0;
   }
-  if (previous === null) throw new SchemaDerivationError("migrations exist without a derived schema");
+  if (previous === null)
+    throw new SchemaDerivationError("migrations exist without a derived schema");
   const before = path.join(tmpdir(), `pulse-previous-${process.pid}.prisma`);
   writeFileSync(before, previous);
   try {
     const sql = prismaDiff(["--from-schema-datamodel", before], ["--to-schema-datamodel", TARGET]);
     const nameIndex = args.indexOf("--name");
     const name = nameIndex >= 0 ? (args[nameIndex + 1] ?? "schema_change") : "schema_change";
-    console.log(`Wrote ${path.relative(root, TARGET)} and ${writeMigration(`${utcStamp(new Date())}_${name}`, sql)}`);
+    console.log(
+      `Wrote ${path.relative(root, TARGET)} and ${writeMigration(`${utcStamp(new Date())}_${name}`, sql)}`,
+    );
   } finally {
     rmSync(before, { force: true });
   }

@@ -7,15 +7,20 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databaseFilePath } from "@/lib/database-url";
+import { databaseFilePath, databaseProvider, redactUrl } from "@/lib/database-url";
 import { createPrismaClient } from "@/lib/db";
 import { type SeedReport, seedDatabase } from "./seed-database";
 import { readSeedFiles } from "./seed-files";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 
+/**
+ * `prisma migrate deploy` for the database the URL names; prisma.config.ts picks the schema and
+ * migrations folder of its provider (prisma/migrations or prisma/postgres/migrations).
+ */
 export function applyMigrations(url: string): void {
-  mkdirSync(path.dirname(path.resolve(databaseFilePath(url))), { recursive: true });
+  const sqlite = databaseProvider(url) === "sqlite";
+  if (sqlite) mkdirSync(path.dirname(path.resolve(databaseFilePath(url))), { recursive: true });
   const prismaCli = path.join(projectRoot, "node_modules", "prisma", "build", "index.js");
   const result = spawnSync(process.execPath, [prismaCli, "migrate", "deploy"], {
     cwd: projectRoot,
@@ -24,16 +29,17 @@ export function applyMigrations(url: string): void {
   });
   if (result.status !== 0) {
     throw new Error(
-      `prisma migrate deploy failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`,
+      `prisma migrate deploy failed on ${redactUrl(url)} (exit ${result.status}):\n${result.stdout}\n${result.stderr}`,
     );
   }
+  if (!sqlite) return;
   // WAL is a property of the file, so setting it once here holds for every later connection:
   // readers then never block the writer, nor see its uncommitted changes.
-  const sqlite = new Database(databaseFilePath(url));
+  const file = new Database(databaseFilePath(url));
   try {
-    sqlite.pragma("journal_mode = WAL");
+    file.pragma("journal_mode = WAL");
   } finally {
-    sqlite.close();
+    file.close();
   }
 }
 
