@@ -13,6 +13,8 @@ const CONFLICT_CODES = new Set([
   "SQLITE_BUSY",
   "SQLITE_BUSY_SNAPSHOT",
   "SQLITE_LOCKED",
+  "40001", // PostgreSQL serialization_failure
+  "40P01", // PostgreSQL deadlock_detected
 ]);
 
 function isWriteConflict(error: unknown): boolean {
@@ -21,16 +23,23 @@ function isWriteConflict(error: unknown): boolean {
     const code = (cause as { code?: unknown }).code;
     if (typeof code === "string" && CONFLICT_CODES.has(code)) return true;
     const message = (cause as { message?: unknown }).message;
-    if (typeof message === "string" && /SQLITE_BUSY|database is locked/i.test(message)) return true;
+    if (
+      typeof message === "string" &&
+      /SQLITE_BUSY|database is locked|could not serialize access|deadlock detected/i.test(message)
+    )
+      return true;
     cause = (cause as { cause?: unknown }).cause;
   }
   return false;
 }
 
 /**
- * Runs one write transaction. In this process the adapter already queues transactions on its
- * single writer connection; a second process (or connection) on the same file can still collide,
- * which SQLite reports as busy or, through the unique key on revisions, as a duplicate. Such a
+ * Runs one write transaction. On SQLite the adapter already queues transactions on its single
+ * writer connection; a second process (or connection) on the same file can still collide, which
+ * SQLite reports as busy or, through the unique key on revisions, as a duplicate. On PostgreSQL
+ * (read committed) two instances' transactions run side by side: the second to update the same
+ * current revision waits for the first's row lock, then fails on the unique key on revisions when
+ * it inserts the number the first one took, and is retried; a deadlock is retried the same way. Such a
  * collision is retried from the start (re-reading the latest revision); after a few attempts it
  * becomes a WriteConflictError the form shows as "try again", never a 500.
  */
