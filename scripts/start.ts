@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { ensureEditorPassword, PASSWORD_ENV } from "@/lib/auth/editor-password";
-import { databaseFilePath, databaseUrl } from "@/lib/database-url";
+import { databaseUrl, redactUrl } from "@/lib/database-url";
 import { applyMigrations, PROJECT_ROOT, seedIfEmpty } from "@/lib/seed/prepare-database";
 
 const url = databaseUrl();
@@ -20,8 +20,8 @@ applyMigrations(url);
 const report = await seedIfEmpty(url);
 console.log(
   report
-    ? `Seeded an empty database (${url}): ${report.observationsAdded} figures, ${report.eventsAdded} events.`
-    : `Database ${url} is up to date.`,
+    ? `Seeded an empty database (${redactUrl(url)}): ${report.observationsAdded} figures, ${report.eventsAdded} events.`
+    : `Database ${redactUrl(url)} is up to date.`,
 );
 
 const password = ensureEditorPassword();
@@ -44,9 +44,9 @@ const { serve } = await import("../server/serve");
 const { server } = await serve({
   port: Number(port),
   projectDir: PROJECT_ROOT,
-  databaseFile: path.resolve(databaseFilePath(url)),
+  databaseUrl: url,
 });
-console.log(`Pulse is serving http://localhost:${port} (database ${url}).`);
+console.log(`Pulse is serving http://localhost:${port} (database ${redactUrl(url)}).`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     server.close();

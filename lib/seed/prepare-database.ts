@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { databaseFilePath, databaseProvider, redactUrl } from "@/lib/database-url";
 import { createPrismaClient } from "@/lib/db";
 import { type SeedReport, seedDatabase } from "./seed-database";
@@ -43,10 +44,27 @@ export function applyMigrations(url: string): void {
   }
 }
 
+/** Any constant: the key of the PostgreSQL advisory lock that lets one instance seed at a time. */
+const SEED_LOCK = 7_316_001;
+
 export async function seedIfEmpty(
   url: string,
   dataDirectory = path.join(projectRoot, "data"),
 ): Promise<SeedReport | null> {
+  if (databaseProvider(url) === "sqlite") return seedIfEmptyUnlocked(url, dataDirectory);
+  // Instances started together on an empty PostgreSQL would each find it empty and seed it: the
+  // first takes the lock and seeds, the others wait, then find figures and leave them.
+  const lock = new pg.Client({ connectionString: url });
+  await lock.connect();
+  try {
+    await lock.query("SELECT pg_advisory_lock($1)", [SEED_LOCK]);
+    return await seedIfEmptyUnlocked(url, dataDirectory);
+  } finally {
+    await lock.end();
+  }
+}
+
+async function seedIfEmptyUnlocked(url: string, dataDirectory: string): Promise<SeedReport | null> {
   const db = createPrismaClient(url);
   try {
     const stored = await db.observation.count();
