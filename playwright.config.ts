@@ -86,6 +86,8 @@ export default defineConfig({
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? `file:${process.env.E2E_DB_FILE}`,
       PULSE_EDITOR_PASSWORD: E2E_EDITOR_PASSWORD,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The per-request JSON lines would bury the test report.
+      PULSE_REQUEST_LOG: "off",
     },
   },
 });

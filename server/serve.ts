@@ -23,7 +23,7 @@ export interface ServeOptions {
   /** DATABASE_URL: a SQLite file or a PostgreSQL server (server/database-probe.ts reads it). */
   databaseUrl: string;
   cacheBytes?: number;
-  /** One JSON line per request on stdout (default on). */
+  /** One JSON line per request on stdout (default on; PULSE_REQUEST_LOG=off turns it off). */
   requestLog?: boolean;
 }
 
@@ -128,7 +128,7 @@ export async function serve(options: ServeOptions): Promise<{ server: Server; ca
   const cache = new PageCache(options.cacheBytes ?? 64 * 1024 * 1024);
   const probe = createDatabaseProbe(options.databaseUrl);
   const migrations = expectedMigrations(options.projectDir, options.databaseUrl);
-  const requestLog = options.requestLog ?? true;
+  const requestLog = options.requestLog ?? process.env.PULSE_REQUEST_LOG !== "off";
 
   // Renders in progress, by cache key: readers arriving meanwhile wait for the one render
   // instead of each starting their own (a cold page under load would otherwise render N times).
