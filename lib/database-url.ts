@@ -30,5 +30,5 @@ export function databaseFilePath(url: string = databaseUrl()): string {
 
 /** The URL without its password, for messages and logs. */
 export function redactUrl(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/, "$1:***@");
+  return url.replace(/^([a-z][\w+.-]*:\/\/[^:/@]+):[^@]*@/i, "$1:***@");
 }
