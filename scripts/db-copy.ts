@@ -229,6 +229,14 @@ export async function copyDatabase(from: string, to: string): Promise<TableRepor
   } finally {
     await probe.close();
   }
+  // Refused before migrating too: a full database is told so at once, and is not migrated.
+  const early = new pg.Client({ connectionString: to });
+  await early.connect();
+  try {
+    await refuseNonEmpty(early, await targetTables(early));
+  } finally {
+    await early.end();
+  }
   applyMigrations(to);
   const source = new Database(path.resolve(databaseFilePath(from)), {
     readonly: true,
