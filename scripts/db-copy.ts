@@ -11,6 +11,7 @@
  * migrated target's catalog, so a model added to prisma/schema.prisma is copied with no change here.
  */
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -219,6 +220,8 @@ export async function copyDatabase(from: string, to: string): Promise<TableRepor
   if (databaseProvider(from) !== "sqlite") throw new CopyError("--from must be a SQLite file: URL");
   if (databaseProvider(to) !== "postgresql")
     throw new CopyError("--to must be a postgresql:// URL");
+  const sourceFile = path.resolve(databaseFilePath(from));
+  if (!existsSync(sourceFile)) throw new CopyError(`No SQLite database at ${sourceFile}`);
   const probe = createDatabaseProbe(from);
   try {
     const reason = await unreadyReason(probe, expectedMigrations(PROJECT_ROOT, from));
