@@ -2,8 +2,15 @@ import type { NextConfig } from "next";
 import { IMPORT_FORM_BODY_LIMIT_BYTES } from "./lib/limits";
 
 const nextConfig: NextConfig = {
-  // The native SQLite driver must be required at run time, not bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  // The database drivers are required at run time, not bundled: the native SQLite driver must
+  // be, and pg's optional native binding confuses the bundler.
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "pg",
+    "pg-query-stream",
+    "@prisma/adapter-pg",
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   // Resolve metadata before streaming, so that notFound() can still set a 404 status.

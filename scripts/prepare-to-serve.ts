@@ -4,6 +4,7 @@
  * password, saying where it is.
  */
 import { ensureEditorPassword, PASSWORD_ENV } from "@/lib/auth/editor-password";
+import { redactUrl } from "@/lib/database-url";
 import { applyMigrations, DatabaseBusyError, seedIfEmpty } from "@/lib/seed/prepare-database";
 
 export async function prepareToServe(url: string): Promise<void> {
@@ -18,8 +19,8 @@ export async function prepareToServe(url: string): Promise<void> {
   const report = await seedIfEmpty(url);
   console.log(
     report
-      ? `Seeded an empty database (${url}): ${report.observationsAdded} figures, ${report.eventsAdded} events.`
-      : `Database ${url} is up to date.`,
+      ? `Seeded an empty database (${redactUrl(url)}): ${report.observationsAdded} figures, ${report.eventsAdded} events.`
+      : `Database ${redactUrl(url)} is up to date.`,
   );
 
   const password = ensureEditorPassword();

@@ -4,7 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { databaseFilePath, databaseUrl } from "@/lib/database-url";
+import { databaseUrl, redactUrl } from "@/lib/database-url";
 import { PROJECT_ROOT } from "@/lib/seed/prepare-database";
 import { prepareToServe } from "./prepare-to-serve";
 
@@ -27,9 +27,9 @@ const { serve } = await import("../server/serve");
 const { server } = await serve({
   port: Number(port),
   projectDir: PROJECT_ROOT,
-  databaseFile: path.resolve(databaseFilePath(url)),
+  databaseUrl: url,
 });
-console.log(`Pulse is serving http://localhost:${port} (database ${url}).`);
+console.log(`Pulse is serving http://localhost:${port} (database ${redactUrl(url)}).`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     server.close();

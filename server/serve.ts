@@ -4,6 +4,7 @@
  * Next routes, renders or even parses the request, which is what lets dynamic pages approach
  * the speed of a static file (bench/RESULTS.md). Everything else goes to Next unchanged.
  */
+import { randomUUID } from "node:crypto";
 import {
   createServer,
   type IncomingMessage,
@@ -12,33 +13,63 @@ import {
   type ServerResponse,
 } from "node:http";
 import type { Duplex } from "node:stream";
-import Database from "better-sqlite3";
 import next from "next";
-import { now } from "../lib/clock";
+import { createDatabaseProbe, expectedMigrations, unreadyReason } from "./database-probe";
 import { isStorable, PageCache, pageCacheKey, replayableHeaders } from "./page-cache";
 
 export interface ServeOptions {
   port: number;
   hostname?: string;
   projectDir: string;
-  databaseFile: string;
+  /** DATABASE_URL: a SQLite file or a PostgreSQL server (server/database-probe.ts reads it). */
+  databaseUrl: string;
   cacheBytes?: number;
+  /** One JSON line per request on stdout (default on; PULSE_REQUEST_LOG=off turns it off). */
+  requestLog?: boolean;
 }
 
 /** Bodies over this are streamed to the reader but not kept. */
 const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
-/**
- * Highest audit id and today's date (UTC, from lib/clock so that it agrees with the pages'
- * "today"): changes with every write and every day.
- */
-export function dataVersionReader(databaseFile: string, clock: () => Date = now): () => string {
-  const sqlite = new Database(databaseFile, { readonly: true, fileMustExist: true });
-  const statement = sqlite.prepare("SELECT COALESCE(MAX(id), 0) AS id FROM AuditEntry");
-  return () => {
-    const { id } = statement.get() as { id: number };
-    return `${id}:${clock().toISOString().slice(0, 10)}`;
-  };
+/** A caller's request id is kept when it looks like one, so a proxy's id ties the logs together. */
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+function requestIdOf(request: IncomingMessage): string {
+  const given = request.headers["x-request-id"];
+  return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** One line per request, as JSON, so that the logs of several instances can be read together. */
+function logRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  id: string,
+  started: number,
+) {
+  const url = request.url ?? "";
+  const queryStart = url.indexOf("?");
+  process.stdout.write(
+    `${JSON.stringify({
+      time: new Date().toISOString(),
+      method: request.method,
+      path: queryStart === -1 ? url : url.slice(0, queryStart),
+      status: response.statusCode,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      requestId: id,
+      cache: response.getHeader("x-pulse-cache") ?? null,
+      aborted: !response.writableFinished || undefined,
+    })}\n`,
+  );
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+    "cache-control": "no-store",
+  });
+  response.end(text);
 }
 
 /**
@@ -118,13 +149,36 @@ export async function serve(options: ServeOptions): Promise<{ server: Server; ca
   await app.prepare();
   const handle = app.getRequestHandler();
   const cache = new PageCache(options.cacheBytes ?? 64 * 1024 * 1024);
-  const dataVersion = dataVersionReader(options.databaseFile);
+  const probe = createDatabaseProbe(options.databaseUrl);
+  const migrations = expectedMigrations(options.projectDir, options.databaseUrl);
+  const requestLog = options.requestLog ?? process.env.PULSE_REQUEST_LOG !== "off";
 
   // Renders in progress, by cache key: readers arriving meanwhile wait for the one render
   // instead of each starting their own (a cold page under load would otherwise render N times).
   const rendering = new Map<string, Promise<void>>();
 
   const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
+    const started = performance.now();
+    const requestId = requestIdOf(request);
+    response.setHeader("x-request-id", requestId);
+    if (requestLog) response.once("close", () => logRequest(request, response, requestId, started));
+
+    // For load balancers: answered here, never cached, never rendered by Next.
+    const url = request.url ?? "";
+    if (url === "/healthz" || url.startsWith("/healthz?")) {
+      sendJson(response, 200, { status: "ok" });
+      return;
+    }
+    if (url === "/readyz" || url.startsWith("/readyz?")) {
+      const reason = await unreadyReason(probe, migrations);
+      sendJson(
+        response,
+        reason ? 503 : 200,
+        reason ? { status: "unready", reason } : { status: "ready" },
+      );
+      return;
+    }
+
     const key = pageCacheKey(request);
     if (key === null) {
       void handle(request, response);
@@ -134,7 +188,14 @@ export async function serve(options: ServeOptions): Promise<{ server: Server; ca
     if (inFlight) await inFlight;
     // The version is read before rendering: a write that lands during the render makes this
     // page stale at once instead of being hidden behind it.
-    const version = dataVersion();
+    let version: string;
+    try {
+      version = await probe.dataVersion();
+    } catch {
+      // The database is away: no cached page can be trusted, and the app reports the error.
+      void handle(request, response);
+      return;
+    }
     const hit = cache.get(key, version);
     if (hit) {
       response.writeHead(hit.status, {
@@ -169,6 +230,9 @@ export async function serve(options: ServeOptions): Promise<{ server: Server; ca
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.hostname, () => resolve());
+  });
+  server.on("close", () => {
+    void probe.close();
   });
   return { server, cache };
 }

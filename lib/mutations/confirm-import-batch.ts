@@ -5,6 +5,7 @@ import { appendObservationRevision } from "./append-observation-revision";
 import { type SourceInput, sourceFingerprint } from "./find-or-create-source";
 import { findOrCreateSources, insertNewFigures, type NewFigure } from "./insert-new-figures";
 import { planImportFile } from "./plan-import-file";
+import { takeWriteTurn } from "./write-transaction";
 
 export type ConfirmImportResult =
   | { kind: "applied"; writes: number; brands: string[] }
@@ -42,6 +43,7 @@ export async function confirmImportBatch(input: {
   const at = input.now ?? new Date();
   return getWriteDb().$transaction(
     async (tx): Promise<ConfirmImportResult> => {
+      await takeWriteTurn(tx);
       const batch = await tx.importBatch.findUnique({ where: { id: input.id } });
       if (!batch) return { kind: "not-found" };
       if (batch.status === "applied") return { kind: "already-applied" };

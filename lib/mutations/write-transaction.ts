@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { databaseProvider, databaseUrl } from "@/lib/database-url";
 import type { Tx } from "./audit";
 import { WriteConflictError } from "./errors";
 
@@ -13,6 +14,8 @@ const CONFLICT_CODES = new Set([
   "SQLITE_BUSY",
   "SQLITE_BUSY_SNAPSHOT",
   "SQLITE_LOCKED",
+  "40001", // PostgreSQL serialization_failure
+  "40P01", // PostgreSQL deadlock_detected
 ]);
 
 function isWriteConflict(error: unknown): boolean {
@@ -21,16 +24,39 @@ function isWriteConflict(error: unknown): boolean {
     const code = (cause as { code?: unknown }).code;
     if (typeof code === "string" && CONFLICT_CODES.has(code)) return true;
     const message = (cause as { message?: unknown }).message;
-    if (typeof message === "string" && /SQLITE_BUSY|database is locked/i.test(message)) return true;
+    if (
+      typeof message === "string" &&
+      /SQLITE_BUSY|database is locked|could not serialize access|deadlock detected/i.test(message)
+    )
+      return true;
     cause = (cause as { cause?: unknown }).cause;
   }
   return false;
 }
 
+/** Any constant: the key of the advisory lock that PostgreSQL writers take (see below). */
+const WRITE_LOCK_KEY = 7_316_002;
+
 /**
- * Runs one write transaction. In this process the adapter already queues transactions on its
- * single writer connection; a second process (or connection) on the same file can still collide,
- * which SQLite reports as busy or, through the unique key on revisions, as a duplicate. Such a
+ * Makes PostgreSQL writers take turns, as SQLite's single writer does: the first statement of
+ * every write transaction waits for a transaction-scoped advisory lock, held until its commit or
+ * rollback, whichever instance runs it. Every write reads the latest revision and adds the next
+ * one; serialised, no two writers read the same latest, so none is retried or lost and one
+ * revision stays current (the unique key on revisions stays as the backstop). Figures change a
+ * few times a quarter: one writer at a time costs nothing that matters. A no-op on SQLite.
+ */
+export async function takeWriteTurn(tx: Tx): Promise<void> {
+  if (databaseProvider(databaseUrl()) !== "postgresql") return;
+  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${WRITE_LOCK_KEY}::bigint)`;
+}
+
+/**
+ * Runs one write transaction. On SQLite the adapter already queues transactions on its single
+ * writer connection; a second process (or connection) on the same file can still collide, which
+ * SQLite reports as busy or, through the unique key on revisions, as a duplicate. On PostgreSQL
+ * (read committed) two instances' transactions run side by side: the second to update the same
+ * current revision waits for the first's row lock, then fails on the unique key on revisions when
+ * it inserts the number the first one took, and is retried; a deadlock is retried the same way. Such a
  * collision is retried from the start (re-reading the latest revision); after a few attempts it
  * becomes a WriteConflictError the form shows as "try again", never a 500.
  */
@@ -40,7 +66,13 @@ export async function runWriteTransaction<T>(
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction(work, { maxWait: 10_000, timeout: 15_000 });
+      return await db.$transaction(
+        async (tx) => {
+          await takeWriteTurn(tx);
+          return work(tx);
+        },
+        { maxWait: 10_000, timeout: 15_000 },
+      );
     } catch (error) {
       if (!isWriteConflict(error)) throw error;
       if (attempt >= ATTEMPTS) throw new WriteConflictError(error);

@@ -1,13 +1,31 @@
 import "server-only";
 import Database from "better-sqlite3";
 import type { ExportObservation, WideObservation } from "@/lib/csv/export-format";
-import { databaseFilePath, databaseUrl } from "@/lib/database-url";
-import { type QuarterCode, shiftQuarter } from "@/lib/domain/quarter";
-import type { Qualifier } from "@/lib/domain/types";
+import { databaseFilePath, databaseProvider, databaseUrl } from "@/lib/database-url";
+import { shiftQuarter } from "@/lib/domain/quarter";
 import { BUSY_TIMEOUT_MS } from "@/lib/limits";
+import {
+  streamPostgresExportObservations,
+  streamPostgresWideObservations,
+} from "./export-observations-postgres";
+import {
+  EXPORT_BATCH_SIZE,
+  type ExportSelection,
+  type Keyed,
+  type LongRow,
+  pickSelection,
+  StoredFigure,
+  StoredRevision,
+  type WideRow,
+} from "./export-observations-rows";
+
+export { EXPORT_BATCH_SIZE, type ExportSelection };
 
 /**
- * Rows for CSV exports, read in batches with keyset pagination: each query continues after the
+ * Rows for CSV exports, one implementation per database behind the two functions at the end:
+ * this file's for SQLite, export-observations-postgres.ts for PostgreSQL (a server-side cursor).
+ *
+ * On SQLite: read in batches with keyset pagination: each query continues after the
  * last key of the previous batch along the (brand, metric, quarter, revision) index, so a batch
  * costs the same at the start and at the end of a million rows, and only one batch is in memory.
  * Batches are small on purpose: 500 rows make a chunk of about 90 KB of CSV. With 2,000 rows a
@@ -23,16 +41,6 @@ import { BUSY_TIMEOUT_MS } from "@/lib/limits";
  * each batch is its own snapshot, as with the Prisma reads (a whole series fits in one batch,
  * unless one figure has thousands of revisions).
  */
-export const EXPORT_BATCH_SIZE = 500;
-
-export interface ExportSelection {
-  /** Brand slugs in the order to write them; null for every brand, by slug. */
-  brands: readonly string[] | null;
-  /** Metric keys in the order to write them; null for the whole catalog, in catalog order. */
-  metrics: readonly string[] | null;
-  from: QuarterCode | null;
-  to: QuarterCode | null;
-}
 
 /** Lower and upper bounds that every quarter code (YYYYQn) sorts between. */
 const FIRST = "0000Q0";
@@ -84,20 +92,6 @@ interface SeriesParams {
   limit: number;
 }
 
-type LongRow = [
-  quarter: string,
-  revision: number,
-  isCurrent: number,
-  value: number | null,
-  decimals: number,
-  qualifier: string,
-  sourceTitle: string | null,
-  sourceUrl: string | null,
-  sourceDate: string | null,
-  quote: string | null,
-  note: string | null,
-];
-
 interface WideParams {
   brandId: number;
   metricIds: string;
@@ -106,74 +100,6 @@ interface WideParams {
   afterQuarter: string;
   afterMetric: number;
   limit: number;
-}
-
-type WideRow = [
-  quarter: string,
-  metricId: number,
-  value: number,
-  decimals: number,
-  qualifier: string,
-];
-
-/*
- * Rows are built by these constructors rather than as object literals on purpose: V8 tracks the
- * objects of each literal, and when the rows of a batch were all still alive at a young-generation
- * collection it started allocating every later one directly in the old generation, where they
- * piled up as garbage until a full collection (an export of the benchmark's 470,000 rows grew the
- * server's memory by 170 MB instead of 50 MB). Objects made by a constructor are not tracked so.
- */
-class StoredRevision implements ExportObservation {
-  readonly brand: string;
-  readonly metric: string;
-  readonly quarter: QuarterCode;
-  readonly revision: number;
-  readonly isCurrent: boolean;
-  readonly value: number | null;
-  readonly decimals: number;
-  readonly qualifier: Qualifier;
-  readonly sourceTitle: string | null;
-  readonly sourceUrl: string | null;
-  readonly sourceDate: string | null;
-  readonly quote: string | null;
-  readonly note: string | null;
-  constructor(brand: string, metric: string, row: LongRow) {
-    this.brand = brand;
-    this.metric = metric;
-    this.quarter = row[0] as QuarterCode;
-    this.revision = row[1];
-    this.isCurrent = row[2] === 1;
-    this.value = row[3];
-    this.decimals = row[4];
-    this.qualifier = row[5] as Qualifier;
-    this.sourceTitle = row[6];
-    this.sourceUrl = row[7];
-    this.sourceDate = row[8];
-    this.quote = row[9];
-    this.note = row[10];
-  }
-}
-
-class StoredFigure implements WideObservation {
-  readonly brand: string;
-  readonly metric: string;
-  readonly quarter: QuarterCode;
-  readonly value: number;
-  readonly decimals: number;
-  readonly qualifier: Qualifier;
-  constructor(brand: string, metric: string, row: WideRow) {
-    this.brand = brand;
-    this.metric = metric;
-    this.quarter = row[0] as QuarterCode;
-    this.value = row[2];
-    this.decimals = row[3];
-    this.qualifier = row[4] as Qualifier;
-  }
-}
-
-interface Keyed {
-  id: number;
-  key: string;
 }
 
 function prepareStatements(db: Database.Database) {
@@ -219,12 +145,7 @@ function resolveSelection(
   selection: ExportSelection,
 ): { brands: Keyed[]; metrics: Keyed[] } {
   const brands = reader.statements.brands.all().map((row) => ({ id: row.id, key: row.slug }));
-  const metrics = reader.statements.metrics.all();
-  const pick = (all: Keyed[], wanted: readonly string[] | null) =>
-    wanted === null
-      ? all
-      : wanted.flatMap((key) => all.filter((entry) => entry.key === key).slice(0, 1));
-  return { brands: pick(brands, selection.brands), metrics: pick(metrics, selection.metrics) };
+  return pickSelection(brands, reader.statements.metrics.all(), selection);
 }
 
 /**
@@ -237,11 +158,16 @@ function resolveSelection(
 export async function* streamExportObservations(
   selection: ExportSelection & { history: boolean },
 ): AsyncGenerator<ExportObservation[]> {
+  const from = selection.from ? shiftQuarter(selection.from, -4) : FIRST;
+  const to = selection.to ?? LAST;
+  const url = databaseUrl();
+  if (databaseProvider(url) === "postgresql") {
+    yield* streamPostgresExportObservations(url, selection, from, to);
+    return;
+  }
   const reader = exportReader();
   const { brands, metrics } = resolveSelection(reader, selection);
   const statement = selection.history ? reader.statements.history : reader.statements.current;
-  const from = selection.from ? shiftQuarter(selection.from, -4) : FIRST;
-  const to = selection.to ?? LAST;
   let batch: ExportObservation[] = [];
   for (const brand of brands) {
     for (const metric of metrics) {
@@ -277,6 +203,16 @@ export async function* streamExportObservations(
 export async function* streamWideObservations(
   selection: ExportSelection,
 ): AsyncGenerator<WideObservation[]> {
+  const url = databaseUrl();
+  if (databaseProvider(url) === "postgresql") {
+    yield* streamPostgresWideObservations(
+      url,
+      selection,
+      selection.from ?? FIRST,
+      selection.to ?? LAST,
+    );
+    return;
+  }
   const reader = exportReader();
   const { brands, metrics } = resolveSelection(reader, selection);
   if (metrics.length === 0) return;

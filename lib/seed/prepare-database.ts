@@ -7,7 +7,8 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databaseFilePath } from "@/lib/database-url";
+import pg from "pg";
+import { databaseFilePath, databaseProvider, redactUrl } from "@/lib/database-url";
 import { createPrismaClient } from "@/lib/db";
 import { BUSY_TIMEOUT_MS } from "@/lib/limits";
 import { type SeedReport, seedDatabase } from "./seed-database";
@@ -127,6 +128,17 @@ export async function applyMigrations(
     retryDelayMs = 1_000,
     maxWaitMs = 5 * 60_000,
   } = options;
+  if (databaseProvider(url) === "postgresql") {
+    // prisma.config.ts picks prisma/postgres/migrations for this URL. A PostgreSQL server takes
+    // the schema change beside readers, so there is no file lock to wait for here.
+    const result = await runMigrateDeploy(url);
+    if (result.status !== 0) {
+      throw new Error(
+        `prisma migrate deploy failed on ${redactUrl(url)} (exit ${result.status}):\n${result.output}`,
+      );
+    }
+    return [];
+  }
   const file = databaseFilePath(url);
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const pending = pendingMigrations(url);
@@ -172,10 +184,27 @@ function switchToWriteAheadLog(file: string): void {
   }
 }
 
+/** Any constant: the key of the PostgreSQL advisory lock that lets one instance seed at a time. */
+const SEED_LOCK = 7_316_001;
+
 export async function seedIfEmpty(
   url: string,
   dataDirectory = path.join(projectRoot, "data"),
 ): Promise<SeedReport | null> {
+  if (databaseProvider(url) === "sqlite") return seedIfEmptyUnlocked(url, dataDirectory);
+  // Instances started together on an empty PostgreSQL would each find it empty and seed it: the
+  // first takes the lock and seeds, the others wait, then find figures and leave them.
+  const lock = new pg.Client({ connectionString: url });
+  await lock.connect();
+  try {
+    await lock.query("SELECT pg_advisory_lock($1)", [SEED_LOCK]);
+    return await seedIfEmptyUnlocked(url, dataDirectory);
+  } finally {
+    await lock.end();
+  }
+}
+
+async function seedIfEmptyUnlocked(url: string, dataDirectory: string): Promise<SeedReport | null> {
   const db = createPrismaClient(url);
   try {
     const stored = await db.observation.count();

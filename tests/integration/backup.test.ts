@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BackupError, backupDatabase } from "@/lib/backup";
 import { createPrismaClient } from "@/lib/db";
 import { PROJECT_ROOT, seedFromFiles } from "@/lib/seed/prepare-database";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { createTestDatabase, sqliteFileOf, type TestDatabase } from "../support/test-db";
 
 const WRITER = "backup-test-writer";
 const QUARTER = "2030Q1";
@@ -81,12 +81,12 @@ describe("online backup and restore", () => {
   const restoredFile = path.join(tmpdir(), `pulse-restored-${process.pid}-${Date.now()}.db`);
 
   beforeAll(async () => {
-    testDb = createTestDatabase();
+    testDb = await createTestDatabase();
     await seedFromFiles(testDb.url, path.join(PROJECT_ROOT, "data"));
   });
 
-  afterAll(() => {
-    testDb.remove();
+  afterAll(async () => {
+    await testDb.remove();
     for (const file of [backupFile, restoredFile]) {
       for (const suffix of ["", "-wal", "-shm", ".partial"])
         rmSync(`${file}${suffix}`, { force: true });
@@ -94,7 +94,7 @@ describe("online backup and restore", () => {
   });
 
   it("takes a consistent snapshot while another connection keeps writing, and restores it", async () => {
-    const lookup = new Database(testDb.file, { readonly: true });
+    const lookup = new Database(sqliteFileOf(testDb), { readonly: true });
     const ids = lookup
       .prepare<[], { brandId: number; metricId: number; sourceId: number }>(
         `SELECT b.id AS brandId, m.id AS metricId, (SELECT MIN(id) FROM "Source") AS sourceId
@@ -111,7 +111,7 @@ describe("online backup and restore", () => {
       workerData: {
         ...ids,
         driver: createRequire(import.meta.url).resolve("better-sqlite3"),
-        file: testDb.file,
+        file: sqliteFileOf(testDb),
         actor: WRITER,
         quarter: QUARTER,
         stop,
@@ -124,7 +124,7 @@ describe("online backup and restore", () => {
     });
 
     await committedAtLeast(counter, 20);
-    const report = await backupDatabase(testDb.file, backupFile);
+    const report = await backupDatabase(sqliteFileOf(testDb), backupFile);
     const atBackup = Atomics.load(counter, 0);
     // The writer must go on after the snapshot, so that the backup is a point in the middle.
     await committedAtLeast(counter, atBackup + 20);
@@ -155,7 +155,7 @@ describe("online backup and restore", () => {
     expect(revisions.filter((row) => row.isCurrent === 1).map((row) => row.revision)).toEqual([k]);
     expect(audits).toBe(k);
     // Everything the writer did not touch is byte for byte what the live database holds.
-    expect(checksum(untouchedRows(backupFile))).toBe(checksum(untouchedRows(testDb.file)));
+    expect(checksum(untouchedRows(backupFile))).toBe(checksum(untouchedRows(sqliteFileOf(testDb))));
 
     // Restore as the README says: the backup file copied over the database, no -wal/-shm left.
     copyFileSync(backupFile, restoredFile);
@@ -180,12 +180,14 @@ describe("online backup and restore", () => {
   it("refuses to overwrite an existing file or to back up onto the source", async () => {
     const existing = `${restoredFile}-existing`;
     writeFileSync(existing, "keep me");
-    await expect(backupDatabase(testDb.file, existing)).rejects.toThrow(BackupError);
-    await expect(backupDatabase(testDb.file, existing)).rejects.toThrow(/exists/);
+    await expect(backupDatabase(sqliteFileOf(testDb), existing)).rejects.toThrow(BackupError);
+    await expect(backupDatabase(sqliteFileOf(testDb), existing)).rejects.toThrow(/exists/);
     expect(readFileSync(existing, "utf8")).toBe("keep me");
     rmSync(existing);
-    await expect(backupDatabase(testDb.file, testDb.file)).rejects.toThrow(/another file/);
-    await expect(backupDatabase(`${testDb.file}.missing`, restoredFile)).rejects.toThrow(
+    await expect(backupDatabase(sqliteFileOf(testDb), sqliteFileOf(testDb))).rejects.toThrow(
+      /another file/,
+    );
+    await expect(backupDatabase(`${sqliteFileOf(testDb)}.missing`, restoredFile)).rejects.toThrow(
       /No database/,
     );
   });

@@ -21,13 +21,13 @@ describe("signals and fiscal years on the seeded brands", () => {
   let testDb: TestDatabase;
 
   beforeAll(async () => {
-    testDb = createTestDatabase();
+    testDb = await createTestDatabase();
     await seedFromFiles(testDb.url, path.join(PROJECT_ROOT, "data"));
   });
 
   afterAll(async () => {
     await getReadDb().$disconnect();
-    testDb.remove();
+    await testDb.remove();
   });
 
   it("finds Xiaomi's nine-quarter shipments streak and its stale data", async () => {

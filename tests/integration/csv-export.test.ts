@@ -1,5 +1,4 @@
 import path from "node:path";
-import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/export/route";
@@ -22,13 +21,13 @@ describe("GET /api/export on the seeded data", () => {
 
   beforeAll(async () => {
     await resetDbClients();
-    testDb = createTestDatabase();
+    testDb = await createTestDatabase();
     await seedFromFiles(testDb.url, path.join(PROJECT_ROOT, "data"));
   });
 
   afterAll(async () => {
     await resetDbClients();
-    testDb.remove();
+    await testDb.remove();
   });
 
   it("names the file after what it holds and sends CSV as an attachment", async () => {
@@ -100,40 +99,44 @@ describe("GET /api/export over more rows than one batch", () => {
 
   beforeAll(async () => {
     await resetDbClients();
-    testDb = createTestDatabase();
-    const sqlite = new Database(testDb.file);
-    sqlite.exec(`INSERT INTO Brand (slug, name, currency, description) VALUES ('big', 'Big', 'CNY', 'Synthetic.');
-                 INSERT INTO Source (fingerprint, title) VALUES ('s', 'Synthetic source');`);
-    const insertMetric = sqlite.prepare(
-      "INSERT INTO Metric (key, label, unit, kind, higherIsBetter, definition, position) VALUES (?, ?, 'stores', 'stock', 1, 'Synthetic.', ?)",
+    testDb = await createTestDatabase();
+    await testDb.exec(`INSERT INTO "Brand" (slug, name, currency, description) VALUES ('big', 'Big', 'CNY', 'Synthetic.');
+                       INSERT INTO "Source" (fingerprint, title) VALUES ('s', 'Synthetic source');`);
+    // Metric ids run against catalog positions, so output order must follow positions, not ids.
+    for (let m = 0; m < METRICS; m++) {
+      await testDb.query(
+        `INSERT INTO "Metric" (key, label, unit, kind, "higherIsBetter", definition, position) VALUES ($1, $2, 'stores', 'stock', true, 'Synthetic.', $3)`,
+        [`m${m}`, `Metric ${m}`, METRICS - m],
+      );
+    }
+    const rows: string[] = [];
+    const row = (
+      metric: number,
+      quarter: string,
+      revision: number,
+      current: boolean,
+      value: number,
+    ) =>
+      rows.push(
+        `(1, ${metric}, '${quarter}', ${revision}, ${current}, ${value}, 0, 'exact', 1, 'test')`,
+      );
+    for (let m = 1; m <= METRICS; m++) {
+      for (let q = 0; q < QUARTERS; q++)
+        row(m, quarterFromIndex(2000 * 4 + q), 1, true, m * 1000 + q);
+    }
+    // One figure restated more times than a batch holds, so a batch boundary falls inside it.
+    const restated = "2050Q1";
+    const index = rows.findIndex((text) => text.startsWith(`(1, 1, '${restated}'`));
+    rows[index] = (rows[index] ?? "").replace(", true,", ", false,");
+    for (let r = 2; r <= REVISIONS; r++) row(1, restated, r, r === REVISIONS, r);
+    await testDb.exec(
+      `INSERT INTO "Observation" ("brandId", "metricId", quarter, revision, "isCurrent", value, decimals, qualifier, "sourceId", "createdBy") VALUES ${rows.join(",\n")}`,
     );
-    const insert = sqlite.prepare(
-      `INSERT INTO Observation (brandId, metricId, quarter, revision, isCurrent, value, decimals, qualifier, sourceId, createdBy)
-       VALUES (1, ?, ?, ?, ?, ?, 0, 'exact', 1, 'test')`,
-    );
-    sqlite.transaction(() => {
-      // Metric ids run against catalog positions, so output order must follow positions, not ids.
-      for (let m = 0; m < METRICS; m++) insertMetric.run(`m${m}`, `Metric ${m}`, METRICS - m);
-      for (let m = 1; m <= METRICS; m++) {
-        for (let q = 0; q < QUARTERS; q++)
-          insert.run(m, quarterFromIndex(2000 * 4 + q), 1, 1, m * 1000 + q);
-      }
-      // One figure restated more times than a batch holds, so a batch boundary falls inside it.
-      for (let r = 2; r <= REVISIONS; r++) {
-        sqlite
-          .prepare(
-            "UPDATE Observation SET isCurrent = 0 WHERE metricId = 1 AND quarter = '2050Q1' AND isCurrent = 1",
-          )
-          .run();
-        insert.run(1, "2050Q1", r, 1, r);
-      }
-    })();
-    sqlite.close();
   });
 
   afterAll(async () => {
     await resetDbClients();
-    testDb.remove();
+    await testDb.remove();
   });
 
   it("sends the header before reading any figure", async () => {

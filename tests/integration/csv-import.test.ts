@@ -1,5 +1,4 @@
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/export/route";
 import { LONG_COLUMNS } from "@/lib/csv/export-format";
@@ -38,49 +37,66 @@ async function upload(bytes: Uint8Array) {
   return batch;
 }
 
+/** A real database failure on one insert, as a full disk or a constraint would cause. */
+async function createRefusalTrigger(db: TestDatabase) {
+  if (db.provider === "sqlite") {
+    await db.exec(`CREATE TRIGGER refuse_2028q3 BEFORE INSERT ON "Observation" WHEN NEW.quarter = '2028Q3'
+                   BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END`);
+    return;
+  }
+  await db.exec(`CREATE FUNCTION refuse_2028q3() RETURNS trigger LANGUAGE plpgsql AS $$
+                 BEGIN RAISE EXCEPTION 'refused by test trigger'; END $$;
+                 CREATE TRIGGER refuse_2028q3 BEFORE INSERT ON "Observation"
+                 FOR EACH ROW WHEN (NEW.quarter = '2028Q3') EXECUTE FUNCTION refuse_2028q3();`);
+}
+
+async function dropRefusalTrigger(db: TestDatabase) {
+  await db.exec(
+    db.provider === "sqlite"
+      ? "DROP TRIGGER IF EXISTS refuse_2028q3"
+      : `DROP TRIGGER IF EXISTS refuse_2028q3 ON "Observation"; DROP FUNCTION IF EXISTS refuse_2028q3();`,
+  );
+}
+
 describe("importing a CSV file: preview, confirmation, all or nothing", () => {
   let testDb: TestDatabase;
-  let sqlite: Database.Database;
 
-  const counts = () => ({
-    observations: (sqlite.prepare("SELECT count(*) AS n FROM Observation").get() as { n: number })
-      .n,
-    importAudits: (
-      sqlite.prepare("SELECT count(*) AS n FROM AuditEntry WHERE action = 'import'").get() as {
-        n: number;
-      }
-    ).n,
+  const counts = async () => ({
+    observations: await testDb.count("Observation"),
+    importAudits: await testDb.count("AuditEntry", "action = 'import'"),
   });
-  const current = (metric: string, quarter: string) =>
-    sqlite
-      .prepare(
-        `SELECT o.value, o.revision, o.decimals, o.createdBy FROM Observation o
-         JOIN Metric m ON m.id = o.metricId JOIN Brand b ON b.id = o.brandId
-         WHERE b.slug = 'xiaomi' AND m.key = ? AND o.quarter = ? AND o.isCurrent = 1`,
+  const current = async (metric: string, quarter: string) =>
+    (
+      await testDb.query<{
+        value: number | null;
+        revision: number;
+        decimals: number;
+        createdBy: string;
+      }>(
+        `SELECT o.value, o.revision, o.decimals, o."createdBy" FROM "Observation" o
+         JOIN "Metric" m ON m.id = o."metricId" JOIN "Brand" b ON b.id = o."brandId"
+         WHERE b.slug = 'xiaomi' AND m.key = $1 AND o.quarter = $2 AND o."isCurrent" = true`,
+        [metric, quarter],
       )
-      .get(metric, quarter) as
-      | { value: number | null; revision: number; decimals: number; createdBy: string }
-      | undefined;
+    )[0];
 
   beforeAll(async () => {
     await resetDbClients();
-    testDb = createTestDatabase();
+    testDb = await createTestDatabase();
     await seedFromFiles(testDb.url, path.join(PROJECT_ROOT, "data"));
-    sqlite = new Database(testDb.file);
   });
 
-  beforeEach(() => {
-    sqlite.exec("DROP TRIGGER IF EXISTS refuse_2028q3");
+  beforeEach(async () => {
+    await dropRefusalTrigger(testDb);
   });
 
   afterAll(async () => {
-    sqlite.close();
     await resetDbClients();
-    testDb.remove();
+    await testDb.remove();
   });
 
   it("previews adds, restatements and unchanged rows without writing a figure", async () => {
-    const before = counts();
+    const before = await counts();
     const batch = await upload(
       csv(
         line("xiao_ai_mau", "M users", "2026Q1", "150.2"),
@@ -98,11 +114,11 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
     expect(batch.plan.unchanged).toEqual([
       { row: 4, brand: "xiaomi", metric: "mau", quarter: "2025Q3" },
     ]);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it("applies a confirmed import in one go, each figure with an audit row, and only once", async () => {
-    const before = counts();
+    const before = await counts();
     const batch = await upload(
       csv(
         line("xiao_ai_mau", "M users", "2026Q2", "151.0"),
@@ -115,15 +131,19 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
       actor: "Ada",
     });
     expect(result).toEqual({ kind: "applied", writes: 2, brands: ["xiaomi"] });
-    expect(current("xiao_ai_mau", "2026Q2")).toMatchObject({
+    expect(await current("xiao_ai_mau", "2026Q2")).toMatchObject({
       value: 151,
       decimals: 1,
       revision: 1,
       createdBy: "Ada",
     });
     // The restated quarter keeps its old revision as history.
-    expect(current("revenue", "2025Q2")).toMatchObject({ value: 116.05, decimals: 2, revision: 2 });
-    expect(counts()).toEqual({
+    expect(await current("revenue", "2025Q2")).toMatchObject({
+      value: 116.05,
+      decimals: 2,
+      revision: 2,
+    });
+    expect(await counts()).toEqual({
       observations: before.observations + 2,
       importAudits: before.importAudits + 2,
     });
@@ -134,7 +154,7 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
       actor: "Bob",
     });
     expect(again).toEqual({ kind: "already-applied" });
-    expect(counts()).toEqual({
+    expect(await counts()).toEqual({
       observations: before.observations + 2,
       importAudits: before.importAudits + 2,
     });
@@ -142,17 +162,17 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
   });
 
   it("applies once when the same batch is confirmed twice at the same moment", async () => {
-    const before = counts();
+    const before = await counts();
     const batch = await upload(csv(line("xiao_ai_mau", "M users", "2027Q1", "152")));
     const confirm = () =>
       confirmImportBatch({ id: batch.id, planChecksum: batch.planChecksum, actor: "Ada" });
     const results = await Promise.all([confirm(), confirm()]);
     expect(results.map((result) => result.kind).sort()).toEqual(["already-applied", "applied"]);
-    expect(counts().observations).toBe(before.observations + 1);
+    expect((await counts()).observations).toBe(before.observations + 1);
   });
 
   it("refuses to confirm a batch with a rejected row and writes nothing", async () => {
-    const before = counts();
+    const before = await counts();
     const batch = await upload(
       csv(
         line("xiao_ai_mau", "M users", "2026Q3", "153"),
@@ -168,7 +188,7 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
       actor: "Ada",
     });
     expect(result).toEqual({ kind: "has-rejections", rejected: 1 });
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it("shows the preview again instead of applying when a figure changed after it was made", async () => {
@@ -210,7 +230,7 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
       actor: "Ada",
     });
     expect(stale).toEqual({ kind: "stale" });
-    expect(current("revenue", "2025Q1")).toMatchObject({ value: 111.29, createdBy: "Bob" });
+    expect(await current("revenue", "2025Q1")).toMatchObject({ value: 111.29, createdBy: "Bob" });
     const refreshed = await getImportBatch(batch.id);
     expect(refreshed?.plan.writes[0]?.before).toMatchObject({ value: 111.29, revision: 2 });
     // The old checksum no longer confirms anything; the new preview's does.
@@ -225,7 +245,7 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
       actor: "Ada",
     });
     expect(applied).toEqual({ kind: "applied", writes: 1, brands: ["xiaomi"] });
-    expect(current("revenue", "2025Q1")).toMatchObject({ value: 111.3, revision: 3 });
+    expect(await current("revenue", "2025Q1")).toMatchObject({ value: 111.3, revision: 3 });
   });
 
   it("writes nothing at all when one figure of the batch fails to be written", async () => {
@@ -236,20 +256,18 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
       ),
     );
     // A real database failure on the second write, as a full disk or a constraint would cause.
-    sqlite.exec(`CREATE TRIGGER refuse_2028q3 BEFORE INSERT ON Observation WHEN NEW.quarter = '2028Q3'
-                 BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END`);
-    const before = counts();
+    await createRefusalTrigger(testDb);
+    const before = await counts();
     await expect(
       confirmImportBatch({ id: batch.id, planChecksum: batch.planChecksum, actor: "Ada" }),
-    ).rejects.toThrow(/observation\.create/);
-    expect(counts()).toEqual(before);
-    expect(current("xiao_ai_mau", "2028Q1")).toBeUndefined();
+    ).rejects.toThrow(/observation\.create|refused by test trigger/);
+    expect(await counts()).toEqual(before);
+    expect(await current("xiao_ai_mau", "2028Q1")).toBeUndefined();
     expect((await getImportBatch(batch.id))?.status).toBe("pending");
   });
 
   it("does not store a file it cannot read, and says why", async () => {
-    const stored = (sqlite.prepare("SELECT count(*) AS n FROM ImportBatch").get() as { n: number })
-      .n;
+    const stored = await testDb.count("ImportBatch");
     const result = await createImportBatch({
       bytes: new TextEncoder().encode("quarter,value\r\n2026Q1,1\r\n"),
       fileName: "wrong.csv",
@@ -259,9 +277,7 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
       ok: false,
       problems: [expect.stringMatching(/missing columns brand, metric/)],
     });
-    expect((sqlite.prepare("SELECT count(*) AS n FROM ImportBatch").get() as { n: number }).n).toBe(
-      stored,
-    );
+    expect(await testDb.count("ImportBatch")).toBe(stored);
   });
 
   it("imports what the export wrote for a figure as unchanged", async () => {

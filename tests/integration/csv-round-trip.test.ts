@@ -154,7 +154,7 @@ async function createCatalog(db: PrismaClient): Promise<void> {
 /** A fresh database with the catalog and no figures; the app's connections point at it. */
 async function emptyDatabase(opened: TestDatabase[]): Promise<PrismaClient> {
   await resetDbClients();
-  const testDb = createTestDatabase();
+  const testDb = await createTestDatabase();
   opened.push(testDb);
   const db = createPrismaClient(testDb.url);
   await createCatalog(db);
@@ -237,7 +237,7 @@ describe("CSV round trip", () => {
 
   afterAll(async () => {
     await resetDbClients();
-    for (const testDb of opened) testDb.remove();
+    for (const testDb of opened) await testDb.remove();
   });
 
   it("export, import into an empty database, export again gives the identical file", async () => {
@@ -264,7 +264,7 @@ describe("CSV round trip", () => {
         if (current.split("\r\n").length > 2) await importText(current);
         expect(await exportText("")).toBe(withoutRestatements(current));
         expect(await exportText("format=wide")).toBe(wide);
-        for (const testDb of opened.splice(0)) testDb.remove();
+        for (const testDb of opened.splice(0)) await testDb.remove();
       }),
       { numRuns: 20 },
     );

@@ -36,14 +36,14 @@ describe("events: reading, creating, editing and deleting against a real SQLite 
   let testDb: TestDatabase;
 
   beforeAll(async () => {
-    testDb = createTestDatabase();
+    testDb = await createTestDatabase();
     await seedFromFiles(testDb.url, path.join(PROJECT_ROOT, "data"));
   });
 
   afterAll(async () => {
     await getReadDb().$disconnect();
     await getWriteDb().$disconnect();
-    testDb.remove();
+    await testDb.remove();
   });
 
   it("lists a brand's seeded events oldest first, each with its source and quarter", async () => {

@@ -23,7 +23,7 @@ describe("insertNewFigures", () => {
   let db: PrismaClient;
 
   beforeAll(async () => {
-    testDb = createTestDatabase();
+    testDb = await createTestDatabase();
     db = createPrismaClient(testDb.url);
     await db.brand.create({
       data: { slug: "xiaomi", name: "Xiaomi", currency: "CNY", description: "" },
@@ -43,7 +43,7 @@ describe("insertNewFigures", () => {
 
   afterAll(async () => {
     await db.$disconnect();
-    testDb.remove();
+    await testDb.remove();
   });
 
   it("writes the same revisions and audit entries as appending them one by one", async () => {

@@ -47,13 +47,13 @@ async function inOneRequest<T>(render: () => Promise<T>): Promise<T> {
 let testDb: TestDatabase;
 
 beforeAll(async () => {
-  testDb = createTestDatabase();
+  testDb = await createTestDatabase();
   await seedFromFiles(testDb.url);
 });
 
 afterAll(async () => {
   await getReadDb().$disconnect();
-  testDb.remove();
+  await testDb.remove();
 });
 
 describe("reads memoised per request", () => {

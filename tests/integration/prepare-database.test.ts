@@ -7,7 +7,7 @@ import {
   pendingMigrations,
   seedIfEmpty,
 } from "@/lib/seed/prepare-database";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { createTestDatabase, sqliteFileOf, type TestDatabase } from "../support/test-db";
 
 /*
  * Start-up beside readers that hold the file open (a long export, a backup, an analyst's sqlite3
@@ -21,13 +21,13 @@ const LAST_MIGRATION = migrationNames().at(-1) ?? "";
 let testDb: TestDatabase;
 let reader: Database.Database | null = null;
 
-afterEach(() => {
+afterEach(async () => {
   if (reader?.open) {
     if (reader.inTransaction) reader.exec("COMMIT");
     reader.close();
   }
   reader = null;
-  testDb.remove();
+  await testDb.remove();
 });
 
 function holdReadTransaction(file: string): Database.Database {
@@ -47,9 +47,9 @@ function unapplyLastMigration(file: string): void {
 
 describe("preparing the database while another process reads it", () => {
   it("applies nothing and waits for nothing when no migration is pending, then seeds", async () => {
-    testDb = createTestDatabase();
+    testDb = await createTestDatabase();
     expect(pendingMigrations(testDb.url)).toEqual([]);
-    reader = holdReadTransaction(testDb.file);
+    reader = holdReadTransaction(sqliteFileOf(testDb));
     const busy: string[] = [];
     const applied = await applyMigrations(testDb.url, {
       onBusy: (message) => busy.push(message),
@@ -63,10 +63,10 @@ describe("preparing the database while another process reads it", () => {
 
   it("says the database is busy while a reader holds it, and migrates once it lets go", async () => {
     expect(LAST_MIGRATION).toMatch(/_import_batch$/);
-    testDb = createTestDatabase();
-    unapplyLastMigration(testDb.file);
+    testDb = await createTestDatabase();
+    unapplyLastMigration(sqliteFileOf(testDb));
     expect(pendingMigrations(testDb.url)).toEqual([LAST_MIGRATION]);
-    const held = holdReadTransaction(testDb.file);
+    const held = holdReadTransaction(sqliteFileOf(testDb));
     reader = held;
     const busy: string[] = [];
     const applied = await applyMigrations(testDb.url, {
@@ -90,9 +90,9 @@ describe("preparing the database while another process reads it", () => {
   });
 
   it("gives up with the cause, not the connector's error, when the reader never lets go", async () => {
-    testDb = createTestDatabase();
-    unapplyLastMigration(testDb.file);
-    reader = holdReadTransaction(testDb.file);
+    testDb = await createTestDatabase();
+    unapplyLastMigration(sqliteFileOf(testDb));
+    reader = holdReadTransaction(sqliteFileOf(testDb));
     const attempt = applyMigrations(testDb.url, { maxWaitMs: 0, onBusy: () => {} });
     await expect(attempt).rejects.toBeInstanceOf(DatabaseBusyError);
     await expect(attempt).rejects.toThrow(/the database is busy: another process holds it/);

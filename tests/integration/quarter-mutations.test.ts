@@ -94,7 +94,7 @@ let testDb: TestDatabase;
 let db: PrismaClient;
 
 beforeAll(async () => {
-  testDb = createTestDatabase();
+  testDb = await createTestDatabase();
   await seedFromFiles(testDb.url);
   db = getWriteDb();
 });
@@ -102,7 +102,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await getWriteDb().$disconnect();
   await getReadDb().$disconnect();
-  testDb.remove();
+  await testDb.remove();
 });
 
 describe("saving a quarter from the form", () => {

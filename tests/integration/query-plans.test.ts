@@ -8,7 +8,7 @@ import { EXPORT_BATCH_SIZE, EXPORT_SQL } from "@/lib/queries/export-observations
 import { getMetric } from "@/lib/queries/metrics";
 import { listBrandSeries } from "@/lib/queries/series";
 import { PROJECT_ROOT, seedFromFiles } from "@/lib/seed/prepare-database";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { createTestDatabase, sqliteFileOf, type TestDatabase } from "../support/test-db";
 
 /*
  * The SQL the pages run, captured from Prisma's query events while the real read functions run,
@@ -91,7 +91,7 @@ describe("the queries behind the pages", () => {
   let client: PrismaClient;
 
   beforeAll(async () => {
-    testDb = createTestDatabase();
+    testDb = await createTestDatabase();
     await seedFromFiles(testDb.url, path.join(PROJECT_ROOT, "data"));
     client = installCapturingClient(testDb.url);
   });
@@ -103,7 +103,7 @@ describe("the queries behind the pages", () => {
   afterAll(async () => {
     await client.$disconnect();
     globalForDb.pulseReadDb = undefined;
-    testDb.remove();
+    await testDb.remove();
   });
 
   it("search the observation table through an index on every overview and metric page query", async () => {
@@ -114,11 +114,11 @@ describe("the queries behind the pages", () => {
     const observationQueries = queries.filter((query) => query.sql.includes("`Observation`"));
     expect(observationQueries.length).toBeGreaterThanOrEqual(4);
     for (const query of queries) {
-      const plan = queryPlan(testDb.file, query);
+      const plan = queryPlan(sqliteFileOf(testDb), query);
       expect(fullScans(plan), `${query.sql}\n${plan.join("\n")}`).toEqual([]);
     }
     for (const query of observationQueries) {
-      const plan = queryPlan(testDb.file, query).join("\n");
+      const plan = queryPlan(sqliteFileOf(testDb), query).join("\n");
       expect(plan).toMatch(/SEARCH (main\.)?Observation USING (COVERING )?INDEX Observation_/);
     }
   });
@@ -126,7 +126,7 @@ describe("the queries behind the pages", () => {
   it("search the observation table through an index in every read of a CSV export", () => {
     // The export reads through its own better-sqlite3 connection (not Prisma), so its SQL is
     // explained as the module states it, with the parameters it binds.
-    const db = new Database(testDb.file, { readonly: true });
+    const db = new Database(sqliteFileOf(testDb), { readonly: true });
     try {
       const params = {
         brandId: 1,
@@ -163,7 +163,7 @@ describe("the queries behind the pages", () => {
   });
 
   it("recognises a full scan of the observation table when it sees one", () => {
-    const plan = queryPlan(testDb.file, {
+    const plan = queryPlan(sqliteFileOf(testDb), {
       sql: 'SELECT COUNT(*) FROM "Observation" WHERE note LIKE ?',
       params: ["%x%"],
     });
@@ -173,7 +173,7 @@ describe("the queries behind the pages", () => {
   it("loads the overview with the same few queries however many metrics there are (no N+1)", async () => {
     const before = await capture(() => loadOverview("xiaomi"));
     // Twelve more metrics with a figure each for the brand: a per-metric query would show here.
-    const db = new Database(testDb.file);
+    const db = new Database(sqliteFileOf(testDb));
     try {
       const brandId = db.prepare<[], { id: number }>(`SELECT id FROM "Brand"`).get()?.id;
       const sourceId = db

@@ -27,14 +27,14 @@ describe("seeding the sourced data into a real SQLite file", () => {
   let files: SeedFiles;
 
   beforeAll(async () => {
-    testDb = createTestDatabase();
+    testDb = await createTestDatabase();
     db = createPrismaClient(testDb.url);
     files = await readSeedFiles(dataDirectory);
   });
 
   afterAll(async () => {
     await db.$disconnect();
-    testDb.remove();
+    await testDb.remove();
   });
 
   it("loads every figure and event of the files, each with a source", async () => {
@@ -115,7 +115,7 @@ describe("seeding the sourced data into a real SQLite file", () => {
 
 describe("the stated-YoY check", () => {
   it("fails loudly on a stated YoY the stored values contradict, and writes nothing", async () => {
-    const testDb = createTestDatabase();
+    const testDb = await createTestDatabase();
     const db = createPrismaClient(testDb.url);
     try {
       const files = await readSeedFiles(dataDirectory);
@@ -136,7 +136,7 @@ describe("the stated-YoY check", () => {
       expect(await db.auditEntry.count()).toBe(0);
     } finally {
       await db.$disconnect();
-      testDb.remove();
+      await testDb.remove();
     }
   });
 });

@@ -12,13 +12,13 @@ describe("the read queries behind the overview and metric pages", () => {
   let testDb: TestDatabase;
 
   beforeAll(async () => {
-    testDb = createTestDatabase();
+    testDb = await createTestDatabase();
     await seedFromFiles(testDb.url, path.join(PROJECT_ROOT, "data"));
   });
 
   afterAll(async () => {
     await getReadDb().$disconnect();
-    testDb.remove();
+    await testDb.remove();
   });
 
   it("finds the seeded brands, sorted by name, and not an unknown one", async () => {

@@ -147,6 +147,8 @@ async function waitFor<T>(
 export async function startServer(options: {
   projectRoot: string;
   databaseFile: string;
+  /** Another database than the file (a postgresql:// URL); databaseFile is then not used. */
+  databaseUrl?: string;
   env?: Record<string, string>;
   readyPath?: string;
   /**
@@ -172,7 +174,7 @@ export async function startServer(options: {
     env: {
       ...process.env,
       PORT: String(port),
-      DATABASE_URL: `file:${options.databaseFile}`,
+      DATABASE_URL: options.databaseUrl ?? `file:${options.databaseFile}`,
       NEXT_TELEMETRY_DISABLED: "1",
       PULSE_EDITOR_PASSWORD: process.env.PULSE_EDITOR_PASSWORD ?? "bench-editor-password",
       ...options.env,

@@ -1,0 +1,169 @@
+-- CreateTable
+CREATE TABLE "Brand" (
+    "id" SERIAL NOT NULL,
+    "slug" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "currency" TEXT NOT NULL,
+    "description" TEXT NOT NULL,
+    "reportingLagDays" INTEGER NOT NULL DEFAULT 75,
+
+    CONSTRAINT "Brand_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Metric" (
+    "id" SERIAL NOT NULL,
+    "key" TEXT NOT NULL,
+    "label" TEXT NOT NULL,
+    "unit" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "higherIsBetter" BOOLEAN NOT NULL,
+    "definition" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+
+    CONSTRAINT "Metric_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Source" (
+    "id" SERIAL NOT NULL,
+    "fingerprint" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "url" TEXT,
+    "publishedOn" TEXT,
+
+    CONSTRAINT "Source_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Observation" (
+    "id" SERIAL NOT NULL,
+    "brandId" INTEGER NOT NULL,
+    "metricId" INTEGER NOT NULL,
+    "quarter" TEXT NOT NULL,
+    "revision" INTEGER NOT NULL,
+    "isCurrent" BOOLEAN NOT NULL,
+    "value" DOUBLE PRECISION,
+    "decimals" INTEGER NOT NULL,
+    "qualifier" TEXT NOT NULL,
+    "statedYoyPct" DOUBLE PRECISION,
+    "quote" TEXT,
+    "note" TEXT,
+    "sourceId" INTEGER,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdBy" TEXT NOT NULL,
+    "supersededAt" TIMESTAMP(3),
+    "supersededBy" TEXT,
+
+    CONSTRAINT "Observation_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Event" (
+    "id" SERIAL NOT NULL,
+    "uid" TEXT NOT NULL,
+    "revision" INTEGER NOT NULL,
+    "isCurrent" BOOLEAN NOT NULL,
+    "deleted" BOOLEAN NOT NULL DEFAULT false,
+    "brandId" INTEGER NOT NULL,
+    "date" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "description" TEXT NOT NULL,
+    "quote" TEXT,
+    "sourceId" INTEGER NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdBy" TEXT NOT NULL,
+    "supersededAt" TIMESTAMP(3),
+    "supersededBy" TEXT,
+
+    CONSTRAINT "Event_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AuditEntry" (
+    "id" SERIAL NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "actor" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "entity" TEXT NOT NULL,
+    "entityKey" TEXT NOT NULL,
+    "before" TEXT,
+    "after" TEXT,
+
+    CONSTRAINT "AuditEntry_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ImportBatch" (
+    "id" SERIAL NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdBy" TEXT NOT NULL,
+    "fileName" TEXT NOT NULL,
+    "checksum" TEXT NOT NULL,
+    "csv" TEXT NOT NULL,
+    "plan" TEXT NOT NULL,
+    "planChecksum" TEXT NOT NULL,
+    "rowCount" INTEGER NOT NULL,
+    "rejectedCount" INTEGER NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "appliedAt" TIMESTAMP(3),
+    "appliedBy" TEXT,
+
+    CONSTRAINT "ImportBatch_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Brand_slug_key" ON "Brand"("slug");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Metric_key_key" ON "Metric"("key");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Source_fingerprint_key" ON "Source"("fingerprint");
+
+-- CreateIndex
+CREATE INDEX "Observation_brandId_metricId_isCurrent_quarter_idx" ON "Observation"("brandId", "metricId", "isCurrent", "quarter");
+
+-- CreateIndex
+CREATE INDEX "Observation_brandId_isCurrent_quarter_idx" ON "Observation"("brandId", "isCurrent", "quarter");
+
+-- CreateIndex
+CREATE INDEX "Observation_sourceId_idx" ON "Observation"("sourceId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Observation_brandId_metricId_quarter_revision_key" ON "Observation"("brandId", "metricId", "quarter", "revision");
+
+-- CreateIndex
+CREATE INDEX "Event_brandId_isCurrent_date_idx" ON "Event"("brandId", "isCurrent", "date");
+
+-- CreateIndex
+CREATE INDEX "Event_sourceId_idx" ON "Event"("sourceId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Event_uid_revision_key" ON "Event"("uid", "revision");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_entity_entityKey_idx" ON "AuditEntry"("entity", "entityKey");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_at_idx" ON "AuditEntry"("at");
+
+-- CreateIndex
+CREATE INDEX "ImportBatch_createdAt_idx" ON "ImportBatch"("createdAt");
+
+-- AddForeignKey
+ALTER TABLE "Observation" ADD CONSTRAINT "Observation_brandId_fkey" FOREIGN KEY ("brandId") REFERENCES "Brand"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Observation" ADD CONSTRAINT "Observation_metricId_fkey" FOREIGN KEY ("metricId") REFERENCES "Metric"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Observation" ADD CONSTRAINT "Observation_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Event" ADD CONSTRAINT "Event_brandId_fkey" FOREIGN KEY ("brandId") REFERENCES "Brand"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Event" ADD CONSTRAINT "Event_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+

@@ -1,0 +1,99 @@
+/**
+ * What the HTTP server asks the database on its own, outside the app: the data version that
+ * keys the page cache (page-cache.ts) and whether the migrations are applied (GET /readyz).
+ * One implementation per database behind one interface; both read the database on every call,
+ * so several instances on one PostgreSQL see each other's writes at once.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { now } from "@/lib/clock";
+import { databaseFilePath, databaseProvider } from "@/lib/database-url";
+import { BUSY_TIMEOUT_MS } from "@/lib/limits";
+import { postgresPool } from "@/lib/postgres/pool";
+
+export interface DatabaseProbe {
+  /**
+   * Highest audit id and today's date (UTC): changes with every write, in any process (every
+   * write leaves an audit row in its own transaction), and every day.
+   */
+  dataVersion(): Promise<string>;
+  /** Names of the migrations applied and finished. Throws when the database does not answer. */
+  appliedMigrations(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+// Both read the primary key's index from its end: one page, whatever the table's size.
+const MAX_AUDIT_ID = `SELECT COALESCE(MAX(id), 0) AS id FROM "AuditEntry"`;
+const APPLIED = `SELECT migration_name FROM "_prisma_migrations"
+  WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+
+/** The date comes from lib/clock, so that it agrees with the pages' "today" (injectable in tests). */
+function versionOf(id: number | string, clock: () => Date): string {
+  return `${id}:${clock().toISOString().slice(0, 10)}`;
+}
+
+function sqliteProbe(url: string, clock: () => Date): DatabaseProbe {
+  const sqlite = new Database(path.resolve(databaseFilePath(url)), {
+    readonly: true,
+    fileMustExist: true,
+    timeout: BUSY_TIMEOUT_MS,
+  });
+  const maxId = sqlite.prepare<[], { id: number }>(MAX_AUDIT_ID);
+  const applied = sqlite.prepare<[], { migration_name: string }>(APPLIED);
+  return {
+    dataVersion: async () => versionOf(maxId.get()?.id ?? 0, clock),
+    appliedMigrations: async () => applied.all().map((row) => row.migration_name),
+    close: async () => {
+      sqlite.close();
+    },
+  };
+}
+
+function postgresProbe(url: string, clock: () => Date): DatabaseProbe {
+  const pool = postgresPool(url);
+  return {
+    dataVersion: async () => {
+      const result = await pool.query<{ id: number | string }>(MAX_AUDIT_ID);
+      return versionOf(result.rows[0]?.id ?? 0, clock);
+    },
+    appliedMigrations: async () =>
+      (await pool.query<{ migration_name: string }>(APPLIED)).rows.map((row) => row.migration_name),
+    close: async () => {
+      await pool.end();
+    },
+  };
+}
+
+export function createDatabaseProbe(url: string, clock: () => Date = now): DatabaseProbe {
+  return databaseProvider(url) === "postgresql"
+    ? postgresProbe(url, clock)
+    : sqliteProbe(url, clock);
+}
+
+/** The migrations this build ships for the URL's database (prisma.config.ts picks the same). */
+export function expectedMigrations(projectDir: string, url: string): string[] {
+  const folder =
+    databaseProvider(url) === "postgresql"
+      ? path.join(projectDir, "prisma", "postgres", "migrations")
+      : path.join(projectDir, "prisma", "migrations");
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** Null when the database answers and every shipped migration is applied; else the reason. */
+export async function unreadyReason(
+  probe: DatabaseProbe,
+  expected: readonly string[],
+): Promise<string | null> {
+  let applied: Set<string>;
+  try {
+    applied = new Set(await probe.appliedMigrations());
+  } catch (error) {
+    return `database unreachable: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  const missing = expected.filter((name) => !applied.has(name));
+  return missing.length === 0 ? null : `migrations not applied: ${missing.join(", ")}`;
+}
