@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { SlugSchema } from "@/lib/domain/fields";
+import { unchangedFigureMessage } from "@/lib/domain/figure-change";
+import { quarterLabel } from "@/lib/domain/quarter";
 import {
   CONFIRM_FIELD,
   CONFIRM_TOKEN_FIELD,
@@ -16,6 +18,7 @@ import {
 import { createQuarterFigures, type SavedQuarter } from "@/lib/mutations/create-quarter-figures";
 import {
   ConfirmationRequiredError,
+  UnchangedFigureError,
   UnknownReferenceError,
   WriteConflictError,
 } from "@/lib/mutations/errors";
@@ -83,6 +86,22 @@ export async function addQuarter(
           askedBefore && !ticked
             ? { [CONFIRM_FIELD]: "Tick this box to confirm, or change the figures." }
             : {},
+      });
+    }
+    if (error instanceof UnchangedFigureError) {
+      const fieldErrors = Object.fromEntries(
+        error.metricKeys.map((key) => [
+          valueField(key),
+          unchangedFigureMessage(
+            metrics.find((metric) => metric.key === key)?.label ?? key,
+            quarterLabel(parsed.data.quarter),
+          ),
+        ]),
+      );
+      const count = error.metricKeys.length;
+      return state({
+        fieldErrors,
+        message: `Nothing was saved: ${count} ${count === 1 ? "figure is" : "figures are"} stored exactly like this already.`,
       });
     }
     if (error instanceof WriteConflictError) {

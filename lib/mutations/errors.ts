@@ -43,3 +43,14 @@ export class StaleFigureError extends Error {
     this.name = "StaleFigureError";
   }
 }
+
+/** Figures that are stored already exactly as submitted (value, qualifier, source): nothing to save. */
+export class UnchangedFigureError extends Error {
+  constructor(
+    readonly quarter: string,
+    readonly metricKeys: string[],
+  ) {
+    super(`Nothing would change: ${metricKeys.join(", ")} for ${quarter} are stored as submitted`);
+    this.name = "UnchangedFigureError";
+  }
+}

@@ -8,10 +8,13 @@ import {
   readJsonBody,
 } from "@/lib/api/http";
 import { describeConfirmation } from "@/lib/domain/confirmation-text";
+import { unchangedFigureMessage } from "@/lib/domain/figure-change";
+import { quarterLabel } from "@/lib/domain/quarter";
 import { parseQuarterApiBody } from "@/lib/domain/quarter-api-input";
 import { createQuarterFigures, type SavedQuarter } from "@/lib/mutations/create-quarter-figures";
 import {
   ConfirmationRequiredError,
+  UnchangedFigureError,
   UnknownReferenceError,
   WriteConflictError,
 } from "@/lib/mutations/errors";
@@ -79,6 +82,17 @@ export async function POST(request: Request): Promise<Response> {
         },
       );
     }
+    if (error instanceof UnchangedFigureError) {
+      const label = (key: string) => metrics.find((metric) => metric.key === key)?.label ?? key;
+      return apiError(400, "Nothing was saved: it would change no stored figure.", {
+        fieldErrors: Object.fromEntries(
+          error.metricKeys.map((key) => [
+            `values.${key}`,
+            unchangedFigureMessage(label(key), quarterLabel(parsed.input.quarter)),
+          ]),
+        ),
+      });
+    }
     if (error instanceof WriteConflictError) {
       return apiError(
         409,
@@ -103,6 +117,7 @@ export async function POST(request: Request): Promise<Response> {
       metric: figure.metricKey,
       revision: figure.revision,
       restated: figure.restated,
+      change: figure.change,
     })),
   });
 }
