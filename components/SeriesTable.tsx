@@ -68,6 +68,8 @@ function HistoryNote({
 
 export interface EditorLinks {
   restate: (quarter: QuarterCode) => string;
+  /** For a gap row: the quarter form with the quarter chosen. */
+  add: (quarter: QuarterCode) => string;
   withdraw: (quarter: QuarterCode) => string;
 }
 
@@ -189,7 +191,7 @@ export function SeriesTable({
                   </td>
                   {showEdit ? (
                     <td>
-                      <a href={editorLinks.restate(quarter)}>Add a figure</a>
+                      <a href={editorLinks.add(quarter)}>Add a figure</a>
                     </td>
                   ) : null}
                 </tr>

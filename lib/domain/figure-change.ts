@@ -14,6 +14,7 @@ export interface StoredFigureState {
   decimals: number;
   qualifier: Qualifier;
   sourceId: number | null;
+  quote?: string | null;
 }
 
 export interface NextFigureState {
@@ -21,6 +22,8 @@ export interface NextFigureState {
   decimals: number;
   qualifier: Qualifier;
   sourceId: number;
+  /** The quote from the source, part of where the figure comes from; undefined: not given. */
+  quote?: string | null;
 }
 
 export function classifyFigureChange(
@@ -33,7 +36,8 @@ export function classifyFigureChange(
     current.decimals === next.decimals &&
     current.qualifier === next.qualifier;
   if (!sameFigure) return "restatement";
-  return current.sourceId === next.sourceId ? "unchanged" : "source_update";
+  const sameQuote = next.quote === undefined || (current.quote ?? null) === next.quote;
+  return current.sourceId === next.sourceId && sameQuote ? "unchanged" : "source_update";
 }
 
 /** The sentence shown on the value's field when a save would change nothing. */

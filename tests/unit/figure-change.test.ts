@@ -15,6 +15,9 @@ describe("classifyFigureChange", () => {
 
   it("is a source update when only the source differs", () => {
     expect(classifyFigureChange(stored, { ...stored, sourceId: 8 })).toBe("source_update");
+    const quoted = { ...stored, quote: "revenue of RMB113.1 billion" };
+    expect(classifyFigureChange(quoted, { ...quoted, quote: "RMB113.1bn" })).toBe("source_update");
+    expect(classifyFigureChange(quoted, { ...stored })).toBe("unchanged");
   });
 
   it("is a restatement when the value, its stated decimals or the qualifier differ", () => {

@@ -57,6 +57,7 @@ export default async function NewQuarterPage({
         metrics={quarterFormMetrics(series)}
         defaultQuarter={defaultQuarter}
         now={now.toISOString()}
+        quarterRequested={parsed.value.quarter !== null}
       />
     </>
   );
