@@ -202,9 +202,10 @@ export function QuarterForm({
       >
         <legend>Figures{quarter ? ` for ${quarterLabel(quarter)}` : ""}</legend>
         <p className="field-hint" id="figures-hint">
-          Type each figure in the unit shown beside it, with a point for decimals and no thousands
-          separators (1234.5). Leave a metric empty when the source does not report it. Choose
-          "about" or "at least" when the source says "about" or "over".
+          Type each figure in the unit shown beside it, with a point for decimals (1234.5); a
+          thousands comma as a press release writes it (1,234.5) is read too, and said back. Leave a
+          metric empty when the source does not report it. Choose "about" or "at least" when the
+          source says "about" or "over".
         </p>
         {errorText(VALUES_FIELD)}
         <MetricRows

@@ -16,11 +16,14 @@ export function MetricHints({
   metric,
   quarter,
   typed,
+  readAs,
   qualifier,
 }: {
   metric: FormMetricView;
   quarter: QuarterCode | null;
   typed: number | null;
+  /** "1050" when "1,050" was typed: said back, so the reading is never a surprise. */
+  readAs: string | null;
   qualifier: Qualifier;
 }) {
   const rule = valueRuleFor(metric);
@@ -46,6 +49,11 @@ export function MetricHints({
       : null;
   return (
     <>
+      {readAs !== null ? (
+        <span className="hint--reading" data-testid="value-reading">
+          Read as {readAs}.{" "}
+        </span>
+      ) : null}
       <span>
         In {metric.unit || "units"} ({rule.scaleWords}
         {rule.whole ? ", whole numbers" : ""}).

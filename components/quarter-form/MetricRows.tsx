@@ -63,7 +63,8 @@ export function MetricRows({
               <MetricHints
                 metric={metric}
                 quarter={quarter}
-                typed={typedNumber(live[name])}
+                typed={typedNumber(live[name])?.value ?? null}
+                readAs={typedNumber(live[name])?.readAs ?? null}
                 qualifier={(live[qualifierName] as Qualifier | undefined) ?? "exact"}
               />
             </p>

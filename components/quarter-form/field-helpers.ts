@@ -1,4 +1,5 @@
 /** Small helpers of the quarter form: ids, aria-describedby lists, what the inputs name. */
+import { readDecimalText } from "@/lib/domain/decimal-reading";
 import { decimalLiteralProblem } from "@/lib/domain/fields";
 import { isQuarterCode, type QuarterCode } from "@/lib/domain/quarter";
 import { QUARTER_FIELDS, type QuarterFormValues } from "@/lib/domain/quarter-input";
@@ -18,11 +19,16 @@ export function selectedQuarter(values: QuarterFormValues): QuarterCode | null {
   return isQuarterCode(code) ? code : null;
 }
 
-export function typedNumber(text: string | undefined): number | null {
-  const trimmed = text?.trim() ?? "";
-  if (trimmed === "" || decimalLiteralProblem(trimmed) !== null) return null;
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value : null;
+/** The number typed so far, read as the server will read it ("1,050" is 1050), or null. */
+export function typedNumber(
+  text: string | undefined,
+): { value: number; readAs: string | null } | null {
+  const reading = readDecimalText(text ?? "");
+  if (!reading.ok || reading.text === "" || decimalLiteralProblem(reading.text) !== null) {
+    return null;
+  }
+  const value = Number(reading.text);
+  return Number.isFinite(value) ? { value, readAs: reading.readAs } : null;
 }
 
 export function plainNumber(value: number, decimals: number): string {

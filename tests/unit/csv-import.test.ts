@@ -159,7 +159,7 @@ describe("rows rejected one by one, with row number, column and reason", () => {
     ["an unknown brand", row({ brand: "acme" }), "brand", /"acme" is not a brand/],
     ["an unknown metric", row({ metric: "profit" }), "metric", /"profit" is not a metric/],
     ["another unit", row({ unit: "RMB m" }), "unit", /stored in RMB bn/],
-    ["a thousands separator", row({ value: '"1,234.5"' }), "value", /thousands separator/],
+    ["an ambiguous comma", row({ value: '"1,0500"' }), "value", /is ambiguous: a thousands comma/],
     ["a number as text with a unit", row({ value: "RMB 120" }), "value", /plain decimal number/],
     ["an empty value", row({ value: "" }), "value", /is required/],
     [

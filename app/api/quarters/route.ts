@@ -118,6 +118,9 @@ export async function POST(request: Request): Promise<Response> {
       revision: figure.revision,
       restated: figure.restated,
       change: figure.change,
+      ...(parsed.readings[figure.metricKey] !== undefined
+        ? { readAs: parsed.readings[figure.metricKey] }
+        : {}),
     })),
   });
 }
