@@ -317,3 +317,8 @@ export function restateHref(metricKey: string, brand: string, quarter: QuarterCo
   const query = new URLSearchParams({ brand, quarter });
   return `/metrics/${metricKey}/restate?${query.toString()}`;
 }
+
+/** The editor's page of a brand's own metric set. */
+export function brandMetricsHref(brand: string): string {
+  return `/brands/${encodeURIComponent(brand)}/metrics`;
+}

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { untrackedMetricMessage } from "@/lib/domain/brand-metrics";
 import { SlugSchema } from "@/lib/domain/fields";
 import { unchangedFigureMessage } from "@/lib/domain/figure-change";
 import { quarterLabel } from "@/lib/domain/quarter";
@@ -18,6 +19,7 @@ import {
 import { createQuarterFigures, type SavedQuarter } from "@/lib/mutations/create-quarter-figures";
 import {
   ConfirmationRequiredError,
+  MetricNotTrackedError,
   UnchangedFigureError,
   UnknownReferenceError,
   WriteConflictError,
@@ -86,6 +88,24 @@ export async function addQuarter(
           askedBefore && !ticked
             ? { [CONFIRM_FIELD]: "Tick this box to confirm, or change the figures." }
             : {},
+      });
+    }
+    if (error instanceof MetricNotTrackedError) {
+      const label = (key: string) => metrics.find((metric) => metric.key === key)?.label ?? key;
+      const fieldErrors = Object.fromEntries(
+        error.metricKeys.map((key) => [
+          valueField(key),
+          untrackedMetricMessage(
+            error.brand.name,
+            error.brand.slug,
+            label(key),
+            error.tracked.map(label),
+          ),
+        ]),
+      );
+      return state({
+        fieldErrors,
+        message: "Nothing was saved: a figure is for a metric the brand does not track.",
       });
     }
     if (error instanceof UnchangedFigureError) {

@@ -53,6 +53,8 @@ const HistoryFieldsSchema = z.object({
 export interface ImportCatalog {
   brands: readonly string[];
   metrics: readonly MetricDTO[];
+  /** Each brand's own metric set, by slug; a brand without one takes the whole catalog. */
+  brandMetrics?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Validates each record on its own: field formats, catalog membership, unit, value rules. */
@@ -94,6 +96,13 @@ export function validateImportRecords(
     const metric = metrics.get(metricKey);
     if (fields.success && !metric) {
       reject("metric", `"${metricKey}" is not a metric in the catalog`);
+    }
+    const tracked = catalog.brandMetrics?.get(brandKey) ?? [];
+    if (fields.success && metric && tracked.length > 0 && !tracked.includes(metric.key)) {
+      reject(
+        "metric",
+        `"${metricKey}" is not one of the metrics ${brandKey} tracks (${tracked.join(", ")}); an editor adds it to the brand's metrics first, at /brands/${brandKey}/metrics`,
+      );
     }
     if (metric && cells.unit.trim() !== metric.unit) {
       reject(

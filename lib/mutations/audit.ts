@@ -18,7 +18,7 @@ export async function writeAudit(
     actor: string;
     at: Date;
     action: AuditAction;
-    entity: "observation" | "event" | "brand" | "metric";
+    entity: "observation" | "event" | "brand" | "metric" | "brand_metric";
     entityKey: string;
     before: unknown;
     after: unknown;

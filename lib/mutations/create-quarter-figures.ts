@@ -48,7 +48,9 @@ export async function createQuarterFigures(
   const at = input.at ?? new Date();
   const keys = input.figures.map((figure) => figure.metricKey);
   return runWriteTransaction(db, async (tx) => {
-    const context = await loadQuarterFigures(tx, input.brand, input.quarter, keys);
+    const context = await loadQuarterFigures(tx, input.brand, input.quarter, keys, {
+      requireTracked: true,
+    });
     // Resolved first: whether a figure changes depends on the source it would be saved with.
     // A refusal below rolls a newly created source back with everything else.
     const sourceId = await findOrCreateSource(tx, input.source);

@@ -54,3 +54,16 @@ export class UnchangedFigureError extends Error {
     this.name = "UnchangedFigureError";
   }
 }
+
+/** Figures for metrics outside the brand's own set (BrandMetric); nothing was written. */
+export class MetricNotTrackedError extends Error {
+  constructor(
+    readonly brand: { slug: string; name: string },
+    readonly metricKeys: string[],
+    /** The keys the brand does track, in its order. */
+    readonly tracked: string[],
+  ) {
+    super(`${brand.name} does not track ${metricKeys.join(", ")}`);
+    this.name = "MetricNotTrackedError";
+  }
+}

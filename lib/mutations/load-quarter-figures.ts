@@ -2,7 +2,7 @@ import type { CurrentFigure, FigureValue } from "@/lib/domain/confirmations";
 import { type QuarterCode, shiftQuarter } from "@/lib/domain/quarter";
 import type { MetricKind, Qualifier } from "@/lib/domain/types";
 import type { Tx } from "./audit";
-import { UnknownReferenceError } from "./errors";
+import { MetricNotTrackedError, UnknownReferenceError } from "./errors";
 
 export interface StoredCurrentFigure extends CurrentFigure {
   sourceId: number | null;
@@ -26,8 +26,12 @@ export async function loadQuarterFigures(
   brandSlug: string,
   quarter: QuarterCode,
   keys: readonly string[],
+  options: { requireTracked?: boolean } = {},
 ): Promise<QuarterFiguresContext> {
-  const brand = await tx.brand.findUnique({ where: { slug: brandSlug }, select: { id: true } });
+  const brand = await tx.brand.findUnique({
+    where: { slug: brandSlug },
+    select: { id: true, name: true },
+  });
   if (!brand) throw new UnknownReferenceError("brand", brandSlug);
   const metrics = await tx.metric.findMany({
     where: { key: { in: [...keys] } },
@@ -38,6 +42,19 @@ export async function loadQuarterFigures(
   );
   const missing = keys.find((key) => !metricByKey.has(key));
   if (missing !== undefined) throw new UnknownReferenceError("metric", missing);
+  if (options.requireTracked) {
+    const set = await tx.brandMetric.findMany({
+      where: { brandId: brand.id },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      select: { metric: { select: { key: true } } },
+    });
+    // A brand without a set of its own tracks the whole catalog (see lib/queries/brand-metrics).
+    const tracked = set.map((row) => row.metric.key);
+    const outside = keys.filter((key) => set.length > 0 && !tracked.includes(key));
+    if (outside.length > 0) {
+      throw new MetricNotTrackedError({ slug: brandSlug, name: brand.name }, outside, tracked);
+    }
+  }
 
   const stored = await tx.observation.findMany({
     where: {

@@ -7,6 +7,7 @@ import {
   methodNotAllowed,
   readJsonBody,
 } from "@/lib/api/http";
+import { untrackedMetricMessage } from "@/lib/domain/brand-metrics";
 import { describeConfirmation } from "@/lib/domain/confirmation-text";
 import { unchangedFigureMessage } from "@/lib/domain/figure-change";
 import { quarterLabel } from "@/lib/domain/quarter";
@@ -14,6 +15,7 @@ import { parseQuarterApiBody } from "@/lib/domain/quarter-api-input";
 import { createQuarterFigures, type SavedQuarter } from "@/lib/mutations/create-quarter-figures";
 import {
   ConfirmationRequiredError,
+  MetricNotTrackedError,
   UnchangedFigureError,
   UnknownReferenceError,
   WriteConflictError,
@@ -79,6 +81,26 @@ export async function POST(request: Request): Promise<Response> {
             confirmed: confirmed.has(item.token),
             message: describeConfirmation(item, metricByKey.get(item.metricKey)),
           })),
+        },
+      );
+    }
+    if (error instanceof MetricNotTrackedError) {
+      const label = (key: string) => metrics.find((metric) => metric.key === key)?.label ?? key;
+      return apiError(
+        400,
+        "Nothing was saved: a figure is for a metric the brand does not track.",
+        {
+          fieldErrors: Object.fromEntries(
+            error.metricKeys.map((key) => [
+              `values.${key}`,
+              untrackedMetricMessage(
+                error.brand.name,
+                error.brand.slug,
+                label(key),
+                error.tracked.map(label),
+              ),
+            ]),
+          ),
         },
       );
     }
