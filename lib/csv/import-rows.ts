@@ -14,6 +14,7 @@ import {
   SlugSchema,
 } from "@/lib/domain/fields";
 import { validateMetricValue } from "@/lib/domain/metric-value-rules";
+import { normalizeQuarterText } from "@/lib/domain/quarter-text";
 import type { MetricDTO } from "@/lib/domain/types";
 import { type LongColumn, REVISION_STATUSES } from "./export-format";
 import type { ImportRecord, ImportShape, RowRejection } from "./import-file";
@@ -30,7 +31,8 @@ export const DERIVED_COLUMNS: readonly LongColumn[] = [
 const TextFieldsSchema = z.object({
   brand: SlugSchema,
   metric: MetricKeySchema,
-  quarter: QuarterCodeSchema,
+  // "Q4 2025", as the app displays quarters, is read as 2025Q4.
+  quarter: z.preprocess(normalizeQuarterText, QuarterCodeSchema),
   qualifier: QualifierSchema,
   source_title: optionalField(requiredText(500)),
   source_url: optionalField(HttpUrlSchema),
@@ -49,6 +51,13 @@ const HistoryFieldsSchema = z.object({
     message: `must be one of ${REVISION_STATUSES.join(", ")}`,
   }),
 });
+
+/** The refused cell as the file has it, so the preview can show what is wrong (cut if long). */
+function cellValue(cells: Readonly<Record<string, string>>, column: string): { value?: string } {
+  const value = cells[column];
+  if (value === undefined) return {};
+  return { value: value.length > 80 ? `${value.slice(0, 80)}…` : value };
+}
 
 export interface ImportCatalog {
   brands: readonly string[];
@@ -69,7 +78,8 @@ export function validateImportRecords(
   const rejected: RowRejection[] = [];
   for (const { row, cells } of records) {
     const problems: RowRejection[] = [];
-    const reject = (column: string, message: string) => problems.push({ row, column, message });
+    const reject = (column: string, message: string) =>
+      problems.push({ row, column, message, ...cellValue(cells, column) });
 
     const fields = TextFieldsSchema.safeParse(cells);
     if (!fields.success) {

@@ -398,3 +398,18 @@ describe("planning against stored figures", () => {
     });
   });
 });
+
+describe("what the preview says about a row", () => {
+  it("reads a quarter written as the app displays it (Q4 2025) as 2025Q4", () => {
+    const result = plan(`${HEADER}\r\n${row({ quarter: "Q4 2025" })}\r\n`);
+    expect(result.rejected).toEqual([]);
+    expect(result.writes.map((write) => write.quarter)).toEqual(["2025Q4"]);
+  });
+
+  it("names the refused value with its row and column", () => {
+    const result = plan(`${HEADER}\r\n${row({ quarter: "2025-Q4" })}\r\n`);
+    expect(result.rejected).toEqual([
+      expect.objectContaining({ row: 2, column: "quarter", value: "2025-Q4" }),
+    ]);
+  });
+});
