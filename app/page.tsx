@@ -14,6 +14,7 @@ import { now } from "@/lib/clock";
 import { quarterLabel } from "@/lib/domain/quarter";
 import { summarizeSeries } from "@/lib/domain/series-view";
 import { evaluateSignals } from "@/lib/domain/signals";
+import { listBrandMetrics } from "@/lib/queries/brand-metrics";
 import { getBrand, listBrands } from "@/lib/queries/brands";
 import { listEvents } from "@/lib/queries/events";
 import { listSavedFigures } from "@/lib/queries/saved-figures";
@@ -47,7 +48,9 @@ export default async function OverviewPage({
   if (!brand) notFound();
   const saved = parseSavedNotice(params);
   const [catalogSeries, events, savedFigures] = await Promise.all([
-    listBrandSeries(brand.slug),
+    listBrandSeries(brand.slug, {
+      metricKeys: (await listBrandMetrics(brand.slug)).map((m) => m.key),
+    }),
     listEvents(brand.slug),
     saved ? listSavedFigures(brand.slug, saved.quarter, saved.savedAt) : Promise.resolve([]),
   ]);

@@ -39,9 +39,12 @@ function FigureCells({ write, metric }: { write: PlannedWrite; metric: MetricDTO
 export function ImportPreview({
   plan,
   metrics,
+  applied = false,
 }: {
   plan: ImportPlan;
   metrics: readonly MetricDTO[];
+  /** After confirmation the same lists say what was done, not what would be. */
+  applied?: boolean;
 }) {
   const byKey = new Map(metrics.map((metric) => [metric.key, metric]));
   const adds = plan.writes.filter((write) => write.kind === "add");
@@ -53,10 +56,11 @@ export function ImportPreview({
           <strong>{plan.rowCount.toLocaleString("en-US")}</strong> rows read
         </li>
         <li data-testid="count-add">
-          <strong>{adds.length.toLocaleString("en-US")}</strong> to add
+          <strong>{adds.length.toLocaleString("en-US")}</strong> {applied ? "added" : "to add"}
         </li>
         <li data-testid="count-restate">
-          <strong>{changes.length.toLocaleString("en-US")}</strong> restating a stored figure
+          <strong>{changes.length.toLocaleString("en-US")}</strong>{" "}
+          {applied ? "restated a stored figure" : "restating a stored figure"}
         </li>
         <li data-testid="count-unchanged">
           <strong>{plan.unchanged.length.toLocaleString("en-US")}</strong> unchanged (skipped)
@@ -80,6 +84,7 @@ export function ImportPreview({
                     Row
                   </th>
                   <th scope="col">Column</th>
+                  <th scope="col">Value in the file</th>
                   <th scope="col">Reason</th>
                 </tr>
               </thead>
@@ -89,6 +94,15 @@ export function ImportPreview({
                     <td className="num">{problem.row}</td>
                     <td>
                       <code>{problem.column}</code>
+                    </td>
+                    <td data-testid="rejected-value">
+                      {problem.value === undefined ? (
+                        ""
+                      ) : problem.value === "" ? (
+                        <span className="muted">(empty)</span>
+                      ) : (
+                        <code>"{problem.value}"</code>
+                      )}
                     </td>
                     <td>{problem.message}</td>
                   </tr>
@@ -102,7 +116,9 @@ export function ImportPreview({
 
       {changes.length > 0 ? (
         <section aria-labelledby="restate-heading" data-testid="restated-rows">
-          <h2 id="restate-heading">Restatements (old → new)</h2>
+          <h2 id="restate-heading">
+            {applied ? "Restated (old → new)" : "Restatements (old → new)"}
+          </h2>
           <p className="section-note">
             Each becomes a new revision; the stored figure stays visible as history.
           </p>
@@ -158,7 +174,7 @@ export function ImportPreview({
 
       {adds.length > 0 ? (
         <section aria-labelledby="add-heading" data-testid="added-rows">
-          <h2 id="add-heading">Figures to add</h2>
+          <h2 id="add-heading">{applied ? "Figures added" : "Figures to add"}</h2>
           <div className="table-scroll">
             <table className="series-table">
               <thead>

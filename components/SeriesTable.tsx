@@ -13,7 +13,7 @@ import {
 } from "@/lib/domain/quarter";
 import { historyEntries } from "@/lib/domain/revision-history";
 import type { PointRow } from "@/lib/domain/series-view";
-import type { MetricDTO, RevisionDTO, WithdrawalDTO } from "@/lib/domain/types";
+import type { MetricDTO, Qualifier, RevisionDTO, WithdrawalDTO } from "@/lib/domain/types";
 import { SourceLink } from "./SourceLink";
 
 function ChangeCell({ delta, metric }: { delta: Change | null; metric: MetricDTO }) {
@@ -22,7 +22,12 @@ function ChangeCell({ delta, metric }: { delta: Change | null; metric: MetricDTO
   return <td className={`num change--${tone}`}>{formatChangeHeadline(delta)}</td>;
 }
 
-const EVENT_WORDS = { restated: "restated", withdrawn: "withdrawn", reentered: "re-entered" };
+const EVENT_WORDS = {
+  restated: "restated",
+  source_updated: "source updated",
+  withdrawn: "withdrawn",
+  reentered: "re-entered",
+};
 
 function HistoryNote({
   history,
@@ -30,7 +35,7 @@ function HistoryNote({
   metric,
 }: {
   history: RevisionDTO[];
-  current: { value: number | null; note: string | null };
+  current: { value: number | null; note: string | null; decimals?: number; qualifier?: Qualifier };
   metric: MetricDTO;
 }) {
   const entries = historyEntries(history, current);
@@ -41,10 +46,13 @@ function HistoryNote({
         <li key={entry.revision}>
           {EVENT_WORDS[entry.event]}
           {entry.on ? ` on ${entry.on}` : ""}
-          {entry.by ? ` by ${entry.by}` : ""}, was{" "}
-          {entry.was === null
-            ? "withdrawn"
-            : formatValue(entry.was.value, metric.unit, entry.was.decimals, entry.was.qualifier)}
+          {entry.by ? ` by ${entry.by}` : ""}
+          {entry.event === "source_updated" ? ", value unchanged, was from" : ", was "}
+          {entry.event === "source_updated"
+            ? null
+            : entry.was === null
+              ? "withdrawn"
+              : formatValue(entry.was.value, metric.unit, entry.was.decimals, entry.was.qualifier)}
           {entry.source ? (
             <>
               {" "}
@@ -60,6 +68,8 @@ function HistoryNote({
 
 export interface EditorLinks {
   restate: (quarter: QuarterCode) => string;
+  /** For a gap row: the quarter form with the quarter chosen. */
+  add: (quarter: QuarterCode) => string;
   withdraw: (quarter: QuarterCode) => string;
 }
 
@@ -181,7 +191,7 @@ export function SeriesTable({
                   </td>
                   {showEdit ? (
                     <td>
-                      <a href={editorLinks.restate(quarter)}>Add a figure</a>
+                      <a href={editorLinks.add(quarter)}>Add a figure</a>
                     </td>
                   ) : null}
                 </tr>

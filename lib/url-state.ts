@@ -311,3 +311,14 @@ export function withdrawHref(metricKey: string, brand: string, quarter: QuarterC
   const query = new URLSearchParams({ brand, quarter });
   return `/metrics/${metricKey}/withdraw?${query.toString()}`;
 }
+
+/** The one-figure restate page, prefilled with the stored figure and its source. */
+export function restateHref(metricKey: string, brand: string, quarter: QuarterCode): string {
+  const query = new URLSearchParams({ brand, quarter });
+  return `/metrics/${metricKey}/restate?${query.toString()}`;
+}
+
+/** The editor's page of a brand's own metric set. */
+export function brandMetricsHref(brand: string): string {
+  return `/brands/${encodeURIComponent(brand)}/metrics`;
+}

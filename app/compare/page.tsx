@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BrandMetricNotes } from "@/components/BrandMetricNotes";
 import { CompareForm } from "@/components/CompareForm";
 import { CompareChart } from "@/components/charts/CompareChart";
 import { ParamProblems } from "@/components/ParamProblems";
@@ -19,6 +20,7 @@ import {
   quarterIndex,
   quarterLabel,
 } from "@/lib/domain/quarter";
+import { listBrandMetricNotes } from "@/lib/queries/brand-metrics";
 import { listBrands } from "@/lib/queries/brands";
 import { listMetrics } from "@/lib/queries/metrics";
 import { listBrandSeries } from "@/lib/queries/series";
@@ -125,6 +127,7 @@ export default async function ComparePage({
       <p className="share-link">
         Link to this view: <Link href={shareLink}>{shareLink}</Link>
       </p>
+      <BrandMetricNotes notes={await listBrandMetricNotes(state.brands, state.metrics)} />
 
       {decision.reason ? (
         <p className="notice notice--info" data-testid="mode-reason">

@@ -2,7 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { untrackedMetricMessage } from "@/lib/domain/brand-metrics";
 import { SlugSchema } from "@/lib/domain/fields";
+import { unchangedFigureMessage } from "@/lib/domain/figure-change";
+import { quarterLabel } from "@/lib/domain/quarter";
 import {
   CONFIRM_FIELD,
   CONFIRM_TOKEN_FIELD,
@@ -16,6 +19,8 @@ import {
 import { createQuarterFigures, type SavedQuarter } from "@/lib/mutations/create-quarter-figures";
 import {
   ConfirmationRequiredError,
+  MetricNotTrackedError,
+  UnchangedFigureError,
   UnknownReferenceError,
   WriteConflictError,
 } from "@/lib/mutations/errors";
@@ -83,6 +88,40 @@ export async function addQuarter(
           askedBefore && !ticked
             ? { [CONFIRM_FIELD]: "Tick this box to confirm, or change the figures." }
             : {},
+      });
+    }
+    if (error instanceof MetricNotTrackedError) {
+      const label = (key: string) => metrics.find((metric) => metric.key === key)?.label ?? key;
+      const fieldErrors = Object.fromEntries(
+        error.metricKeys.map((key) => [
+          valueField(key),
+          untrackedMetricMessage(
+            error.brand.name,
+            error.brand.slug,
+            label(key),
+            error.tracked.map(label),
+          ),
+        ]),
+      );
+      return state({
+        fieldErrors,
+        message: "Nothing was saved: a figure is for a metric the brand does not track.",
+      });
+    }
+    if (error instanceof UnchangedFigureError) {
+      const fieldErrors = Object.fromEntries(
+        error.metricKeys.map((key) => [
+          valueField(key),
+          unchangedFigureMessage(
+            metrics.find((metric) => metric.key === key)?.label ?? key,
+            quarterLabel(parsed.data.quarter),
+          ),
+        ]),
+      );
+      const count = error.metricKeys.length;
+      return state({
+        fieldErrors,
+        message: `Nothing was saved: ${count} ${count === 1 ? "figure is" : "figures are"} stored exactly like this already.`,
       });
     }
     if (error instanceof WriteConflictError) {

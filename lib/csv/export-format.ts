@@ -209,7 +209,12 @@ export function createWideFormatter(metrics: readonly MetricDTO[]): {
   };
 }
 
-/** `pulse-xiaomi-revenue-2023Q1-2025Q3.csv`: what the file holds, readable in a downloads folder. */
+/**
+ * `pulse-xiaomi-revenue-2023Q1-2025Q3-long-2026-12-01.csv`: what the file holds (brand,
+ * metrics, range, shape) and the day it was exported, readable in a downloads folder. The Excel
+ * file (with a byte-order mark) ends in `-excel`, so the plain and the Excel downloads of one view
+ * never overwrite each other.
+ */
 export function exportFileName(options: {
   brand: string | null;
   metrics: readonly string[] | null;
@@ -217,6 +222,9 @@ export function exportFileName(options: {
   to: QuarterCode | null;
   format: ExportFormat;
   history: boolean;
+  bom?: boolean;
+  /** The export's day, YYYY-MM-DD (UTC); today by default. */
+  on?: string;
 }): string {
   const metricPart =
     options.metrics === null
@@ -228,9 +236,10 @@ export function exportFileName(options: {
     options.from || options.to
       ? `${options.from ?? "start"}-${options.to ?? "latest"}`
       : "all-quarters";
-  const parts = ["pulse", options.brand ?? "all-brands", metricPart, range];
-  if (options.format === "wide") parts.push("wide");
-  if (options.history) parts.push("history");
+  const shape = options.format === "wide" ? "wide" : options.history ? "history" : "long";
+  const on = options.on ?? new Date().toISOString().slice(0, 10);
+  const parts = ["pulse", options.brand ?? "all-brands", metricPart, range, shape, on];
+  if (options.bom) parts.push("excel");
   // Slugs, metric keys and quarter codes are already [a-z0-9_-]; this keeps the header safe anyway.
   return `${parts.join("-").replace(/[^A-Za-z0-9_.-]/g, "_")}.csv`;
 }

@@ -23,6 +23,8 @@ export interface RowRejection {
   row: number;
   column: string;
   message: string;
+  /** The refused cell as written in the file, when the problem is one cell's. */
+  value?: string;
 }
 
 export type ImportFile =

@@ -4,12 +4,19 @@
  * literal is checked here (plain decimal, digits a double keeps); the range a metric allows comes
  * from its catalog entry (metric-bounds.ts).
  */
+import { readDecimalText } from "./decimal-reading";
 import { DecimalLiteralSchema } from "./fields";
 import { decimalsOf } from "./kpi";
 import { type BoundedMetric, valueRuleFor, valueRuleProblem } from "./metric-bounds";
 
 export type MetricValueCheck =
-  | { ok: true; value: number; decimals: number }
+  | {
+      ok: true;
+      value: number;
+      decimals: number;
+      /** The plain decimal a grouped input was read as ("1,050" → "1050"), else null. */
+      readAs: string | null;
+    }
   | { ok: false; message: string };
 
 /**
@@ -24,7 +31,9 @@ export function significantDigits(literal: string): number {
 }
 
 export function validateMetricValue(metric: BoundedMetric, literal: string): MetricValueCheck {
-  const parsed = DecimalLiteralSchema.safeParse(literal);
+  const reading = readDecimalText(literal);
+  if (!reading.ok) return reading;
+  const parsed = DecimalLiteralSchema.safeParse(reading.text);
   if (!parsed.success) {
     return { ok: false, message: parsed.error.issues[0]?.message ?? "is not a number" };
   }
@@ -40,5 +49,5 @@ export function validateMetricValue(metric: BoundedMetric, literal: string): Met
   const value = Object.is(number, -0) ? 0 : number;
   const problem = valueRuleProblem(valueRuleFor(metric), value, metric.unit);
   if (problem) return { ok: false, message: problem };
-  return { ok: true, value, decimals: decimalsOf(text) };
+  return { ok: true, value, decimals: decimalsOf(text), readAs: reading.readAs };
 }

@@ -11,6 +11,7 @@
  * ```
  */
 import { z } from "zod";
+import { readDecimalText } from "./decimal-reading";
 import { MetricKeySchema } from "./fields";
 import {
   createQuarterInputSchema,
@@ -130,7 +131,13 @@ function shapeErrors(error: z.ZodError): Record<string, string> {
 }
 
 export type ParsedQuarterApiBody =
-  | { ok: true; input: QuarterInput; confirmedTokens: string[] }
+  | {
+      ok: true;
+      input: QuarterInput;
+      confirmedTokens: string[];
+      /** Values typed with thousands commas, by metric key: what each was read as ("1050"). */
+      readings: Record<string, string>;
+    }
   | { ok: false; fieldErrors: Record<string, string> };
 
 /**
@@ -180,5 +187,10 @@ export function parseQuarterApiBody(
     }
     return { ok: false, fieldErrors };
   }
-  return { ok: true, input: parsed.data, confirmedTokens: body.confirm ?? [] };
+  const readings: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body.values)) {
+    const reading = readDecimalText(value);
+    if (reading.ok && reading.readAs !== null) readings[key] = reading.readAs;
+  }
+  return { ok: true, input: parsed.data, confirmedTokens: body.confirm ?? [], readings };
 }

@@ -2,7 +2,14 @@ import type { Prisma } from "@/generated/prisma/client";
 
 export type Tx = Prisma.TransactionClient;
 
-export type AuditAction = "create" | "restate" | "delete" | "import" | "seed" | "update";
+export type AuditAction =
+  | "create"
+  | "restate"
+  | "source_update"
+  | "delete"
+  | "import"
+  | "seed"
+  | "update";
 
 /** Writes the audit row for a change; call it inside the change's own transaction. */
 export async function writeAudit(
@@ -11,7 +18,7 @@ export async function writeAudit(
     actor: string;
     at: Date;
     action: AuditAction;
-    entity: "observation" | "event" | "brand" | "metric";
+    entity: "observation" | "event" | "brand" | "metric" | "brand_metric";
     entityKey: string;
     before: unknown;
     after: unknown;

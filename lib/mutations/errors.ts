@@ -43,3 +43,27 @@ export class StaleFigureError extends Error {
     this.name = "StaleFigureError";
   }
 }
+
+/** Figures that are stored already exactly as submitted (value, qualifier, source): nothing to save. */
+export class UnchangedFigureError extends Error {
+  constructor(
+    readonly quarter: string,
+    readonly metricKeys: string[],
+  ) {
+    super(`Nothing would change: ${metricKeys.join(", ")} for ${quarter} are stored as submitted`);
+    this.name = "UnchangedFigureError";
+  }
+}
+
+/** Figures for metrics outside the brand's own set (BrandMetric); nothing was written. */
+export class MetricNotTrackedError extends Error {
+  constructor(
+    readonly brand: { slug: string; name: string },
+    readonly metricKeys: string[],
+    /** The keys the brand does track, in its order. */
+    readonly tracked: string[],
+  ) {
+    super(`${brand.name} does not track ${metricKeys.join(", ")}`);
+    this.name = "MetricNotTrackedError";
+  }
+}

@@ -11,7 +11,24 @@ export function sourceFingerprint(source: SourceInput): string {
   return JSON.stringify([source.title, source.url ?? "", source.publishedOn ?? ""]);
 }
 
-export async function findOrCreateSource(tx: Tx, source: SourceInput): Promise<number> {
+/**
+ * The stored publication date of a document typed again without one. The fingerprint holds the
+ * date, so "Xiaomi Q3 results" retyped with its address but no date used to become a second,
+ * dateless source, and the figure saved with it lost its date. A date left empty means "not
+ * given", not "has none": the most recent stored source with that title and address supplies it.
+ */
+async function withStoredDate(tx: Tx, source: SourceInput): Promise<SourceInput> {
+  if (source.publishedOn !== null) return source;
+  const dated = await tx.source.findFirst({
+    where: { title: source.title, url: source.url, publishedOn: { not: null } },
+    orderBy: { id: "desc" },
+    select: { publishedOn: true },
+  });
+  return dated ? { ...source, publishedOn: dated.publishedOn } : source;
+}
+
+export async function findOrCreateSource(tx: Tx, typed: SourceInput): Promise<number> {
+  const source = await withStoredDate(tx, typed);
   const fingerprint = sourceFingerprint(source);
   const row = await tx.source.upsert({
     where: { fingerprint },

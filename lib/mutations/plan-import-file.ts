@@ -95,10 +95,18 @@ async function readStoredRevisions(
 export async function planImportFile(tx: Tx, bytes: Uint8Array): Promise<PlannedImportFile> {
   const file = readImportFile(bytes);
   if (!file.ok) return file;
-  const [brandRows, metricRows] = await Promise.all([
+  const [brandRows, metricRows, setRows] = await Promise.all([
     tx.brand.findMany({ select: { id: true, slug: true } }),
     tx.metric.findMany({ orderBy: { position: "asc" } }),
+    tx.brandMetric.findMany({
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      select: { brand: { select: { slug: true } }, metric: { select: { key: true } } },
+    }),
   ]);
+  const brandMetrics = new Map<string, string[]>();
+  for (const row of setRows) {
+    brandMetrics.set(row.brand.slug, [...(brandMetrics.get(row.brand.slug) ?? []), row.metric.key]);
+  }
   const ids: CatalogIds = {
     brands: new Map(brandRows.map((row) => [row.slug, row.id])),
     metrics: new Map(metricRows.map((row) => [row.key, row.id])),
@@ -113,6 +121,7 @@ export async function planImportFile(tx: Tx, bytes: Uint8Array): Promise<Planned
       higherIsBetter: row.higherIsBetter,
       definition: row.definition,
     })),
+    brandMetrics,
   });
   const stored = await readStoredRevisions(tx, validated.rows, ids);
   const plan = planImport(

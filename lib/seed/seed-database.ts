@@ -14,7 +14,7 @@ import { appendEventRevision } from "@/lib/mutations/append-event-revision";
 import { appendObservationRevision } from "@/lib/mutations/append-observation-revision";
 import { type Tx, writeAudit } from "@/lib/mutations/audit";
 import { findOrCreateSource } from "@/lib/mutations/find-or-create-source";
-import type { EventRow, ObservationRow, SeedFiles } from "./seed-files";
+import type { BrandMetricRow, EventRow, ObservationRow, SeedFiles } from "./seed-files";
 
 export const SEED_ACTOR = "seed";
 
@@ -71,6 +71,9 @@ export async function seedDatabase(
       }
       for (const row of files.events) {
         await seedEvent(tx, row, brandIds, now, report);
+      }
+      for (const row of files.brandMetrics) {
+        await seedBrandMetric(tx, row, brandIds, metricIds, now);
       }
       await checkStatedYoy(tx, files.observations, brandIds, metricIds, report);
     },
@@ -162,6 +165,34 @@ async function seedMetrics(tx: Tx, files: SeedFiles, now: Date, report: SeedRepo
     report.metricsAdded++;
   }
   return ids;
+}
+
+/** A brand's metric already in its set (seeded, or changed by an editor since) is left alone. */
+async function seedBrandMetric(
+  tx: Tx,
+  row: BrandMetricRow,
+  brandIds: Map<string, number>,
+  metricIds: Map<string, number>,
+  now: Date,
+) {
+  const brandId = lookup(brandIds, row.brand, "brand");
+  const metricId = lookup(metricIds, row.metric, "metric");
+  const existing = await tx.brandMetric.findUnique({
+    where: { brandId_metricId: { brandId, metricId } },
+  });
+  if (existing) return;
+  await tx.brandMetric.create({
+    data: { brandId, metricId, position: row.position, note: row.note ?? null },
+  });
+  await writeAudit(tx, {
+    actor: SEED_ACTOR,
+    at: now,
+    action: "seed",
+    entity: "brand_metric",
+    entityKey: `${row.brand}/${row.metric}`,
+    before: null,
+    after: row,
+  });
 }
 
 function lookup(ids: Map<string, number>, key: string, what: string): number {

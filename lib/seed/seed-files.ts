@@ -73,7 +73,19 @@ export const EventRowSchema = z.object({
   quote: optionalField(requiredText(4000)),
 });
 
+export const BrandMetricRowSchema = z.object({
+  brand: SlugSchema,
+  metric: MetricKeySchema,
+  position: z
+    .string()
+    .trim()
+    .regex(/^[1-9]\d{0,3}$/, { message: "must be a position 1, 2, ..." })
+    .transform(Number),
+  note: optionalField(requiredText(500)),
+});
+
 export type BrandRow = z.infer<typeof BrandRowSchema>;
+export type BrandMetricRow = z.infer<typeof BrandMetricRowSchema>;
 export type MetricRow = z.infer<typeof MetricRowSchema>;
 export type ObservationRow = z.infer<typeof ObservationRowSchema>;
 export type EventRow = z.infer<typeof EventRowSchema>;
@@ -83,6 +95,8 @@ export interface SeedFiles {
   metrics: MetricRow[];
   observations: ObservationRow[];
   events: EventRow[];
+  /** Each brand's own metric set (brand-metrics.csv); empty when the file is absent. */
+  brandMetrics: BrandMetricRow[];
 }
 
 export class SeedFileError extends Error {
@@ -120,13 +134,19 @@ function parseCsv<T>(
   return rows;
 }
 
-export function parseSeedFiles(texts: Record<keyof SeedFiles, string>): SeedFiles {
+export function parseSeedFiles(
+  texts: Record<Exclude<keyof SeedFiles, "brandMetrics">, string> & { brandMetrics?: string },
+): SeedFiles {
   const problems: string[] = [];
   const files: SeedFiles = {
     brands: parseCsv("brands.csv", texts.brands, BrandRowSchema, problems),
     metrics: parseCsv("metrics.csv", texts.metrics, MetricRowSchema, problems),
     observations: parseCsv("observations.csv", texts.observations, ObservationRowSchema, problems),
     events: parseCsv("events.csv", texts.events, EventRowSchema, problems),
+    brandMetrics:
+      texts.brandMetrics === undefined
+        ? []
+        : parseCsv("brand-metrics.csv", texts.brandMetrics, BrandMetricRowSchema, problems),
   };
   const brandSlugs = new Set(files.brands.map((brand) => brand.slug));
   const metricKeys = new Set(files.metrics.map((metric) => metric.key));
@@ -138,17 +158,26 @@ export function parseSeedFiles(texts: Record<keyof SeedFiles, string>): SeedFile
   files.events.forEach((row) => {
     if (!brandSlugs.has(row.brand)) problems.push(`events.csv: unknown brand ${row.brand}`);
   });
+  files.brandMetrics.forEach((row) => {
+    if (!brandSlugs.has(row.brand)) problems.push(`brand-metrics.csv: unknown brand ${row.brand}`);
+    if (!metricKeys.has(row.metric))
+      problems.push(`brand-metrics.csv: unknown metric ${row.metric}`);
+  });
   if (problems.length > 0) throw new SeedFileError(problems);
   return files;
 }
 
 export async function readSeedFiles(directory: string): Promise<SeedFiles> {
   const read = (name: string) => readFile(path.join(directory, name), "utf8");
-  const [brands, metrics, observations, events] = await Promise.all([
+  const [brands, metrics, observations, events, brandMetrics] = await Promise.all([
     read("brands.csv"),
     read("metrics.csv"),
     read("observations.csv"),
     read("events.csv"),
+    read("brand-metrics.csv").catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return undefined;
+      throw error;
+    }),
   ]);
-  return parseSeedFiles({ brands, metrics, observations, events });
+  return parseSeedFiles({ brands, metrics, observations, events, brandMetrics });
 }

@@ -86,7 +86,15 @@ export interface SavedFigures {
   brand: string;
   quarter: string;
   savedAt: string;
-  figures: { metric: string; revision: number; restated: boolean }[];
+  figures: {
+    metric: string;
+    revision: number;
+    restated: boolean;
+    /** new, restatement or source_update (same value, another source). */
+    change: string;
+    /** What a value with thousands commas was read as ("1050"). */
+    readAs?: string;
+  }[];
 }
 
 export interface ConfirmationItem {

@@ -37,7 +37,7 @@ describe("GET /api/export on the seeded data", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
     expect(response.headers.get("content-disposition")).toBe(
-      'attachment; filename="pulse-xiaomi-revenue-2023Q1-2025Q3.csv"',
+      `attachment; filename="pulse-xiaomi-revenue-2023Q1-2025Q3-long-${new Date().toISOString().slice(0, 10)}.csv"`,
     );
   });
 

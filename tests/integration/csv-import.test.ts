@@ -180,7 +180,12 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
       ),
     );
     expect(batch.plan.rejected).toEqual([
-      { row: 3, column: "value", message: expect.stringMatching(/must not be negative/) },
+      {
+        row: 3,
+        column: "value",
+        value: "-1",
+        message: expect.stringMatching(/must not be negative/),
+      },
     ]);
     const result = await confirmImportBatch({
       id: batch.id,

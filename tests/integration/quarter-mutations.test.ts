@@ -12,6 +12,7 @@ import { deleteObservation } from "@/lib/mutations/delete-observation";
 import {
   ConfirmationRequiredError,
   StaleFigureError,
+  UnchangedFigureError,
   UnknownReferenceError,
 } from "@/lib/mutations/errors";
 import { listSavedFigures } from "@/lib/queries/saved-figures";
@@ -110,8 +111,8 @@ describe("saving a quarter from the form", () => {
     const figures = [figure("revenue", 120.5), figure("smartphone_shipments", 43.9)];
     const saved = await createQuarterFigures(submission("2025Q4", figures));
     expect(saved.figures).toEqual([
-      { metricKey: "revenue", revision: 1, restated: false },
-      { metricKey: "smartphone_shipments", revision: 1, restated: false },
+      { metricKey: "revenue", revision: 1, restated: false, change: "new" },
+      { metricKey: "smartphone_shipments", revision: 1, restated: false, change: "new" },
     ]);
     const revenue = await revisionsOf(db, "revenue", "2025Q4");
     const shipments = await revisionsOf(db, "smartphone_shipments", "2025Q4");
@@ -176,7 +177,9 @@ describe("saving a quarter from the form", () => {
         at,
       }),
     );
-    expect(saved.figures).toEqual([{ metricKey: "mau", revision: 2, restated: true }]);
+    expect(saved.figures).toEqual([
+      { metricKey: "mau", revision: 2, restated: true, change: "restatement" },
+    ]);
     expect(await revisionsOf(db, "mau", "2025Q3")).toMatchObject([
       { revision: 1, value: 741.7, isCurrent: false, supersededBy: "Ada", supersededAt: at },
       {
@@ -415,5 +418,96 @@ describe("withdrawing a figure", () => {
     expect(point?.value).toBe(2.1);
     expect(point?.history.map((revision) => revision.value === null)).toEqual([false, true]);
     expect(series?.withdrawn).toEqual([]);
+  });
+});
+
+describe("saves that change nothing, or only the source", () => {
+  const QUARTER = "2025Q1";
+
+  async function stored(metricKey: string) {
+    const row = await db.observation.findFirst({
+      where: {
+        brand: { slug: "xiaomi" },
+        metric: { key: metricKey },
+        quarter: QUARTER,
+        isCurrent: true,
+      },
+      select: { value: true, decimals: true, qualifier: true, revision: true, source: true },
+    });
+    if (!row || row.value === null || !row.source) throw new Error(`no ${metricKey} ${QUARTER}`);
+    return row as typeof row & { value: number; source: NonNullable<typeof row.source> };
+  }
+
+  function storedSubmission(
+    row: Awaited<ReturnType<typeof stored>>,
+    metricKey: string,
+    source: QuarterInput["source"],
+  ): CreateQuarterFiguresInput {
+    const figures: QuarterFigure[] = [
+      { metricKey, value: row.value, decimals: row.decimals, qualifier: "exact" },
+    ];
+    return {
+      ...submission(QUARTER, figures),
+      source,
+      confirmedTokens: confirmedTokensFor(QUARTER, figures),
+    };
+  }
+
+  it("refuses a save of the stored value, qualifier and source, and writes nothing", async () => {
+    const row = await stored("revenue");
+    const before = await db.observation.count();
+    const audits = await db.auditEntry.count();
+    const source = {
+      title: row.source.title,
+      url: row.source.url,
+      publishedOn: row.source.publishedOn,
+    };
+    const error = await createQuarterFigures(storedSubmission(row, "revenue", source)).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(UnchangedFigureError);
+    expect((error as UnchangedFigureError).metricKeys).toEqual(["revenue"]);
+    expect(await db.observation.count()).toBe(before);
+    expect(await db.auditEntry.count()).toBe(audits);
+  });
+
+  it("keeps the stored publication date when the same source is retyped without it", async () => {
+    const figures = [figure("retail_stores", 16500, 0)];
+    const tokens = confirmedTokensFor("2025Q4", figures);
+    await createQuarterFigures(submission("2025Q4", figures, { confirmedTokens: tokens }));
+    const sources = await db.source.count();
+    const retyped = { ...SOURCE, publishedOn: null };
+    const error = await createQuarterFigures(
+      submission("2025Q4", figures, { source: retyped, confirmedTokens: tokens }),
+    ).catch((caught: unknown) => caught);
+    // The retyped source is the stored one, date included: so this save changes nothing.
+    expect(error).toBeInstanceOf(UnchangedFigureError);
+    expect(await db.source.count()).toBe(sources);
+    const [series] = await listBrandSeries("xiaomi", { metricKeys: ["retail_stores"] });
+    const point = series?.points.find((entry) => entry.quarter === "2025Q4");
+    expect(point?.source.publishedOn).toBe(SOURCE.publishedOn);
+  });
+
+  it("stores a change of source alone as a source update, audited as such, date kept", async () => {
+    const row = await stored("mau");
+    const other = {
+      title: "Xiaomi 2025 interim report",
+      url: "https://ir.mi.com/interim-2025",
+      publishedOn: "2025-08-28",
+    };
+    const saved = await createQuarterFigures(storedSubmission(row, "mau", other));
+    expect(saved.figures).toEqual([
+      { metricKey: "mau", revision: row.revision + 1, restated: true, change: "source_update" },
+    ]);
+    const after = await stored("mau");
+    expect(after.value).toBe(row.value);
+    expect(after.source).toMatchObject(other);
+    expect((await auditOf(db, "mau", QUARTER)).at(-1)?.action).toBe("source_update");
+    const [series] = await listBrandSeries("xiaomi", { metricKeys: ["mau"] });
+    const point = series?.points.find((entry) => entry.quarter === QUARTER);
+    expect(point?.history.at(-1)).toMatchObject({
+      value: row.value,
+      source: { title: row.source.title, url: row.source.url },
+    });
   });
 });

@@ -347,8 +347,8 @@ describe("the wide shape", () => {
 });
 
 describe("exportFileName", () => {
-  it("names brand, metrics, range and shape", () => {
-    const base = { format: "long" as const, history: false };
+  it("names brand, metrics, range, shape and day; the Excel file apart from the plain one", () => {
+    const base = { format: "long" as const, history: false, on: "2026-12-01" };
     expect(
       exportFileName({
         ...base,
@@ -357,7 +357,17 @@ describe("exportFileName", () => {
         from: "2023Q1",
         to: "2025Q3",
       }),
-    ).toBe("pulse-xiaomi-revenue-2023Q1-2025Q3.csv");
+    ).toBe("pulse-xiaomi-revenue-2023Q1-2025Q3-long-2026-12-01.csv");
+    expect(
+      exportFileName({
+        ...base,
+        bom: true,
+        brand: "xiaomi",
+        metrics: ["revenue"],
+        from: "2023Q1",
+        to: "2025Q3",
+      }),
+    ).toBe("pulse-xiaomi-revenue-2023Q1-2025Q3-long-2026-12-01-excel.csv");
     expect(
       exportFileName({
         brand: "xiaomi",
@@ -366,8 +376,9 @@ describe("exportFileName", () => {
         to: null,
         format: "wide",
         history: false,
+        on: "2026-12-01",
       }),
-    ).toBe("pulse-xiaomi-all-metrics-all-quarters-wide.csv");
+    ).toBe("pulse-xiaomi-all-metrics-all-quarters-wide-2026-12-01.csv");
     expect(
       exportFileName({
         ...base,
@@ -377,6 +388,6 @@ describe("exportFileName", () => {
         from: "2024Q1",
         to: null,
       }),
-    ).toBe("pulse-all-brands-4-metrics-2024Q1-latest-history.csv");
+    ).toBe("pulse-all-brands-4-metrics-2024Q1-latest-history-2026-12-01.csv");
   });
 });

@@ -159,7 +159,7 @@ describe("rows rejected one by one, with row number, column and reason", () => {
     ["an unknown brand", row({ brand: "acme" }), "brand", /"acme" is not a brand/],
     ["an unknown metric", row({ metric: "profit" }), "metric", /"profit" is not a metric/],
     ["another unit", row({ unit: "RMB m" }), "unit", /stored in RMB bn/],
-    ["a thousands separator", row({ value: '"1,234.5"' }), "value", /thousands separator/],
+    ["an ambiguous comma", row({ value: '"1,0500"' }), "value", /is ambiguous: a thousands comma/],
     ["a number as text with a unit", row({ value: "RMB 120" }), "value", /plain decimal number/],
     ["an empty value", row({ value: "" }), "value", /is required/],
     [
@@ -396,5 +396,20 @@ describe("planning against stored figures", () => {
       ).toBe(true);
       expect(result.writes).toEqual([]);
     });
+  });
+});
+
+describe("what the preview says about a row", () => {
+  it("reads a quarter written as the app displays it (Q4 2025) as 2025Q4", () => {
+    const result = plan(`${HEADER}\r\n${row({ quarter: "Q4 2025" })}\r\n`);
+    expect(result.rejected).toEqual([]);
+    expect(result.writes.map((write) => write.quarter)).toEqual(["2025Q4"]);
+  });
+
+  it("names the refused value with its row and column", () => {
+    const result = plan(`${HEADER}\r\n${row({ quarter: "2025-Q4" })}\r\n`);
+    expect(result.rejected).toEqual([
+      expect.objectContaining({ row: 2, column: "quarter", value: "2025-Q4" }),
+    ]);
   });
 });

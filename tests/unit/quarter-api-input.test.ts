@@ -60,7 +60,12 @@ describe("POST /api/quarters body", () => {
       note: "first entry",
     });
     const fromForm = createQuarterInputSchema(METRICS, NOW).parse(form);
-    expect(parsed).toEqual({ ok: true, input: fromForm, confirmedTokens: ["token-a"] });
+    expect(parsed).toEqual({
+      ok: true,
+      input: fromForm,
+      confirmedTokens: ["token-a"],
+      readings: {},
+    });
     // The decimals travel with the text: "120.50" keeps two.
     expect(parsed.ok && parsed.input.figures[0]).toMatchObject({ value: 120.5, decimals: 2 });
   });
@@ -68,7 +73,7 @@ describe("POST /api/quarters body", () => {
   it("reports the form's own message for each bad value, keyed by where it is in the JSON", () => {
     const raw = body({
       quarter: "Q5",
-      values: { revenue: "-1", mau: "0x10", retail_stores: "1,000.5", margin: "1e309" },
+      values: { revenue: "-1", mau: "0x10", retail_stores: "1,05", margin: "1e309" },
       source: { title: "", url: "javascript:alert(1)" },
     });
     const form: Record<string, string> = {};
@@ -79,7 +84,7 @@ describe("POST /api/quarters body", () => {
       quarter: "Q5",
       value_revenue: "-1",
       value_mau: "0x10",
-      value_retail_stores: "1,000.5",
+      value_retail_stores: "1,05",
       value_margin: "1e309",
       sourceTitle: "",
       sourceUrl: "javascript:alert(1)",

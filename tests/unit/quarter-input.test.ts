@@ -102,16 +102,16 @@ const BAD_INPUTS: [case_: string, patch: QuarterFormValues, field: string, messa
     "Total revenue must be a decimal number (no hexadecimal, octal or binary like 0x10).",
   ],
   [
-    "a thousands separator",
-    { value_revenue: "1,000.5" },
+    "an ambiguous comma",
+    { value_revenue: "1,05" },
     "value_revenue",
-    "Total revenue must not contain commas: no thousands separators, and '.' for decimals (1234.5).",
+    "Total revenue is ambiguous: a thousands comma is followed by exactly three digits (1,050), not 2; for decimals use a point (1.05).",
   ],
   [
     "a decimal comma",
     { value_revenue: "113,1" },
     "value_revenue",
-    "Total revenue must not contain commas: no thousands separators, and '.' for decimals (1234.5).",
+    "Total revenue is ambiguous: a thousands comma is followed by exactly three digits (1,050), not 1; for decimals use a point (113.1).",
   ],
   ["NaN", { value_revenue: "NaN" }, "value_revenue", "Total revenue must be a finite number."],
   [

@@ -56,4 +56,26 @@ describe("historyEntries", () => {
   it("is empty for a figure never revised", () => {
     expect(historyEntries([], { value: 1, note: null })).toEqual([]);
   });
+
+  it("tells a revision that kept the value, decimals and qualifier as a source update", () => {
+    const entries = historyEntries([revision(1, 14000.5)], {
+      value: 14000.5,
+      decimals: 1,
+      qualifier: "exact",
+      note: null,
+    });
+    expect(entries).toMatchObject([
+      { event: "source_updated", was: { value: 14000.5 }, source: { title: "Source 1" } },
+    ]);
+  });
+
+  it("still calls it a restatement when only the qualifier changed", () => {
+    const entries = historyEntries([revision(1, 70000)], {
+      value: 70000,
+      decimals: 1,
+      qualifier: "approximate",
+      note: null,
+    });
+    expect(entries[0]?.event).toBe("restated");
+  });
 });

@@ -7,11 +7,16 @@ import {
   methodNotAllowed,
   readJsonBody,
 } from "@/lib/api/http";
+import { untrackedMetricMessage } from "@/lib/domain/brand-metrics";
 import { describeConfirmation } from "@/lib/domain/confirmation-text";
+import { unchangedFigureMessage } from "@/lib/domain/figure-change";
+import { quarterLabel } from "@/lib/domain/quarter";
 import { parseQuarterApiBody } from "@/lib/domain/quarter-api-input";
 import { createQuarterFigures, type SavedQuarter } from "@/lib/mutations/create-quarter-figures";
 import {
   ConfirmationRequiredError,
+  MetricNotTrackedError,
+  UnchangedFigureError,
   UnknownReferenceError,
   WriteConflictError,
 } from "@/lib/mutations/errors";
@@ -79,6 +84,37 @@ export async function POST(request: Request): Promise<Response> {
         },
       );
     }
+    if (error instanceof MetricNotTrackedError) {
+      const label = (key: string) => metrics.find((metric) => metric.key === key)?.label ?? key;
+      return apiError(
+        400,
+        "Nothing was saved: a figure is for a metric the brand does not track.",
+        {
+          fieldErrors: Object.fromEntries(
+            error.metricKeys.map((key) => [
+              `values.${key}`,
+              untrackedMetricMessage(
+                error.brand.name,
+                error.brand.slug,
+                label(key),
+                error.tracked.map(label),
+              ),
+            ]),
+          ),
+        },
+      );
+    }
+    if (error instanceof UnchangedFigureError) {
+      const label = (key: string) => metrics.find((metric) => metric.key === key)?.label ?? key;
+      return apiError(400, "Nothing was saved: it would change no stored figure.", {
+        fieldErrors: Object.fromEntries(
+          error.metricKeys.map((key) => [
+            `values.${key}`,
+            unchangedFigureMessage(label(key), quarterLabel(parsed.input.quarter)),
+          ]),
+        ),
+      });
+    }
     if (error instanceof WriteConflictError) {
       return apiError(
         409,
@@ -103,6 +139,10 @@ export async function POST(request: Request): Promise<Response> {
       metric: figure.metricKey,
       revision: figure.revision,
       restated: figure.restated,
+      change: figure.change,
+      ...(parsed.readings[figure.metricKey] !== undefined
+        ? { readAs: parsed.readings[figure.metricKey] }
+        : {}),
     })),
   });
 }

@@ -122,7 +122,7 @@ export default async function ImportBatchPage({
         </p>
       ) : null}
 
-      <ImportPreview plan={plan} metrics={metrics} />
+      <ImportPreview plan={plan} metrics={metrics} applied={batch.status === "applied"} />
 
       {canConfirm ? (
         <form action={confirmImport} className="confirm-form">

@@ -34,6 +34,7 @@ import {
   parseMetricPageParams,
   parseWithdrawnNotice,
   quarterFormHref,
+  restateHref,
   type SearchParams,
   withdrawHref,
 } from "@/lib/url-state";
@@ -121,7 +122,8 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
   const withdrawnNotice = parseWithdrawnNotice(query);
   const editorLinks = session
     ? {
-        restate: (quarter: QuarterCode) => quarterFormHref(brand.slug, quarter),
+        restate: (quarter: QuarterCode) => restateHref(metric.key, brand.slug, quarter),
+        add: (quarter: QuarterCode) => quarterFormHref(brand.slug, quarter),
         withdraw: (quarter: QuarterCode) => withdrawHref(metric.key, brand.slug, quarter),
       }
     : null;

@@ -6,9 +6,11 @@ import { ParamProblems } from "@/components/ParamProblems";
 import { QuarterForm } from "@/components/QuarterForm";
 import { requireEditor } from "@/lib/actions/require-editor";
 import { defaultQuarterToAdd, quarterFormMetrics } from "@/lib/domain/quarter-form-view";
+import { listBrandMetrics } from "@/lib/queries/brand-metrics";
 import { getBrand, listBrands } from "@/lib/queries/brands";
 import { listBrandSeries } from "@/lib/queries/series";
 import {
+  brandMetricsHref,
   overviewQuery,
   parseQuarterFormParams,
   quarterFormHref,
@@ -31,7 +33,8 @@ export default async function NewQuarterPage({
   if (!parsed.ok) return <ParamProblems problems={parsed.problems} resetHref="/quarters/new" />;
   const [brand, brands] = await Promise.all([getBrand(parsed.value.brand), listBrands()]);
   if (!brand) notFound();
-  const series = await listBrandSeries(brand.slug);
+  const tracked = await listBrandMetrics(brand.slug);
+  const series = await listBrandSeries(brand.slug, { metricKeys: tracked.map((m) => m.key) });
   const now = new Date();
   const defaultQuarter = parsed.value.quarter ?? defaultQuarterToAdd(series, now);
 
@@ -47,7 +50,8 @@ export default async function NewQuarterPage({
           <p className="lede">
             Enter the figures a published source reports for one quarter. A figure already stored
             for that quarter is restated, never overwritten: the earlier value stays visible as
-            history.
+            history. The form offers the metrics {brand.name} tracks (
+            <Link href={brandMetricsHref(brand.slug)}>change them</Link>).
           </p>
         </div>
         <BrandSwitcher brands={brands} current={brand.slug} action="/quarters/new" />
@@ -57,6 +61,7 @@ export default async function NewQuarterPage({
         metrics={quarterFormMetrics(series)}
         defaultQuarter={defaultQuarter}
         now={now.toISOString()}
+        quarterRequested={parsed.value.quarter !== null}
       />
     </>
   );

@@ -6,13 +6,17 @@ import { formatValue } from "@/lib/domain/format";
 import { decimalsOf } from "@/lib/domain/kpi";
 import type { Qualifier } from "@/lib/domain/types";
 
+const today = () => new Date().toISOString().slice(0, 10);
+
 test.describe("CSV export", () => {
   test("the metric page's Download CSV saves what its table shows", async ({ page }) => {
     await page.goto("/metrics/revenue?from=2024Q1&to=2025Q3");
     const downloading = page.waitForEvent("download");
     await page.getByRole("link", { name: "Download CSV" }).click();
     const download = await downloading;
-    expect(download.suggestedFilename()).toBe("pulse-xiaomi-revenue-2024Q1-2025Q3.csv");
+    expect(download.suggestedFilename()).toBe(
+      `pulse-xiaomi-revenue-2024Q1-2025Q3-long-${today()}.csv`,
+    );
 
     const text = await readFile(await download.path(), "utf8");
     expect(text.split("\r\n")[0]).toBe(LONG_COLUMNS.join(","));
@@ -46,7 +50,9 @@ test.describe("CSV export", () => {
     const downloading = page.waitForEvent("download");
     await page.getByRole("link", { name: "Download CSV" }).click();
     const download = await downloading;
-    expect(download.suggestedFilename()).toBe("pulse-xiaomi-all-metrics-all-quarters.csv");
+    expect(download.suggestedFilename()).toBe(
+      `pulse-xiaomi-all-metrics-all-quarters-long-${today()}.csv`,
+    );
     const rows: Record<string, string>[] = parse(await readFile(await download.path(), "utf8"), {
       columns: true,
     });

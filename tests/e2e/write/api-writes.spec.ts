@@ -83,7 +83,7 @@ test("a restatement answers 409 with what to confirm, and the same request confi
   });
   expect(confirmed.status).toBe(201);
   expect((confirmed.body as SavedFigures).figures).toEqual([
-    { metric: "iot_5plus_users", revision: 2, restated: true },
+    { metric: "iot_5plus_users", revision: 2, restated: true, change: "restatement" },
   ]);
   expect(await currentCsvRow("2003Q3")).toMatch(/,2003Q3,14\.2,.*,true,/);
 

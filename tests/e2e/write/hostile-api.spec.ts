@@ -229,7 +229,13 @@ const QUARTER_CASES: Case[] = [
     message: /must be a string like "113\.1": a JSON number cannot keep the decimals/,
   },
   { name: "0x10", send: withValue("0x10"), status: 400, message: /no hexadecimal/ },
-  { name: "1,000.5", send: withValue("1,000.5"), status: 400, message: /must not contain commas/ },
+  {
+    name: "1,05",
+    send: withValue("1,05"),
+    status: 400,
+    message: /is ambiguous: a thousands comma/,
+  },
+  { name: "1.050,5", send: withValue("1.050,5"), status: 400, message: /'\.' for thousands/ },
   {
     name: "Arabic-Indic digits",
     send: withValue("١٢٣"),
@@ -712,7 +718,7 @@ const IMPORT_CASES: Case[] = [
   },
   { ...uploadThenConfirm(csvLine({ value: "1e309" }), /value: .*exponent/), name: "1e309" },
   { ...uploadThenConfirm(csvLine({ value: "0x10" }), /value: .*hexadecimal/), name: "0x10" },
-  { ...uploadThenConfirm(csvLine({ value: '"1,000.5"' }), /value: .*commas/), name: "1,000.5" },
+  { ...uploadThenConfirm(csvLine({ value: '"1,0500"' }), /value: .*ambiguous/), name: "1,0500" },
   { ...uploadThenConfirm(csvLine({ unit: "M stores" }), /unit/), name: "another unit" },
   { ...uploadThenConfirm(csvLine({ value: "-3" }), /value: .*negative/), name: "a negative count" },
   // The confirmation endpoint

@@ -10,7 +10,7 @@ async function noJsPage(browser: Browser): Promise<Page> {
 async function submitWithErrorsAndCheckMessages(page: Page): Promise<void> {
   await page.goto("/quarters/new?brand=xiaomi");
   await page.getByLabel("Fiscal year").fill("1999");
-  await page.getByLabel("Total revenue", { exact: true }).fill("1,000.5");
+  await page.getByLabel("Total revenue", { exact: true }).fill("1,05");
   await page.getByLabel("Smartphone shipments", { exact: true }).fill("1e309");
   await page.getByLabel("Xiaomi Home stores", { exact: true }).fill("-5");
   await page.getByLabel("Smartphone gross margin", { exact: true }).fill("150");
@@ -24,7 +24,7 @@ async function submitWithErrorsAndCheckMessages(page: Page): Promise<void> {
     [
       "value_revenue",
       "Total revenue",
-      "Total revenue must not contain commas: no thousands separators, and '.' for decimals (1234.5).",
+      "Total revenue is ambiguous: a thousands comma is followed by exactly three digits (1,050), not 2; for decimals use a point (1.05).",
     ],
     [
       "value_smartphone_shipments",
@@ -58,7 +58,7 @@ async function submitWithErrorsAndCheckMessages(page: Page): Promise<void> {
   }
   // What was typed is kept.
   await expect(page.getByLabel("Fiscal year")).toHaveValue("1999");
-  await expect(page.getByLabel("Total revenue", { exact: true })).toHaveValue("1,000.5");
+  await expect(page.getByLabel("Total revenue", { exact: true })).toHaveValue("1,05");
   await expect(page.getByLabel("Smartphone shipments", { exact: true })).toHaveValue("1e309");
   await expect(page.getByLabel(/Web address/)).toHaveValue("javascript:alert(1)");
 }

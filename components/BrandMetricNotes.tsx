@@ -1,0 +1,24 @@
+import type { BrandMetricNote } from "@/lib/domain/brand-metrics";
+
+/**
+ * How each brand reports the metrics being compared (Li Auto's revenue is US GAAP, Xiaomi's
+ * IFRS): shown wherever brands are put side by side, since the numbers alone do not say it.
+ */
+export function BrandMetricNotes({ notes }: { notes: readonly BrandMetricNote[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <section className="brand-metric-notes" aria-labelledby="brand-metric-notes-title">
+      <h2 id="brand-metric-notes-title">How the brands report these metrics</h2>
+      <ul>
+        {notes.map((entry) => (
+          <li key={`${entry.brand}/${entry.metric}`} data-testid="brand-metric-note">
+            <strong>
+              {entry.brandName}, {entry.metricLabel}:
+            </strong>{" "}
+            {entry.note}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

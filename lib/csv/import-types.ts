@@ -1,0 +1,57 @@
+/** The shapes an import is planned in: rows read from the file, planned writes, the plan. */
+import type { QuarterCode } from "@/lib/domain/quarter";
+import type { Qualifier } from "@/lib/domain/types";
+import type { ExportObservation, RevisionStatus } from "./export-format";
+import type { ImportShape, RowRejection } from "./import-file";
+
+/** A stored revision, as the import compares with it: the same fields an export writes. */
+export type StoredRevision = ExportObservation;
+
+export interface FigureContent {
+  value: number | null;
+  decimals: number;
+  qualifier: Qualifier;
+  sourceTitle: string | null;
+  sourceUrl: string | null;
+  sourceDate: string | null;
+  quote: string | null;
+  note: string | null;
+}
+
+export interface ImportRow extends FigureContent {
+  row: number;
+  brand: string;
+  metric: string;
+  quarter: QuarterCode;
+  /** History files only: the revision number and whether it is the current one. */
+  revision: number | null;
+  status: RevisionStatus | null;
+}
+
+export interface PlannedWrite extends FigureContent {
+  row: number;
+  /** add: the quarter has no figure; restate: it replaces one; withdraw: it removes one. */
+  kind: "add" | "restate" | "withdraw";
+  brand: string;
+  metric: string;
+  quarter: QuarterCode;
+  /** The revision number this write will get; checked again when it is applied. */
+  revision: number;
+  /** The figure it supersedes, for restatements (old -> new). */
+  before: {
+    revision: number;
+    value: number | null;
+    decimals: number;
+    qualifier: Qualifier;
+    sourceTitle: string | null;
+  } | null;
+}
+
+export interface ImportPlan {
+  shape: ImportShape;
+  rowCount: number;
+  /** In file order: applying them in this order replays a history file's revisions. */
+  writes: PlannedWrite[];
+  unchanged: { row: number; brand: string; metric: string; quarter: QuarterCode }[];
+  rejected: RowRejection[];
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import { getReadDb } from "@/lib/db";
+import type { BrandMetricDTO, BrandMetricNote } from "@/lib/domain/brand-metrics";
+import type { MetricDTO, MetricKind } from "@/lib/domain/types";
+import { listMetrics } from "./metrics";
+
+function metricDto(row: {
+  key: string;
+  label: string;
+  unit: string;
+  kind: string;
+  higherIsBetter: boolean;
+  definition: string;
+}): MetricDTO {
+  return {
+    key: row.key,
+    label: row.label,
+    unit: row.unit,
+    kind: row.kind as MetricKind,
+    higherIsBetter: row.higherIsBetter,
+    definition: row.definition,
+  };
+}
+
+/**
+ * The metrics a brand tracks, in the brand's order, with its notes. A brand without a set of its
+ * own (one just added to brands.csv) tracks the whole catalog, so nothing is hidden by default.
+ */
+export async function listBrandMetrics(brandSlug: string): Promise<BrandMetricDTO[]> {
+  const rows = await getReadDb().brandMetric.findMany({
+    where: { brand: { slug: brandSlug } },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: { note: true, metric: true },
+  });
+  if (rows.length === 0) {
+    return (await listMetrics()).map((metric) => ({ ...metric, note: null }));
+  }
+  return rows.map((row) => ({ ...metricDto(row.metric), note: row.note }));
+}
+
+/** The notes of these brands on these metrics, for wherever brands are compared. */
+export async function listBrandMetricNotes(
+  brandSlugs: readonly string[],
+  metricKeys: readonly string[],
+): Promise<BrandMetricNote[]> {
+  const rows = await getReadDb().brandMetric.findMany({
+    where: {
+      brand: { slug: { in: [...brandSlugs] } },
+      metric: { key: { in: [...metricKeys] } },
+      note: { not: null },
+    },
+    select: {
+      note: true,
+      brand: { select: { slug: true, name: true } },
+      metric: { select: { key: true, label: true } },
+    },
+  });
+  return rows
+    .map((row) => ({
+      brand: row.brand.slug,
+      brandName: row.brand.name,
+      metric: row.metric.key,
+      metricLabel: row.metric.label,
+      note: row.note ?? "",
+    }))
+    .sort(
+      (a, b) =>
+        brandSlugs.indexOf(a.brand) - brandSlugs.indexOf(b.brand) ||
+        metricKeys.indexOf(a.metric) - metricKeys.indexOf(b.metric),
+    );
+}
