@@ -20,7 +20,7 @@ let testDb: TestDatabase;
 let db: PrismaClient;
 
 beforeAll(async () => {
-  testDb = createTestDatabase();
+  testDb = await createTestDatabase();
   await seedFromFiles(testDb.url);
   db = getWriteDb();
 });
@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await getWriteDb().$disconnect();
   await getReadDb().$disconnect();
-  testDb.remove();
+  await testDb.remove();
 });
 
 const liAutoFigure = (metricKey: string) => ({

@@ -25,6 +25,17 @@ CREATE TABLE "Metric" (
 );
 
 -- CreateTable
+CREATE TABLE "BrandMetric" (
+    "id" SERIAL NOT NULL,
+    "brandId" INTEGER NOT NULL,
+    "metricId" INTEGER NOT NULL,
+    "position" INTEGER NOT NULL,
+    "note" TEXT,
+
+    CONSTRAINT "BrandMetric_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "Source" (
     "id" SERIAL NOT NULL,
     "fingerprint" TEXT NOT NULL,
@@ -120,6 +131,12 @@ CREATE UNIQUE INDEX "Brand_slug_key" ON "Brand"("slug");
 CREATE UNIQUE INDEX "Metric_key_key" ON "Metric"("key");
 
 -- CreateIndex
+CREATE INDEX "BrandMetric_metricId_idx" ON "BrandMetric"("metricId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "BrandMetric_brandId_metricId_key" ON "BrandMetric"("brandId", "metricId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Source_fingerprint_key" ON "Source"("fingerprint");
 
 -- CreateIndex
@@ -151,6 +168,12 @@ CREATE INDEX "AuditEntry_at_idx" ON "AuditEntry"("at");
 
 -- CreateIndex
 CREATE INDEX "ImportBatch_createdAt_idx" ON "ImportBatch"("createdAt");
+
+-- AddForeignKey
+ALTER TABLE "BrandMetric" ADD CONSTRAINT "BrandMetric_brandId_fkey" FOREIGN KEY ("brandId") REFERENCES "Brand"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "BrandMetric" ADD CONSTRAINT "BrandMetric_metricId_fkey" FOREIGN KEY ("metricId") REFERENCES "Metric"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Observation" ADD CONSTRAINT "Observation_brandId_fkey" FOREIGN KEY ("brandId") REFERENCES "Brand"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
