@@ -510,7 +510,7 @@ function judgeRecord(
     );
     return {
       ...result,
-      verdict: "overstated",
+      verdict: "overstated" as const,
       reason: `not the first: ${earliest.quarter} was already at that level`,
     };
   }

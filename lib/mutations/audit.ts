@@ -11,7 +11,7 @@ export async function writeAudit(
     actor: string;
     at: Date;
     action: AuditAction;
-    entity: "observation" | "event" | "brand" | "metric";
+    entity: "observation" | "event" | "brand" | "metric" | "claim";
     entityKey: string;
     before: unknown;
     after: unknown;

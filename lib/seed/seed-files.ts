@@ -73,7 +73,44 @@ export const EventRowSchema = z.object({
   quote: optionalField(requiredText(4000)),
 });
 
+/** claims.csv: statements from the source articles (see data/README.md, "Claims"). */
+export const ClaimRowSchema = z.object({
+  brand: SlugSchema,
+  claimant_kind: z.string(),
+  claimant: z.string(),
+  source_title: z.string(),
+  source_url: z.string(),
+  published_on: z.string(),
+  metric: MetricKeySchema,
+  quarter: z.string(),
+  kind: z.string(),
+  comparison: z.string(),
+  stated_value: z.string(),
+  stated_unit: z.string(),
+  hedge: z.string(),
+  relative_to: z.string(),
+  quote: z.string(),
+  note: z.string(),
+});
+
+/**
+ * corrections.csv: fixes to seeded figures, applied as new revisions with a note (never as edits
+ * of observations.csv), each only while the current revision is still the one it corrects.
+ */
+export const CorrectionRowSchema = z.object({
+  brand: SlugSchema,
+  metric: MetricKeySchema,
+  quarter: QuarterCodeSchema,
+  value: DecimalLiteralSchema,
+  from_qualifier: QualifierSchema,
+  qualifier: QualifierSchema,
+  stated_yoy_pct: optionalField(DecimalLiteralSchema),
+  note: requiredText(1000),
+});
+
 export type BrandRow = z.infer<typeof BrandRowSchema>;
+export type ClaimRow = z.infer<typeof ClaimRowSchema>;
+export type CorrectionRow = z.infer<typeof CorrectionRowSchema>;
 export type MetricRow = z.infer<typeof MetricRowSchema>;
 export type ObservationRow = z.infer<typeof ObservationRowSchema>;
 export type EventRow = z.infer<typeof EventRowSchema>;
@@ -83,6 +120,9 @@ export interface SeedFiles {
   metrics: MetricRow[];
   observations: ObservationRow[];
   events: EventRow[];
+  /** Optional so that tests can seed figures alone. */
+  corrections?: CorrectionRow[];
+  claims?: ClaimRow[];
 }
 
 export class SeedFileError extends Error {
@@ -120,7 +160,12 @@ function parseCsv<T>(
   return rows;
 }
 
-export function parseSeedFiles(texts: Record<keyof SeedFiles, string>): SeedFiles {
+export function parseSeedFiles(
+  texts: Record<"brands" | "metrics" | "observations" | "events", string> & {
+    corrections?: string;
+    claims?: string;
+  },
+): SeedFiles {
   const problems: string[] = [];
   const files: SeedFiles = {
     brands: parseCsv("brands.csv", texts.brands, BrandRowSchema, problems),
@@ -128,6 +173,17 @@ export function parseSeedFiles(texts: Record<keyof SeedFiles, string>): SeedFile
     observations: parseCsv("observations.csv", texts.observations, ObservationRowSchema, problems),
     events: parseCsv("events.csv", texts.events, EventRowSchema, problems),
   };
+  if (texts.corrections !== undefined) {
+    files.corrections = parseCsv(
+      "corrections.csv",
+      texts.corrections,
+      CorrectionRowSchema,
+      problems,
+    );
+  }
+  if (texts.claims !== undefined) {
+    files.claims = parseCsv("claims.csv", texts.claims, ClaimRowSchema, problems);
+  }
   const brandSlugs = new Set(files.brands.map((brand) => brand.slug));
   const metricKeys = new Set(files.metrics.map((metric) => metric.key));
   files.observations.forEach((row) => {
@@ -144,11 +200,13 @@ export function parseSeedFiles(texts: Record<keyof SeedFiles, string>): SeedFile
 
 export async function readSeedFiles(directory: string): Promise<SeedFiles> {
   const read = (name: string) => readFile(path.join(directory, name), "utf8");
-  const [brands, metrics, observations, events] = await Promise.all([
+  const [brands, metrics, observations, events, corrections, claims] = await Promise.all([
     read("brands.csv"),
     read("metrics.csv"),
     read("observations.csv"),
     read("events.csv"),
+    read("corrections.csv"),
+    read("claims.csv"),
   ]);
-  return parseSeedFiles({ brands, metrics, observations, events });
+  return parseSeedFiles({ brands, metrics, observations, events, corrections, claims });
 }
