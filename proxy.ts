@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { parseClaimsParams } from "@/lib/claims-url";
 import {
   type Parsed,
   parseCompareParams,
@@ -17,6 +18,7 @@ const PARSERS: [RegExp, (params: SearchParams) => Parsed<unknown>][] = [
   [/^\/$/, parseOverviewParams],
   [/^\/metrics\/[^/]+$/, parseMetricPageParams],
   [/^\/compare$/, parseCompareParams],
+  [/^\/claims$/, parseClaimsParams],
 ];
 
 function searchParamsOf(url: URL): SearchParams {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ClaimCountsSection } from "@/app/_claims/ClaimCountsSection";
 import { BrandSwitcher } from "@/components/BrandSwitcher";
 import { EventList } from "@/components/EventList";
 import { ExportLinks } from "@/components/ExportLinks";
@@ -113,6 +114,7 @@ export default async function OverviewPage({
       </section>
 
       <SignalsPanel findings={findings} headingId="signals-heading" />
+      <ClaimCountsSection brand={brand.slug} />
 
       <section aria-labelledby="trend-heading">
         <h2 id="trend-heading">Year-over-year trends</h2>

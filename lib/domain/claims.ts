@@ -584,3 +584,15 @@ export function formatVerdictDifference(
     result.ratio === null ? "" : ` (${formatNumber(result.ratio, 2)}× what the figures give)`;
   return `by ${amount}${ratio}`;
 }
+
+/**
+ * A number of the arithmetic as a page shows it: percentages and points at 1 decimal (as every
+ * change on the site), multiples at 2, streaks whole, levels with the digits of their figure.
+ */
+export function formatClaimNumber(value: number, unit: string, decimals = 1): string {
+  if (unit === "%") return `${formatNumber(value, 1)}%`;
+  if (unit === "pp") return `${formatNumber(value, 1)} pp`;
+  if (unit === "×") return `${formatNumber(value, 2)}×`;
+  if (unit === "quarters") return `${formatNumber(value, 0)} quarters`;
+  return `${formatNumber(value, decimals)} ${unit}`;
+}
