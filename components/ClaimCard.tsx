@@ -96,7 +96,12 @@ export function ClaimCard({ claim, editHref }: { claim: ClaimDTO; editHref: stri
   const comparison = claim.comparison ? ` ${claim.comparison.toUpperCase()}` : "";
   const decimals = claim.kind === "level" || claim.kind === "record" ? claim.statedDecimals : 1;
   return (
-    <li className="claim" data-testid={`claim-${claim.uid}`} data-verdict={claim.verdict?.verdict}>
+    <li
+      className="claim"
+      id={`claim-${claim.uid}`}
+      data-testid={`claim-${claim.uid}`}
+      data-verdict={claim.verdict?.verdict}
+    >
       <p className="claim__head">
         <strong>{CLAIMANT_KIND_LABELS[claim.claimantKind]}</strong> ({claim.claimant}) on{" "}
         <Link href={figureHref(claim.brandSlug, claim.metricKey)}>{about}</Link>: {claim.kind}
