@@ -15,6 +15,7 @@ import { quarterLabel } from "@/lib/domain/quarter";
 import { summarizeSeries } from "@/lib/domain/series-view";
 import { evaluateSignals } from "@/lib/domain/signals";
 import { getBrand, listBrands } from "@/lib/queries/brands";
+import { listSignalClaims } from "@/lib/queries/claims";
 import { listEvents } from "@/lib/queries/events";
 import { listSavedFigures } from "@/lib/queries/saved-figures";
 import { listBrandSeries } from "@/lib/queries/series";
@@ -67,6 +68,7 @@ export default async function OverviewPage({
     series: allSeries,
     now: new Date(),
     metricHref: (key) => `${metricHref(key)}#chart`,
+    claims: await listSignalClaims(brand.slug),
   });
 
   return (

@@ -1,14 +1,18 @@
 import "server-only";
 import { getReadDb } from "@/lib/db";
-import type {
-  ClaimArithmetic,
-  ClaimantKind,
-  ClaimComparison,
-  ClaimKind,
-  Hedge,
-  Verdict,
+import {
+  type ClaimArithmetic,
+  type ClaimantKind,
+  type ClaimComparison,
+  type ClaimKind,
+  formatClaimNumber,
+  formatStatedClaim,
+  formatVerdictDifference,
+  type Hedge,
+  type Verdict,
 } from "@/lib/domain/claims";
 import { type QuarterCode, quarterEndDate } from "@/lib/domain/quarter";
+import type { SignalClaim } from "@/lib/domain/signals";
 import type { SourceDTO } from "@/lib/domain/types";
 
 /** One cached judgement of a claim: what the figures said, from which revisions, and why it was made. */
@@ -180,4 +184,26 @@ export async function countClaimVerdicts(brand: string): Promise<VerdictCounts> 
   const counts: VerdictCounts = { holds: 0, overstated: 0, understated: 0, unverifiable: 0 };
   for (const group of groups) counts[group.verdict as Verdict] = group._count._all;
   return counts;
+}
+
+/** The brand's overstated claims, shaped for the signals' overstated-claim rule. */
+export async function listSignalClaims(brand: string): Promise<SignalClaim[]> {
+  const claims = await listClaims({ brand, verdict: "overstated" });
+  return claims.map((claim) => ({
+    uid: claim.uid,
+    verdict: claim.verdict?.verdict ?? "unverifiable",
+    metricKey: claim.metricKey,
+    quarter: claim.quarter,
+    claimant: claim.claimant,
+    stated: formatStatedClaim(claim),
+    computed:
+      claim.verdict?.arithmetic.computed == null
+        ? null
+        : formatClaimNumber(
+            claim.verdict.arithmetic.computed,
+            claim.statedUnit,
+            claim.statedDecimals,
+          ),
+    difference: claim.verdict ? formatVerdictDifference(claim.verdict) : null,
+  }));
 }
