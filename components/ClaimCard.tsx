@@ -94,7 +94,14 @@ function VerdictLine({ verdict }: { verdict: ClaimVerdictDTO }) {
 export function ClaimCard({ claim, editHref }: { claim: ClaimDTO; editHref: string | null }) {
   const about = `${claim.metricLabel}${claim.quarter ? `, ${quarterLabel(claim.quarter)}` : ""}`;
   const comparison = claim.comparison ? ` ${claim.comparison.toUpperCase()}` : "";
-  const decimals = claim.kind === "level" || claim.kind === "record" ? claim.statedDecimals : 1;
+  // A level is shown with the digits of its figure (or of the claim, if it states more).
+  const decimals =
+    claim.kind === "level" || claim.kind === "record"
+      ? Math.max(
+          claim.statedDecimals,
+          ...(claim.verdict?.arithmetic.inputs.map((figure) => figure.decimals) ?? []),
+        )
+      : 1;
   return (
     <li
       className="claim"

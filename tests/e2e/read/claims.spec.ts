@@ -30,7 +30,9 @@ test.describe("the claims ledger", () => {
 
     const response = await page.goto("/claims?brand=xiaomi&verdict=maybe");
     expect(response?.status()).toBe(400);
-    await expect(page.getByRole("alert")).toContainText("verdict must be one of");
+    await expect(page.getByRole("alert", { name: "This link has a problem" })).toContainText(
+      "verdict must be one of",
+    );
   });
 
   test("the overview counts claims per verdict, never a score", async ({ page }) => {
