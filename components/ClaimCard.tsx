@@ -21,20 +21,24 @@ function Arithmetic({
   arithmetic,
   brand,
   decimals,
+  statedDecimals,
 }: {
   arithmetic: ClaimArithmetic;
   brand: string;
+  /** Digits of the computed number (levels: their figure's; changes: 1). */
   decimals: number;
+  statedDecimals: number;
 }) {
+  const fine = statedDecimals + 1;
   const low = arithmetic.allowedLow;
   const high = arithmetic.allowedHigh;
   const allowed =
     low !== null && high !== null
-      ? `${formatClaimNumber(low, arithmetic.unit, decimals + 1)} to ${formatClaimNumber(high, arithmetic.unit, decimals + 1)}`
+      ? `${formatClaimNumber(low, arithmetic.unit, fine)} to ${formatClaimNumber(high, arithmetic.unit, fine)}`
       : low !== null
-        ? `at least ${formatClaimNumber(low, arithmetic.unit, decimals + 1)}`
+        ? `at least ${formatClaimNumber(low, arithmetic.unit, fine)}`
         : high !== null
-          ? `at most ${formatClaimNumber(high, arithmetic.unit, decimals + 1)}`
+          ? `at most ${formatClaimNumber(high, arithmetic.unit, fine)}`
           : null;
   return (
     <div className="claim__arithmetic" data-testid="claim-arithmetic">
@@ -127,6 +131,7 @@ export function ClaimCard({ claim, editHref }: { claim: ClaimDTO; editHref: stri
             arithmetic={claim.verdict.arithmetic}
             brand={claim.brandSlug}
             decimals={decimals}
+            statedDecimals={claim.statedDecimals}
           />
         </>
       ) : (

@@ -587,12 +587,13 @@ export function formatVerdictDifference(
 
 /**
  * A number of the arithmetic as a page shows it: percentages and points at 1 decimal (as every
- * change on the site), multiples at 2, streaks whole, levels with the digits of their figure.
+ * change on the site), multiples at 2, streaks whole, levels with the digits of their figure;
+ * `decimals` overrides (the allowed range is shown one digit finer than the stated number).
  */
-export function formatClaimNumber(value: number, unit: string, decimals = 1): string {
-  if (unit === "%") return `${formatNumber(value, 1)}%`;
-  if (unit === "pp") return `${formatNumber(value, 1)} pp`;
-  if (unit === "×") return `${formatNumber(value, 2)}×`;
+export function formatClaimNumber(value: number, unit: string, decimals?: number): string {
+  if (unit === "%") return `${formatNumber(value, decimals ?? 1)}%`;
+  if (unit === "pp") return `${formatNumber(value, decimals ?? 1)} pp`;
+  if (unit === "×") return `${formatNumber(value, decimals ?? 2)}×`;
   if (unit === "quarters") return `${formatNumber(value, 0)} quarters`;
-  return `${formatNumber(value, decimals)} ${unit}`;
+  return `${formatNumber(value, decimals ?? 1)} ${unit}`;
 }
