@@ -81,11 +81,17 @@ function Arithmetic({
   );
 }
 
-function VerdictLine({ verdict }: { verdict: ClaimVerdictDTO }) {
+function VerdictLine({
+  verdict,
+  testId = "claim-verdict",
+}: {
+  verdict: ClaimVerdictDTO;
+  testId?: string;
+}) {
   const difference = formatVerdictDifference(verdict);
   return (
     <p className="claim__verdict">
-      <span className={`verdict verdict--${verdict.verdict}`} data-testid="claim-verdict">
+      <span className={`verdict verdict--${verdict.verdict}`} data-testid={testId}>
         {VERDICT_LABELS[verdict.verdict]}
       </span>{" "}
       {difference ? <span>{difference}</span> : null}
@@ -144,7 +150,8 @@ export function ClaimCard({ claim, editHref }: { claim: ClaimDTO; editHref: stri
             {claim.history.map((entry) => (
               <li key={`${entry.computedAt}-${entry.trigger}`}>
                 {entry.computedAt.slice(0, 16).replace("T", " ")} ({entry.trigger}, claim revision{" "}
-                {entry.claimRevision}): <VerdictLine verdict={entry} />
+                {entry.claimRevision}):{" "}
+                <VerdictLine verdict={entry} testId="claim-earlier-verdict" />
                 {entry.arithmetic.formula && entry.arithmetic.computed !== null ? (
                   <code>
                     {entry.arithmetic.formula} ={" "}

@@ -163,7 +163,8 @@ describe("claims seeded from data/ into a real SQLite file", () => {
     testDb = createTestDatabase();
     db = createPrismaClient(testDb.url);
     await seedFromFiles(testDb.url);
-  });
+    // Seeding judges 118 claims: allow for a machine shared with other jobs.
+  }, 180_000);
 
   afterAll(async () => {
     await db.$disconnect();
