@@ -64,7 +64,9 @@ test.describe("the claims ledger, written through the forms", () => {
     await expect(after.getByTestId("claim-arithmetic")).toContainText("xiao_ai_mau Q2 2025: 170.0");
     await after.getByText("Earlier verdicts (1)").click();
     await expect(after.getByTestId("claim-history")).toContainText("Holds");
-    await expect(after.getByTestId("claim-history")).toContainText("xiaomi/xiao_ai_mau/2025Q2");
+    await expect(after.getByTestId("claim-history")).toContainText("claim recorded");
+    // The current verdict says what re-judged it: the restated figure.
+    await expect(after).toContainText("(figure written: xiaomi/xiao_ai_mau/2025Q2)");
 
     // The metric page shows the claim beside its figures.
     await page.goto("/metrics/xiao_ai_mau?brand=xiaomi");
