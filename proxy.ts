@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { parseClaimsParams } from "@/lib/claims-url";
 import { FORM_BODY_LIMIT_BYTES, IMPORT_FORM_BODY_LIMIT_BYTES } from "@/lib/limits";
 import {
   type Parsed,
@@ -18,6 +19,7 @@ const PARSERS: [RegExp, (params: SearchParams) => Parsed<unknown>][] = [
   [/^\/$/, parseOverviewParams],
   [/^\/metrics\/[^/]+$/, parseMetricPageParams],
   [/^\/compare$/, parseCompareParams],
+  [/^\/claims$/, parseClaimsParams],
 ];
 
 function searchParamsOf(url: URL): SearchParams {

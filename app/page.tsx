@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ClaimCountsSection } from "@/app/_claims/ClaimCountsSection";
 import { BrandSwitcher } from "@/components/BrandSwitcher";
 import { EventList } from "@/components/EventList";
 import { ExportLinks } from "@/components/ExportLinks";
@@ -16,6 +17,7 @@ import { summarizeSeries } from "@/lib/domain/series-view";
 import { evaluateSignals } from "@/lib/domain/signals";
 import { listBrandMetrics } from "@/lib/queries/brand-metrics";
 import { getBrand, listBrands } from "@/lib/queries/brands";
+import { listSignalClaims } from "@/lib/queries/claims";
 import { listEvents } from "@/lib/queries/events";
 import { listSavedFigures } from "@/lib/queries/saved-figures";
 import { listBrandSeries } from "@/lib/queries/series";
@@ -70,6 +72,7 @@ export default async function OverviewPage({
     series: allSeries,
     now: now(),
     metricHref: (key) => `${metricHref(key)}#chart`,
+    claims: await listSignalClaims(brand.slug),
   });
 
   return (
@@ -117,6 +120,7 @@ export default async function OverviewPage({
       </section>
 
       <SignalsPanel findings={findings} headingId="signals-heading" />
+      <ClaimCountsSection brand={brand.slug} />
 
       <section aria-labelledby="trend-heading">
         <h2 id="trend-heading">Year-over-year trends</h2>

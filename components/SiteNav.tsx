@@ -10,6 +10,7 @@ export async function SiteNav() {
       <Link href="/">Overview</Link>
       {session ? <Link href="/quarters/new">Add a quarter</Link> : null}
       <Link href="/compare">Compare</Link>
+      <Link href="/claims">Claims</Link>
       {session ? <Link href="/import">Import CSV</Link> : null}
       {session ? (
         <form action={signOut} className="inline-form">

@@ -4,6 +4,7 @@
  * quarter, one column per metric). Rows arrive ordered and in batches; each formatter keeps only
  * the series it is working on, so memory stays flat however large the export.
  */
+import { decimalDifference, roundPercent } from "@/lib/domain/decimal-math";
 import { change, type ValuePoint } from "@/lib/domain/kpi";
 import { type QuarterCode, quarterFromIndex, quarterIndex } from "@/lib/domain/quarter";
 import type { MetricDTO, Qualifier } from "@/lib/domain/types";
@@ -97,7 +98,7 @@ export function createLongFormatter(options: {
   let metricKey: string | null = null;
   let kind: MetricDTO["kind"] = "flow";
   let seriesCells: string[] = [];
-  let current = new Map<QuarterCode, ValuePoint>();
+  let current = new Map<QuarterCode, ValuePoint & { decimals: number }>();
   return (row) => {
     if (row.metric !== metricKey || row.brand !== brand) {
       const metric = options.metrics.get(row.metric);
@@ -110,7 +111,12 @@ export function createLongFormatter(options: {
     }
     const point =
       row.isCurrent && row.value !== null
-        ? { quarter: row.quarter, value: row.value, qualifier: row.qualifier }
+        ? {
+            quarter: row.quarter,
+            value: row.value,
+            qualifier: row.qualifier,
+            decimals: row.decimals,
+          }
         : null;
     if (point) current.set(row.quarter, point);
     // Quarter codes are fixed-width (YYYYQn), so text order is time order.
@@ -126,8 +132,16 @@ export function createLongFormatter(options: {
       text(row.quarter),
       formatValueCell(row.value, row.decimals),
       text(row.qualifier),
-      formatMeasureCell(yoy?.kind === "relative" ? yoy.pct : null),
-      formatMeasureCell(yoy?.kind === "points" ? yoy.pp : null),
+      // No float noise in what people read: a YoY % at PERCENT_DECIMALS, a pp difference of two
+      // stated decimals as the exact decimal it is (11.1 − 11.7 = -0.6).
+      formatMeasureCell(
+        yoy?.kind === "relative" && yoy.pct !== null ? roundPercent(yoy.pct) : null,
+      ),
+      formatMeasureCell(
+        yoy?.kind === "points" && point && base
+          ? decimalDifference(point.value, point.decimals, base.value, base.decimals)
+          : null,
+      ),
       text(row.sourceTitle),
       text(row.sourceUrl),
       text(row.sourceDate),

@@ -51,6 +51,7 @@ export const SIGNAL_RULE_NAMES = [
   "growth_divergence",
   "share_shift",
   "metric_not_updated",
+  "overstated_claim",
 ] as const;
 export type SignalRuleName = (typeof SIGNAL_RULE_NAMES)[number];
 
@@ -86,7 +87,27 @@ export const SIGNAL_RULES: Record<SignalRuleName, { name: string; explanation: s
     name: "Metric not updated",
     explanation: `The metric's latest figure is at least ${T.metricBehindMinQuarters} quarter(s) older than the brand's latest reported quarter: the source may have stopped publishing it.`,
   },
+  overstated_claim: {
+    name: "Overstated claim",
+    explanation:
+      "A claim about the brand's figures (by the brand, the press, an analyst, ...) states more than the stored figures give, beyond the rounding and hedge it allows (see the claims ledger's tolerance table).",
+  },
 };
+
+/** A judged claim, as the overstated-claim rule reads it (see lib/domain/claims.ts). */
+export interface SignalClaim {
+  uid: string;
+  verdict: string;
+  metricKey: string;
+  quarter: QuarterCode | null;
+  claimant: string;
+  /** "nearly +700%" */
+  stated: string;
+  /** "173.4%" */
+  computed: string | null;
+  /** "by 526.6 pp (4.04× what the figures give)" */
+  difference: string | null;
+}
 
 export interface SignalNumber {
   label: string;
@@ -115,6 +136,29 @@ export interface SignalInput {
   now: Date;
   /** Where a finding about a metric links: its chart. */
   metricHref?: (metricKey: string) => string;
+  /** The brand's judged claims; only the overstated ones become findings. */
+  claims?: readonly SignalClaim[];
+}
+
+function overstatedClaimFindings(input: SignalInput): SignalFinding[] {
+  return (input.claims ?? [])
+    .filter((claim) => claim.verdict === "overstated")
+    .map((claim) => ({
+      id: `overstated_claim:${claim.uid}`,
+      rule: "overstated_claim" as const,
+      ruleName: SIGNAL_RULES.overstated_claim.name,
+      metricKey: claim.metricKey,
+      metricKeys: [claim.metricKey],
+      tone: "bad" as const,
+      title:
+        `${claim.claimant} overstated ${claim.metricKey}${claim.quarter ? ` in ${quarterLabel(claim.quarter)}` : ""}: “${claim.stated}” ${claim.difference ?? ""}`.trim(),
+      explanation: SIGNAL_RULES.overstated_claim.explanation,
+      numbers: [
+        { label: "Stated", value: claim.stated },
+        ...(claim.computed ? [{ label: "The figures give", value: claim.computed }] : []),
+      ],
+      href: `/claims?brand=${encodeURIComponent(input.brand.slug)}&metric=${encodeURIComponent(claim.metricKey)}#claim-${claim.uid}`,
+    }));
 }
 
 const DAY_MS = 86_400_000;
@@ -461,6 +505,7 @@ export function evaluateSignals(input: SignalInput): SignalFinding[] {
   }
   findings.push(...shareShiftFindings(input.series, href));
   findings.push(...stale.filter((finding) => finding.rule === "metric_not_updated"));
+  findings.push(...overstatedClaimFindings(input));
   return findings;
 }
 

@@ -1,5 +1,6 @@
 import type { Qualifier } from "@/lib/domain/types";
 import { type AuditAction, type Tx, writeAudit } from "./audit";
+import { rejudgeClaimsForFigures } from "./judge-claims";
 
 export interface ObservationRevisionInput {
   brandId: number;
@@ -102,6 +103,11 @@ export async function appendObservationRevision(
       note: input.note,
     },
   });
+  await rejudgeClaimsForFigures(
+    tx,
+    [{ ...key, key: `${input.brandSlug}/${input.metricKey}/${input.quarter}` }],
+    input.at,
+  );
   return {
     revision,
     previous: current ? { revision: current.revision, value: current.value } : null,

@@ -18,7 +18,7 @@ export async function writeAudit(
     actor: string;
     at: Date;
     action: AuditAction;
-    entity: "observation" | "event" | "brand" | "metric" | "brand_metric";
+    entity: "observation" | "event" | "brand" | "metric" | "brand_metric" | "claim";
     entityKey: string;
     before: unknown;
     after: unknown;

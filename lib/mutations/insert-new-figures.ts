@@ -2,6 +2,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Qualifier } from "@/lib/domain/types";
 import type { AuditAction, Tx } from "./audit";
 import { type SourceInput, sourceFingerprint } from "./find-or-create-source";
+import { rejudgeClaimsForFigures } from "./judge-claims";
 
 /**
  * Bulk writes for imports, where tens of thousands of figures arrive at once and one
@@ -128,4 +129,13 @@ export async function insertNewFigures(
   }
   for (const part of chunks(observations)) await tx.observation.createMany({ data: part });
   for (const part of chunks(audits)) await tx.auditEntry.createMany({ data: part });
+  await rejudgeClaimsForFigures(
+    tx,
+    figures.map((f) => ({
+      brandId: f.brandId,
+      metricId: f.metricId,
+      key: `${f.brandSlug}/${f.metricKey}/${f.quarter}`,
+    })),
+    options.at,
+  );
 }

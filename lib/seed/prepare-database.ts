@@ -207,8 +207,10 @@ export async function seedIfEmpty(
 async function seedIfEmptyUnlocked(url: string, dataDirectory: string): Promise<SeedReport | null> {
   const db = createPrismaClient(url);
   try {
-    const stored = await db.observation.count();
-    if (stored > 0) return null;
+    // A database seeded before claims existed gets the claims and corrections (the seed is
+    // idempotent, so the figures it already holds are left alone).
+    const [stored, claims] = await Promise.all([db.observation.count(), db.claim.count()]);
+    if (stored > 0 && claims > 0) return null;
     return await seedDatabase(db, await readSeedFiles(dataDirectory));
   } finally {
     await db.$disconnect();

@@ -14,6 +14,12 @@ import { appendEventRevision } from "@/lib/mutations/append-event-revision";
 import { appendObservationRevision } from "@/lib/mutations/append-observation-revision";
 import { type Tx, writeAudit } from "@/lib/mutations/audit";
 import { findOrCreateSource } from "@/lib/mutations/find-or-create-source";
+import {
+  claimsFromClaimRows,
+  claimsFromStatedYoy,
+  seedClaims,
+  seedCorrections,
+} from "./seed-claims";
 import type { BrandMetricRow, EventRow, ObservationRow, SeedFiles } from "./seed-files";
 
 export const SEED_ACTOR = "seed";
@@ -28,6 +34,9 @@ export interface SeedReport {
   /** Stated YoY figures checked against stored values, and those whose year-ago quarter is missing. */
   statedYoyChecked: number;
   statedYoyUnverifiable: number;
+  correctionsApplied: number;
+  claimsAdded: number;
+  claimsUnchanged: number;
 }
 
 export class SeedConsistencyError extends Error {
@@ -61,7 +70,15 @@ export async function seedDatabase(
     eventsUnchanged: 0,
     statedYoyChecked: 0,
     statedYoyUnverifiable: 0,
+    correctionsApplied: 0,
+    claimsAdded: 0,
+    claimsUnchanged: 0,
   };
+  // Validated before the transaction, so that a bad claims file fails without writing anything.
+  const claims = [
+    ...claimsFromClaimRows(files.claims ?? []),
+    ...claimsFromStatedYoy(files.observations, files.corrections ?? []),
+  ];
   await db.$transaction(
     async (tx) => {
       const brandIds = await seedBrands(tx, files, now, report);
@@ -76,6 +93,16 @@ export async function seedDatabase(
         await seedBrandMetric(tx, row, brandIds, metricIds, now);
       }
       await checkStatedYoy(tx, files.observations, brandIds, metricIds, report);
+      const corrections = await seedCorrections(
+        tx,
+        files.corrections ?? [],
+        { brands: brandIds, metrics: metricIds },
+        now,
+      );
+      report.correctionsApplied = corrections.applied;
+      const seeded = await seedClaims(tx, claims, SEED_ACTOR, now);
+      report.claimsAdded = seeded.added;
+      report.claimsUnchanged = seeded.unchanged;
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

@@ -84,8 +84,45 @@ export const BrandMetricRowSchema = z.object({
   note: optionalField(requiredText(500)),
 });
 
+/** claims.csv: statements from the source articles (see data/README.md, "Claims"). */
+export const ClaimRowSchema = z.object({
+  brand: SlugSchema,
+  claimant_kind: z.string(),
+  claimant: z.string(),
+  source_title: z.string(),
+  source_url: z.string(),
+  published_on: z.string(),
+  metric: MetricKeySchema,
+  quarter: z.string(),
+  kind: z.string(),
+  comparison: z.string(),
+  stated_value: z.string(),
+  stated_unit: z.string(),
+  hedge: z.string(),
+  relative_to: z.string(),
+  quote: z.string(),
+  note: z.string(),
+});
+
+/**
+ * corrections.csv: fixes to seeded figures, applied as new revisions with a note (never as edits
+ * of observations.csv), each only while the current revision is still the one it corrects.
+ */
+export const CorrectionRowSchema = z.object({
+  brand: SlugSchema,
+  metric: MetricKeySchema,
+  quarter: QuarterCodeSchema,
+  value: DecimalLiteralSchema,
+  from_qualifier: QualifierSchema,
+  qualifier: QualifierSchema,
+  stated_yoy_pct: optionalField(DecimalLiteralSchema),
+  note: requiredText(1000),
+});
+
 export type BrandRow = z.infer<typeof BrandRowSchema>;
 export type BrandMetricRow = z.infer<typeof BrandMetricRowSchema>;
+export type ClaimRow = z.infer<typeof ClaimRowSchema>;
+export type CorrectionRow = z.infer<typeof CorrectionRowSchema>;
 export type MetricRow = z.infer<typeof MetricRowSchema>;
 export type ObservationRow = z.infer<typeof ObservationRowSchema>;
 export type EventRow = z.infer<typeof EventRowSchema>;
@@ -97,6 +134,9 @@ export interface SeedFiles {
   events: EventRow[];
   /** Each brand's own metric set (brand-metrics.csv); empty when the file is absent. */
   brandMetrics: BrandMetricRow[];
+  /** Optional so that tests can seed figures alone. */
+  corrections?: CorrectionRow[];
+  claims?: ClaimRow[];
 }
 
 export class SeedFileError extends Error {
@@ -135,7 +175,11 @@ function parseCsv<T>(
 }
 
 export function parseSeedFiles(
-  texts: Record<Exclude<keyof SeedFiles, "brandMetrics">, string> & { brandMetrics?: string },
+  texts: Record<"brands" | "metrics" | "observations" | "events", string> & {
+    brandMetrics?: string;
+    corrections?: string;
+    claims?: string;
+  },
 ): SeedFiles {
   const problems: string[] = [];
   const files: SeedFiles = {
@@ -148,6 +192,17 @@ export function parseSeedFiles(
         ? []
         : parseCsv("brand-metrics.csv", texts.brandMetrics, BrandMetricRowSchema, problems),
   };
+  if (texts.corrections !== undefined) {
+    files.corrections = parseCsv(
+      "corrections.csv",
+      texts.corrections,
+      CorrectionRowSchema,
+      problems,
+    );
+  }
+  if (texts.claims !== undefined) {
+    files.claims = parseCsv("claims.csv", texts.claims, ClaimRowSchema, problems);
+  }
   const brandSlugs = new Set(files.brands.map((brand) => brand.slug));
   const metricKeys = new Set(files.metrics.map((metric) => metric.key));
   files.observations.forEach((row) => {
@@ -169,15 +224,26 @@ export function parseSeedFiles(
 
 export async function readSeedFiles(directory: string): Promise<SeedFiles> {
   const read = (name: string) => readFile(path.join(directory, name), "utf8");
-  const [brands, metrics, observations, events, brandMetrics] = await Promise.all([
-    read("brands.csv"),
-    read("metrics.csv"),
-    read("observations.csv"),
-    read("events.csv"),
-    read("brand-metrics.csv").catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT") return undefined;
-      throw error;
-    }),
-  ]);
-  return parseSeedFiles({ brands, metrics, observations, events, brandMetrics });
+  const [brands, metrics, observations, events, brandMetrics, corrections, claims] =
+    await Promise.all([
+      read("brands.csv"),
+      read("metrics.csv"),
+      read("observations.csv"),
+      read("events.csv"),
+      read("brand-metrics.csv").catch((error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT") return undefined;
+        throw error;
+      }),
+      read("corrections.csv"),
+      read("claims.csv"),
+    ]);
+  return parseSeedFiles({
+    brands,
+    metrics,
+    observations,
+    events,
+    brandMetrics,
+    corrections,
+    claims,
+  });
 }

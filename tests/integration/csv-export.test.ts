@@ -3,6 +3,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/export/route";
 import { longHeader } from "@/lib/csv/export-format";
+import { roundPercent } from "@/lib/domain/decimal-math";
 import { decimalsOf } from "@/lib/domain/kpi";
 import { quarterFromIndex } from "@/lib/domain/quarter";
 import { seriesRows } from "@/lib/domain/series-view";
@@ -55,7 +56,10 @@ describe("GET /api/export on the seeded data", () => {
       expect(row.source_title).toBe(page.point.source.title);
       expect(row.source_url).toBe(page.point.source.url ?? "");
       const yoy = page.yoy?.kind === "relative" ? page.yoy.pct : null;
-      expect(row.yoy_pct === "" ? null : Number(row.yoy_pct)).toBe(yoy);
+      // The export rounds a computed percentage to the documented precision (PERCENT_DECIMALS).
+      expect(row.yoy_pct === "" ? null : Number(row.yoy_pct)).toBe(
+        yoy === null ? null : roundPercent(yoy),
+      );
     });
     // The range's first quarter still has its YoY against the year before the range.
     expect(rows[0]?.yoy_pct).not.toBe("");

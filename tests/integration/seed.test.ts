@@ -42,7 +42,9 @@ describe("seeding the sourced data into a real SQLite file", () => {
     expect(report.observationsAdded).toBe(files.observations.length);
     expect(report.eventsAdded).toBe(files.events.length);
     const counts = await tableCounts(db);
-    expect(counts.observations).toBe(files.observations.length);
+    // Each correction of data/corrections.csv adds a revision to a seeded figure.
+    expect(report.correctionsApplied).toBe(files.corrections?.length);
+    expect(counts.observations).toBe(files.observations.length + report.correctionsApplied);
     expect(counts.events).toBe(files.events.length);
     expect(await db.observation.count({ where: { sourceId: null } })).toBe(0);
   });

@@ -212,6 +212,20 @@ describe("the long shape", () => {
     expect(cell("gross_margin", "2024Q4", "unit")).toBe("%");
   });
 
+  it("writes a pp change as the exact decimal difference and a % change at 4 decimals (no float noise)", async () => {
+    const text = await exportLong([
+      observation({ quarter: "2024Q1", value: 75.5, decimals: 1 }),
+      observation({ quarter: "2025Q1", value: 111.293, decimals: 3 }),
+      observation({ metric: "gross_margin", quarter: "2023Q4", value: 11.7, decimals: 1 }),
+      observation({ metric: "gross_margin", quarter: "2024Q4", value: 11.1, decimals: 1 }),
+    ]);
+    const rows = parseCsv(text);
+    const cell = (metric: string, quarter: string, column: string) =>
+      rows.find((row) => row.metric === metric && row.quarter === quarter)?.[column];
+    expect(cell("gross_margin", "2024Q4", "yoy_pp")).toBe("-0.6");
+    expect(cell("revenue", "2025Q1", "yoy_pct")).toBe("47.4079");
+  });
+
   it("withholds a percentage change from a zero or negative base", async () => {
     const rows = parseCsv(
       await exportLong([

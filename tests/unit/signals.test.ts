@@ -298,3 +298,35 @@ describe("findings on a metric's page", () => {
     expect(forMau).not.toContain("yoy_streak");
   });
 });
+
+describe("overstated claims", () => {
+  const claim = {
+    uid: "c1",
+    metricKey: "ev_deliveries",
+    quarter: "2025Q3" as const,
+    claimant: "Ginlix AI",
+    stated: "nearly +700%",
+    computed: "173.4%",
+    difference: "by 526.6 pp (4.04× what the figures give)",
+  };
+  it("flags an overstated claim with what was stated and what the figures give, linking to the ledger", () => {
+    const findings = only(
+      evaluateSignals({
+        brand: BRAND,
+        series: [],
+        now: FRESH,
+        claims: [
+          { ...claim, verdict: "overstated" },
+          { ...claim, uid: "c2", verdict: "holds" },
+          { ...claim, uid: "c3", verdict: "understated" },
+        ],
+      }),
+      "overstated_claim",
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.tone).toBe("bad");
+    expect(findings[0]?.title).toContain("“nearly +700%” by 526.6 pp");
+    expect(numberOf(findings[0], "The figures give")).toBe("173.4%");
+    expect(findings[0]?.href).toBe("/claims?brand=acme&metric=ev_deliveries#claim-c1");
+  });
+});

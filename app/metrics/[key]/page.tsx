@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { MetricClaims } from "@/app/_claims/MetricClaims";
 import { AnnualTable } from "@/components/AnnualTable";
 import { BrandSwitcher } from "@/components/BrandSwitcher";
 import { ChartEvents } from "@/components/ChartEvents";
@@ -365,6 +366,7 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
           />
         )}
       </section>
+      <MetricClaims brand={brand.slug} metric={metric.key} />
     </>
   );
 }

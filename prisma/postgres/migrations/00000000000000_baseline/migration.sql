@@ -124,6 +124,56 @@ CREATE TABLE "ImportBatch" (
     CONSTRAINT "ImportBatch_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "Claim" (
+    "id" SERIAL NOT NULL,
+    "uid" TEXT NOT NULL,
+    "revision" INTEGER NOT NULL,
+    "isCurrent" BOOLEAN NOT NULL,
+    "deleted" BOOLEAN NOT NULL DEFAULT false,
+    "brandId" INTEGER NOT NULL,
+    "metricId" INTEGER NOT NULL,
+    "quarter" TEXT,
+    "claimantKind" TEXT NOT NULL,
+    "claimant" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "comparison" TEXT,
+    "statedValue" DOUBLE PRECISION NOT NULL,
+    "statedDecimals" INTEGER NOT NULL,
+    "statedUnit" TEXT NOT NULL,
+    "hedge" TEXT NOT NULL,
+    "relativeMetricId" INTEGER,
+    "quote" TEXT NOT NULL,
+    "note" TEXT,
+    "sourceId" INTEGER NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdBy" TEXT NOT NULL,
+    "createdById" TEXT,
+    "supersededAt" TIMESTAMP(3),
+    "supersededBy" TEXT,
+
+    CONSTRAINT "Claim_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ClaimVerdict" (
+    "id" SERIAL NOT NULL,
+    "claimUid" TEXT NOT NULL,
+    "claimId" INTEGER NOT NULL,
+    "isCurrent" BOOLEAN NOT NULL,
+    "verdict" TEXT NOT NULL,
+    "difference" DOUBLE PRECISION,
+    "differenceUnit" TEXT,
+    "ratio" DOUBLE PRECISION,
+    "reason" TEXT,
+    "arithmetic" TEXT NOT NULL,
+    "figureIds" TEXT NOT NULL,
+    "computedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "trigger" TEXT NOT NULL,
+
+    CONSTRAINT "ClaimVerdict_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Brand_slug_key" ON "Brand"("slug");
 
@@ -169,6 +219,21 @@ CREATE INDEX "AuditEntry_at_idx" ON "AuditEntry"("at");
 -- CreateIndex
 CREATE INDEX "ImportBatch_createdAt_idx" ON "ImportBatch"("createdAt");
 
+-- CreateIndex
+CREATE INDEX "Claim_brandId_isCurrent_metricId_idx" ON "Claim"("brandId", "isCurrent", "metricId");
+
+-- CreateIndex
+CREATE INDEX "Claim_sourceId_idx" ON "Claim"("sourceId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Claim_uid_revision_key" ON "Claim"("uid", "revision");
+
+-- CreateIndex
+CREATE INDEX "ClaimVerdict_claimUid_isCurrent_idx" ON "ClaimVerdict"("claimUid", "isCurrent");
+
+-- CreateIndex
+CREATE INDEX "ClaimVerdict_claimId_idx" ON "ClaimVerdict"("claimId");
+
 -- AddForeignKey
 ALTER TABLE "BrandMetric" ADD CONSTRAINT "BrandMetric_brandId_fkey" FOREIGN KEY ("brandId") REFERENCES "Brand"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
@@ -189,4 +254,19 @@ ALTER TABLE "Event" ADD CONSTRAINT "Event_brandId_fkey" FOREIGN KEY ("brandId") 
 
 -- AddForeignKey
 ALTER TABLE "Event" ADD CONSTRAINT "Event_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Claim" ADD CONSTRAINT "Claim_brandId_fkey" FOREIGN KEY ("brandId") REFERENCES "Brand"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Claim" ADD CONSTRAINT "Claim_metricId_fkey" FOREIGN KEY ("metricId") REFERENCES "Metric"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Claim" ADD CONSTRAINT "Claim_relativeMetricId_fkey" FOREIGN KEY ("relativeMetricId") REFERENCES "Metric"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Claim" ADD CONSTRAINT "Claim_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ClaimVerdict" ADD CONSTRAINT "ClaimVerdict_claimId_fkey" FOREIGN KEY ("claimId") REFERENCES "Claim"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 

@@ -1,0 +1,19 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { getWriteDb } from "@/lib/db";
+import type { ClaimInput } from "@/lib/domain/claim-input";
+import { saveClaimRevision } from "./save-claim";
+import { runWriteTransaction } from "./write-transaction";
+
+/** Records a new claim (revision 1), its audit row and its first verdict, in one transaction. */
+export async function createClaim(
+  input: ClaimInput,
+  actor: string,
+  at: Date = new Date(),
+): Promise<{ uid: string }> {
+  const uid = `clm-${randomUUID()}`;
+  await runWriteTransaction(getWriteDb(), (tx) =>
+    saveClaimRevision(tx, uid, input, { name: actor, id: null }, at),
+  );
+  return { uid };
+}

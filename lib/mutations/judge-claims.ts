@@ -1,0 +1,180 @@
+/**
+ * Keeps the verdict cache true: every write that changes a claim or a figure a claim reads calls
+ * in here, inside its own transaction, so a verdict can never disagree with the figures it shows.
+ * A verdict row is added only when the result differs from the current one; earlier rows stay as
+ * the claim's history.
+ */
+import {
+  type ClaimComparison,
+  type ClaimFigure,
+  type ClaimKind,
+  type Hedge,
+  judgeClaim,
+} from "@/lib/domain/claims";
+import type { QuarterCode } from "@/lib/domain/quarter";
+import type { MetricKind, Qualifier } from "@/lib/domain/types";
+import type { Tx } from "./audit";
+
+interface StoredClaim {
+  id: number;
+  uid: string;
+  brandId: number;
+  metricId: number;
+  relativeMetricId: number | null;
+  quarter: string | null;
+  kind: string;
+  comparison: string | null;
+  statedValue: number;
+  statedDecimals: number;
+  statedUnit: string;
+  hedge: string;
+}
+
+const CLAIM_SELECT = {
+  id: true,
+  uid: true,
+  brandId: true,
+  metricId: true,
+  relativeMetricId: true,
+  quarter: true,
+  kind: true,
+  comparison: true,
+  statedValue: true,
+  statedDecimals: true,
+  statedUnit: true,
+  hedge: true,
+} as const;
+
+/** Judges one stored claim revision against the current figures and caches the result if new. */
+export async function judgeStoredClaim(
+  tx: Tx,
+  claim: StoredClaim,
+  options: { at: Date; trigger: string },
+): Promise<{ verdict: string; changed: boolean }> {
+  const metricIds = [claim.metricId, ...(claim.relativeMetricId ? [claim.relativeMetricId] : [])];
+  const metrics = await tx.metric.findMany({
+    where: { id: { in: metricIds } },
+    select: { id: true, key: true, kind: true },
+  });
+  const keyOf = new Map(metrics.map((metric) => [metric.id, metric.key]));
+  const rows = await tx.observation.findMany({
+    where: {
+      brandId: claim.brandId,
+      metricId: { in: metricIds },
+      isCurrent: true,
+      value: { not: null },
+    },
+    select: {
+      id: true,
+      revision: true,
+      metricId: true,
+      quarter: true,
+      value: true,
+      decimals: true,
+      qualifier: true,
+    },
+  });
+  const figures: ClaimFigure[] = rows.map((row) => ({
+    id: row.id,
+    revision: row.revision,
+    metricKey: keyOf.get(row.metricId) ?? "",
+    quarter: row.quarter as QuarterCode,
+    value: row.value as number,
+    decimals: row.decimals,
+    qualifier: row.qualifier as Qualifier,
+  }));
+  const metricKey = keyOf.get(claim.metricId) ?? "";
+  const result = judgeClaim(
+    {
+      kind: claim.kind as ClaimKind,
+      metricKey,
+      metricKind: (metrics.find((m) => m.id === claim.metricId)?.kind ?? "flow") as MetricKind,
+      quarter: claim.quarter as QuarterCode | null,
+      comparison: claim.comparison as ClaimComparison | null,
+      statedValue: claim.statedValue,
+      statedDecimals: claim.statedDecimals,
+      statedUnit: claim.statedUnit,
+      hedge: claim.hedge as Hedge,
+      relativeMetricKey: claim.relativeMetricId
+        ? (keyOf.get(claim.relativeMetricId) ?? null)
+        : null,
+    },
+    figures,
+  );
+  const arithmetic = JSON.stringify(result.arithmetic);
+  const figureIds = JSON.stringify(result.figureIds);
+  const current = await tx.claimVerdict.findFirst({
+    where: { claimUid: claim.uid, isCurrent: true },
+  });
+  if (
+    current &&
+    current.claimId === claim.id &&
+    current.verdict === result.verdict &&
+    current.arithmetic === arithmetic &&
+    current.figureIds === figureIds &&
+    current.reason === result.reason
+  ) {
+    return { verdict: result.verdict, changed: false };
+  }
+  if (current) {
+    await tx.claimVerdict.update({ where: { id: current.id }, data: { isCurrent: false } });
+  }
+  await tx.claimVerdict.create({
+    data: {
+      claimUid: claim.uid,
+      claimId: claim.id,
+      isCurrent: true,
+      verdict: result.verdict,
+      difference: result.difference,
+      differenceUnit: result.differenceUnit,
+      ratio: result.ratio,
+      reason: result.reason,
+      arithmetic,
+      figureIds,
+      computedAt: options.at,
+      trigger: options.trigger,
+    },
+  });
+  return { verdict: result.verdict, changed: true };
+}
+
+/**
+ * Re-judges every current claim that reads any of these figures' metrics (as its own metric or as
+ * the whole a share is taken of). Called once per write of figures, with all the figures written.
+ */
+export async function rejudgeClaimsForFigures(
+  tx: Tx,
+  figures: readonly { brandId: number; metricId: number; key: string }[],
+  at: Date,
+): Promise<void> {
+  if (figures.length === 0) return;
+  const byBrand = new Map<number, Set<number>>();
+  for (const figure of figures) {
+    const set = byBrand.get(figure.brandId) ?? new Set<number>();
+    set.add(figure.metricId);
+    byBrand.set(figure.brandId, set);
+  }
+  const keys = [...new Set(figures.map((figure) => figure.key))];
+  const trigger =
+    keys.length <= 3 ? `figure written: ${keys.join(", ")}` : `${keys.length} figures written`;
+  for (const [brandId, metricSet] of byBrand) {
+    const metricIds = [...metricSet];
+    const claims = await tx.claim.findMany({
+      where: {
+        brandId,
+        isCurrent: true,
+        deleted: false,
+        OR: [{ metricId: { in: metricIds } }, { relativeMetricId: { in: metricIds } }],
+      },
+      select: CLAIM_SELECT,
+    });
+    for (const claim of claims) await judgeStoredClaim(tx, claim, { at, trigger });
+  }
+}
+
+/** Judges the current revision of one claim (after it was created or revised). */
+export async function judgeClaimByUid(tx: Tx, uid: string, at: Date, trigger: string) {
+  const claim = await tx.claim.findFirst({ where: { uid, isCurrent: true }, select: CLAIM_SELECT });
+  if (!claim) return null;
+  return judgeStoredClaim(tx, claim, { at, trigger });
+}

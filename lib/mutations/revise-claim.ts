@@ -1,0 +1,38 @@
+import "server-only";
+import { getWriteDb } from "@/lib/db";
+import type { ClaimInput } from "@/lib/domain/claim-input";
+import { ClaimConflictError, ClaimNotFoundError } from "./claim-errors";
+import { saveClaimRevision } from "./save-claim";
+import { runWriteTransaction } from "./write-transaction";
+
+/**
+ * Saves an edited claim as a new revision (re-judged in the same transaction); the one it replaces
+ * stays as history. `expectedRevision` is the revision the editor saw: if someone saved in
+ * between, nothing is written. The brand never changes.
+ */
+export async function reviseClaim(
+  uid: string,
+  expectedRevision: number,
+  input: ClaimInput,
+  actor: string,
+  at: Date = new Date(),
+): Promise<{ revision: number }> {
+  return runWriteTransaction(getWriteDb(), async (tx) => {
+    const current = await tx.claim.findFirst({
+      where: { uid, isCurrent: true },
+      include: { brand: { select: { slug: true } } },
+    });
+    if (!current) throw new ClaimNotFoundError(uid);
+    if (current.revision !== expectedRevision) {
+      throw new ClaimConflictError(uid, current.revision, current.createdBy);
+    }
+    const revision = await saveClaimRevision(
+      tx,
+      uid,
+      { ...input, brand: current.brand.slug },
+      { name: actor, id: null },
+      at,
+    );
+    return { revision };
+  });
+}

@@ -1,0 +1,209 @@
+import "server-only";
+import { getReadDb } from "@/lib/db";
+import {
+  type ClaimArithmetic,
+  type ClaimantKind,
+  type ClaimComparison,
+  type ClaimKind,
+  formatClaimNumber,
+  formatStatedClaim,
+  formatVerdictDifference,
+  type Hedge,
+  type Verdict,
+} from "@/lib/domain/claims";
+import { type QuarterCode, quarterEndDate } from "@/lib/domain/quarter";
+import type { SignalClaim } from "@/lib/domain/signals";
+import type { SourceDTO } from "@/lib/domain/types";
+
+/** One cached judgement of a claim: what the figures said, from which revisions, and why it was made. */
+export interface ClaimVerdictDTO {
+  verdict: Verdict;
+  difference: number | null;
+  differenceUnit: "%" | "pp" | "quarters" | null;
+  ratio: number | null;
+  reason: string | null;
+  arithmetic: ClaimArithmetic;
+  computedAt: string;
+  trigger: string;
+  claimRevision: number;
+}
+
+export interface ClaimDTO {
+  uid: string;
+  revision: number;
+  brandSlug: string;
+  metricKey: string;
+  metricLabel: string;
+  metricUnit: string;
+  quarter: QuarterCode | null;
+  claimantKind: ClaimantKind;
+  claimant: string;
+  kind: ClaimKind;
+  comparison: ClaimComparison | null;
+  statedValue: number;
+  statedDecimals: number;
+  statedUnit: string;
+  hedge: Hedge;
+  relativeMetricKey: string | null;
+  quote: string;
+  note: string | null;
+  source: SourceDTO;
+  createdAt: string;
+  createdBy: string;
+  /** The current verdict, and the earlier ones, oldest first. */
+  verdict: ClaimVerdictDTO | null;
+  history: ClaimVerdictDTO[];
+}
+
+export interface ClaimFilter {
+  brand: string;
+  who?: ClaimantKind | undefined;
+  metric?: string | undefined;
+  verdict?: Verdict | undefined;
+}
+
+interface VerdictRow {
+  verdict: string;
+  difference: number | null;
+  differenceUnit: string | null;
+  ratio: number | null;
+  reason: string | null;
+  arithmetic: string;
+  computedAt: Date;
+  trigger: string;
+  claim: { revision: number };
+}
+
+function toVerdict(row: VerdictRow): ClaimVerdictDTO {
+  return {
+    verdict: row.verdict as Verdict,
+    difference: row.difference,
+    differenceUnit: row.differenceUnit as ClaimVerdictDTO["differenceUnit"],
+    ratio: row.ratio,
+    reason: row.reason,
+    arithmetic: JSON.parse(row.arithmetic) as ClaimArithmetic,
+    computedAt: row.computedAt.toISOString(),
+    trigger: row.trigger,
+    claimRevision: row.claim.revision,
+  };
+}
+
+/** When a claim was made, for "newest first": its source's date, else its quarter's end. */
+function claimDate(claim: ClaimDTO): string {
+  return claim.source.publishedOn ?? (claim.quarter ? quarterEndDate(claim.quarter) : "");
+}
+
+/** A brand's current claims with their verdicts, newest first, filtered as the URL says. */
+export async function listClaims(filter: ClaimFilter): Promise<ClaimDTO[]> {
+  const db = getReadDb();
+  const rows = await db.claim.findMany({
+    where: {
+      isCurrent: true,
+      deleted: false,
+      brand: { slug: filter.brand },
+      ...(filter.who ? { claimantKind: filter.who } : {}),
+      ...(filter.metric ? { metric: { key: filter.metric } } : {}),
+    },
+    include: {
+      brand: { select: { slug: true } },
+      metric: { select: { key: true, label: true, unit: true } },
+      relativeMetric: { select: { key: true } },
+      source: { select: { title: true, url: true, publishedOn: true } },
+    },
+  });
+  const verdicts = await db.claimVerdict.findMany({
+    where: { claimUid: { in: rows.map((row) => row.uid) } },
+    include: { claim: { select: { revision: true } } },
+    orderBy: { id: "asc" },
+  });
+  const byUid = new Map<string, VerdictRow[]>();
+  const currentByUid = new Map<string, VerdictRow>();
+  for (const verdict of verdicts) {
+    if (verdict.isCurrent) currentByUid.set(verdict.claimUid, verdict);
+    else byUid.set(verdict.claimUid, [...(byUid.get(verdict.claimUid) ?? []), verdict]);
+  }
+  const claims = rows.map(
+    (row): ClaimDTO => ({
+      uid: row.uid,
+      revision: row.revision,
+      brandSlug: row.brand.slug,
+      metricKey: row.metric.key,
+      metricLabel: row.metric.label,
+      metricUnit: row.metric.unit,
+      quarter: row.quarter as QuarterCode | null,
+      claimantKind: row.claimantKind as ClaimantKind,
+      claimant: row.claimant,
+      kind: row.kind as ClaimKind,
+      comparison: row.comparison as ClaimComparison | null,
+      statedValue: row.statedValue,
+      statedDecimals: row.statedDecimals,
+      statedUnit: row.statedUnit,
+      hedge: row.hedge as Hedge,
+      relativeMetricKey: row.relativeMetric?.key ?? null,
+      quote: row.quote,
+      note: row.note,
+      source: row.source,
+      createdAt: row.createdAt.toISOString(),
+      createdBy: row.createdBy,
+      verdict: currentByUid.has(row.uid)
+        ? toVerdict(currentByUid.get(row.uid) as VerdictRow)
+        : null,
+      history: (byUid.get(row.uid) ?? []).map(toVerdict),
+    }),
+  );
+  return claims
+    .filter((claim) => !filter.verdict || claim.verdict?.verdict === filter.verdict)
+    .sort(
+      (a, b) =>
+        claimDate(b).localeCompare(claimDate(a)) ||
+        (b.quarter ?? "").localeCompare(a.quarter ?? "") ||
+        b.createdAt.localeCompare(a.createdAt),
+    );
+}
+
+/** One claim by uid (current revision), or null. */
+export async function getClaim(uid: string): Promise<ClaimDTO | null> {
+  const row = await getReadDb().claim.findFirst({
+    where: { uid, isCurrent: true },
+    select: { brand: { select: { slug: true } } },
+  });
+  if (!row) return null;
+  const claims = await listClaims({ brand: row.brand.slug });
+  return claims.find((claim) => claim.uid === uid) ?? null;
+}
+
+export type VerdictCounts = Record<Verdict, number>;
+
+/** How many of a brand's current claims hold, are overstated, understated or cannot be checked. */
+export async function countClaimVerdicts(brand: string): Promise<VerdictCounts> {
+  const groups = await getReadDb().claimVerdict.groupBy({
+    by: ["verdict"],
+    where: { isCurrent: true, claim: { isCurrent: true, deleted: false, brand: { slug: brand } } },
+    _count: { _all: true },
+  });
+  const counts: VerdictCounts = { holds: 0, overstated: 0, understated: 0, unverifiable: 0 };
+  for (const group of groups) counts[group.verdict as Verdict] = group._count._all;
+  return counts;
+}
+
+/** The brand's overstated claims, shaped for the signals' overstated-claim rule. */
+export async function listSignalClaims(brand: string): Promise<SignalClaim[]> {
+  const claims = await listClaims({ brand, verdict: "overstated" });
+  return claims.map((claim) => ({
+    uid: claim.uid,
+    verdict: claim.verdict?.verdict ?? "unverifiable",
+    metricKey: claim.metricKey,
+    quarter: claim.quarter,
+    claimant: claim.claimant,
+    stated: formatStatedClaim(claim),
+    computed:
+      claim.verdict?.arithmetic.computed == null
+        ? null
+        : formatClaimNumber(
+            claim.verdict.arithmetic.computed,
+            claim.statedUnit,
+            claim.statedDecimals,
+          ),
+    difference: claim.verdict ? formatVerdictDifference(claim.verdict) : null,
+  }));
+}
