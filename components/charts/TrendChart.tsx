@@ -282,7 +282,7 @@ export function TrendChart({
   const name = `${metric.label} in ${unitLabel}, ${first} to ${last}, ${values.mark === "line" ? "as a line" : "as bars"}${showOneYear || showTwoYears ? ` with the ${metric.kind === "ratio" ? "change in percentage points" : "growth in percent"} as a line` : ""}. The data table below has every figure.`;
   const isApproximate = (row: ChartRow) => Boolean(row.qualifier && row.qualifier !== "exact");
   return (
-    <div className="trend-chart" role="figure" aria-label={name} data-testid="trend-chart">
+    <figure className="trend-chart" aria-label={name} data-testid="trend-chart">
       <ComposedChart
         responsive
         data={rows}
@@ -470,6 +470,6 @@ export function TrendChart({
         </p>
       ) : null}
       {markers.length > 0 ? <EventDetail marker={activeMarker} /> : null}
-    </div>
+    </figure>
   );
 }
