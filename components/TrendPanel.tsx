@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { eventMarkers, placeEvents } from "@/lib/domain/events";
+import { eventMarkers, eventsForMetric, placeEvents } from "@/lib/domain/events";
 import { withinRange } from "@/lib/domain/kpi";
 import { quarterLabel } from "@/lib/domain/quarter";
 import {
@@ -34,7 +34,9 @@ export function TrendPanel({
   const rows = chartRows(series, hasEarlier ? windowStart : null, null);
   const first = rows[0]?.quarter;
   const last = rows.at(-1)?.quarter;
-  const placed = first && last ? placeEvents(events, first, last) : null;
+  // A chart draws only the events that concern its metric; the timeline keeps them all.
+  const placed =
+    first && last ? placeEvents(eventsForMetric(events, metric.key), first, last) : null;
   const headingId = `trend-${metric.key}`;
   return (
     <article className="panel" aria-labelledby={headingId} data-testid={`chart-${metric.key}`}>

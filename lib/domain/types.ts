@@ -94,6 +94,8 @@ export interface EventDTO {
   title: string;
   description: string;
   quote: string | null;
+  /** The metrics the event concerns; null when it concerns every metric of the brand. */
+  metricKeys: string[] | null;
   source: SourceDTO;
   revision: number;
   createdAt: string;
