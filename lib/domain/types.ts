@@ -59,6 +59,8 @@ export interface PointDTO {
   qualifier: Qualifier;
   source: SourceDTO;
   quote: string | null;
+  /** The YoY change in percent the source states beside the figure (flows and stocks), if any. */
+  statedYoyPct?: number | null;
   note: string | null;
   revision: number;
   /** Earlier revisions of this quarter's figure, oldest first. */
