@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { eventMarkers, eventsForMetric, placeEvents } from "@/lib/domain/events";
 import { withinRange } from "@/lib/domain/kpi";
-import { quarterLabel } from "@/lib/domain/quarter";
+import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
 import {
   chartRows,
   OVERVIEW_QUARTERS,
@@ -15,17 +15,20 @@ import { SeriesTable } from "./SeriesTable";
 
 /**
  * One metric's compact YoY chart on the overview (the last five years), with its data table one
- * click away. Events in the chart's span are drawn as markers (their details on hover; the
- * timeline lists them for keyboards), and those after its last quarter are named under it.
+ * click away. Events in the chart's span are drawn as markers (their details in the SVG titles;
+ * the timeline lists them for keyboards and touch), and those after its last quarter are named under it.
  */
 export function TrendPanel({
   series,
   href,
   events = [],
+  commonLast = null,
 }: {
   series: SeriesDTO;
   href: string;
   events?: readonly EventDTO[];
+  /** The page names events after this quarter once; a chart ending there does not repeat it. */
+  commonLast?: QuarterCode | null;
 }) {
   const { metric } = series;
   const windowStart = overviewWindowStart(series);
@@ -55,7 +58,9 @@ export function TrendPanel({
               titleId={`mini-${metric.key}`}
             />
           </div>
-          {placed ? <LaterEventsNote events={placed.after} last={last} /> : null}
+          {placed && last !== commonLast ? (
+            <LaterEventsNote events={placed.after} last={last} />
+          ) : null}
           <details>
             <summary>Data table</summary>
             <SeriesTable

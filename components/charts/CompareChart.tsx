@@ -89,7 +89,7 @@ export function CompareChart({
   const last = rows.at(-1)?.label ?? "";
   const name = `${lines.map((line) => line.label).join(", ")}: ${axisLabel}, ${first} to ${last}. The table below has every figure and its source.`;
   return (
-    <figure className="compare-chart" aria-label={name} data-testid="compare-chart">
+    <figure className="compare-chart" aria-label={name}>
       <LineChart
         responsive
         data={rows as CompareRow[]}

@@ -108,6 +108,11 @@ export interface SignalFinding {
   explanation: string;
   numbers: SignalNumber[];
   href: string;
+  /**
+   * How much the finding's subject moved, in percent or percentage points (see
+   * `lib/domain/overview-news.ts` for what each rule measures); null for routine findings.
+   */
+  moved: number | null;
 }
 
 export interface SignalInput {
@@ -218,6 +223,7 @@ function staleFindings(input: SignalInput, all: MetricRows[], href: (key: string
         { label: "Checked on", value: isoDay(input.now) },
       ],
       href: href(lead.metric.key),
+      moved: null,
     });
   }
   for (const entry of withData) {
@@ -237,6 +243,7 @@ function staleFindings(input: SignalInput, all: MetricRows[], href: (key: string
         { label: "Quarters behind", value: String(gap) },
       ],
       href: href(entry.metric.key),
+      moved: null,
     });
   }
   return findings;
@@ -280,6 +287,7 @@ function streakFinding(entry: MetricRows, href: string): SignalFinding | null {
       ...restatementNote(metric, latest),
     ],
     href,
+    moved: null,
   };
 }
 
@@ -336,6 +344,13 @@ function recordFinding(entry: MetricRows, href: string): SignalFinding | null {
       ...restatementNote(metric, latest),
     ],
     href,
+    // How far it passed the previous high or low: percent, or points for a ratio.
+    moved:
+      metric.kind === "ratio"
+        ? latest.point.value - previous.point.value
+        : previous.point.value === 0
+          ? null
+          : ((latest.point.value - previous.point.value) / Math.abs(previous.point.value)) * 100,
   };
 }
 
@@ -367,6 +382,7 @@ function accelerationFinding(entry: MetricRows, href: string): SignalFinding | n
       ...restatementNote(metric, latest),
     ],
     href,
+    moved: delta,
   };
 }
 
@@ -409,6 +425,7 @@ function divergenceFinding(
         { label: "Gap in growth rates", value: pp(Math.abs(gap)).replace(/^\+/, "") },
       ],
       href: href(a.metric.key),
+      moved: gap,
     };
   }
   return null;
@@ -448,6 +465,7 @@ function shareShiftFindings(series: readonly SeriesDTO[], href: (key: string) =>
         { label: "Formula", value: definition.formula },
       ],
       href: href(part.metricKey),
+      moved: delta.pp,
     });
   }
   return findings;
