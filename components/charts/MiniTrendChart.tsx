@@ -43,7 +43,8 @@ function labelledIndexes(count: number, maxLabels: number): Set<number> {
   if (count <= maxLabels) return new Set(Array.from({ length: count }, (_, index) => index));
   const step = Math.ceil((count - 1) / (maxLabels - 1));
   const indexes = new Set<number>([count - 1]);
-  for (let index = 0; index < count - step / 2; index += step) indexes.add(index);
+  // A label closer than three quarters of a step to the last one would collide with it.
+  for (let index = 0; count - 1 - index >= step * 0.75; index += step) indexes.add(index);
   return indexes;
 }
 

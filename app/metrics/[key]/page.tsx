@@ -120,6 +120,9 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
 
   return (
     <>
+      <a className="skip-link skip-link--inline" href="#data">
+        Skip to the data table
+      </a>
       <nav className="breadcrumb" aria-label="Breadcrumb">
         <Link href={`/${overviewQuery({ brand: brand.slug })}`}>{brand.name} overview</Link> ›{" "}
         <span aria-current="page">{metric.label}</span>
@@ -292,7 +295,7 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
         heading={`Signals for ${metric.label}`}
       />
 
-      <section aria-labelledby="table-heading">
+      <section aria-labelledby="table-heading" id="data" tabIndex={-1}>
         <h2 id="table-heading">Data</h2>
         {state.view === "annual" && annual?.aggregatable ? (
           <AnnualTable metric={metric} rows={annualRows} />

@@ -14,7 +14,7 @@ test.describe("charts that do not mislead", () => {
     await expect(baseline).toContainText(/^Axis starts at \d+(\.\d+)?%, not zero$/);
     // Every YoY change of the margin is negative; the axis still reaches zero and draws it.
     await expect(chart.getByTestId("zero-line")).toHaveCount(1);
-    await expect(chart.locator(".recharts-yAxis.yAxis").last()).toContainText("0pp");
+    await expect(chart.locator(".recharts-yAxis-tick-labels").last()).toContainText("0pp");
     // The chart is named by a sentence, not by the digits of its ticks.
     await expect(chart.getByRole("figure")).toHaveAccessibleName(
       /^Smartphone gross margin in %, Q1 2023 to Q3 2025, as a line with the change in percentage points as a line\./,
@@ -25,7 +25,7 @@ test.describe("charts that do not mislead", () => {
     await page.goto("/metrics/smartphone_gross_margin");
     const boxes = await page
       .getByTestId("metric-chart")
-      .locator(".recharts-yAxis .recharts-cartesian-axis-tick-value")
+      .locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value")
       .evaluateAll((nodes) =>
         nodes.map((node) => {
           const box = node.getBoundingClientRect();
@@ -78,5 +78,20 @@ test.describe("charts that do not mislead", () => {
     const chart = page.getByTestId("metric-chart");
     await expect(chart.locator('[data-approximate="true"]')).toHaveCount(1);
     await expect(chart.getByTestId("approximate-key")).toBeVisible();
+  });
+
+  test("a keyboard reaches the metric page's data table in a few Tabs", async ({ page }) => {
+    await page.goto("/metrics/smartphone_gross_margin");
+    let tabs = 0;
+    while (tabs < 10) {
+      await page.keyboard.press("Tab");
+      tabs++;
+      const name = await page.evaluate(() => document.activeElement?.textContent?.trim());
+      if (name === "Skip to the data table") break;
+    }
+    expect(tabs).toBeLessThanOrEqual(8);
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/#data$/);
+    await expect(page.getByRole("heading", { name: "Data", exact: true })).toBeInViewport();
   });
 });
