@@ -201,7 +201,7 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
         ) : null}
         {brands.length > 1 ? (
           <Link
-            href={`/compare${compareQuery({ brands: brands.map((entry) => entry.slug).slice(0, MAX_COMPARED), metrics: [metric.key], mode: null, base: null, from: null, to: null })}`}
+            href={`/compare${compareQuery({ brands: [brand.slug, ...brands.map((entry) => entry.slug).filter((slug) => slug !== brand.slug)].slice(0, MAX_COMPARED), metrics: [metric.key], mode: null, base: null, from: null, to: null })}`}
             className="toggle-link"
           >
             Compare across brands
