@@ -6,7 +6,7 @@ test.describe("signals", () => {
   }) => {
     await page.goto("/");
     // Streaks are routine: folded under the findings that moved, one click away.
-    await page.getByTestId("routine-findings").locator("summary").click();
+    await page.getByTestId("routine-findings").locator("> summary").click();
     const streak = page.getByTestId("signal-yoy_streak:smartphone_shipments");
     // Shipments grew against the same quarter a year earlier from Q3 2023 (41.8 > 40.2 M) to
     // Q3 2025 (43.3 > 43.1 M): nine quarters (data/observations.csv).
@@ -48,11 +48,13 @@ test.describe("signals", () => {
     await page.goto("/");
     const latest = page.getByTestId("latest-quarter");
     await expect(latest.getByRole("heading")).toHaveText("What changed in Q3 2025");
-    // EV deliveries moved most (+173.4% YoY) and come first, with value, unit and source.
+    // EV revenue moved most (+199.0% YoY), then deliveries (+173.4%): value, unit and source.
     await expect(latest.locator("li").first()).toContainText(
-      "Smart EV deliveries: 108,796 vehicles",
+      "Smart EV & new initiatives revenue: RMB 29.0 bn, +199.0% YoY",
     );
-    await expect(latest.locator("li").first()).toContainText("+173.4% YoY");
+    await expect(latest.locator("li").nth(1)).toContainText(
+      "Smart EV deliveries: 108,796 vehicles, +173.4% YoY",
+    );
     await expect(latest.locator("li").first().getByRole("link").nth(1)).toHaveAttribute(
       "href",
       /^https?:/,
