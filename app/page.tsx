@@ -6,12 +6,15 @@ import { BrandSwitcher } from "@/components/BrandSwitcher";
 import { EventList } from "@/components/EventList";
 import { ExportLinks } from "@/components/ExportLinks";
 import { KpiCard } from "@/components/KpiCard";
+import { LatestQuarterSummary } from "@/components/LatestQuarterSummary";
 import { ParamProblems } from "@/components/ParamProblems";
 import { SavedNotice } from "@/components/SavedNotice";
 import { SignalsPanel } from "@/components/SignalsPanel";
 import { TrendPanel } from "@/components/TrendPanel";
 import { getEditorSession } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
+import { eventsForMetric, placeEvents } from "@/lib/domain/events";
+import { latestQuarterDigest, rankFindings } from "@/lib/domain/overview-news";
 import { quarterLabel } from "@/lib/domain/quarter";
 import { summarizeSeries } from "@/lib/domain/series-view";
 import { evaluateSignals } from "@/lib/domain/signals";
@@ -74,6 +77,19 @@ export default async function OverviewPage({
     metricHref: (key) => `${metricHref(key)}#chart`,
     claims: await listSignalClaims(brand.slug),
   });
+  const digest = latestQuarterDigest(allSeries);
+  const newsCount = rankFindings(findings).news.length;
+  // Events after the latest quarter are on no chart: said once here, not under every chart.
+  const laterEvents =
+    latestQuarter && showEvents
+      ? placeEvents(
+          events.filter((event) =>
+            allSeries.some((series) => eventsForMetric([event], series.metric.key).length > 0),
+          ),
+          latestQuarter,
+          latestQuarter,
+        ).after
+      : [];
 
   return (
     <>
@@ -105,7 +121,35 @@ export default async function OverviewPage({
         <SavedNotice brandName={brand.name} quarter={saved.quarter} figures={savedFigures} />
       ) : null}
 
-      <section aria-labelledby="kpi-heading">
+      <nav aria-label="On this page" className="jump-nav" data-testid="jump-nav">
+        <ul>
+          {digest ? (
+            <li>
+              <a href="#latest">Latest quarter</a>
+            </li>
+          ) : null}
+          <li>
+            <a href="#signals">Findings</a>
+          </li>
+          <li>
+            <a href="#figures">Figures</a>
+          </li>
+          <li>
+            <a href="#trends">Trends</a>
+          </li>
+          <li>
+            <a href="#events">Events</a>
+          </li>
+        </ul>
+      </nav>
+
+      {digest ? (
+        <LatestQuarterSummary digest={digest} metricHref={metricHref} newsCount={newsCount} />
+      ) : null}
+
+      <SignalsPanel findings={findings} headingId="signals-heading" ranked />
+
+      <section aria-labelledby="kpi-heading" id="figures">
         <h2 id="kpi-heading">Latest figures</h2>
         <ul className="card-grid">
           {summaries.map(({ series, summary }) => (
@@ -119,16 +163,20 @@ export default async function OverviewPage({
         </ul>
       </section>
 
-      <SignalsPanel findings={findings} headingId="signals-heading" />
       <ClaimCountsSection brand={brand.slug} />
 
-      <section aria-labelledby="trend-heading">
+      <section aria-labelledby="trend-heading" id="trends">
         <h2 id="trend-heading">Year-over-year trends</h2>
         <p className="section-note">
-          Bars: the quarter's value. Line: change against the same quarter a year earlier (right
-          axis). Pale bars are approximate figures; an empty slot is a quarter no source reported.
+          Bars: the quarter's value (ratios such as margins are a line, on an axis that says where
+          it starts). Red line: change against the same quarter a year earlier (right axis, with
+          zero drawn). Pale, outlined bars and hollow points are approximate figures; an empty slot
+          is a quarter no source reported.
           {showEvents && events.length > 0
-            ? " Dots with dashed lines mark events (hover for details; the timeline below lists them)."
+            ? " Dots with dashed lines mark the events that concern each metric (the timeline below lists them all)."
+            : ""}
+          {laterEvents.length > 0
+            ? ` After ${latestQuarter ? quarterLabel(latestQuarter) : "the latest quarter"}, on no chart yet: ${laterEvents.map((event) => event.title).join("; ")}.`
             : ""}{" "}
           {events.length > 0 ? (
             <Link
@@ -146,6 +194,7 @@ export default async function OverviewPage({
               series={series}
               href={metricHref(series.metric.key)}
               events={showEvents ? events : []}
+              commonLast={latestQuarter ?? null}
             />
           ))}
         </div>

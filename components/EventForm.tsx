@@ -61,8 +61,11 @@ export function EventForm({
   revision,
   submitLabel,
   cancelHref,
+  metrics,
 }: {
   action: EventAction;
+  /** The metrics an editor can tie the event to (the catalog, in its order). */
+  metrics: readonly { key: string; label: string }[];
   initial: Record<EventField, string>;
   /** The revision being edited, sent back so that a concurrent edit is detected. */
   revision?: number;
@@ -86,6 +89,7 @@ export function EventForm({
       />
     </FieldShell>
   );
+  const chosen = new Set(state.values.metrics.split(",").filter((key) => key !== ""));
   // `key` resets the uncontrolled inputs to the values the server sent back after a submit.
   const formKey = JSON.stringify(state.values);
   return (
@@ -121,6 +125,36 @@ export function EventForm({
       </FieldShell>
       {text("title", { required: true, maxLength: 200 })}
       {text("description", { required: true, maxLength: 300 })}
+      <fieldset
+        className="fieldset metric-choice"
+        aria-describedby={["metrics-hint", state.fieldErrors.metrics ? "metrics-error" : null]
+          .filter(Boolean)
+          .join(" ")}
+      >
+        <legend>{EVENT_FIELD_LABELS.metrics}</legend>
+        <p id="metrics-hint" className="field-hint">
+          Tick the metrics whose charts should show this event. Leave all unticked for an event that
+          concerns every metric (a brand-wide crisis, say).
+        </p>
+        <div className="metric-choice__list">
+          {metrics.map((metric) => (
+            <label key={metric.key} className="metric-choice__item">
+              <input
+                type="checkbox"
+                name="metrics"
+                value={metric.key}
+                defaultChecked={chosen.has(metric.key)}
+              />{" "}
+              {metric.label}
+            </label>
+          ))}
+        </div>
+        {state.fieldErrors.metrics ? (
+          <p id="metrics-error" className="field-error">
+            {state.fieldErrors.metrics}
+          </p>
+        ) : null}
+      </fieldset>
       <fieldset className="fieldset">
         <legend>Source (required: every event has one)</legend>
         {text("sourceTitle", { required: true, maxLength: 500 })}

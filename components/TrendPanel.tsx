@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { eventMarkers, placeEvents } from "@/lib/domain/events";
+import { eventMarkers, eventsForMetric, placeEvents } from "@/lib/domain/events";
 import { withinRange } from "@/lib/domain/kpi";
-import { quarterLabel } from "@/lib/domain/quarter";
+import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
 import {
   chartRows,
   OVERVIEW_QUARTERS,
@@ -15,17 +15,20 @@ import { SeriesTable } from "./SeriesTable";
 
 /**
  * One metric's compact YoY chart on the overview (the last five years), with its data table one
- * click away. Events in the chart's span are drawn as markers (their details on hover; the
- * timeline lists them for keyboards), and those after its last quarter are named under it.
+ * click away. Events in the chart's span are drawn as markers (their details in the SVG titles;
+ * the timeline lists them for keyboards and touch), and those after its last quarter are named under it.
  */
 export function TrendPanel({
   series,
   href,
   events = [],
+  commonLast = null,
 }: {
   series: SeriesDTO;
   href: string;
   events?: readonly EventDTO[];
+  /** The page names events after this quarter once; a chart ending there does not repeat it. */
+  commonLast?: QuarterCode | null;
 }) {
   const { metric } = series;
   const windowStart = overviewWindowStart(series);
@@ -34,7 +37,9 @@ export function TrendPanel({
   const rows = chartRows(series, hasEarlier ? windowStart : null, null);
   const first = rows[0]?.quarter;
   const last = rows.at(-1)?.quarter;
-  const placed = first && last ? placeEvents(events, first, last) : null;
+  // A chart draws only the events that concern its metric; the timeline keeps them all.
+  const placed =
+    first && last ? placeEvents(eventsForMetric(events, metric.key), first, last) : null;
   const headingId = `trend-${metric.key}`;
   return (
     <article className="panel" aria-labelledby={headingId} data-testid={`chart-${metric.key}`}>
@@ -53,7 +58,9 @@ export function TrendPanel({
               titleId={`mini-${metric.key}`}
             />
           </div>
-          {placed ? <LaterEventsNote events={placed.after} last={last} /> : null}
+          {placed && last !== commonLast ? (
+            <LaterEventsNote events={placed.after} last={last} />
+          ) : null}
           <details>
             <summary>Data table</summary>
             <SeriesTable

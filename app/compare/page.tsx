@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { BrandMetricNotes } from "@/components/BrandMetricNotes";
 import { CompareForm } from "@/components/CompareForm";
+import { CopyLink } from "@/components/CopyLink";
 import { CompareChart } from "@/components/charts/CompareChart";
 import { ParamProblems } from "@/components/ParamProblems";
 import { SourceLink } from "@/components/SourceLink";
@@ -14,15 +16,10 @@ import {
 } from "@/lib/domain/compare";
 import { DERIVED_METRICS } from "@/lib/domain/derived-metrics";
 import { formatNumber, formatValue } from "@/lib/domain/format";
-import {
-  type QuarterCode,
-  quarterFromIndex,
-  quarterIndex,
-  quarterLabel,
-} from "@/lib/domain/quarter";
+import { type QuarterCode, quarterLabel, quarterRange } from "@/lib/domain/quarter";
 import { listBrandMetricNotes } from "@/lib/queries/brand-metrics";
 import { listBrands } from "@/lib/queries/brands";
-import { listMetrics } from "@/lib/queries/metrics";
+import { listMetricsWithFigures } from "@/lib/queries/metrics";
 import { listBrandSeries } from "@/lib/queries/series";
 import {
   compareQuery,
@@ -57,9 +54,14 @@ export default async function ComparePage({
   const parsed = parseCompareParams(await searchParams);
   if (!parsed.ok) return <ParamProblems problems={parsed.problems} resetHref="/compare" />;
   const state = parsed.value;
-  const [brands, metrics] = await Promise.all([listBrands(), listMetrics()]);
-  const unknownBrands = state.brands.filter((slug) => !brands.some((brand) => brand.slug === slug));
-  const selected = state.brands.flatMap((slug) => brands.filter((brand) => brand.slug === slug));
+  const [allBrands, requestHeaders] = await Promise.all([listBrands(), headers()]);
+  const unknownBrands = state.brands.filter(
+    (slug) => !allBrands.some((brand) => brand.slug === slug),
+  );
+  // The focus brand (the first asked for) leads the form, the chart's legend and the table.
+  const selected = state.brands.flatMap((slug) => allBrands.filter((brand) => brand.slug === slug));
+  const brands = [...selected, ...allBrands.filter((brand) => !selected.includes(brand))];
+  const offered = await listMetricsWithFigures(selected.map((brand) => brand.slug));
   const loaded = await Promise.all(
     selected.map(async (brand) => ({ ...brand, series: await listBrandSeries(brand.slug) })),
   );
@@ -70,7 +72,7 @@ export default async function ComparePage({
         problems={[
           ...unknownBrands.map((slug) => ({
             param: "brands",
-            message: `names “${slug}”, which is not a stored brand (${brands.map((brand) => brand.slug).join(", ")})`,
+            message: `names “${slug}”, which is not a stored brand (${allBrands.map((brand) => brand.slug).join(", ")})`,
           })),
           ...unknownMetrics.map((key) => ({
             param: "metrics",
@@ -89,15 +91,26 @@ export default async function ComparePage({
   });
   const drawn = series.filter((entry) => entry.points.length > 0);
   const empty = series.filter((entry) => entry.points.length === 0);
-  const allQuarters = series.flatMap((entry) =>
-    entry.points.map((point) => quarterIndex(point.quarter)),
-  );
-  const quarters: QuarterCode[] = [];
-  if (allQuarters.length > 0) {
-    for (let index = Math.min(...allQuarters); index <= Math.max(...allQuarters); index++) {
-      quarters.push(quarterFromIndex(index));
-    }
-  }
+  const stored = series.flatMap((entry) => entry.points.map((point) => point.quarter)).sort();
+  const first = stored[0];
+  const last = stored.at(-1);
+  const quarters: QuarterCode[] = first && last ? quarterRange(first, last) : [];
+  // Only the metrics the chosen brands have figures for, plus any the address asks for anyway
+  // (so that it can be unticked).
+  const metrics = [
+    ...offered,
+    ...series
+      .filter(
+        (entry) => !entry.derived && !offered.some((metric) => metric.key === entry.metricKey),
+      )
+      .flatMap((entry) =>
+        loaded
+          .flatMap((brand) => brand.series)
+          .filter((own) => own.metric.key === entry.metricKey)
+          .slice(0, 1)
+          .map((own) => own.metric),
+      ),
+  ].filter((metric, index, list) => list.findIndex((other) => other.key === metric.key) === index);
   const derivedShown = DERIVED_METRICS.filter((definition) =>
     state.metrics.includes(definition.key),
   );
@@ -105,6 +118,9 @@ export default async function ComparePage({
     series.map((entry) => [entry.id, new Map(entry.points.map((point) => [point.quarter, point]))]),
   );
   const shareLink = `/compare${compareQuery(state)}`;
+  const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost";
+  const protocol = requestHeaders.get("x-forwarded-proto") ?? "http";
+  const shareUrl = `${protocol}://${host}${shareLink}`;
 
   return (
     <>
@@ -124,9 +140,7 @@ export default async function ComparePage({
         derived={DERIVED_METRICS}
         quarters={quarters}
       />
-      <p className="share-link">
-        Link to this view: <Link href={shareLink}>{shareLink}</Link>
-      </p>
+      <CopyLink url={shareUrl} />
       <BrandMetricNotes notes={await listBrandMetricNotes(state.brands, state.metrics)} />
 
       {decision.reason ? (

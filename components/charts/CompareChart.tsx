@@ -12,6 +12,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { changeAxis, valueAxis } from "@/lib/domain/chart-scale";
 import type { CompareMode, CompareRow } from "@/lib/domain/compare";
 import { formatAxisNumber, formatNumber } from "@/lib/domain/format";
 import { CHART_COLORS, QUARTER_X_AXIS, YEAR_COLORS } from "./chart-theme";
@@ -52,7 +53,9 @@ function CompareTooltip({
         return (
           <div key={line.id}>
             {line.label}:{" "}
-            {value === null || value === undefined ? "no value" : modeValue(value, mode, line)}
+            {value === null || value === undefined
+              ? "no value"
+              : `${row.approximate.includes(line.id) ? "≈ " : ""}${modeValue(value, mode, line)}`}
           </div>
         );
       })}
@@ -74,52 +77,139 @@ export function CompareChart({
   axisLabel: string;
   height?: number;
 }) {
+  const all = rows.flatMap((row) => lines.map((line) => row.values[line.id] ?? null));
+  // Changes always show zero; absolute ratios (all lines ratios) get an axis cut to the data,
+  // marked as such; everything else starts at zero.
+  const kind = lines.every((line) => line.kind === "ratio") ? "ratio" : "flow";
+  const absolute = valueAxis(kind, all);
+  const scale = mode === "yoy" ? changeAxis(all) : mode === "absolute" ? absolute.scale : null;
+  const cutAt = mode === "absolute" ? absolute.cutAt : null;
+  const hasApproximate = rows.some((row) => row.approximate.length > 0);
+  const first = rows[0]?.label ?? "";
+  const last = rows.at(-1)?.label ?? "";
+  const name = `${lines.map((line) => line.label).join(", ")}: ${axisLabel}, ${first} to ${last}. The table below has every figure and its source.`;
   return (
-    <LineChart
-      responsive
-      data={rows as CompareRow[]}
-      style={{ width: "100%", height }}
-      margin={{ top: 8, right: 16, bottom: 0, left: 8 }}
-      accessibilityLayer
-    >
-      <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-      <XAxis {...QUARTER_X_AXIS} />
-      <YAxis
-        tickFormatter={(value: number) =>
-          mode === "yoy"
-            ? `${value}${lines.every((line) => line.kind === "ratio") ? "pp" : "%"}`
-            : formatAxisNumber(value)
-        }
-        tick={{ fontSize: 11, fill: CHART_COLORS.axis }}
-        width={64}
-        label={{
-          value: axisLabel,
-          angle: -90,
-          position: "insideLeft",
-          style: { fontSize: 11, fill: CHART_COLORS.axis, textAnchor: "middle" },
-        }}
-      />
-      {mode === "yoy" ? (
-        <ReferenceLine y={0} stroke={CHART_COLORS.axis} strokeDasharray="3 3" />
-      ) : null}
-      {mode === "index" ? (
-        <ReferenceLine y={100} stroke={CHART_COLORS.axis} strokeDasharray="3 3" />
-      ) : null}
-      <Tooltip content={(props) => <CompareTooltip {...props} lines={lines} mode={mode} />} />
-      <Legend verticalAlign="top" />
-      {lines.map((line, index) => (
-        <Line
-          key={line.id}
-          dataKey={(row: CompareRow) => row.values[line.id] ?? null}
-          name={line.label}
-          stroke={YEAR_COLORS[index % YEAR_COLORS.length]}
-          strokeWidth={2.5}
-          strokeDasharray={index >= YEAR_COLORS.length ? "6 3" : undefined}
-          dot={{ r: 3 }}
-          connectNulls={false}
-          isAnimationActive={false}
+    <figure className="compare-chart" aria-label={name}>
+      <LineChart
+        responsive
+        data={rows as CompareRow[]}
+        style={{ width: "100%", height }}
+        margin={{ top: 8, right: 16, bottom: 0, left: 8 }}
+        accessibilityLayer
+        title={name}
+      >
+        <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
+        <XAxis {...QUARTER_X_AXIS} />
+        <YAxis
+          domain={scale ? [scale.min, scale.max] : ["auto", "auto"]}
+          ticks={scale ? scale.ticks : undefined}
+          allowDataOverflow={scale !== null}
+          tickFormatter={(value: number) =>
+            mode === "yoy"
+              ? `${value}${lines.every((line) => line.kind === "ratio") ? "pp" : "%"}`
+              : formatAxisNumber(value)
+          }
+          tick={{ fontSize: 11, fill: CHART_COLORS.axis }}
+          width={64}
+          label={{
+            value: axisLabel,
+            angle: -90,
+            position: "insideLeft",
+            style: { fontSize: 11, fill: CHART_COLORS.axis, textAnchor: "middle" },
+          }}
         />
-      ))}
-    </LineChart>
+        {mode === "yoy" ? (
+          <ReferenceLine
+            y={0}
+            shape={(props: { x1?: number; y1?: number; x2?: number; y2?: number }) => (
+              <line
+                data-testid="zero-line"
+                x1={props.x1}
+                x2={props.x2}
+                y1={props.y1}
+                y2={props.y2}
+                stroke={CHART_COLORS.axis}
+                strokeWidth={1.25}
+              />
+            )}
+          />
+        ) : null}
+        {cutAt !== null ? (
+          <ReferenceLine
+            y={cutAt}
+            shape={(props: { x1?: number; y1?: number; x2?: number; y2?: number }) => (
+              <g data-testid="baseline-mark">
+                <line
+                  x1={props.x1}
+                  x2={props.x2}
+                  y1={props.y1}
+                  y2={props.y2}
+                  stroke={CHART_COLORS.axis}
+                  strokeDasharray="8 3 2 3"
+                />
+                <text
+                  x={(props.x1 ?? 0) + 6}
+                  y={(props.y1 ?? 0) - 6}
+                  fontSize={11}
+                  fill={CHART_COLORS.axis}
+                >
+                  {`Axis starts at ${formatAxisNumber(cutAt)}, not zero`}
+                </text>
+              </g>
+            )}
+          />
+        ) : null}
+        {mode === "index" ? (
+          <ReferenceLine y={100} stroke={CHART_COLORS.axis} strokeDasharray="3 3" />
+        ) : null}
+        <Tooltip content={(props) => <CompareTooltip {...props} lines={lines} mode={mode} />} />
+        <Legend verticalAlign="top" />
+        {lines.map((line, index) => (
+          <Line
+            key={line.id}
+            dataKey={(row: CompareRow) => row.values[line.id] ?? null}
+            name={line.label}
+            stroke={YEAR_COLORS[index % YEAR_COLORS.length]}
+            strokeWidth={2.5}
+            strokeDasharray={index >= YEAR_COLORS.length ? "6 3" : undefined}
+            dot={(props: { cx?: number; cy?: number; index?: number }) => {
+              const row = rows[props.index ?? -1];
+              const color = YEAR_COLORS[index % YEAR_COLORS.length];
+              if (
+                !row ||
+                props.cx === undefined ||
+                props.cy === undefined ||
+                !Number.isFinite(props.cy)
+              )
+                return <g key={`${line.id}-${props.index}`} />;
+              const approximate = row.approximate.includes(line.id);
+              return (
+                <circle
+                  key={`${line.id}-${props.index}`}
+                  cx={props.cx}
+                  cy={props.cy}
+                  r={approximate ? 5 : 3}
+                  fill={approximate ? "#fff" : color}
+                  stroke={color}
+                  strokeWidth={2}
+                  strokeDasharray={approximate ? "2 2" : undefined}
+                  data-approximate={approximate ? "true" : undefined}
+                  data-quarter={row.quarter}
+                />
+              );
+            }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        ))}
+      </LineChart>
+      {hasApproximate ? (
+        <p className="chart-key" data-testid="approximate-key">
+          <span className="chart-key__swatch chart-key__swatch--approximate" aria-hidden="true" />{" "}
+          Hollow dashed dot: an approximate figure (the source says "about" or "over"); the table
+          marks it with ≈.
+        </p>
+      ) : null}
+    </figure>
   );
 }

@@ -1,4 +1,4 @@
-import { linearScale } from "@/lib/domain/chart-scale";
+import { changeAxis, valueAxis } from "@/lib/domain/chart-scale";
 import { EVENT_KIND_LABELS, type EventMarker, isAdverse } from "@/lib/domain/events";
 import {
   changeUnit,
@@ -43,7 +43,8 @@ function labelledIndexes(count: number, maxLabels: number): Set<number> {
   if (count <= maxLabels) return new Set(Array.from({ length: count }, (_, index) => index));
   const step = Math.ceil((count - 1) / (maxLabels - 1));
   const indexes = new Set<number>([count - 1]);
-  for (let index = 0; index < count - step / 2; index += step) indexes.add(index);
+  // A label closer than three quarters of a step to the last one would collide with it.
+  for (let index = 0; count - 1 - index >= step * 0.75; index += step) indexes.add(index);
   return indexes;
 }
 
@@ -68,8 +69,16 @@ export function MiniTrendChart({
   const first = rows[0];
   const last = rows.at(-1);
   if (!first || !last) return null;
-  const values = linearScale(rows.map((row) => row.value));
-  const changes = linearScale(rows.map((row) => row.yoy));
+  const axis = valueAxis(
+    metric.kind,
+    rows.map((row) => row.value),
+    4,
+  );
+  const values = axis.scale;
+  const changes = changeAxis(
+    rows.map((row) => row.yoy),
+    4,
+  );
   const band = PLOT_WIDTH / rows.length;
   const barWidth = Math.max(band * 0.72, 1);
   const x = (index: number) => MARGIN.left + band * index + band / 2;
@@ -88,6 +97,17 @@ export function MiniTrendChart({
     linePath.push(`${pen}${x(index).toFixed(1)},${yChange(row.yoy).toFixed(1)}`);
     pen = "L";
   });
+  const valuePath: string[] = [];
+  pen = "M";
+  rows.forEach((row, index) => {
+    if (row.value === null) {
+      pen = "M";
+      return;
+    }
+    valuePath.push(`${pen}${x(index).toFixed(1)},${yValue(row.value).toFixed(1)}`);
+    pen = "L";
+  });
+  const isApproximate = (row: ChartRow) => Boolean(row.qualifier && row.qualifier !== "exact");
   const labelled = labelledIndexes(rows.length, 4);
   const latest = [...rows].reverse().find((row) => row.value !== null);
 
@@ -132,12 +152,13 @@ export function MiniTrendChart({
           </text>
         ))}
         <line
+          data-testid="zero-line"
           x1={MARGIN.left}
           x2={WIDTH - MARGIN.right}
           y1={yChange(0)}
           y2={yChange(0)}
-          stroke={CHART_COLORS.axis}
-          strokeDasharray="3 3"
+          stroke={CHART_COLORS.yoy}
+          strokeWidth={1}
         />
         {rows.map((row, index) =>
           labelled.has(index) ? (
@@ -153,9 +174,48 @@ export function MiniTrendChart({
           ) : null,
         )}
       </g>
+      {axis.cutAt !== null ? (
+        <g className="mini-chart__baseline" data-testid="baseline-mark">
+          <line
+            x1={MARGIN.left}
+            x2={WIDTH - MARGIN.right}
+            y1={yValue(axis.cutAt)}
+            y2={yValue(axis.cutAt)}
+            stroke={CHART_COLORS.axis}
+            strokeDasharray="8 3 2 3"
+          />
+          <text x={MARGIN.left + 4} y={yValue(axis.cutAt) - 4} className="mini-chart__note">
+            {`axis starts at ${formatAxisNumber(axis.cutAt)}${metric.unit === "%" ? "%" : ` ${metric.unit}`}, not 0`}
+          </text>
+        </g>
+      ) : null}
+      {axis.mark === "line" ? (
+        <g className="mini-chart__values">
+          <path d={valuePath.join(" ")} fill="none" stroke={CHART_COLORS.value} strokeWidth={2} />
+          {rows.map((row, index) =>
+            row.value === null ? null : (
+              <circle
+                key={row.quarter}
+                data-mark="value"
+                data-quarter={row.quarter}
+                data-approximate={isApproximate(row) ? "true" : undefined}
+                cx={x(index)}
+                cy={yValue(row.value)}
+                r={3}
+                fill={isApproximate(row) ? "#fff" : CHART_COLORS.value}
+                stroke={CHART_COLORS.value}
+                strokeWidth={1.5}
+                strokeDasharray={isApproximate(row) ? "2 1.5" : undefined}
+              >
+                <title>{rowTitle(row, metric.unit, metric.kind)}</title>
+              </circle>
+            ),
+          )}
+        </g>
+      ) : null}
       <g className="mini-chart__bars">
         {rows.map((row, index) =>
-          row.value === null ? null : (
+          row.value === null || axis.mark === "line" ? null : (
             <rect
               key={row.quarter}
               data-mark="bar"
@@ -164,11 +224,10 @@ export function MiniTrendChart({
               width={barWidth}
               y={Math.min(yValue(row.value), yValue(0))}
               height={Math.max(Math.abs(yValue(0) - yValue(row.value)), 0.5)}
-              fill={
-                row.qualifier && row.qualifier !== "exact"
-                  ? CHART_COLORS.valueApproximate
-                  : CHART_COLORS.value
-              }
+              fill={isApproximate(row) ? CHART_COLORS.valueApproximate : CHART_COLORS.value}
+              stroke={isApproximate(row) ? CHART_COLORS.value : undefined}
+              strokeDasharray={isApproximate(row) ? "3 2" : undefined}
+              data-approximate={isApproximate(row) ? "true" : undefined}
             >
               <title>{rowTitle(row, metric.unit, metric.kind)}</title>
             </rect>

@@ -15,6 +15,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { changeAxis, valueAxis } from "@/lib/domain/chart-scale";
 import {
   EVENT_KIND_LABELS,
   type EventMarker,
@@ -104,6 +105,23 @@ function TrendTooltip({
   );
 }
 
+/** A point of a value line: filled when exact, hollow when the source gives an approximation. */
+function ValueDot({ cx, cy, approximate }: { cx?: number; cy?: number; approximate: boolean }) {
+  if (cx === undefined || cy === undefined || !Number.isFinite(cy)) return <g />;
+  return (
+    <circle
+      cx={cx}
+      cy={cy}
+      r={4}
+      fill={approximate ? "#fff" : CHART_COLORS.value}
+      stroke={CHART_COLORS.value}
+      strokeWidth={2}
+      strokeDasharray={approximate ? "2 2" : undefined}
+      data-approximate={approximate ? "true" : undefined}
+    />
+  );
+}
+
 interface MarkerShapeProps {
   x1?: number;
   y1?: number;
@@ -184,8 +202,8 @@ function EventDetail({ marker }: { marker: EventMarker | null }) {
     <div className="event-detail" aria-live="polite" data-testid="event-detail">
       {marker === null ? (
         <p className="muted">
-          Numbered dots above the bars are events: hover or focus one (Tab) to read its date, what
-          happened and the source.
+          Numbered dots on the chart are events: tap or click one, or reach it with Tab, to read its
+          date, what happened and the source.
         </p>
       ) : (
         <>
@@ -250,19 +268,36 @@ export function TrendChart({
   const activeMarker = activeLabel ? (markersByLabel.get(activeLabel) ?? null) : null;
   const showOneYear = comparePeriods.includes(1);
   const showTwoYears = comparePeriods.includes(2);
+  const values = valueAxis(
+    metric.kind,
+    rows.map((row) => row.value),
+  );
+  const changes = changeAxis([
+    ...(showOneYear ? rows.map((row) => row.yoy) : []),
+    ...(showTwoYears ? rows.map((row) => row.yoy2) : []),
+  ]);
+  const hasApproximate = rows.some((row) => row.qualifier && row.qualifier !== "exact");
+  const first = rows[0]?.label ?? "";
+  const last = rows.at(-1)?.label ?? "";
+  const name = `${metric.label} in ${unitLabel}, ${first} to ${last}, ${values.mark === "line" ? "as a line" : "as bars"}${showOneYear || showTwoYears ? ` with the ${metric.kind === "ratio" ? "change in percentage points" : "growth in percent"} as a line` : ""}. The data table below has every figure.`;
+  const isApproximate = (row: ChartRow) => Boolean(row.qualifier && row.qualifier !== "exact");
   return (
-    <div className="trend-chart">
+    <figure className="trend-chart" aria-label={name} data-testid="trend-chart">
       <ComposedChart
         responsive
         data={rows}
         style={{ width: "100%", height }}
         margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
         accessibilityLayer
+        title={name}
       >
         <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
         <XAxis {...QUARTER_X_AXIS} />
         <YAxis
           yAxisId="value"
+          domain={[values.scale.min, values.scale.max]}
+          ticks={values.scale.ticks}
+          allowDataOverflow
           tickFormatter={formatAxisNumber}
           tick={{ fontSize: 11, fill: CHART_COLORS.axis }}
           width={56}
@@ -276,11 +311,65 @@ export function TrendChart({
         <YAxis
           yAxisId="yoy"
           orientation="right"
-          tickFormatter={(value: number) => `${value}${changeUnit(metric.kind)}`}
+          domain={[changes.min, changes.max]}
+          ticks={changes.ticks}
+          allowDataOverflow
+          tickFormatter={(value: number) => `${formatAxisNumber(value)}${changeUnit(metric.kind)}`}
           tick={{ fontSize: 11, fill: CHART_COLORS.yoy }}
           width={56}
         />
-        <ReferenceLine yAxisId="yoy" y={0} stroke={CHART_COLORS.axis} strokeDasharray="3 3" />
+        {showOneYear || showTwoYears ? (
+          <ReferenceLine
+            yAxisId="yoy"
+            y={0}
+            shape={(props: { x1?: number; y1?: number; x2?: number; y2?: number }) =>
+              props.x1 === undefined || props.y1 === undefined ? (
+                <g />
+              ) : (
+                <line
+                  data-testid="zero-line"
+                  x1={props.x1}
+                  x2={props.x2}
+                  y1={props.y1}
+                  y2={props.y2}
+                  stroke={CHART_COLORS.yoy}
+                  strokeWidth={1.25}
+                />
+              )
+            }
+          />
+        ) : null}
+        {values.cutAt !== null ? (
+          <ReferenceLine
+            yAxisId="value"
+            y={values.cutAt}
+            shape={(props: { x1?: number; y1?: number; x2?: number; y2?: number }) =>
+              props.x1 === undefined || props.y1 === undefined ? (
+                <g />
+              ) : (
+                <g data-testid="baseline-mark">
+                  <line
+                    x1={props.x1}
+                    x2={props.x2}
+                    y1={props.y1}
+                    y2={props.y2}
+                    stroke={CHART_COLORS.axis}
+                    strokeWidth={1.5}
+                    strokeDasharray="8 3 2 3"
+                  />
+                  <text
+                    x={(props.x1 ?? 0) + 6}
+                    y={(props.y1 ?? 0) - 6}
+                    fontSize={11}
+                    fill={CHART_COLORS.axis}
+                  >
+                    {`Axis starts at ${formatAxisNumber(values.cutAt ?? 0)}${metric.unit === "%" ? "%" : ` ${metric.unit}`}, not zero`}
+                  </text>
+                </g>
+              )
+            }
+          />
+        ) : null}
         <Tooltip
           content={(props) => (
             <TrendTooltip
@@ -293,24 +382,46 @@ export function TrendChart({
           )}
         />
         <Legend verticalAlign="top" />
-        <Bar
-          yAxisId="value"
-          dataKey="value"
-          name={`${metric.label} (${unitLabel})`}
-          fill={CHART_COLORS.value}
-          isAnimationActive={false}
-        >
-          {rows.map((row) => (
-            <Cell
-              key={row.label}
-              fill={
-                row.qualifier && row.qualifier !== "exact"
-                  ? CHART_COLORS.valueApproximate
-                  : CHART_COLORS.value
-              }
-            />
-          ))}
-        </Bar>
+        {values.mark === "bars" ? (
+          <Bar
+            yAxisId="value"
+            dataKey="value"
+            name={`${metric.label} (${unitLabel})`}
+            fill={CHART_COLORS.value}
+            isAnimationActive={false}
+          >
+            {rows.map((row) => (
+              <Cell
+                key={row.label}
+                data-approximate={isApproximate(row) ? "true" : undefined}
+                fill={isApproximate(row) ? CHART_COLORS.valueApproximate : CHART_COLORS.value}
+                stroke={isApproximate(row) ? CHART_COLORS.value : undefined}
+                strokeDasharray={isApproximate(row) ? "4 2" : undefined}
+              />
+            ))}
+          </Bar>
+        ) : (
+          <Line
+            yAxisId="value"
+            dataKey="value"
+            name={`${metric.label} (${unitLabel})`}
+            stroke={CHART_COLORS.value}
+            strokeWidth={2.5}
+            dot={(props: { cx?: number; cy?: number; index?: number }) => (
+              <ValueDot
+                key={`dot-${props.index}`}
+                {...props}
+                approximate={
+                  rows[props.index ?? -1]
+                    ? isApproximate(rows[props.index ?? -1] as ChartRow)
+                    : false
+                }
+              />
+            )}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        )}
         {markers.map((marker) => (
           <ReferenceLine
             key={`event-${marker.label}`}
@@ -352,7 +463,13 @@ export function TrendChart({
           />
         ) : null}
       </ComposedChart>
+      {hasApproximate ? (
+        <p className="chart-key" data-testid="approximate-key">
+          <span className="chart-key__swatch chart-key__swatch--approximate" aria-hidden="true" />{" "}
+          Pale with a dashed outline: an approximate figure (the source says "about" or "over").
+        </p>
+      ) : null}
       {markers.length > 0 ? <EventDetail marker={activeMarker} /> : null}
-    </div>
+    </figure>
   );
 }

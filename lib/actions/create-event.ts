@@ -13,7 +13,10 @@ export async function createEventAction(
   formData: FormData,
 ): Promise<EventFormState> {
   const session = await requireEditor(`/events/new?brand=${encodeURIComponent(brand)}`);
-  const values = eventFormValues((name) => formData.get(name));
+  const values = eventFormValues(
+    (name) => formData.get(name),
+    (name) => formData.getAll(name),
+  );
   const parsed = parseEventInput(brand, values);
   if (!parsed.ok) {
     return {

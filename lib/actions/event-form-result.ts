@@ -3,6 +3,7 @@ import {
   EventConflictError,
   EventNotFoundError,
   UnknownBrandError,
+  UnknownEventMetricError,
 } from "@/lib/mutations/event-errors";
 
 /** A refused write as form state: the typed errors become a message, the values stay as typed. */
@@ -10,6 +11,13 @@ export function eventWriteFailure(
   error: unknown,
   values: Record<EventField, string>,
 ): EventFormState {
+  if (error instanceof UnknownEventMetricError) {
+    return {
+      message: "Please correct the highlighted fields; nothing was saved.",
+      fieldErrors: { metrics: error.message },
+      values,
+    };
+  }
   if (
     error instanceof EventConflictError ||
     error instanceof EventNotFoundError ||

@@ -14,7 +14,10 @@ export async function updateEventAction(
   formData: FormData,
 ): Promise<EventFormState> {
   const session = await requireEditor(`/events/${encodeURIComponent(uid)}/edit`);
-  const values = eventFormValues((name) => formData.get(name));
+  const values = eventFormValues(
+    (name) => formData.get(name),
+    (name) => formData.getAll(name),
+  );
   const expectedRevision = Number(formData.get("revision"));
   if (!Number.isInteger(expectedRevision) || expectedRevision < 1) {
     return {

@@ -90,6 +90,8 @@ export interface CompareRow {
   quarter: QuarterCode;
   label: string;
   values: Record<string, number | null>;
+  /** Series ids whose figure for the quarter is approximate ("about", "over"): drawn hollow. */
+  approximate: string[];
 }
 
 export interface SeriesNote {
@@ -129,7 +131,7 @@ export function compareTable(
   const rows: CompareRow[] = [];
   for (let index = start; index <= end; index++) {
     const quarter = quarterFromIndex(index);
-    rows.push({ quarter, label: quarterLabel(quarter), values: {} });
+    rows.push({ quarter, label: quarterLabel(quarter), values: {}, approximate: [] });
   }
   for (const entry of series) {
     const byQuarter = indexByQuarter(entry.points);
@@ -148,12 +150,17 @@ export function compareTable(
     for (const row of rows) {
       const point = byQuarter.get(row.quarter);
       let value: number | null = null;
+      let approximate = point !== undefined && point.qualifier !== "exact";
       if (point) {
         if (mode === "absolute") value = point.value;
-        else if (mode === "yoy") value = yoyValue(yoyChange(entry.kind, byQuarter, point));
-        else if (baseValue !== null) value = (point.value / baseValue) * 100;
+        else if (mode === "yoy") {
+          const delta = yoyChange(entry.kind, byQuarter, point);
+          value = yoyValue(delta);
+          approximate = delta?.approximate ?? false;
+        } else if (baseValue !== null) value = (point.value / baseValue) * 100;
       }
       row.values[entry.id] = value;
+      if (value !== null && approximate) row.approximate.push(entry.id);
     }
   }
   let axisLabel: string;

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import {
   HttpUrlSchema,
+  MetricKeySchema,
   optionalField,
   PartialDateSchema,
   requiredText,
@@ -23,6 +24,7 @@ export const EVENT_FIELDS = [
   "sourceUrl",
   "sourcePublishedOn",
   "quote",
+  "metrics",
 ] as const;
 export type EventField = (typeof EVENT_FIELDS)[number];
 
@@ -35,6 +37,7 @@ export const EVENT_FIELD_LABELS: Record<EventField, string> = {
   sourceUrl: "Source address (URL)",
   sourcePublishedOn: "Source published on",
   quote: "Quote from the source",
+  metrics: "Metrics it concerns",
 };
 
 const YearInRange = (text: string) => {
@@ -52,6 +55,23 @@ const OneLine = (max: number) =>
     message: "must be a single line (no line breaks)",
   });
 
+/**
+ * The metrics an event concerns, as the form sends them (comma-joined checkbox values): an empty
+ * list means every metric. Whether each key is in the catalog is checked by the write.
+ */
+const EventMetricsSchema = z
+  .string()
+  .max(2000, { message: "lists too many metrics" })
+  .transform((text) => [
+    ...new Set(
+      text
+        .split(",")
+        .map((key) => key.trim())
+        .filter((key) => key !== ""),
+    ),
+  ])
+  .pipe(z.array(MetricKeySchema).max(50, { message: "lists too many metrics" }));
+
 export const EventInputSchema = z.object({
   brand: SlugSchema,
   date: EventDateSchema,
@@ -62,6 +82,7 @@ export const EventInputSchema = z.object({
   sourceUrl: optionalField(HttpUrlSchema),
   sourcePublishedOn: optionalField(EventDateSchema),
   quote: optionalField(requiredText(4000)),
+  metrics: EventMetricsSchema.default([]),
 });
 export type EventInput = z.infer<typeof EventInputSchema>;
 
@@ -81,12 +102,26 @@ export const EMPTY_EVENT_VALUES: Record<EventField, string> = {
   sourceUrl: "",
   sourcePublishedOn: "",
   quote: "",
+  metrics: "",
 };
 
-/** The submitted values as text, each cut to a sane length so an error page never echoes megabytes. */
-export function eventFormValues(read: (name: string) => unknown): Record<EventField, string> {
+/**
+ * The submitted values as text, each cut to a sane length so an error page never echoes megabytes.
+ * The metric checkboxes send one value each; `readAll` gives them all, joined with commas.
+ */
+export function eventFormValues(
+  read: (name: string) => unknown,
+  readAll: (name: string) => readonly unknown[] = (name) => [read(name)],
+): Record<EventField, string> {
   const values = { ...EMPTY_EVENT_VALUES };
   for (const field of EVENT_FIELDS) {
+    if (field === "metrics") {
+      values.metrics = readAll(field)
+        .filter((raw): raw is string => typeof raw === "string")
+        .join(",")
+        .slice(0, 5000);
+      continue;
+    }
     const raw = read(field);
     values[field] = typeof raw === "string" ? raw.slice(0, 5000) : "";
   }

@@ -100,6 +100,41 @@ export function toChartEvent(event: EventDTO): ChartEvent {
   };
 }
 
+/**
+ * The metric keys an event concerns, from the stored comma-separated list: null (every metric)
+ * when the list is empty. Keys are unique and in the order given.
+ */
+export function parseEventMetricKeys(stored: string | null | undefined): string[] | null {
+  const keys = [
+    ...new Set(
+      (stored ?? "")
+        .split(",")
+        .map((key) => key.trim())
+        .filter((key) => key !== ""),
+    ),
+  ];
+  return keys.length > 0 ? keys : null;
+}
+
+/** The stored form of a metric list: comma-separated, or null for every metric. */
+export function storedEventMetricKeys(keys: readonly string[] | null | undefined): string | null {
+  const unique = [...new Set(keys ?? [])];
+  return unique.length > 0 ? unique.join(",") : null;
+}
+
+/** Whether an event belongs on a metric's chart: it concerns every metric, or names this one. */
+export function eventConcerns(event: Pick<EventDTO, "metricKeys">, metricKey: string): boolean {
+  return event.metricKeys === null || event.metricKeys.includes(metricKey);
+}
+
+/** The events a metric's chart draws (the timeline keeps every event). */
+export function eventsForMetric<E extends Pick<EventDTO, "metricKeys">>(
+  events: readonly E[],
+  metricKey: string,
+): E[] {
+  return events.filter((event) => eventConcerns(event, metricKey));
+}
+
 /** Splits events by where they fall relative to the quarters [from, to]. */
 export function placeEvents<E extends Pick<EventDTO, "date" | "title">>(
   events: readonly E[],

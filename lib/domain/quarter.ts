@@ -58,6 +58,20 @@ export function quarterRange(from: QuarterCode, to: QuarterCode): QuarterCode[] 
   return codes;
 }
 
+/** The later of two quarters; a null side is no bound. */
+export function maxQuarter(a: QuarterCode | null, b: QuarterCode | null): QuarterCode | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a > b ? a : b;
+}
+
+/** The earlier of two quarters; a null side is no bound. */
+export function minQuarter(a: QuarterCode | null, b: QuarterCode | null): QuarterCode | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a < b ? a : b;
+}
+
 export function compareQuarters(a: QuarterCode, b: QuarterCode): number {
   return quarterIndex(a) - quarterIndex(b);
 }

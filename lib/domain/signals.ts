@@ -5,6 +5,7 @@
  */
 import { computeDerivedSeries, DERIVED_METRICS } from "./derived-metrics";
 import { changeTone, formatChangeHeadline, formatNumber, formatValue, roundTo } from "./format";
+import { impliedValues } from "./implied-values";
 import { type Change, change, changeMagnitude, indexByQuarter, yoyStreak } from "./kpi";
 import {
   currentQuarter,
@@ -68,8 +69,8 @@ export const SIGNAL_RULES: Record<SignalRuleName, { name: string; explanation: s
     explanation: `The metric grew (or fell) against the same quarter a year earlier for at least ${T.streakMinQuarters} consecutive quarters up to the latest; a missing quarter ends the run.`,
   },
   record: {
-    name: "Record high or low",
-    explanation: `The latest quarter's value is the highest (or lowest) of all stored quarters, with at least ${T.recordMinQuarters} quarters of history; restated figures count at their current value.`,
+    name: "Highest or lowest in the stored quarters",
+    explanation: `The latest quarter's value is the highest (or lowest) of the stored quarters, with at least ${T.recordMinQuarters} of them; restated figures count at their current value. Only the stored quarters are compared (earlier history may hold higher or lower values), and values that stored sources imply for earlier quarters count too: a stated YoY change ("up 28.1%", "rose 3.1 points to 11.2") gives the year-ago value, and when such a value is higher (or lower), there is no finding.`,
   },
   growth_acceleration: {
     name: "Growth accelerating or decelerating",
@@ -128,6 +129,11 @@ export interface SignalFinding {
   explanation: string;
   numbers: SignalNumber[];
   href: string;
+  /**
+   * How much the finding's subject moved, in percent or percentage points (see
+   * `lib/domain/overview-news.ts` for what each rule measures); null for routine findings.
+   */
+  moved: number | null;
 }
 
 export interface SignalInput {
@@ -158,6 +164,8 @@ function overstatedClaimFindings(input: SignalInput): SignalFinding[] {
         ...(claim.computed ? [{ label: "The figures give", value: claim.computed }] : []),
       ],
       href: `/claims?brand=${encodeURIComponent(input.brand.slug)}&metric=${encodeURIComponent(claim.metricKey)}#claim-${claim.uid}`,
+      // A claim is not a move of the brand's figures: it ranks after the moves (overview-news.ts).
+      moved: null,
     }));
 }
 
@@ -261,6 +269,7 @@ function staleFindings(input: SignalInput, all: MetricRows[], href: (key: string
         { label: "Checked on", value: isoDay(input.now) },
       ],
       href: href(lead.metric.key),
+      moved: null,
     });
   }
   for (const entry of withData) {
@@ -280,6 +289,7 @@ function staleFindings(input: SignalInput, all: MetricRows[], href: (key: string
         { label: "Quarters behind", value: String(gap) },
       ],
       href: href(entry.metric.key),
+      moved: null,
     });
   }
   return findings;
@@ -323,6 +333,7 @@ function streakFinding(entry: MetricRows, href: string): SignalFinding | null {
       ...restatementNote(metric, latest),
     ],
     href,
+    moved: null,
   };
 }
 
@@ -330,32 +341,62 @@ function recordFinding(entry: MetricRows, href: string): SignalFinding | null {
   const { metric, rows } = entry;
   if (rows.length < T.recordMinQuarters) return null;
   const latest = rows.at(-1);
+  const first = rows[0];
   const earlier = rows.slice(0, -1);
-  if (!latest) return null;
+  if (!latest || !first) return null;
   const high = earlier.reduce((a, b) => (b.point.value > a.point.value ? b : a));
   const low = earlier.reduce((a, b) => (b.point.value < a.point.value ? b : a));
   const isHigh = latest.point.value > high.point.value;
   const isLow = latest.point.value < low.point.value;
   if (!isHigh && !isLow) return null;
+  // Values the stored sources imply for earlier quarters are known values too: a quote saying
+  // the margin "rose 3.1 points to 11.2" rules out calling 11.1 the lowest on record.
+  const implied = impliedValues(
+    metric.kind,
+    rows.map((row) => row.point),
+  ).filter((value) => value.quarter < latest.point.quarter);
+  const contradicted = implied.some((value) =>
+    isHigh ? value.value >= latest.point.value : value.value <= latest.point.value,
+  );
+  if (contradicted) return null;
   const previous = isHigh ? high : low;
-  const word = isHigh ? "high" : "low";
+  const word = isHigh ? "highest" : "lowest";
+  const stored = `${rows.length} stored quarters (since ${quarterLabel(first.point.quarter)})`;
   return {
     id: `record:${metric.key}`,
     ...rule("record"),
     metricKey: metric.key,
     metricKeys: [metric.key],
     tone: changeTone(isHigh ? 1 : -1, metric.higherIsBetter),
-    title: `${metric.label} hit a record ${word} in ${quarterLabel(latest.point.quarter)}: ${valueText(metric, latest)}`,
+    title: `${metric.label} in ${quarterLabel(latest.point.quarter)}, ${valueText(metric, latest)}: the ${word} in the ${stored}`,
     numbers: [
       { label: quarterLabel(latest.point.quarter), value: valueText(metric, latest) },
       {
-        label: `Previous record ${word} (${quarterLabel(previous.point.quarter)})`,
+        label: `Previous ${word} (${quarterLabel(previous.point.quarter)})`,
         value: valueText(metric, previous),
       },
-      { label: "Quarters compared", value: String(rows.length) },
+      {
+        label: "Quarters compared",
+        value: `${rows.length} stored, ${quarterLabel(first.point.quarter)} to ${quarterLabel(latest.point.quarter)}; earlier history not stored`,
+      },
+      ...(implied.length > 0
+        ? [
+            {
+              label: "Implied by stated YoY changes",
+              value: `${implied.length} earlier quarter${implied.length > 1 ? "s" : ""} (${implied.map((value) => quarterLabel(value.quarter)).join(", ")}), none ${isHigh ? "higher" : "lower"}`,
+            },
+          ]
+        : []),
       ...restatementNote(metric, latest),
     ],
     href,
+    // How far it passed the previous high or low: percent, or points for a ratio.
+    moved:
+      metric.kind === "ratio"
+        ? latest.point.value - previous.point.value
+        : previous.point.value === 0
+          ? null
+          : ((latest.point.value - previous.point.value) / Math.abs(previous.point.value)) * 100,
   };
 }
 
@@ -387,6 +428,7 @@ function accelerationFinding(entry: MetricRows, href: string): SignalFinding | n
       ...restatementNote(metric, latest),
     ],
     href,
+    moved: delta,
   };
 }
 
@@ -429,6 +471,7 @@ function divergenceFinding(
         { label: "Gap in growth rates", value: pp(Math.abs(gap)).replace(/^\+/, "") },
       ],
       href: href(a.metric.key),
+      moved: gap,
     };
   }
   return null;
@@ -468,6 +511,7 @@ function shareShiftFindings(series: readonly SeriesDTO[], href: (key: string) =>
         { label: "Formula", value: definition.formula },
       ],
       href: href(part.metricKey),
+      moved: delta.pp,
     });
   }
   return findings;

@@ -59,6 +59,8 @@ export interface PointDTO {
   qualifier: Qualifier;
   source: SourceDTO;
   quote: string | null;
+  /** The YoY change in percent the source states beside the figure (flows and stocks), if any. */
+  statedYoyPct?: number | null;
   note: string | null;
   revision: number;
   /** Earlier revisions of this quarter's figure, oldest first. */
@@ -94,6 +96,8 @@ export interface EventDTO {
   title: string;
   description: string;
   quote: string | null;
+  /** The metrics the event concerns; null when it concerns every metric of the brand. */
+  metricKeys: string[] | null;
   source: SourceDTO;
   revision: number;
   createdAt: string;

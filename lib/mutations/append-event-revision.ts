@@ -8,6 +8,8 @@ export interface EventRevisionInput {
   title: string;
   description: string;
   quote: string | null;
+  /** Stored form (comma-separated keys), null for every metric. */
+  metricKeys: string | null;
   sourceId: number;
   /** true records the event's deletion as its latest revision. */
   deleted: boolean;
@@ -39,6 +41,7 @@ export async function appendEventRevision(tx: Tx, input: EventRevisionInput): Pr
     kind: row.kind,
     title: row.title,
     description: row.description,
+    metricKeys: row.metricKeys ?? null,
     sourceId: row.sourceId,
     deleted: row.deleted,
   });

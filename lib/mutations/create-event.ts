@@ -4,6 +4,7 @@ import { getWriteDb } from "@/lib/db";
 import type { EventInput } from "@/lib/domain/event-input";
 import { appendEventRevision } from "./append-event-revision";
 import { UnknownBrandError } from "./event-errors";
+import { checkedEventMetricKeys } from "./event-metric-keys";
 import { findOrCreateSource } from "./find-or-create-source";
 import { runWriteTransaction } from "./write-transaction";
 
@@ -17,6 +18,7 @@ export async function createEvent(
   await runWriteTransaction(getWriteDb(), async (tx) => {
     const brand = await tx.brand.findUnique({ where: { slug: input.brand }, select: { id: true } });
     if (!brand) throw new UnknownBrandError(input.brand);
+    const metricKeys = await checkedEventMetricKeys(tx, input.metrics);
     const sourceId = await findOrCreateSource(tx, {
       title: input.sourceTitle,
       url: input.sourceUrl ?? null,
@@ -30,6 +32,7 @@ export async function createEvent(
       title: input.title,
       description: input.description,
       quote: input.quote ?? null,
+      metricKeys,
       sourceId,
       deleted: false,
       actor,

@@ -28,6 +28,7 @@ export async function deleteEvent(
       brandId: current.brandId,
       date: current.date,
       kind: current.kind,
+      metricKeys: current.metricKeys,
       title: current.title,
       description: current.description,
       quote: current.quote,

@@ -19,6 +19,15 @@ export class EventConflictError extends Error {
   }
 }
 
+export class UnknownEventMetricError extends Error {
+  constructor(readonly keys: readonly string[]) {
+    super(
+      `There is no metric ${keys.map((key) => `"${key}"`).join(", ")} in the catalog; nothing was saved.`,
+    );
+    this.name = "UnknownEventMetricError";
+  }
+}
+
 export class UnknownBrandError extends Error {
   constructor(readonly slug: string) {
     super(`There is no brand "${slug}".`);

@@ -3,6 +3,7 @@ import { getWriteDb } from "@/lib/db";
 import type { EventInput } from "@/lib/domain/event-input";
 import { appendEventRevision } from "./append-event-revision";
 import { EventConflictError, EventNotFoundError } from "./event-errors";
+import { checkedEventMetricKeys } from "./event-metric-keys";
 import { findOrCreateSource } from "./find-or-create-source";
 import { runWriteTransaction } from "./write-transaction";
 
@@ -27,6 +28,7 @@ export async function updateEvent(
     if (current.revision !== expectedRevision) {
       throw new EventConflictError(uid, current.revision, current.createdBy);
     }
+    const metricKeys = await checkedEventMetricKeys(tx, input.metrics);
     const sourceId = await findOrCreateSource(tx, {
       title: input.sourceTitle,
       url: input.sourceUrl ?? null,
@@ -39,6 +41,7 @@ export async function updateEvent(
       current.title === input.title &&
       current.description === input.description &&
       (current.quote ?? null) === (input.quote ?? null) &&
+      (current.metricKeys ?? null) === metricKeys &&
       current.sourceId === sourceId;
     // Saving without a change adds no revision: history records changes, not clicks.
     if (unchanged) {
@@ -52,6 +55,7 @@ export async function updateEvent(
       title: input.title,
       description: input.description,
       quote: input.quote ?? null,
+      metricKeys,
       sourceId,
       deleted: false,
       actor,

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getReadDb } from "@/lib/db";
+import { parseEventMetricKeys } from "@/lib/domain/events";
 import { quarterOfDate } from "@/lib/domain/quarter";
 import type {
   EventDetailDTO,
@@ -20,6 +21,7 @@ interface EventRow {
   title: string;
   description: string;
   quote: string | null;
+  metricKeys: string | null;
   createdAt: Date;
   createdBy: string;
   brand: { slug: string };
@@ -36,6 +38,7 @@ function toEvent(row: EventRow): EventDTO {
     title: row.title,
     description: row.description,
     quote: row.quote,
+    metricKeys: parseEventMetricKeys(row.metricKeys),
     source: { title: row.source.title, url: row.source.url, publishedOn: row.source.publishedOn },
     revision: row.revision,
     createdAt: row.createdAt.toISOString(),
@@ -51,6 +54,7 @@ const eventSelect = {
   title: true,
   description: true,
   quote: true,
+  metricKeys: true,
   createdAt: true,
   createdBy: true,
   brand: { select: { slug: true } },

@@ -26,3 +26,27 @@ export const getMetric = cache(async function getMetric(key: string): Promise<Me
   const metrics = await listMetrics();
   return metrics.find((metric) => metric.key === key) ?? null;
 });
+
+/**
+ * The metrics every one of the brands has at least one current figure for, in catalog order:
+ * what a comparison of those brands can offer. (When brands get their own metric sets, this is
+ * the one place that changes.)
+ */
+export async function listMetricsWithFigures(brandSlugs: readonly string[]): Promise<MetricDTO[]> {
+  const metrics = await listMetrics();
+  if (brandSlugs.length === 0) return metrics;
+  const rows = await getReadDb().observation.findMany({
+    where: { isCurrent: true, value: { not: null }, brand: { slug: { in: [...brandSlugs] } } },
+    select: { brand: { select: { slug: true } }, metric: { select: { key: true } } },
+    distinct: ["brandId", "metricId"],
+  });
+  const brandsByMetric = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const set = brandsByMetric.get(row.metric.key) ?? new Set<string>();
+    set.add(row.brand.slug);
+    brandsByMetric.set(row.metric.key, set);
+  }
+  return metrics.filter((metric) =>
+    brandSlugs.every((slug) => brandsByMetric.get(metric.key)?.has(slug)),
+  );
+}

@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { parseEventMetricKeys, storedEventMetricKeys } from "@/lib/domain/events";
 import { decimalsOf, statedYoyAgrees } from "@/lib/domain/kpi";
 import { type QuarterCode, shiftQuarter } from "@/lib/domain/quarter";
 import { appendEventRevision } from "@/lib/mutations/append-event-revision";
@@ -307,6 +308,7 @@ async function seedEvent(
     title: row.title,
     description: row.description,
     quote: row.quote ?? null,
+    metricKeys: storedEventMetricKeys(parseEventMetricKeys(row.metrics)),
     sourceId,
     deleted: false,
     actor: SEED_ACTOR,

@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
+import { parseEventMetricKeys } from "@/lib/domain/events";
 import {
   DecimalLiteralSchema,
   HttpUrlSchema,
@@ -17,7 +18,6 @@ import {
   requiredText,
   SlugSchema,
 } from "@/lib/domain/fields";
-
 import { EVENT_KINDS, METRIC_KINDS } from "@/lib/domain/types";
 
 export { EVENT_KINDS, type EventKind } from "@/lib/domain/types";
@@ -71,6 +71,8 @@ export const EventRowSchema = z.object({
   source_title: requiredText(500),
   source_url: optionalField(HttpUrlSchema),
   quote: optionalField(requiredText(4000)),
+  /** Comma-separated metric keys the event concerns; empty: every metric. */
+  metrics: optionalField(requiredText(2000)),
 });
 
 export const BrandMetricRowSchema = z.object({
@@ -212,6 +214,9 @@ export function parseSeedFiles(
   });
   files.events.forEach((row) => {
     if (!brandSlugs.has(row.brand)) problems.push(`events.csv: unknown brand ${row.brand}`);
+    for (const key of parseEventMetricKeys(row.metrics) ?? []) {
+      if (!metricKeys.has(key)) problems.push(`events.csv: ${row.title}: unknown metric ${key}`);
+    }
   });
   files.brandMetrics.forEach((row) => {
     if (!brandSlugs.has(row.brand)) problems.push(`brand-metrics.csv: unknown brand ${row.brand}`);

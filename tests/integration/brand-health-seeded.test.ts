@@ -4,6 +4,7 @@ import { getReadDb } from "@/lib/db";
 import { annualView } from "@/lib/domain/annual";
 import { evaluateSignals, type SignalFinding } from "@/lib/domain/signals";
 import { getBrand } from "@/lib/queries/brands";
+import { listMetricsWithFigures } from "@/lib/queries/metrics";
 import { listBrandSeries } from "@/lib/queries/series";
 import { PROJECT_ROOT, seedFromFiles } from "@/lib/seed/prepare-database";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
@@ -28,6 +29,20 @@ describe("signals and fiscal years on the seeded brands", () => {
   afterAll(async () => {
     await getReadDb().$disconnect();
     await testDb.remove();
+  });
+
+  it("offers a comparison only the metrics every chosen brand has figures for", async () => {
+    const both = await listMetricsWithFigures(["xiaomi", "li-auto"]);
+    expect(both.map((metric) => metric.key)).toEqual(["revenue", "ev_deliveries"]);
+    const xiaomi = await listMetricsWithFigures(["xiaomi"]);
+    expect(xiaomi.length).toBe(13);
+  });
+
+  it("calls the margin's 11.1% no low: a stored quote implies 8.1% in Q1 2022", async () => {
+    const findings = await findingsFor("xiaomi");
+    expect(findings.some((finding) => finding.id === "record:smartphone_gross_margin")).toBe(false);
+    const shipments = findings.find((finding) => finding.id === "record:smartphone_shipments");
+    expect(shipments?.title).toContain("the highest in the 15 stored quarters (since Q1 2022)");
   });
 
   it("finds Xiaomi's nine-quarter shipments streak and its stale data", async () => {

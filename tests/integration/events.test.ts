@@ -8,6 +8,7 @@ import {
   EventConflictError,
   EventNotFoundError,
   UnknownBrandError,
+  UnknownEventMetricError,
 } from "@/lib/mutations/event-errors";
 import { updateEvent } from "@/lib/mutations/update-event";
 import { getEvent, listEvents } from "@/lib/queries/events";
@@ -24,6 +25,7 @@ const input: EventInput = {
   sourceUrl: "https://example.com/integration",
   sourcePublishedOn: undefined,
   quote: undefined,
+  metrics: [],
 };
 
 async function counts() {
@@ -143,6 +145,37 @@ describe("events: reading, creating, editing and deleting against a real SQLite 
     await expect(createEvent({ ...input, brand: "nope" }, "Ada")).rejects.toBeInstanceOf(
       UnknownBrandError,
     );
+    expect(await counts()).toEqual(before);
+  });
+
+  it("reads the seeded metric lists: the Chengdu crash concerns EV metrics, the backlash all", async () => {
+    const events = await listEvents("xiaomi");
+    const crash = events.find((event) => event.title === "Fatal SU7 crash and fire in Chengdu");
+    expect(crash?.metricKeys).toEqual(["ev_deliveries", "ev_segment_revenue"]);
+    expect(events.find((event) => event.title === "Influencer backlash")?.metricKeys).toBeNull();
+  });
+
+  it("stores an event's metric list, and an edit of the list alone is a new revision", async () => {
+    const { uid } = await createEvent(
+      { ...input, title: "EV only (integration)", metrics: ["ev_deliveries"] },
+      "Ada",
+    );
+    expect((await getEvent(uid))?.event.metricKeys).toEqual(["ev_deliveries"]);
+    const result = await updateEvent(
+      uid,
+      1,
+      { ...input, title: "EV only (integration)", metrics: [] },
+      "Ada",
+    );
+    expect(result.changed).toBe(true);
+    expect((await getEvent(uid))?.event.metricKeys).toBeNull();
+  });
+
+  it("refuses a metric that is not in the catalog and writes nothing", async () => {
+    const before = await counts();
+    await expect(
+      createEvent({ ...input, title: "Bad metric (integration)", metrics: ["no_such"] }, "Ada"),
+    ).rejects.toBeInstanceOf(UnknownEventMetricError);
     expect(await counts()).toEqual(before);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linearScale } from "@/lib/domain/chart-scale";
+import { changeAxis, linearScale, valueAxis } from "@/lib/domain/chart-scale";
 
 describe("linear scale for server-drawn charts", () => {
   it("starts at zero and rounds the top up to a round step", () => {
@@ -31,5 +31,44 @@ describe("linear scale for server-drawn charts", () => {
   it("gives ticks without floating-point noise", () => {
     const scale = linearScale([0.3, 0.7]);
     for (const tick of scale.ticks) expect(String(tick)).not.toMatch(/0000|9999/);
+  });
+});
+
+describe("value and change axes that do not mislead", () => {
+  const margin = [12.1, 11.7, 12.0, 12.41, 11.47, 11.1];
+
+  it("draws a ratio as a line on an axis cut to the data, and says where it starts", () => {
+    const axis = valueAxis("ratio", margin);
+    expect(axis.mark).toBe("line");
+    expect(axis.scale.min).toBeGreaterThan(0);
+    expect(axis.scale.min).toBeLessThanOrEqual(11.1);
+    expect(axis.scale.max).toBeGreaterThanOrEqual(12.41);
+    expect(axis.cutAt).toBe(axis.scale.min);
+  });
+
+  it("keeps flows and stocks as bars from zero", () => {
+    const axis = valueAxis("flow", [73.4, 113.1]);
+    expect(axis).toMatchObject({ mark: "bars", cutAt: null });
+    expect(axis.scale.min).toBe(0);
+  });
+
+  it("keeps zero on a ratio axis whose values cross it", () => {
+    const axis = valueAxis("ratio", [-2, 3]);
+    expect(axis.cutAt).toBeNull();
+    expect(axis.scale.ticks).toContain(0);
+  });
+
+  it("includes zero on a change axis whose values are all negative", () => {
+    // The margin's YoY changes: a decline must not be drawn climbing to the top of the chart.
+    const axis = changeAxis([-1.2, -2.4, -0.6, -0.5]);
+    expect(axis.max).toBe(0);
+    expect(axis.ticks).toContain(0);
+    expect(axis.min).toBeLessThanOrEqual(-2.4);
+  });
+
+  it("gives a single ratio value a band around it", () => {
+    const axis = valueAxis("ratio", [12]);
+    expect(axis.scale.min).toBeLessThan(12);
+    expect(axis.scale.max).toBeGreaterThan(12);
   });
 });

@@ -127,3 +127,27 @@ describe("the comparison table", () => {
     expect(table.rows.map((row) => row.quarter)).toEqual(["2025Q1", "2025Q2"]);
   });
 });
+
+describe("approximate figures on the compare chart", () => {
+  const withApproximate: CompareSeries = {
+    ...xiaomi,
+    points: [
+      ...xiaomi.points,
+      { quarter: "2024Q4", value: 70000, decimals: 0, qualifier: "approximate" },
+    ],
+  };
+
+  it("marks the quarter whose figure is approximate, and only that one", () => {
+    const table = compareTable([withApproximate], "absolute");
+    const q4 = table.rows.find((row) => row.quarter === "2024Q4");
+    const q3 = table.rows.find((row) => row.quarter === "2024Q3");
+    expect(q4?.approximate).toEqual(["xiaomi:ev_deliveries"]);
+    expect(q3?.approximate).toEqual([]);
+  });
+
+  it("marks no quarter where the series has no value", () => {
+    const table = compareTable([withApproximate], "yoy");
+    // 2024Q4 has no year-earlier figure, so no YoY value and nothing to draw hollow.
+    expect(table.rows.find((row) => row.quarter === "2024Q4")?.approximate).toEqual([]);
+  });
+});

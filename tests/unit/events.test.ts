@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { EMPTY_EVENT_VALUES, parseEventInput } from "@/lib/domain/event-input";
 import {
   eventMarkers,
+  eventsForMetric,
   formatEventDate,
   markerDescription,
+  parseEventMetricKeys,
   placeEvents,
   sortEvents,
 } from "@/lib/domain/events";
@@ -20,6 +22,7 @@ function event(date: string, title: string, overrides: Partial<EventDTO> = {}): 
     title,
     description: `${title} happened.`,
     quote: null,
+    metricKeys: null,
     source: { title: `Source of ${title}`, url: "https://example.com/a", publishedOn: null },
     revision: 1,
     createdAt: "2026-01-01T00:00:00.000Z",
@@ -118,6 +121,7 @@ describe("the event form's validation", () => {
         sourceUrl: "https://www.storyboard18.com/x",
         sourcePublishedOn: undefined,
         quote: undefined,
+        metrics: [],
       },
     });
   });
@@ -165,5 +169,41 @@ describe("the event form's validation", () => {
     expect(parsed.ok ? null : parsed.formError).toMatch(
       /^The brand in this page's address must be/,
     );
+  });
+});
+
+describe("events per metric", () => {
+  const crash = event("2025-10-13", "Chengdu crash", {
+    kind: "crisis",
+    metricKeys: ["ev_deliveries", "ev_segment_revenue"],
+  });
+  const backlash = event("2026-01-05", "Backlash", { kind: "crisis" });
+
+  it("draws an event on the charts of the metrics it names, and no others", () => {
+    expect(eventsForMetric([crash, backlash], "ev_deliveries")).toEqual([crash, backlash]);
+    expect(eventsForMetric([crash, backlash], "mau")).toEqual([backlash]);
+  });
+
+  it("reads an empty stored list as every metric, and drops blanks and repeats", () => {
+    expect(parseEventMetricKeys(null)).toBeNull();
+    expect(parseEventMetricKeys(" , ")).toBeNull();
+    expect(parseEventMetricKeys("mau, revenue,mau")).toEqual(["mau", "revenue"]);
+  });
+
+  it("parses the form's metric checkboxes, and refuses a malformed key on its field", () => {
+    const values = {
+      ...EMPTY_EVENT_VALUES,
+      date: "2025-10-13",
+      title: "Crash",
+      description: "A crash.",
+      sourceTitle: "A source",
+    };
+    const chosen = parseEventInput("xiaomi", { ...values, metrics: "ev_deliveries,revenue" });
+    expect(chosen.ok && chosen.input.metrics).toEqual(["ev_deliveries", "revenue"]);
+    const none = parseEventInput("xiaomi", values);
+    expect(none.ok && none.input.metrics).toEqual([]);
+    const bad = parseEventInput("xiaomi", { ...values, metrics: "Not A Key" });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.fieldErrors.metrics).toMatch(/^Metrics it concerns/);
   });
 });

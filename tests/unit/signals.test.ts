@@ -135,9 +135,13 @@ describe("record highs and lows", () => {
   it("reports a latest value above every earlier quarter, with the previous record", () => {
     const values = quarterly("2023Q1", [5, 6, 7, 6, 7, 8, 7.5, 8.5, 9]);
     const [record] = only(run([series(shipments, values)]), "record");
-    expect(record?.title).toBe("Smartphone shipments hit a record high in Q1 2025: 9.0 M units");
-    expect(numberOf(record, "Previous record high (Q4 2024)")).toBe("8.5 M units");
-    expect(numberOf(record, "Quarters compared")).toBe("9");
+    expect(record?.title).toBe(
+      "Smartphone shipments in Q1 2025, 9.0 M units: the highest in the 9 stored quarters (since Q1 2023)",
+    );
+    expect(numberOf(record, "Previous highest (Q4 2024)")).toBe("8.5 M units");
+    expect(numberOf(record, "Quarters compared")).toBe(
+      "9 stored, Q1 2023 to Q1 2025; earlier history not stored",
+    );
   });
 
   it("needs enough history before calling anything a record", () => {
@@ -148,7 +152,7 @@ describe("record highs and lows", () => {
   it("reports a record low as bad news when higher is better", () => {
     const values = quarterly("2023Q1", [5, 6, 7, 6, 7, 8, 7.5, 8.5, 4]);
     const [record] = only(run([series(shipments, values)]), "record");
-    expect(record?.title).toContain("record low");
+    expect(record?.title).toContain("the lowest in the 9 stored quarters");
     expect(record?.tone).toBe("bad");
   });
 
@@ -170,10 +174,68 @@ describe("record highs and lows", () => {
     base.points[3] = point("2023Q4", 6, { history: [restatedHistory] });
     base.points.push(point("2025Q1", 9, { history: [{ ...restatedHistory, value: 9.5 }] }));
     const [record] = only(run([base]), "record");
-    expect(record?.title).toContain("record high in Q1 2025: 9.0 M units");
+    expect(record?.title).toContain("in Q1 2025, 9.0 M units: the highest");
     expect(numberOf(record, "Restated")).toBe(
       "Q1 2025 figure restated (was 9.5 M units); the current figure is used",
     );
+  });
+});
+
+describe("highs and lows against values the stored sources imply", () => {
+  const margin = metric("smartphone_gross_margin", "ratio", {
+    label: "Smartphone gross margin",
+    unit: "%",
+  });
+  // Xiaomi's stored margins, Q1 2023 to Q3 2025 (Q3 and Q4 2023 are gaps).
+  const stored: [string, number, string | null][] = [
+    ["2023Q1", 11.2, "Smartphone gross profit margin rose 3.1 percentage points to 11.2 per cent"],
+    ["2023Q2", 13.3, "Its gross profit margin increased 4.7 percentage points to 13.3 per cent."],
+    ["2024Q1", 14.8, null],
+    ["2024Q2", 12.1, null],
+    ["2024Q3", 11.7, null],
+    ["2024Q4", 12.0, null],
+    ["2025Q1", 12.41, null],
+    ["2025Q2", 11.47, null],
+    ["2025Q3", 11.1, null],
+  ];
+  const marginSeries = (quotes: boolean): SeriesDTO => ({
+    metric: margin,
+    withdrawn: [],
+    points: stored.map(([quarter, value, quote]) => ({
+      ...point(quarter as `${number}Q${1 | 2 | 3 | 4}`, value, { decimals: 2 }),
+      quote: quotes ? quote : null,
+    })),
+  });
+
+  it("calls nothing the lowest when a quote implies a lower year-ago value (8.1% in Q1 2022)", () => {
+    expect(only(run([marginSeries(true)]), "record")).toEqual([]);
+  });
+
+  it("without such quotes, says the lowest in the stored quarters", () => {
+    const [record] = only(run([marginSeries(false)]), "record");
+    expect(record?.title).toBe(
+      "Smartphone gross margin in Q3 2025, 11.10%: the lowest in the 9 stored quarters (since Q1 2023)",
+    );
+  });
+
+  it("counts a stated YoY percent as a year-ago value, and names it when it does not contradict", () => {
+    const values = series(shipments, quarterly("2023Q1", [5, 6, 7, 6, 7, 8, 7.5, 8.5, 9]));
+    // Q1 2023's 5.0 M was +25% YoY: Q1 2022 was 4.0 M, below 9.0; Q2 2023's 6.0 M at -40%: 10.0 M.
+    const withStated = (pct2: number) => ({
+      ...values,
+      points: values.points.map((entry, index) =>
+        index === 0
+          ? { ...entry, statedYoyPct: 25 }
+          : index === 1
+            ? { ...entry, statedYoyPct: pct2 }
+            : entry,
+      ),
+    });
+    const [record] = only(run([withStated(20)]), "record");
+    expect(numberOf(record, "Implied by stated YoY changes")).toBe(
+      "2 earlier quarters (Q1 2022, Q2 2022), none higher",
+    );
+    expect(only(run([withStated(-40)]), "record")).toEqual([]);
   });
 });
 

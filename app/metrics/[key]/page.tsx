@@ -13,13 +13,9 @@ import { RangeForm } from "@/components/RangeForm";
 import { SeriesTable } from "@/components/SeriesTable";
 import { SignalsPanel } from "@/components/SignalsPanel";
 import { getEditorSession } from "@/lib/auth/session";
-import { annualChartRows, annualView, fiscalYearLabel } from "@/lib/domain/annual";
-import { eventMarkers, placeEvents } from "@/lib/domain/events";
 import { MetricKeySchema } from "@/lib/domain/fields";
-import { withinRange } from "@/lib/domain/kpi";
-import { type QuarterCode, quarterCode, quarterLabel } from "@/lib/domain/quarter";
-import { changesVsYearsAgo, chartRows, seasonalRows, seriesRows } from "@/lib/domain/series-view";
-import { evaluateSignals, findingsForMetric } from "@/lib/domain/signals";
+import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
+import { changesVsYearsAgo, seasonalRows } from "@/lib/domain/series-view";
 import { getBrand, listBrands } from "@/lib/queries/brands";
 import { listEvents } from "@/lib/queries/events";
 import { getMetric } from "@/lib/queries/metrics";
@@ -39,6 +35,7 @@ import {
   type SearchParams,
   withdrawHref,
 } from "@/lib/url-state";
+import { metricPageView } from "@/lib/view-models/metric-page";
 
 interface PageProps {
   params: Promise<{ key: string }>;
@@ -100,24 +97,19 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
   ]);
   const series = allSeries.find((entry) => entry.metric.key === metric.key);
   if (!series) notFound();
-
-  const allRows = seriesRows(series);
-  // Withdrawn quarters count for the span too: their gap rows say what was withdrawn, when.
-  const quarters = [
-    ...allRows.map((row) => row.point.quarter),
-    ...series.withdrawn.map((entry) => entry.quarter),
-  ].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const first = quarters[0] ?? null;
-  const last = quarters.at(-1) ?? null;
-  // The shown span is the requested range cut to the quarters that have data, so a wide range
-  // does not pad the chart with empty years.
-  const spanFrom = maxQuarter(state.from, first);
-  const spanTo = minQuarter(state.to, last);
-  const rows = withinRange(allRows, spanFrom, spanTo);
-  const chart = spanFrom && spanTo ? chartRows(series, spanFrom, spanTo) : [];
+  const view = metricPageView({
+    state,
+    brand,
+    allSeries,
+    series,
+    events,
+    now: new Date(),
+    metricHref: (key) =>
+      `/metrics/${key}${metricPageQuery({ brand: brand.slug, view: "bars", from: null, to: null })}#chart`,
+  });
+  const { quarters, span, rows, chart, annual, annualRows, annualChart, placed, eventSpan } = view;
+  const { markers, showEvents, periods, findings } = view;
   const chartMetric = { label: metric.label, unit: metric.unit, kind: metric.kind };
-  const showEvents = state.events !== false;
-  const periods = state.compare ?? [1];
   const href = (patch: Partial<MetricPageState>) =>
     `/metrics/${metric.key}${metricPageQuery({ ...state, ...patch })}`;
   const withdrawnNotice = parseWithdrawnNotice(query);
@@ -129,54 +121,11 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
       }
     : null;
 
-  const annual = state.view === "annual" ? annualView(series) : null;
-  const annualRows = annual?.aggregatable
-    ? annual.rows.filter(
-        (row) =>
-          (!spanFrom || row.year >= Number(spanFrom.slice(0, 4))) &&
-          (!spanTo || row.year <= Number(spanTo.slice(0, 4))),
-      )
-    : [];
-  const annualChart = annualChartRows(metric.kind, annualRows);
-
-  // Events are placed on the span the chart shows: quarters, or whole fiscal years.
-  const eventSpan =
-    state.view === "annual" && annualRows.length > 0
-      ? {
-          from: quarterCode(annualRows[0]?.year ?? 0, 1),
-          to: quarterCode(annualRows.at(-1)?.year ?? 0, 4),
-          firstLabel: annualRows[0]?.label ?? "",
-          lastLabel: annualRows.at(-1)?.label ?? "",
-        }
-      : spanFrom && spanTo
-        ? {
-            from: spanFrom,
-            to: spanTo,
-            firstLabel: quarterLabel(spanFrom),
-            lastLabel: quarterLabel(spanTo),
-          }
-        : null;
-  const placed = eventSpan ? placeEvents(events, eventSpan.from, eventSpan.to) : null;
-  const markers =
-    showEvents && placed && state.view !== "seasonal"
-      ? state.view === "annual"
-        ? eventMarkers(placed.within, (event) => fiscalYearLabel(Number(event.date.slice(0, 4))))
-        : eventMarkers(placed.within)
-      : [];
-
-  const findings = findingsForMetric(
-    evaluateSignals({
-      brand,
-      series: allSeries,
-      now: new Date(),
-      metricHref: (key) =>
-        `/metrics/${key}${metricPageQuery({ brand: brand.slug, view: "bars", from: null, to: null })}#chart`,
-    }),
-    metric.key,
-  );
-
   return (
     <>
+      <a className="skip-link skip-link--inline" href="#data">
+        Skip to the data table
+      </a>
       <nav className="breadcrumb" aria-label="Breadcrumb">
         <Link href={`/${overviewQuery({ brand: brand.slug })}`}>{brand.name} overview</Link> ›{" "}
         <span aria-current="page">{metric.label}</span>
@@ -248,14 +197,14 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
             })}
           </nav>
         ) : null}
-        {state.view !== "seasonal" && events.length > 0 ? (
+        {state.view !== "seasonal" && view.hasEvents ? (
           <Link href={href({ events: !showEvents })} className="toggle-link">
             {showEvents ? "Hide event markers" : "Show event markers"}
           </Link>
         ) : null}
         {brands.length > 1 ? (
           <Link
-            href={`/compare${compareQuery({ brands: brands.map((entry) => entry.slug).slice(0, MAX_COMPARED), metrics: [metric.key], mode: null, base: null, from: null, to: null })}`}
+            href={`/compare${compareQuery({ brands: [brand.slug, ...brands.map((entry) => entry.slug).filter((slug) => slug !== brand.slug)].slice(0, MAX_COMPARED), metrics: [metric.key], mode: null, base: null, from: null, to: null })}`}
             className="toggle-link"
           >
             Compare across brands
@@ -349,7 +298,7 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
         heading={`Signals for ${metric.label}`}
       />
 
-      <section aria-labelledby="table-heading">
+      <section aria-labelledby="table-heading" id="data" tabIndex={-1}>
         <h2 id="table-heading">Data</h2>
         {state.view === "annual" && annual?.aggregatable ? (
           <AnnualTable metric={metric} rows={annualRows} />
@@ -359,7 +308,7 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
             rows={rows}
             caption={`${brand.name} ${metric.label} by quarter, newest first, with sources`}
             detailed
-            span={spanFrom && spanTo ? { from: spanFrom, to: spanTo } : null}
+            span={span}
             withdrawn={series.withdrawn}
             editorLinks={editorLinks}
             twoYearChanges={periods.includes(2) ? changesVsYearsAgo(series, 2) : undefined}
@@ -369,16 +318,4 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
       <MetricClaims brand={brand.slug} metric={metric.key} />
     </>
   );
-}
-
-function maxQuarter(a: QuarterCode | null, b: QuarterCode | null): QuarterCode | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return a > b ? a : b;
-}
-
-function minQuarter(a: QuarterCode | null, b: QuarterCode | null): QuarterCode | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return a < b ? a : b;
 }

@@ -75,4 +75,49 @@ test.describe("compare", () => {
       "nope",
     );
   });
+
+  test("the focus brand comes first, only shared metrics are offered, and the full link can be copied", async ({
+    page,
+    context,
+  }) => {
+    await page.goto("/compare?brands=xiaomi,li-auto&metrics=ev_deliveries");
+    // Xiaomi, the focus, leads the form and the table.
+    await expect(page.locator('input[name="brands"]').first()).toHaveAttribute("value", "xiaomi");
+    await expect(page.getByTestId("compare-table").locator("thead th").nth(1)).toContainText(
+      "Xiaomi",
+    );
+    // Li Auto has figures for revenue and deliveries only: Xiaomi's other metrics are not offered.
+    await expect(page.getByRole("checkbox", { name: /^Smart EV deliveries/ })).toBeVisible();
+    await expect(page.getByRole("checkbox", { name: /^Global smartphone MAU/ })).toHaveCount(0);
+    // The full address, visible, and a button that copies it.
+    const url = page.getByLabel("Link to this view");
+    await expect(url).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/compare\?brands=xiaomi,li-auto&/);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.getByRole("button", { name: "Copy link" }).click();
+    await expect(page.getByTestId("copy-link")).toContainText("Copied.");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await url.inputValue());
+  });
+
+  test("on a phone the focus brand's column is in view and index values are whole", async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto("/compare?brands=xiaomi,li-auto&metrics=revenue&mode=index&base=2023Q1");
+    const firstBrand = page
+      .getByTestId("compare-table")
+      .locator("tbody tr")
+      .first()
+      .locator("td")
+      .first();
+    const box = await firstBrand.boundingBox();
+    expect(box).not.toBeNull();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    // The index cell shows its whole number ("163.2"), not cut off.
+    const mode = firstBrand.locator(".compare-cell__mode");
+    await expect(mode).toHaveText(/^\d+\.\d$/);
+    const fits = await mode.evaluate((node) => node.scrollWidth <= node.clientWidth + 1);
+    expect(fits).toBe(true);
+    await context.close();
+  });
 });

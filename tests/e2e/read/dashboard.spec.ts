@@ -8,9 +8,9 @@ test.describe("overview", () => {
     for (const key of XIAOMI_METRIC_KEYS) {
       await expect(page.getByTestId(`card-${key}`)).toBeVisible();
       const chart = page.getByTestId(`chart-${key}`);
-      // A data mark (a bar), not just axes: the chart was drawn from figures.
+      // A data mark (a bar, or a point of a ratio's line), not just axes: drawn from figures.
       await expect(chart.getByTestId("mini-chart")).toBeVisible();
-      await expect(chart.locator('[data-mark="bar"]').first()).toBeVisible();
+      await expect(chart.locator('[data-mark="bar"], [data-mark="value"]').first()).toBeVisible();
     }
   });
 

@@ -7,8 +7,8 @@ test.describe("events on the charts", () => {
     await page.goto("/metrics/revenue");
     const chart = page.getByTestId("metric-chart");
     const markers = chart.locator('[data-testid="event-marker"][role="button"]');
-    // data/events.csv has events in six quarters up to Q3 2025, revenue's last quarter.
-    await expect(markers).toHaveCount(6);
+    // data/events.csv ties two events up to Q3 2025 to revenue: the SU7 and YU7 launches.
+    await expect(markers).toHaveCount(2);
     const su7 = chart.locator('[data-testid="event-marker"][data-quarter="Q1 2024"]');
     // The marker's accessible name carries the date, title, line and source.
     await expect(su7).toHaveAccessibleName(
@@ -26,7 +26,7 @@ test.describe("events on the charts", () => {
   });
 
   test("hovering a marker shows its events too", async ({ page }) => {
-    await page.goto("/metrics/revenue");
+    await page.goto("/metrics/ev_deliveries");
     await page
       .getByTestId("metric-chart")
       .locator('[data-testid="event-marker"][data-quarter="Q3 2025"] circle')
@@ -59,7 +59,7 @@ test.describe("events on the charts", () => {
     await page.reload();
     await expect(page.locator('[data-testid="event-marker"]')).toHaveCount(0);
     await page.getByRole("link", { name: "Show event markers" }).click();
-    await expect(page.locator('[data-testid="event-marker"][role="button"]')).toHaveCount(6);
+    await expect(page.locator('[data-testid="event-marker"][role="button"]')).toHaveCount(2);
   });
 
   test("the overview's timeline lists every event with its date as precise as its source", async ({
@@ -80,5 +80,33 @@ test.describe("events on the charts", () => {
     await expect(
       page.getByTestId("chart-revenue").locator('[data-testid="event-marker"]').first(),
     ).toBeAttached();
+  });
+
+  test("a chart shows only its metric's events: the Chengdu SU7 crash is on EV deliveries, not on MAU", async ({
+    page,
+  }) => {
+    await page.goto("/metrics/ev_deliveries");
+    // The chart's data ends in Q3 2025, so the October crash is listed beside it.
+    await expect(page.getByTestId("later-events")).toContainText(
+      "Fatal SU7 crash and fire in Chengdu",
+    );
+    const tongling = page.locator('[data-testid="event-marker"][data-quarter="Q1 2025"]');
+    await expect(tongling).toHaveAccessibleName(/Fatal SU7 crash near Tongling/);
+
+    await page.goto("/metrics/mau");
+    await expect(page.locator("body")).not.toContainText("Fatal SU7 crash and fire in Chengdu");
+    await expect(page.locator("body")).not.toContainText("Fatal SU7 crash near Tongling");
+    // An event for every metric (the influencer backlash) is still named on MAU's page.
+    await expect(page.getByTestId("later-events")).toContainText("Influencer backlash");
+
+    // The overview's small MAU chart has no crash marker either; EV deliveries' has.
+    await page.goto("/");
+    const titles = (key: string) =>
+      page
+        .getByTestId(`chart-${key}`)
+        .locator('[data-testid="event-marker"] > title')
+        .allTextContents();
+    expect((await titles("mau")).join("\n")).not.toContain("crash");
+    expect((await titles("ev_deliveries")).join("\n")).toContain("Fatal SU7 crash near Tongling");
   });
 });

@@ -5,6 +5,8 @@ test.describe("signals", () => {
     page,
   }) => {
     await page.goto("/");
+    // Streaks are routine: folded under the findings that moved, one click away.
+    await page.getByTestId("routine-findings").locator("> summary").click();
     const streak = page.getByTestId("signal-yoy_streak:smartphone_shipments");
     // Shipments grew against the same quarter a year earlier from Q3 2023 (41.8 > 40.2 M) to
     // Q3 2025 (43.3 > 43.1 M): nine quarters (data/observations.csv).
@@ -38,5 +40,45 @@ test.describe("signals", () => {
     await expect(panel.getByTestId("signal-yoy_streak:smartphone_shipments")).toBeVisible();
     await expect(panel.getByTestId("signal-stale_data")).toBeVisible();
     await expect(panel.getByTestId("signal-yoy_streak:revenue")).toHaveCount(0);
+  });
+
+  test("the overview starts with what changed in the latest quarter, findings ranked by their move", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    const latest = page.getByTestId("latest-quarter");
+    await expect(latest.getByRole("heading")).toHaveText("What changed in Q3 2025");
+    // EV revenue moved most (+199.0% YoY), then deliveries (+173.4%): value, unit and source.
+    await expect(latest.locator("li").first()).toContainText(
+      "Smart EV & new initiatives revenue: RMB 29.0 bn, +199.0% YoY",
+    );
+    await expect(latest.locator("li").nth(1)).toContainText(
+      "Smart EV deliveries: 108,796 vehicles, +173.4% YoY",
+    );
+    await expect(latest.locator("li").first().getByRole("link").nth(1)).toHaveAttribute(
+      "href",
+      /^https?:/,
+    );
+    // The news list has no routine finding; those are folded, closed.
+    const signals = page.getByTestId("signals");
+    await expect(signals.locator('li[data-rule="yoy_streak"]:visible')).toHaveCount(0);
+    await expect(page.getByTestId("routine-findings")).not.toHaveAttribute("open", "");
+    // The jump nav reaches each section.
+    await page.getByTestId("jump-nav").getByRole("link", { name: "Events" }).click();
+    await expect(page).toHaveURL(/#events$/);
+  });
+
+  test("a high or low is said against the stored quarters, and never contradicts a stored quote", async ({
+    page,
+  }) => {
+    await page.goto("/metrics/smartphone_shipments");
+    await expect(page.getByTestId("signal-record:smartphone_shipments")).toContainText(
+      "Smartphone shipments in Q3 2025, 43.3 M units: the highest in the 15 stored quarters (since Q1 2022)",
+    );
+    // 11.1% is the lowest stored margin, but Q1 2023's quote "rose 3.1 points to 11.2" implies
+    // 8.1% in Q1 2022: no finding calls it a low.
+    await page.goto("/metrics/smartphone_gross_margin");
+    await expect(page.getByTestId("signal-stale_data")).toBeVisible();
+    await expect(page.getByTestId("signal-record:smartphone_gross_margin")).toHaveCount(0);
   });
 });

@@ -87,9 +87,63 @@ test.describe("the event form", () => {
     await expect(page.getByTestId("timeline")).toBeVisible();
     await expect(page.getByTestId("timeline")).not.toContainText(EDITED);
     await page.goto("/metrics/revenue");
+    // Revenue has no other event in Q3 2025: the marker went with the event.
+    await expect(page.locator('[data-testid="event-marker"][data-quarter="Q3 2025"]')).toHaveCount(
+      0,
+    );
+  });
+
+  test("an editor ties an event to chosen metrics: it leaves the other charts", async ({
+    page,
+  }) => {
+    const title = "E2E EV-only event";
+    await signIn(page, "Event Editor", "/events/new?brand=xiaomi");
+    await page.getByLabel("Date", { exact: true }).fill("2025-08-20");
+    await page.getByLabel("Title", { exact: true }).fill(title);
+    await page.getByLabel("One-line description").fill("Concerns the car business only.");
+    await page.getByLabel("Source title").fill("E2E test source");
+    await page
+      .getByRole("group", { name: "Metrics it concerns" })
+      .getByLabel("Smart EV deliveries")
+      .check();
+    await page.getByRole("button", { name: "Add event" }).click();
+    await expect(page.getByTestId("timeline")).toContainText(title);
+
+    await page.goto("/metrics/ev_deliveries");
     await expect(
       page.locator('[data-testid="event-marker"][data-quarter="Q3 2025"]'),
-    ).not.toHaveAccessibleName(new RegExp(EDITED.replace(/[()]/g, "\\$&")));
+    ).toHaveAccessibleName(new RegExp(title));
+    await page.goto("/metrics/revenue");
+    await expect(page.locator("body")).not.toContainText(title);
+
+    // The edit form shows the choice; clearing it makes the event concern every metric again.
+    await page.goto("/");
+    await page
+      .getByTestId("timeline")
+      .locator("li", { hasText: title })
+      .getByRole("link", { name: /^Edit/ })
+      .click();
+    const evBox = page
+      .getByRole("group", { name: "Metrics it concerns" })
+      .getByLabel("Smart EV deliveries");
+    await expect(evBox).toBeChecked();
+    await evBox.uncheck();
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByTestId("timeline")).toContainText(title);
+    await page.goto("/metrics/revenue");
+    await expect(
+      page.locator('[data-testid="event-marker"][data-quarter="Q3 2025"]'),
+    ).toHaveAccessibleName(new RegExp(title));
+    // Tidy up: other specs count the events on the revenue chart.
+    await page.goto("/");
+    await page
+      .getByTestId("timeline")
+      .locator("li", { hasText: title })
+      .getByRole("link", { name: /^Edit/ })
+      .click();
+    await page.getByRole("link", { name: "Delete this event" }).click();
+    await page.getByRole("button", { name: "Delete event" }).click();
+    await expect(page.getByTestId("timeline")).not.toContainText(title);
   });
 
   test("works without JavaScript", async ({ browser }) => {

@@ -9,6 +9,7 @@ import type { EventField } from "@/lib/domain/event-input";
 import { EVENT_KIND_LABELS, formatEventDate } from "@/lib/domain/events";
 import { getBrand } from "@/lib/queries/brands";
 import { getEvent } from "@/lib/queries/events";
+import { listMetrics } from "@/lib/queries/metrics";
 import { overviewQuery } from "@/lib/url-state";
 
 export const metadata: Metadata = { title: "Edit an event" };
@@ -20,7 +21,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ uid:
   const detail = await getEvent(uid);
   if (!detail) notFound();
   const { event } = detail;
-  const brand = await getBrand(event.brandSlug);
+  const [brand, metrics] = await Promise.all([getBrand(event.brandSlug), listMetrics()]);
   if (!brand) notFound();
   const initial: Record<EventField, string> = {
     date: event.date,
@@ -31,6 +32,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ uid:
     sourceUrl: event.source.url ?? "",
     sourcePublishedOn: event.source.publishedOn ?? "",
     quote: event.quote ?? "",
+    metrics: (event.metricKeys ?? []).join(","),
   };
   return (
     <section className="narrow">
@@ -52,6 +54,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ uid:
         initial={initial}
         revision={event.revision}
         submitLabel={detail.deleted ? "Restore event" : "Save changes"}
+        metrics={metrics}
         cancelHref={`/${overviewQuery({ brand: brand.slug })}#event-${uid}`}
       />
       <h2>History</h2>
