@@ -4,6 +4,7 @@ import { createPrismaClient, getReadDb, getWriteDb } from "@/lib/db";
 import { type Confirmation, confirmationToken } from "@/lib/domain/confirmations";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import type { QuarterFigure, QuarterInput } from "@/lib/domain/quarter-input";
+import type { Qualifier } from "@/lib/domain/types";
 import {
   type CreateQuarterFiguresInput,
   createQuarterFigures,
@@ -444,7 +445,12 @@ describe("saves that change nothing, or only the source", () => {
     source: QuarterInput["source"],
   ): CreateQuarterFiguresInput {
     const figures: QuarterFigure[] = [
-      { metricKey, value: row.value, decimals: row.decimals, qualifier: "exact" },
+      {
+        metricKey,
+        value: row.value,
+        decimals: row.decimals,
+        qualifier: row.qualifier as Qualifier,
+      },
     ];
     return {
       ...submission(QUARTER, figures),
