@@ -26,11 +26,13 @@ test.describe("overview", () => {
     );
   });
 
-  test("shows a qualifier with an approximate figure", async ({ page }) => {
+  test("shows a figure's qualifier beside it: approximate, or at least", async ({ page }) => {
     await page.goto("/");
+    // data/corrections.csv: the store count's quote says "exceeds 18,000" (issue 15).
     await expect(page.getByTestId("card-retail_stores").getByTestId("card-value")).toHaveText(
-      "≈ 18,000 stores",
+      "> 18,000 stores",
     );
+    await expect(page.getByTestId("card-mau_china").getByTestId("card-value")).toHaveText(/^≈ /);
   });
 
   test("an unknown brand gets a not-found page with a 404 status", async ({ page }) => {
