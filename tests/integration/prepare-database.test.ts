@@ -1,16 +1,14 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   applyMigrations,
   DatabaseBusyError,
   migrationNames,
-  PROJECT_ROOT,
   pendingMigrations,
   seedIfEmpty,
 } from "@/lib/seed/prepare-database";
 import { createTestDatabase, sqliteFileOf, type TestDatabase } from "../support/test-db";
+import { tablesCreatedBy, undoMigration } from "../support/undo-migration";
 
 /*
  * Start-up beside readers that hold the file open (a long export, a backup, an analyst's sqlite3
@@ -41,26 +39,6 @@ function holdReadTransaction(file: string): Database.Database {
 }
 
 /** Takes the newest migration back out, as if the database predated it. */
-/** The tables the newest migration creates: dropping them undoes it (it must create one). */
-function tablesCreatedBy(migration: string): string[] {
-  const sql = readFileSync(
-    path.join(PROJECT_ROOT, "prisma", "migrations", migration, "migration.sql"),
-    "utf8",
-  );
-  return [...sql.matchAll(/^CREATE TABLE "(\w+)"/gm)].map((match) => match[1] ?? "");
-}
-
-function unapplyLastMigration(file: string): void {
-  const tables = tablesCreatedBy(LAST_MIGRATION);
-  if (tables.length === 0) {
-    throw new Error(`${LAST_MIGRATION} creates no table: this test needs one it can undo`);
-  }
-  const sqlite = new Database(file);
-  for (const table of tables) sqlite.exec(`DROP TABLE "${table}"`);
-  sqlite.prepare("DELETE FROM _prisma_migrations WHERE migration_name = ?").run(LAST_MIGRATION);
-  sqlite.close();
-}
-
 describe("preparing the database while another process reads it", () => {
   it("applies nothing and waits for nothing when no migration is pending, then seeds", async () => {
     testDb = await createTestDatabase();
@@ -80,7 +58,7 @@ describe("preparing the database while another process reads it", () => {
   it("says the database is busy while a reader holds it, and migrates once it lets go", async () => {
     expect(tablesCreatedBy(LAST_MIGRATION).length).toBeGreaterThan(0);
     testDb = await createTestDatabase();
-    unapplyLastMigration(sqliteFileOf(testDb));
+    undoMigration(sqliteFileOf(testDb), LAST_MIGRATION);
     expect(pendingMigrations(testDb.url)).toEqual([LAST_MIGRATION]);
     const held = holdReadTransaction(sqliteFileOf(testDb));
     reader = held;
@@ -107,7 +85,7 @@ describe("preparing the database while another process reads it", () => {
 
   it("gives up with the cause, not the connector's error, when the reader never lets go", async () => {
     testDb = await createTestDatabase();
-    unapplyLastMigration(sqliteFileOf(testDb));
+    undoMigration(sqliteFileOf(testDb), LAST_MIGRATION);
     reader = holdReadTransaction(sqliteFileOf(testDb));
     const attempt = applyMigrations(testDb.url, { maxWaitMs: 0, onBusy: () => {} });
     await expect(attempt).rejects.toBeInstanceOf(DatabaseBusyError);
