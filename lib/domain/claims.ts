@@ -303,14 +303,30 @@ function judgeLevel(claim: ClaimToJudge, quarter: QuarterCode, lookup: Lookup) {
   });
 }
 
-function judgeChange(claim: ClaimToJudge, quarter: QuarterCode, lookup: Lookup) {
-  const comparison = claim.comparison ?? "yoy";
-  const before = baseQuarter(quarter, comparison);
+/**
+ * The claim's quarter and the quarter it is compared with (a year or a quarter earlier), or the
+ * "cannot be checked" verdict naming the figure that is missing.
+ */
+function figureAndBase(
+  claim: ClaimToJudge,
+  quarter: QuarterCode,
+  lookup: Lookup,
+):
+  | { figure: ClaimFigure; base: ClaimFigure; before: QuarterCode }
+  | ReturnType<typeof unverifiable> {
+  const before = baseQuarter(quarter, claim.comparison ?? "yoy");
   const figure = lookup(claim.metricKey, quarter);
   const base = lookup(claim.metricKey, before);
   const found = [base, figure].filter((f): f is ClaimFigure => f !== undefined);
   if (!figure) return unverifiable(claim, missing(claim.metricKey, quarter), found);
   if (!base) return unverifiable(claim, missing(claim.metricKey, before), found);
+  return { figure, base, before };
+}
+
+function judgeChange(claim: ClaimToJudge, quarter: QuarterCode, lookup: Lookup) {
+  const pair = figureAndBase(claim, quarter, lookup);
+  if (!("figure" in pair)) return pair;
+  const { figure, base, before } = pair;
   if (claim.statedUnit === "pp") {
     const computed = decimalDifference(figure.value, figure.decimals, base.value, base.decimals);
     const spread = halfUnit(figure.decimals) + halfUnit(base.decimals);
@@ -328,7 +344,7 @@ function judgeChange(claim: ClaimToJudge, quarter: QuarterCode, lookup: Lookup) 
     return unverifiable(
       claim,
       `the ${before} figure is zero or negative, so a percentage change means nothing`,
-      found,
+      [base, figure],
     );
   }
   return decide(claim, {
@@ -342,19 +358,15 @@ function judgeChange(claim: ClaimToJudge, quarter: QuarterCode, lookup: Lookup) 
 }
 
 function judgeMultiple(claim: ClaimToJudge, quarter: QuarterCode, lookup: Lookup) {
-  const comparison = claim.comparison ?? "yoy";
-  const before = baseQuarter(quarter, comparison);
-  const figure = lookup(claim.metricKey, quarter);
-  const base = lookup(claim.metricKey, before);
-  const found = [base, figure].filter((f): f is ClaimFigure => f !== undefined);
-  if (!figure) return unverifiable(claim, missing(claim.metricKey, quarter), found);
-  if (!base) return unverifiable(claim, missing(claim.metricKey, before), found);
+  const pair = figureAndBase(claim, quarter, lookup);
+  if (!("figure" in pair)) return pair;
+  const { figure, base, before } = pair;
   const range = quotientRange(figure, base);
   if (!range) {
     return unverifiable(
       claim,
       `the ${before} figure is zero or negative, so a multiple means nothing`,
-      found,
+      [base, figure],
     );
   }
   return decide(claim, {
