@@ -23,10 +23,13 @@ test.describe("charts that do not mislead", () => {
 
   test("the margin's axis labels do not overlap", async ({ page }) => {
     await page.goto("/metrics/smartphone_gross_margin");
-    const boxes = await page
+    const ticks = page
       .getByTestId("metric-chart")
-      .locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value")
-      .evaluateAll((nodes) =>
+      .locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value");
+    // The chart draws in the browser after it measures its box: wait for the ticks before
+    // reading where they are (reading at once saw none on a fast CI machine).
+    await expect.poll(() => ticks.count()).toBeGreaterThan(4);
+    const boxes = await ticks.evaluateAll((nodes) =>
         nodes.map((node) => {
           const box = node.getBoundingClientRect();
           return { left: box.left, right: box.right, top: box.top, bottom: box.bottom };
