@@ -1,6 +1,7 @@
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_ADMIN, E2E_PASSWORD } from "./tests/e2e/api";
 import { freePort } from "./tests/support/server-process";
 
 // A port nobody listens on, chosen once by the runner; workers inherit it through the env.
@@ -8,9 +9,12 @@ process.env.E2E_PORT ??= String(await freePort());
 // The production build runs against a database file of its own, created empty and seeded by
 // the start command, never the developer's data/app.db.
 process.env.E2E_DB_FILE ??= path.join(tmpdir(), `pulse-e2e-${process.pid}-${Date.now()}.db`);
-export const E2E_EDITOR_PASSWORD = "e2e-editor-password-7f3a";
-process.env.E2E_EDITOR_PASSWORD = E2E_EDITOR_PASSWORD;
 export const E2E_CLOCK = "2026-11-27T10:00:00Z";
+// The first admin comes from the environment, as in production; every other account the tests
+// need is invited by it on first use (tests/e2e/api.ts, ensureAccount).
+process.env.E2E_EDITOR_PASSWORD ??= E2E_PASSWORD;
+process.env.E2E_ADMIN_EMAIL ??= E2E_ADMIN.email;
+process.env.E2E_ADMIN_PASSWORD ??= E2E_ADMIN.password;
 
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -70,7 +74,16 @@ export default defineConfig({
       // E2E_DATABASE_URL runs the same specs on another database (scripts/test-all.sh passes an
       // empty PostgreSQL database for the write specs).
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? `file:${process.env.E2E_DB_FILE}`,
-      PULSE_EDITOR_PASSWORD: E2E_EDITOR_PASSWORD,
+      PULSE_ADMIN_EMAIL: E2E_ADMIN.email,
+      PULSE_ADMIN_PASSWORD: E2E_ADMIN.password,
+      PULSE_ADMIN_NAME: E2E_ADMIN.name,
+      // Plain http on 127.0.0.1: cookies without Secure (and so without the __Host- prefix).
+      PULSE_SECURE_COOKIES: "false",
+      // The specs send X-Forwarded-For to stand for different clients, as one proxy would.
+      PULSE_TRUSTED_PROXIES: "1",
+      // Cheaper password hashing than production's (stored in each hash, so nothing else
+      // changes): the tests sign in hundreds of times on a machine shared with other work.
+      PULSE_SCRYPT_COST: "12,8,1",
       NEXT_TELEMETRY_DISABLED: "1",
       // "Today" for the stale-data signal (lib/clock.ts): a day when Q3 2025 is the latest due
       // quarter, whatever day the tests run.

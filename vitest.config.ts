@@ -19,6 +19,8 @@ const SQLITE_ONLY = [
   "tests/integration/query-plans.test.ts",
   // Start-up beside SQLite readers holding the file (issue 13).
   "tests/integration/prepare-database.test.ts",
+  // The SQLite migrations folder applied in order on a fresh file (the merge of issue 10).
+  "tests/integration/migration-order.test.ts",
 ];
 
 /*

@@ -11,7 +11,7 @@ import { ParamProblems } from "@/components/ParamProblems";
 import { SavedNotice } from "@/components/SavedNotice";
 import { SignalsPanel } from "@/components/SignalsPanel";
 import { TrendPanel } from "@/components/TrendPanel";
-import { getEditorSession } from "@/lib/auth/session";
+import { canEdit, requireReader } from "@/lib/auth/current-user";
 import { now } from "@/lib/clock";
 import { eventsForMetric, placeEvents } from "@/lib/domain/events";
 import { latestQuarterDigest, rankFindings } from "@/lib/domain/overview-news";
@@ -48,7 +48,7 @@ export default async function OverviewPage({
   const [brand, brands, session] = await Promise.all([
     getBrand(brandSlug),
     listBrands(),
-    getEditorSession(),
+    requireReader("/"),
   ]);
   if (!brand) notFound();
   const saved = parseSavedNotice(params);
@@ -217,7 +217,7 @@ export default async function OverviewPage({
         {events.length === 0 ? (
           <p className="muted">No events recorded for {brand.name} yet.</p>
         ) : (
-          <EventList events={[...events].reverse()} editable={session !== null} testId="timeline" />
+          <EventList events={[...events].reverse()} editable={canEdit(session)} testId="timeline" />
         )}
       </section>
     </>

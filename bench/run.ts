@@ -660,7 +660,7 @@ async function main() {
   const serverOptions = {
     projectRoot: ROOT,
     databaseFile: DB_FILE,
-    env: { PULSE_EDITOR_PASSWORD: EDITOR_PASSWORD },
+    env: { PULSE_ADMIN_EMAIL: "bench@pulse.local", PULSE_ADMIN_PASSWORD: EDITOR_PASSWORD },
   };
   let server = await startServer(serverOptions);
   cleanups.push(() => server.stop());

@@ -35,13 +35,26 @@ function HistoryNote({
   metric,
 }: {
   history: RevisionDTO[];
-  current: { value: number | null; note: string | null; decimals?: number; qualifier?: Qualifier };
+  current: {
+    value: number | null;
+    note: string | null;
+    decimals?: number;
+    qualifier?: Qualifier;
+    enteredAt?: string;
+    enteredBy?: string;
+  };
   metric: MetricDTO;
 }) {
   const entries = historyEntries(history, current);
-  if (entries.length === 0) return null;
+  if (entries.length === 0 && !current.enteredBy) return null;
   return (
     <ul className="history">
+      {current.enteredBy ? (
+        <li data-testid="entered-by">
+          {entries.length > 0 ? "current figure entered" : "entered"}
+          {current.enteredAt ? ` on ${current.enteredAt.slice(0, 10)}` : ""} by {current.enteredBy}
+        </li>
+      ) : null}
       {entries.map((entry) => (
         <li key={entry.revision}>
           {EVENT_WORDS[entry.event]}

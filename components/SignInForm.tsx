@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { type SignInState, signIn } from "@/lib/actions/sign-in";
 
-const initialState: SignInState = { message: null, fieldErrors: {}, values: { name: "" } };
+const initialState: SignInState = { message: null, fieldErrors: {}, values: { email: "" } };
 
 export function SignInForm({ next }: { next: string }) {
   const [state, formAction, pending] = useActionState(signIn, initialState);
@@ -11,25 +11,26 @@ export function SignInForm({ next }: { next: string }) {
     <form action={formAction} className="stack-form" noValidate>
       <input type="hidden" name="next" value={next} />
       <div className="field">
-        <label htmlFor="name">Your name (recorded with every change you make)</label>
+        <label htmlFor="email">Email</label>
         <input
-          id="name"
-          name="name"
-          autoComplete="name"
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
           required
-          maxLength={60}
-          defaultValue={state.values.name}
-          aria-invalid={state.fieldErrors.name ? true : undefined}
-          aria-describedby={state.fieldErrors.name ? "name-error" : undefined}
+          maxLength={254}
+          defaultValue={state.values.email}
+          aria-invalid={state.fieldErrors.email ? true : undefined}
+          aria-describedby={state.fieldErrors.email ? "email-error" : undefined}
         />
-        {state.fieldErrors.name ? (
-          <p id="name-error" className="field-error">
-            {state.fieldErrors.name}
+        {state.fieldErrors.email ? (
+          <p id="email-error" className="field-error">
+            {state.fieldErrors.email}
           </p>
         ) : null}
       </div>
       <div className="field">
-        <label htmlFor="password">Editor password</label>
+        <label htmlFor="password">Password</label>
         <input
           id="password"
           name="password"

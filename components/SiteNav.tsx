@@ -1,26 +1,31 @@
 import Link from "next/link";
 import { signOut } from "@/lib/actions/sign-out";
-import { getEditorSession } from "@/lib/auth/session";
+import { canEdit, currentUser } from "@/lib/auth/current-user";
 
-/** The header's links; editors see who they are signed in as and a way out. */
+/** The header's links; signed-in people see who they are, their account and a way out. */
 export async function SiteNav() {
-  const session = await getEditorSession();
+  const user = await currentUser();
+  const editor = canEdit(user);
   return (
     <nav aria-label="Site">
       <Link href="/">Overview</Link>
-      {session ? <Link href="/quarters/new">Add a quarter</Link> : null}
+      {editor ? <Link href="/quarters/new">Add a quarter</Link> : null}
       <Link href="/compare">Compare</Link>
       <Link href="/claims">Claims</Link>
-      {session ? <Link href="/import">Import CSV</Link> : null}
-      {session ? (
+      {editor ? <Link href="/import">Import CSV</Link> : null}
+      {user?.role === "admin" ? <Link href="/admin/accounts">Accounts</Link> : null}
+      {user?.role === "admin" ? <Link href="/admin/audit">Audit log</Link> : null}
+      {user ? (
         <form action={signOut} className="inline-form">
-          <span className="site-header__who">Signed in as {session.name}</span>{" "}
+          <Link href="/account" className="site-header__who">
+            Signed in as {user.name}
+          </Link>{" "}
           <button type="submit" className="link-button">
             Sign out
           </button>
         </form>
       ) : (
-        <Link href="/login">Editor sign-in</Link>
+        <Link href="/login">Sign in</Link>
       )}
     </nav>
   );

@@ -1,12 +1,12 @@
 /**
  * `npm run fuzz:urls -- [--base http://127.0.0.1:3000] [--runs 10000] [--seed N]`: the long run
  * of the URL property (tests/support/url-fuzz.ts) against a server that is already running
- * (`npm start`). Signs in as an editor when $PULSE_EDITOR_PASSWORD is set, so that the pages
- * behind sign-in are fuzzed too. Prints every failing request and exits 1 when there is one.
+ * (`npm start`). Signs in with $PULSE_FUZZ_EMAIL and $PULSE_FUZZ_PASSWORD (an editor's or an
+ * admin's account) when both are set, so that the pages behind sign-in are fuzzed too. Prints every failing request and exits 1 when there is one.
  * Sends only to the address given (loopback by default), one request at a time.
  */
 import { parseArgs } from "node:util";
-import { apiSignIn } from "../tests/e2e/api";
+import { signInWithEmail } from "../tests/e2e/api";
 import { type FuzzRequest, fuzzUrls } from "../tests/support/url-fuzz";
 
 const { values } = parseArgs({
@@ -20,10 +20,11 @@ const base = values.base.replace(/\/$/, "");
 const runs = Number(values.runs);
 const seed = Number(values.seed);
 
-const password = process.env.PULSE_EDITOR_PASSWORD;
-const cookie = password ? await apiSignIn(base, "URL Fuzzer", password) : null;
+const email = process.env.PULSE_FUZZ_EMAIL;
+const password = process.env.PULSE_FUZZ_PASSWORD;
+const cookie = email && password ? await signInWithEmail(base, email, password) : null;
 console.log(
-  `Fuzzing ${base} with ${runs} URLs (seed ${seed}; ${cookie ? "half signed in" : "anonymous: set PULSE_EDITOR_PASSWORD to include editor pages"}).`,
+  `Fuzzing ${base} with ${runs} URLs (seed ${seed}; ${cookie ? "half signed in" : "anonymous: set PULSE_FUZZ_EMAIL and PULSE_FUZZ_PASSWORD to include editor pages"}).`,
 );
 const started = Date.now();
 const failures = await fuzzUrls(

@@ -1,10 +1,10 @@
 /**
  * What `npm start` and `npm run dev` do before serving: migrate (waiting for other processes
- * when a migration is pending), seed an empty database, and make sure there is an editor
- * password, saying where it is.
+ * when a migration is pending), seed an empty database, and make sure there is an admin (from
+ * the environment, or a one-time setup link printed here).
  */
-import { ensureEditorPassword, PASSWORD_ENV } from "@/lib/auth/editor-password";
 import { redactUrl } from "@/lib/database-url";
+import { ensureFirstAdmin } from "@/lib/seed/first-admin";
 import { applyMigrations, DatabaseBusyError, seedIfEmpty } from "@/lib/seed/prepare-database";
 
 export async function prepareToServe(url: string): Promise<void> {
@@ -23,14 +23,22 @@ export async function prepareToServe(url: string): Promise<void> {
       : `Database ${redactUrl(url)} is up to date.`,
   );
 
-  const password = ensureEditorPassword();
-  if (password.source === "generated") {
-    console.log(
-      `Editor password (generated, kept in ${password.file}, mode 0600): ${password.password}\n` +
-        "Sign in at /login with it. " +
-        `To choose your own, start with ${PASSWORD_ENV}=... npm start`,
+  if (process.env.PULSE_SCRYPT_COST) {
+    console.warn(
+      `PULSE_SCRYPT_COST=${process.env.PULSE_SCRYPT_COST}: password hashing is cheaper than the default (tests only).`,
     );
-  } else if (password.source === "file") {
-    console.log(`Editor password: see ${password.file} (or set ${PASSWORD_ENV}).`);
+  }
+  // First start is never open: an admin from the environment, or a one-time setup link.
+  const admin = await ensureFirstAdmin(url);
+  if (admin.kind === "created") {
+    console.log(
+      `Created the first admin, ${admin.email} (from PULSE_ADMIN_EMAIL and PULSE_ADMIN_PASSWORD).`,
+    );
+  } else if (admin.kind === "setup-link") {
+    console.log(
+      `No admin account yet. Open this one-time link to create it (valid until ${admin.expiresAt}):\n` +
+        `  http://localhost:${process.env.PORT || "3000"}/setup?token=${admin.token}\n` +
+        "Or start with PULSE_ADMIN_EMAIL and PULSE_ADMIN_PASSWORD set.",
+    );
   }
 }

@@ -1,7 +1,7 @@
 /**
  * `npx tsx scripts/screenshots.ts [baseURL] [path...]`: full-page PNGs of the given pages at
  * desktop and phone widths into screenshots/, to look at what users see. With
- * PULSE_EDITOR_PASSWORD set, it signs in first, so editor-only pages can be looked at too.
+ * PULSE_ADMIN_EMAIL and PULSE_ADMIN_PASSWORD set, it signs in first, so editor-only pages can be looked at too.
  */
 import { mkdirSync } from "node:fs";
 import { chromium } from "@playwright/test";
@@ -30,13 +30,14 @@ for (const viewport of viewports) {
     deviceScaleFactor: 1,
   });
   const page = await context.newPage();
-  const password = process.env.PULSE_EDITOR_PASSWORD;
-  if (password) {
+  const email = process.env.PULSE_ADMIN_EMAIL;
+  const password = process.env.PULSE_ADMIN_PASSWORD;
+  if (email && password) {
     await page.goto(`${baseUrl}/login`);
-    await page.getByLabel(/Your name/).fill("Screenshots");
-    await page.getByLabel("Editor password").fill(password);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByText("Signed in as Screenshots").waitFor();
+    await page.getByText("Signed in as").waitFor();
   }
   for (const path of pages) {
     await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });

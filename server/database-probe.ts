@@ -20,6 +20,10 @@ export interface DatabaseProbe {
   dataVersion(): Promise<string>;
   /** Names of the migrations applied and finished. Throws when the database does not answer. */
   appliedMigrations(): Promise<string[]>;
+  /** The session with this token hash, its expiry and its account's state; null when none. */
+  liveSession(
+    tokenHash: string,
+  ): Promise<{ expiresAt: number; lastSeenAt: number; active: boolean } | null>;
   close(): Promise<void>;
 }
 
@@ -27,6 +31,25 @@ export interface DatabaseProbe {
 const MAX_AUDIT_ID = `SELECT COALESCE(MAX(id), 0) AS id FROM "AuditEntry"`;
 const APPLIED = `SELECT migration_name FROM "_prisma_migrations"
   WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+
+const LIVE_SESSION = `SELECT s."expiresAt" AS "expiresAt", s."lastSeenAt" AS "lastSeenAt", u."active" AS "active"
+  FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = $1`;
+
+interface SessionRow {
+  expiresAt: string | number | Date;
+  lastSeenAt: string | number | Date;
+  active: number | boolean;
+}
+
+/** SQLite keeps dates as text or epoch milliseconds and booleans as 0/1; PostgreSQL as its own types. */
+function sessionOf(row: SessionRow | undefined) {
+  if (!row) return null;
+  return {
+    expiresAt: new Date(row.expiresAt).getTime(),
+    lastSeenAt: new Date(row.lastSeenAt).getTime(),
+    active: Boolean(row.active),
+  };
+}
 
 /** The date comes from lib/clock, so that it agrees with the pages' "today" (injectable in tests). */
 function versionOf(id: number | string, clock: () => Date): string {
@@ -41,7 +64,13 @@ function sqliteProbe(url: string, clock: () => Date): DatabaseProbe {
   });
   const maxId = sqlite.prepare<[], { id: number }>(MAX_AUDIT_ID);
   const applied = sqlite.prepare<[], { migration_name: string }>(APPLIED);
+  // Prepared on first use: the Session table may be younger than a database being migrated.
+  let session: Database.Statement<[string], SessionRow> | null = null;
   return {
+    liveSession: async (tokenHash) => {
+      session ??= sqlite.prepare<[string], SessionRow>(LIVE_SESSION.replace("$1", "?"));
+      return sessionOf(session.get(tokenHash));
+    },
     dataVersion: async () => versionOf(maxId.get()?.id ?? 0, clock),
     appliedMigrations: async () => applied.all().map((row) => row.migration_name),
     close: async () => {
@@ -53,6 +82,8 @@ function sqliteProbe(url: string, clock: () => Date): DatabaseProbe {
 function postgresProbe(url: string, clock: () => Date): DatabaseProbe {
   const pool = postgresPool(url);
   return {
+    liveSession: async (tokenHash) =>
+      sessionOf((await pool.query<SessionRow>(LIVE_SESSION, [tokenHash])).rows[0]),
     dataVersion: async () => {
       const result = await pool.query<{ id: number | string }>(MAX_AUDIT_ID);
       return versionOf(result.rows[0]?.id ?? 0, clock);

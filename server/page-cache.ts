@@ -9,6 +9,7 @@
  * stale-data signal depends on today's date.
  */
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
+import { hasSessionCookie } from "@/lib/auth/cookie-name";
 
 export interface CachedPage {
   version: string;
@@ -23,11 +24,11 @@ const CACHEABLE_PATH = /^\/(?:metrics\/[a-z0-9_]+|compare)?$/;
 /** Headers that make a request personal or ask for something other than the page's HTML. */
 const BYPASS_HEADERS = ["rsc", "next-action", "next-router-state-tree", "next-router-prefetch"];
 
-export const SESSION_COOKIE_NAME = "pulse_session";
-
 /**
  * The cache key for a request, or null when it must go to the app: only GETs of the public pages,
- * from readers without a session, for a full HTML document. The response's encoding is part of
+ * from readers without a session, for a full HTML document. Signed-in readers (any role) bypass
+ * the cache: every page's header names them and offers their links (edit links for editors), so
+ * no page is the same for them as for the public. The response's encoding is part of
  * the key, since the app compresses for clients that accept it.
  */
 export function pageCacheKey(request: {
@@ -40,10 +41,7 @@ export function pageCacheKey(request: {
   const path = queryStart === -1 ? request.url : request.url.slice(0, queryStart);
   if (!CACHEABLE_PATH.test(path)) return null;
   if (BYPASS_HEADERS.some((name) => request.headers[name] !== undefined)) return null;
-  const cookie = request.headers.cookie ?? "";
-  if (cookie.split(";").some((part) => part.trim().startsWith(`${SESSION_COOKIE_NAME}=`))) {
-    return null;
-  }
+  if (hasSessionCookie(request.headers.cookie)) return null;
   const acceptEncoding = String(request.headers["accept-encoding"] ?? "");
   return `${/\bgzip\b/.test(acceptEncoding) ? "gzip" : "identity"} ${request.url}`;
 }

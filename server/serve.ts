@@ -14,8 +14,13 @@ import {
 } from "node:http";
 import type { Duplex } from "node:stream";
 import next from "next";
+import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/lib/auth/client-address";
+import { sessionTokenFrom } from "@/lib/auth/cookie-name";
+import { publicRead, trustedProxies } from "@/lib/auth/settings";
 import { createDatabaseProbe, expectedMigrations, unreadyReason } from "./database-probe";
 import { isStorable, PageCache, pageCacheKey, replayableHeaders } from "./page-cache";
+import { SECURITY_HEADERS } from "./security-headers";
+import { isAnonymousRead, isAnonymousWrite, sessionChecker } from "./session-gate";
 
 export interface ServeOptions {
   port: number;
@@ -139,6 +144,69 @@ function lowerCaseKeys(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {
   );
 }
 
+function pathOf(url: string | undefined): string {
+  const path = (url ?? "/").split("?")[0] ?? "/";
+  return path.length > 2000 ? path.slice(0, 2000) : path;
+}
+
+/**
+ * Refuses, before Next reads a byte of the body, a write from a request without a live session
+ * (and in private mode, any request without one). Pages get the sign-in page (a 303, or for a
+ * server action called from script the redirect header Next's client follows); the API gets a
+ * 401 with the error code. The connection is closed rather than drained, so an anonymous upload
+ * is never read. Returns whether it answered.
+ */
+async function refuseAnonymous(
+  request: IncomingMessage,
+  response: ServerResponse,
+  hasLiveSession: (token: string | null) => Promise<boolean>,
+  privateMode: boolean,
+): Promise<boolean> {
+  const method = request.method ?? "GET";
+  const path = pathOf(request.url);
+  const write = method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
+  if (write ? isAnonymousWrite(path) : !privateMode || isAnonymousRead(path)) return false;
+  if (await hasLiveSession(sessionTokenFrom(request.headers.cookie))) return false;
+
+  const signIn = `/login?next=${encodeURIComponent(write ? (refererPath(request) ?? path) : (request.url ?? "/"))}`;
+  response.setHeader("cache-control", "no-store");
+  if (write) response.setHeader("connection", "close");
+  if (path.startsWith("/api/")) {
+    const body = JSON.stringify({
+      error: write
+        ? 'Sign in first: POST /api/session with {"email", "password"} and send the cookie it sets. Nothing was saved.'
+        : "This Pulse is private: sign in first (POST /api/session).",
+      code: "unauthenticated",
+    });
+    response.writeHead(401, { "content-type": "application/json; charset=utf-8" });
+    response.end(body);
+  } else if (request.headers["next-action"] !== undefined) {
+    // Next's client follows this header after a server action (a 3xx would be followed by fetch).
+    response.writeHead(200, {
+      "content-type": "text/plain",
+      "x-action-redirect": `${signIn};push`,
+    });
+    response.end();
+  } else {
+    response.writeHead(303, { location: signIn });
+    response.end();
+  }
+  return true;
+}
+
+/** The path of the page a form was posted from (same origin only), to come back to after sign-in. */
+function refererPath(request: IncomingMessage): string | null {
+  const referer = request.headers.referer;
+  const host = request.headers.host;
+  if (!referer || !host) return null;
+  try {
+    const url = new URL(referer);
+    return url.host === host ? `${url.pathname}${url.search}` : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function serve(options: ServeOptions): Promise<{ server: Server; cache: PageCache }> {
   const app = next({
     dev: false,
@@ -152,6 +220,9 @@ export async function serve(options: ServeOptions): Promise<{ server: Server; ca
   const probe = createDatabaseProbe(options.databaseUrl);
   const migrations = expectedMigrations(options.projectDir, options.databaseUrl);
   const requestLog = options.requestLog ?? process.env.PULSE_REQUEST_LOG !== "off";
+  const hasLiveSession = sessionChecker(probe);
+  const trusted = trustedProxies();
+  const privateMode = !publicRead();
 
   // Renders in progress, by cache key: readers arriving meanwhile wait for the one render
   // instead of each starting their own (a cold page under load would otherwise render N times).
@@ -159,6 +230,7 @@ export async function serve(options: ServeOptions): Promise<{ server: Server; ca
 
   const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
     const started = performance.now();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     const requestId = requestIdOf(request);
     response.setHeader("x-request-id", requestId);
     if (requestLog) response.once("close", () => logRequest(request, response, requestId, started));
@@ -179,6 +251,13 @@ export async function serve(options: ServeOptions): Promise<{ server: Server; ca
       return;
     }
 
+    // The app learns the client's address only from here: any copy the client sent is dropped.
+    request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(
+      request.socket.remoteAddress,
+      request.headers["x-forwarded-for"],
+      trusted,
+    );
+    if (await refuseAnonymous(request, response, hasLiveSession, privateMode)) return;
     const key = pageCacheKey(request);
     if (key === null) {
       void handle(request, response);

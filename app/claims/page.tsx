@@ -5,7 +5,7 @@ import { BrandSwitcher } from "@/components/BrandSwitcher";
 import { ClaimList } from "@/components/ClaimCard";
 import { ClaimFilters } from "@/components/ClaimFilters";
 import { ParamProblems } from "@/components/ParamProblems";
-import { getEditorSession } from "@/lib/auth/session";
+import { canEdit, requireReader } from "@/lib/auth/current-user";
 import { claimsHref, parseClaimsParams } from "@/lib/claims-url";
 import { HEDGE_LABELS, HEDGE_TOLERANCES, HEDGES } from "@/lib/domain/claims";
 import { getBrand, listBrands } from "@/lib/queries/brands";
@@ -28,7 +28,7 @@ export default async function ClaimsPage({
     listBrands(),
     listMetrics(),
     listClaims(state),
-    getEditorSession(),
+    requireReader("/claims"),
   ]);
   if (!brand) notFound();
   const exportParams = new URLSearchParams({ brand: brand.slug });
@@ -45,7 +45,7 @@ export default async function ClaimsPage({
         </div>
         <div className="page-head__actions">
           <BrandSwitcher brands={brands} current={brand.slug} action="/claims" />
-          {session ? (
+          {canEdit(session) ? (
             <Link
               className="button-link"
               href={`/claims/new?brand=${encodeURIComponent(brand.slug)}`}
@@ -76,7 +76,7 @@ export default async function ClaimsPage({
       </p>
       <ClaimList
         claims={claims}
-        editHref={session ? (uid) => `/claims/${encodeURIComponent(uid)}/edit` : null}
+        editHref={canEdit(session) ? (uid) => `/claims/${encodeURIComponent(uid)}/edit` : null}
         emptyText="No claim matches these filters."
       />
       <details className="section-note">

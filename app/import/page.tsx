@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { UploadImportForm } from "@/components/UploadImportForm";
-import { getEditorSession } from "@/lib/auth/session";
+import { requireRole } from "@/lib/auth/current-user";
 import { HISTORY_COLUMNS, LONG_COLUMNS } from "@/lib/csv/export-format";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/csv/import-file";
 import { exportHref } from "@/lib/export-params";
@@ -18,7 +17,7 @@ function statusLabel(batch: { status: string; rejectedCount: number }): string {
 }
 
 export default async function ImportPage() {
-  if (!(await getEditorSession())) redirect("/login?next=%2Fimport");
+  await requireRole("editor", "/import");
   const batches = await listImportBatches();
   return (
     <>

@@ -175,7 +175,8 @@ export async function measureWrites(options: {
   if (plan.length === 0) {
     return { status: "pending", note: `pending: brand ${brand} has no figures to model writes on` };
   }
-  const cookie = await signInOverHttp(baseUrl, WRITER_NAME, options.password);
+  // The bench writes as the first admin its server was started with (bench/lib/server.ts).
+  const cookie = await signInOverHttp(baseUrl, "bench@pulse.local", options.password);
   // The form's hidden fields name the action and its initial state; they are the same for every
   // quarter, so the form is read once, as an editor who keeps the page open would.
   const form = await loadForm(

@@ -1,33 +1,29 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { redirectTo, writeAction } from "@/lib/auth/write";
 import { type ClaimFormState, claimFormValues, parseClaimInput } from "@/lib/domain/claim-input";
+import { ValidationError } from "@/lib/errors";
 import { createClaim } from "@/lib/mutations/create-claim";
-import { claimWriteFailure } from "./claim-form-result";
-import { requireEditor } from "./require-editor";
+import { claimFormFailure } from "./claim-form-failure";
 
-export async function createClaimAction(
-  brand: string,
-  _previous: ClaimFormState,
-  formData: FormData,
-): Promise<ClaimFormState> {
-  const session = await requireEditor(`/claims/new?brand=${encodeURIComponent(brand)}`);
-  const values = claimFormValues((name) => formData.get(name));
-  const parsed = parseClaimInput(brand, values);
-  if (!parsed.ok) {
-    return {
-      message: parsed.formError ?? "Please correct the highlighted fields; nothing was saved.",
-      fieldErrors: parsed.fieldErrors,
-      values,
-    };
-  }
-  let uid: string;
-  try {
-    ({ uid } = await createClaim(parsed.input, session.name));
-  } catch (error) {
-    return claimWriteFailure(error, values);
-  }
-  revalidatePath("/", "layout");
-  redirect(`/claims?brand=${encodeURIComponent(parsed.input.brand)}#claim-${uid}`);
-}
+export const createClaimAction = writeAction<[string, ClaimFormState, FormData], ClaimFormState>(
+  {
+    role: "editor",
+    returnTo: (brand: string) => `/claims/new?brand=${encodeURIComponent(brand)}`,
+    onError: (error, _brand, _previous, formData) => claimFormFailure(error, formData),
+  },
+  async (actor, brand: string, _previous: ClaimFormState, formData: FormData) => {
+    const parsed = parseClaimInput(
+      brand,
+      claimFormValues((name) => formData.get(name)),
+    );
+    if (!parsed.ok) {
+      throw new ValidationError(
+        parsed.fieldErrors,
+        parsed.formError ?? "Please correct the highlighted fields; nothing was saved.",
+      );
+    }
+    const { uid } = await createClaim(parsed.input, actor);
+    return redirectTo(`/claims?brand=${encodeURIComponent(parsed.input.brand)}#claim-${uid}`);
+  },
+);

@@ -1,36 +1,32 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { redirectTo, writeAction } from "@/lib/auth/write";
 import { type EventFormState, eventFormValues, parseEventInput } from "@/lib/domain/event-input";
+import { ValidationError } from "@/lib/errors";
 import { createEvent } from "@/lib/mutations/create-event";
-import { eventWriteFailure } from "./event-form-result";
-import { requireEditor } from "./require-editor";
+import { eventFormFailure } from "./event-form-failure";
 
-export async function createEventAction(
-  brand: string,
-  _previous: EventFormState,
-  formData: FormData,
-): Promise<EventFormState> {
-  const session = await requireEditor(`/events/new?brand=${encodeURIComponent(brand)}`);
-  const values = eventFormValues(
-    (name) => formData.get(name),
-    (name) => formData.getAll(name),
-  );
-  const parsed = parseEventInput(brand, values);
-  if (!parsed.ok) {
-    return {
-      message: parsed.formError ?? "Please correct the highlighted fields; nothing was saved.",
-      fieldErrors: parsed.fieldErrors,
-      values,
-    };
-  }
-  let uid: string;
-  try {
-    ({ uid } = await createEvent(parsed.input, session.name));
-  } catch (error) {
-    return eventWriteFailure(error, values);
-  }
-  revalidatePath("/", "layout");
-  redirect(`/?brand=${encodeURIComponent(parsed.input.brand)}#event-${uid}`);
-}
+export const createEventAction = writeAction<[string, EventFormState, FormData], EventFormState>(
+  {
+    role: "editor",
+    returnTo: (brand: string) => `/events/new?brand=${encodeURIComponent(brand)}`,
+    onError: (error, _brand, _previous, formData) => eventFormFailure(error, formData),
+  },
+  async (actor, brand: string, _previous: EventFormState, formData: FormData) => {
+    const parsed = parseEventInput(
+      brand,
+      eventFormValues(
+        (name) => formData.get(name),
+        (name) => formData.getAll(name),
+      ),
+    );
+    if (!parsed.ok) {
+      throw new ValidationError(
+        parsed.fieldErrors,
+        parsed.formError ?? "Please correct the highlighted fields; nothing was saved.",
+      );
+    }
+    const { uid } = await createEvent(parsed.input, actor);
+    return redirectTo(`/?brand=${encodeURIComponent(parsed.input.brand)}#event-${uid}`);
+  },
+);

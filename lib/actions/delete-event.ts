@@ -1,33 +1,26 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { redirectTo, writeAction } from "@/lib/auth/write";
+import { EventConflictError } from "@/lib/errors";
 import { deleteEvent } from "@/lib/mutations/delete-event";
-import { EventConflictError, EventNotFoundError } from "@/lib/mutations/event-errors";
-import { requireEditor } from "./require-editor";
+
+const confirmPath = (uid: string) => `/events/${encodeURIComponent(uid)}/delete`;
 
 /**
  * The confirmation page's form posts here. A plain form action, so deleting works without
  * JavaScript; a refusal goes back to the confirmation page with the reason in the address.
  */
-export async function deleteEventAction(
-  uid: string,
-  brand: string,
-  formData: FormData,
-): Promise<void> {
-  const confirmPath = `/events/${encodeURIComponent(uid)}/delete`;
-  const session = await requireEditor(confirmPath);
-  const expectedRevision = Number(formData.get("revision"));
-  let problem: "conflict" | "missing" | null = null;
-  let brandSlug = brand;
-  try {
-    ({ brandSlug } = await deleteEvent(uid, expectedRevision, session.name));
-  } catch (error) {
-    if (error instanceof EventConflictError) problem = "conflict";
-    else if (error instanceof EventNotFoundError) problem = "missing";
-    else throw error;
-  }
-  if (problem) redirect(`${confirmPath}?problem=${problem}`);
-  revalidatePath("/", "layout");
-  redirect(`/?brand=${encodeURIComponent(brandSlug)}&deleted=1#events`);
-}
+export const deleteEventAction = writeAction<[string, string, FormData], void>(
+  {
+    role: "editor",
+    returnTo: confirmPath,
+    onError: (error, uid) =>
+      redirectTo(
+        `${confirmPath(uid)}?problem=${error instanceof EventConflictError ? "conflict" : error.code === "not_found" ? "missing" : "forbidden"}`,
+      ),
+  },
+  async (actor, uid: string, _brand: string, formData: FormData) => {
+    const { brandSlug } = await deleteEvent(uid, Number(formData.get("revision")), actor);
+    return redirectTo(`/?brand=${encodeURIComponent(brandSlug)}&deleted=1#events`);
+  },
+);

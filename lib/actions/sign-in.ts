@@ -1,24 +1,20 @@
 "use server";
 
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { clientAddress, signInEditor } from "@/lib/auth/sign-in-attempts";
-import type { SignInFieldErrors } from "@/lib/domain/sign-in-input";
+import { signInWithPassword } from "@/lib/auth/sign-in";
 import { safeNextPath } from "./safe-redirect";
 
 export interface SignInState {
   message: string | null;
-  fieldErrors: SignInFieldErrors;
-  values: { name: string };
+  fieldErrors: Record<string, string>;
+  values: { email: string };
 }
 
+/** The login form (anonymous by nature: it is the way in, so it has no role to check). */
 export async function signIn(_previous: SignInState, formData: FormData): Promise<SignInState> {
-  const name = String(formData.get("name") ?? "");
-  const values = { name: name.slice(0, 60) };
-  const result = await signInEditor(
-    { name, password: formData.get("password") ?? "" },
-    clientAddress(await headers()),
-  );
+  const email = String(formData.get("email") ?? "");
+  const values = { email: email.slice(0, 254) };
+  const result = await signInWithPassword({ email, password: formData.get("password") ?? "" });
   switch (result.kind) {
     case "rate-limited":
       return { message: result.message, fieldErrors: {}, values };

@@ -1,9 +1,13 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { endSession } from "@/lib/auth/session";
+import { clearSessionCookie, sessionToken } from "@/lib/auth/current-user";
+import { endSessionByToken } from "@/lib/mutations/sessions";
 
+/** Ends the session on the server, not only in the browser: a copied cookie stops working too. */
 export async function signOut(): Promise<void> {
-  await endSession();
+  const token = await sessionToken();
+  if (token) await endSessionByToken(token);
+  await clearSessionCookie();
   redirect("/");
 }

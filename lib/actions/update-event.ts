@@ -1,45 +1,42 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { redirectTo, writeAction } from "@/lib/auth/write";
 import { type EventFormState, eventFormValues, parseEventInput } from "@/lib/domain/event-input";
+import { AppError, ValidationError } from "@/lib/errors";
 import { updateEvent } from "@/lib/mutations/update-event";
-import { eventWriteFailure } from "./event-form-result";
-import { requireEditor } from "./require-editor";
+import { eventFormFailure } from "./event-form-failure";
 
-export async function updateEventAction(
-  uid: string,
-  brand: string,
-  _previous: EventFormState,
-  formData: FormData,
-): Promise<EventFormState> {
-  const session = await requireEditor(`/events/${encodeURIComponent(uid)}/edit`);
-  const values = eventFormValues(
-    (name) => formData.get(name),
-    (name) => formData.getAll(name),
-  );
-  const expectedRevision = Number(formData.get("revision"));
-  if (!Number.isInteger(expectedRevision) || expectedRevision < 1) {
-    return {
-      message: "The form lost track of which revision you edited; reload the page.",
-      fieldErrors: {},
-      values,
-    };
-  }
-  const parsed = parseEventInput(brand, values);
-  if (!parsed.ok) {
-    return {
-      message: parsed.formError ?? "Please correct the highlighted fields; nothing was saved.",
-      fieldErrors: parsed.fieldErrors,
-      values,
-    };
-  }
-  let brandSlug: string;
-  try {
-    ({ brandSlug } = await updateEvent(uid, expectedRevision, parsed.input, session.name));
-  } catch (error) {
-    return eventWriteFailure(error, values);
-  }
-  revalidatePath("/", "layout");
-  redirect(`/?brand=${encodeURIComponent(brandSlug)}#event-${uid}`);
-}
+export const updateEventAction = writeAction<
+  [string, string, EventFormState, FormData],
+  EventFormState
+>(
+  {
+    role: "editor",
+    returnTo: (uid: string) => `/events/${encodeURIComponent(uid)}/edit`,
+    onError: (error, _uid, _brand, _previous, formData) => eventFormFailure(error, formData),
+  },
+  async (actor, uid: string, brand: string, _previous: EventFormState, formData: FormData) => {
+    const expectedRevision = Number(formData.get("revision"));
+    if (!Number.isInteger(expectedRevision) || expectedRevision < 1) {
+      throw new AppError(
+        "invalid_input",
+        "The form lost track of which revision you edited; reload the page.",
+      );
+    }
+    const parsed = parseEventInput(
+      brand,
+      eventFormValues(
+        (name) => formData.get(name),
+        (name) => formData.getAll(name),
+      ),
+    );
+    if (!parsed.ok) {
+      throw new ValidationError(
+        parsed.fieldErrors,
+        parsed.formError ?? "Please correct the highlighted fields; nothing was saved.",
+      );
+    }
+    const { brandSlug } = await updateEvent(uid, expectedRevision, parsed.input, actor);
+    return redirectTo(`/?brand=${encodeURIComponent(brandSlug)}#event-${uid}`);
+  },
+);

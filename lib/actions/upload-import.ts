@@ -1,9 +1,9 @@
 "use server";
 
-import { redirect } from "next/navigation";
+import { redirectTo, writeAction } from "@/lib/auth/write";
 import { MAX_IMPORT_BYTES } from "@/lib/csv/import-file";
+import { AppError } from "@/lib/errors";
 import { createImportBatch } from "@/lib/mutations/create-import-batch";
-import { requireEditor } from "./require-editor";
 
 export interface UploadImportState {
   message: string | null;
@@ -12,29 +12,39 @@ export interface UploadImportState {
 
 /**
  * Step one of an import: reads and validates the file and stores it as a pending import, then
- * shows its preview. Nothing becomes a figure here.
+ * shows its preview. Nothing becomes a figure here, so no page's cache is expired.
  */
-export async function uploadImport(
-  _previous: UploadImportState,
-  formData: FormData,
-): Promise<UploadImportState> {
-  const session = await requireEditor("/import");
-  const file = formData.get("file");
-  if (!(file instanceof File) || (file.size === 0 && file.name === "")) {
-    return { message: "Choose a CSV file to upload.", problems: [] };
-  }
-  // Checked before reading the body into memory: the server accepts a little more than this so
-  // that an oversized file gets this message rather than a generic error.
-  if (file.size > MAX_IMPORT_BYTES) {
-    return {
-      message: "This file cannot be imported.",
-      problems: [
-        `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; an import takes at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
-      ],
-    };
-  }
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const result = await createImportBatch({ bytes, fileName: file.name, actor: session.name });
-  if (!result.ok) return { message: "This file cannot be imported.", problems: result.problems };
-  redirect(`/import/${result.id}`);
-}
+export const uploadImport = writeAction<[UploadImportState, FormData], UploadImportState>(
+  {
+    role: "editor",
+    returnTo: () => "/import",
+    revalidate: false,
+    onError: (error): UploadImportState => ({
+      message: error.message,
+      problems: Array.isArray(error.details.problems) ? (error.details.problems as string[]) : [],
+    }),
+  },
+  async (actor, _previous: UploadImportState, formData: FormData) => {
+    const file = formData.get("file");
+    if (!(file instanceof File) || (file.size === 0 && file.name === "")) {
+      throw new AppError("invalid_input", "Choose a CSV file to upload.");
+    }
+    // Checked before reading the body into memory: the server accepts a little more than this so
+    // that an oversized file gets this message rather than a generic error.
+    if (file.size > MAX_IMPORT_BYTES) {
+      throw new AppError("invalid_input", "This file cannot be imported.", {
+        problems: [
+          `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; an import takes at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
+        ],
+      });
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const result = await createImportBatch({ bytes, fileName: file.name, actor });
+    if (!result.ok) {
+      throw new AppError("invalid_input", "This file cannot be imported.", {
+        problems: result.problems,
+      });
+    }
+    return redirectTo(`/import/${result.id}`);
+  },
+);

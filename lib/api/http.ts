@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError, ERROR_CODES, type ErrorCode } from "@/lib/errors";
 
 /*
  * Plumbing shared by the JSON API's route handlers (app/api/session, quarters, imports): error
@@ -13,14 +14,25 @@ export function apiJson(status: number, body: unknown, headers: Record<string, s
   return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
 }
 
-/** An error answer: `error` says what happened and that nothing was saved, `details` say where. */
+/**
+ * An error answer: `error` says what happened and that nothing was saved, `code` is the error
+ * code of lib/errors.ts (given in `details`, or the one the status stands for), details say where.
+ */
 export function apiError(
   status: number,
   error: string,
   details: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Response {
-  return apiJson(status, { error, ...details }, headers);
+  const code = details.code ?? codeForStatus(status);
+  return apiJson(status, { error, ...details, code }, headers);
+}
+
+function codeForStatus(status: number): ErrorCode {
+  const found = (Object.keys(ERROR_CODES) as ErrorCode[]).find(
+    (code) => ERROR_CODES[code].status === status,
+  );
+  return found ?? "invalid_input";
 }
 
 function sizeText(bytes: number): string {
@@ -28,8 +40,6 @@ function sizeText(bytes: number): string {
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${bytes} bytes`;
 }
-
-export type BodyResult<T> = { ok: true; value: T } | { ok: false; response: Response };
 
 /** The media type of a Content-Type header, lower case, and its charset parameter if any. */
 function mediaType(header: string | null): { type: string; charset: string | null } {
@@ -57,40 +67,32 @@ export async function readBody(
     /** The 413 message, given the declared size (null when the body came without one). */
     tooLarge?: (bytes: number | null) => string;
   },
-): Promise<BodyResult<Uint8Array>> {
+): Promise<Uint8Array> {
   const { type, charset } = mediaType(request.headers.get("content-type"));
   if (type !== options.type) {
-    return {
-      ok: false,
-      response: apiError(
-        415,
-        `The body must be sent as Content-Type: ${options.type}${
-          type ? `, not ${type.slice(0, 100)}` : " (none was given)"
-        }. Nothing was saved.`,
-      ),
-    };
+    throw new AppError(
+      "unsupported_media_type",
+      `The body must be sent as Content-Type: ${options.type}${
+        type ? `, not ${type.slice(0, 100)}` : " (none was given)"
+      }. Nothing was saved.`,
+    );
   }
   if (charset !== null && charset !== "utf-8" && charset !== "utf8") {
-    return {
-      ok: false,
-      response: apiError(
-        415,
-        `The body must be UTF-8, not charset=${charset.slice(0, 40)}. Nothing was saved.`,
-      ),
-    };
+    throw new AppError(
+      "unsupported_media_type",
+      `The body must be UTF-8, not charset=${charset.slice(0, 40)}. Nothing was saved.`,
+    );
   }
   /** `bytes` is the declared length, or how much was read when the limit was passed. */
-  const tooLarge = (bytes: number, declared: boolean) => ({
-    ok: false as const,
-    response: apiError(
-      413,
+  const tooLarge = (bytes: number, declared: boolean) =>
+    new AppError(
+      "payload_too_large",
       options.tooLarge?.(declared ? bytes : null) ??
         `The body is ${declared ? "" : "more than "}${sizeText(declared ? bytes : options.maxBytes)}; this endpoint takes at most ${sizeText(options.maxBytes)}. Nothing was saved.`,
-    ),
-  });
+    );
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > options.maxBytes) return tooLarge(declared, true);
-  if (!request.body) return { ok: true, value: new Uint8Array(0) };
+  if (Number.isFinite(declared) && declared > options.maxBytes) throw tooLarge(declared, true);
+  if (!request.body) return new Uint8Array(0);
 
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -101,7 +103,7 @@ export async function readBody(
     total += value.byteLength;
     if (total > options.maxBytes) {
       await reader.cancel().catch(() => undefined);
-      return tooLarge(total, false);
+      throw tooLarge(total, false);
     }
     chunks.push(value);
   }
@@ -111,42 +113,32 @@ export async function readBody(
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return { ok: true, value: bytes };
+  return bytes;
 }
 
 /** The body parsed as JSON (see readBody for the type and size checks). */
-export async function readJsonBody(
-  request: Request,
-  maxBytes: number,
-): Promise<BodyResult<unknown>> {
-  const body = await readBody(request, { type: "application/json", maxBytes });
-  if (!body.ok) return body;
+export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  const bytes = await readBody(request, { type: "application/json", maxBytes });
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(body.value);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return {
-      ok: false,
-      response: apiError(400, "The body is not valid UTF-8. Nothing was saved."),
-    };
+    throw new AppError("invalid_input", "The body is not valid UTF-8. Nothing was saved.");
   }
   if (text.trim() === "") {
-    return {
-      ok: false,
-      response: apiError(400, "The body is empty; send a JSON object. Nothing was saved."),
-    };
+    throw new AppError(
+      "invalid_input",
+      "The body is empty; send a JSON object. Nothing was saved.",
+    );
   }
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return JSON.parse(text) as unknown;
   } catch (error) {
     const reason = error instanceof Error ? error.message : "unreadable";
-    return {
-      ok: false,
-      response: apiError(
-        400,
-        `The body is not valid JSON (${reason.slice(0, 200)}). Nothing was saved.`,
-      ),
-    };
+    throw new AppError(
+      "invalid_input",
+      `The body is not valid JSON (${reason.slice(0, 200)}). Nothing was saved.`,
+    );
   }
 }
 
@@ -156,7 +148,7 @@ export async function readJsonBody(
  * nobody answers). Browsers also name the page's origin on every POST; one that is not this site
  * is refused outright.
  */
-export function crossOriginRefusal(request: Request): Response | null {
+export function crossOriginRefusal(request: Request): AppError | null {
   const origin = request.headers.get("origin");
   if (origin === null) return null;
   const hosts = [request.headers.get("host"), request.headers.get("x-forwarded-host")].filter(
@@ -169,22 +161,23 @@ export function crossOriginRefusal(request: Request): Response | null {
     originHost = null;
   }
   if (originHost !== null && hosts.includes(originHost)) return null;
-  return apiError(
-    403,
+  return new AppError(
+    "cross_origin",
     `Cross-site requests are refused: Origin ${origin.slice(0, 200)} is not this site. Nothing was saved.`,
   );
 }
 
 /**
- * A handler for the methods a route does not take: Next answers those with an empty 405, and
- * every refusal here says what would have been accepted.
+ * Handlers for the methods a route does not take: Next answers those with an empty 405, and
+ * every refusal here says what would have been accepted. Spread into the route module's
+ * exports is not possible (Next reads named exports), so each route names the ones it refuses.
  */
 export function methodNotAllowed(allowed: string) {
   return (request: Request): Response =>
     apiError(
       405,
       `${request.method.slice(0, 10)} is not accepted here; use ${allowed}. Nothing was changed.`,
-      {},
+      { code: "method_not_allowed" },
       { Allow: allowed },
     );
 }

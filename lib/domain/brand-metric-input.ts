@@ -18,6 +18,7 @@ export const BRAND_METRIC_OUTCOMES = {
   exists: "Nothing changed: the brand already tracks that metric.",
   missing: "Nothing changed: the brand does not track that metric.",
   last: "Nothing changed: a brand tracks at least one metric.",
+  forbidden: "Nothing changed: your role does not allow changing a brand's metrics.",
   invalid: `Nothing changed: the note must be at most ${BRAND_METRIC_NOTE_MAX} characters of visible text, and the metric one of the catalog's.`,
 } as const;
 export type BrandMetricOutcome = keyof typeof BRAND_METRIC_OUTCOMES;

@@ -1,28 +1,58 @@
 /**
- * The editor sign-in's fields, parsed the same way from the login form and from
- * `POST /api/session`, with one message per field phrased as a sentence.
+ * The fields of sign-in and account forms, parsed the same way from the forms and the JSON API,
+ * with one message per field phrased as a sentence.
  */
 import { z } from "zod";
 import { requiredText } from "./fields";
 
+export const EmailSchema = z
+  .string()
+  .trim()
+  .min(1, { message: "is required" })
+  .max(254, { message: "is too long" })
+  .regex(/^[^\s@]+@[^\s@]+$/, { message: "must be an email address like ada@example.com" })
+  .transform((email) => email.toLowerCase());
+
 export const SignInSchema = z.object({
-  name: requiredText(60),
+  email: EmailSchema,
   password: z.string().min(1, { message: "is required" }).max(200, { message: "is too long" }),
 });
 
 export type SignInInput = z.infer<typeof SignInSchema>;
-
 export type SignInField = keyof SignInInput;
-
 export type SignInFieldErrors = Partial<Record<SignInField, string>>;
 
-const FIELD_LABELS: Record<SignInField, string> = { name: "Your name", password: "Password" };
+const FIELD_LABELS: Record<string, string> = {
+  email: "Email",
+  password: "Password",
+  name: "Name",
+  role: "Role",
+  current: "Current password",
+  next: "New password",
+};
 
-export function signInFieldErrors(error: z.ZodError): SignInFieldErrors {
-  const errors: SignInFieldErrors = {};
+/** One sentence per field: "Email must be an email address like …". */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
   for (const issue of error.issues) {
-    const field = issue.path[0] === "password" ? "password" : "name";
-    errors[field] ??= `${FIELD_LABELS[field]} ${issue.message}`;
+    const field = String(issue.path[0] ?? "body");
+    errors[field] ??= `${FIELD_LABELS[field] ?? field} ${issue.message}`;
   }
   return errors;
 }
+
+export const DisplayNameSchema = requiredText(60);
+export const RoleSchema = z.enum(["viewer", "editor", "admin"], {
+  error: "must be viewer, editor or admin",
+});
+
+export const InviteSchema = z.object({
+  email: EmailSchema,
+  name: DisplayNameSchema,
+  role: RoleSchema,
+});
+
+export const PasswordFieldSchema = z
+  .string()
+  .min(1, { message: "is required" })
+  .max(200, { message: "is too long" });

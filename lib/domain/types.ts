@@ -63,6 +63,9 @@ export interface PointDTO {
   statedYoyPct?: number | null;
   note: string | null;
   revision: number;
+  /** When and by whom (the display name at the time) the current revision was entered. */
+  enteredAt?: string;
+  enteredBy?: string;
   /** Earlier revisions of this quarter's figure, oldest first. */
   history: RevisionDTO[];
 }

@@ -1,3 +1,4 @@
+import type { Actor } from "@/lib/domain/actor";
 import { decimalsOf } from "@/lib/domain/kpi";
 import { type AuditAction, type Tx, writeAudit } from "./audit";
 import { judgeClaimByUid } from "./judge-claims";
@@ -20,8 +21,7 @@ export interface ClaimRevisionInput {
   quote: string;
   note: string | null;
   sourceId: number;
-  actor: string;
-  actorId: string | null;
+  actor: Actor;
   at: Date;
   auditAction?: AuditAction;
 }
@@ -39,7 +39,7 @@ export async function appendClaimRevision(tx: Tx, input: ClaimRevisionInput): Pr
   if (latest?.isCurrent) {
     await tx.claim.update({
       where: { id: latest.id },
-      data: { isCurrent: false, supersededAt: input.at, supersededBy: input.actor },
+      data: { isCurrent: false, supersededAt: input.at, supersededBy: input.actor.name },
     });
   }
   const revision = (latest?.revision ?? 0) + 1;
@@ -67,8 +67,8 @@ export async function appendClaimRevision(tx: Tx, input: ClaimRevisionInput): Pr
       revision,
       isCurrent: true,
       createdAt: input.at,
-      createdBy: input.actor,
-      createdById: input.actorId,
+      createdBy: input.actor.name,
+      createdById: input.actor.id,
     },
   });
   const snapshot = (row: typeof fields, number: number) => ({

@@ -1,3 +1,4 @@
+import type { Actor } from "@/lib/domain/actor";
 import { type AuditAction, type Tx, writeAudit } from "./audit";
 
 export interface EventRevisionInput {
@@ -13,7 +14,7 @@ export interface EventRevisionInput {
   sourceId: number;
   /** true records the event's deletion as its latest revision. */
   deleted: boolean;
-  actor: string;
+  actor: Actor;
   at: Date;
   auditAction?: AuditAction;
 }
@@ -27,13 +28,20 @@ export async function appendEventRevision(tx: Tx, input: EventRevisionInput): Pr
   if (latest?.isCurrent) {
     await tx.event.update({
       where: { id: latest.id },
-      data: { isCurrent: false, supersededAt: input.at, supersededBy: input.actor },
+      data: { isCurrent: false, supersededAt: input.at, supersededBy: input.actor.name },
     });
   }
   const revision = (latest?.revision ?? 0) + 1;
   const { actor, at, auditAction, ...fields } = input;
   await tx.event.create({
-    data: { ...fields, revision, isCurrent: true, createdAt: at, createdBy: actor },
+    data: {
+      ...fields,
+      revision,
+      isCurrent: true,
+      createdAt: at,
+      createdBy: actor.name,
+      createdById: actor.id,
+    },
   });
   const snapshot = (row: typeof fields & { revision: number }) => ({
     revision: row.revision,

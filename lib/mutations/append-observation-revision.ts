@@ -1,3 +1,4 @@
+import type { Actor } from "@/lib/domain/actor";
 import type { Qualifier } from "@/lib/domain/types";
 import { type AuditAction, type Tx, writeAudit } from "./audit";
 import { rejudgeClaimsForFigures } from "./judge-claims";
@@ -16,7 +17,7 @@ export interface ObservationRevisionInput {
   quote: string | null;
   note: string | null;
   statedYoyPct: number | null;
-  actor: string;
+  actor: Actor;
   at: Date;
   /** Overrides the audit action derived from the change (e.g. "seed", "import"). */
   auditAction?: AuditAction;
@@ -57,7 +58,7 @@ export async function appendObservationRevision(
   if (current) {
     await tx.observation.update({
       where: { id: current.id },
-      data: { isCurrent: false, supersededAt: input.at, supersededBy: input.actor },
+      data: { isCurrent: false, supersededAt: input.at, supersededBy: input.actor.name },
     });
   }
   const revision = (latest?.revision ?? 0) + 1;
@@ -74,7 +75,8 @@ export async function appendObservationRevision(
       note: input.note,
       statedYoyPct: input.statedYoyPct,
       createdAt: input.at,
-      createdBy: input.actor,
+      createdBy: input.actor.name,
+      createdById: input.actor.id,
     },
   });
   const derivedAction: AuditAction =

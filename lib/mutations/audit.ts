@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/domain/actor";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -9,16 +10,21 @@ export type AuditAction =
   | "delete"
   | "import"
   | "seed"
-  | "update";
+  | "update"
+  | "invite"
+  | "role"
+  | "deactivate"
+  | "reactivate"
+  | "password";
 
 /** Writes the audit row for a change; call it inside the change's own transaction. */
 export async function writeAudit(
   tx: Tx,
   entry: {
-    actor: string;
+    actor: Actor;
     at: Date;
     action: AuditAction;
-    entity: "observation" | "event" | "brand" | "metric" | "brand_metric" | "claim";
+    entity: "observation" | "event" | "brand" | "metric" | "brand_metric" | "claim" | "account";
     entityKey: string;
     before: unknown;
     after: unknown;
@@ -26,7 +32,8 @@ export async function writeAudit(
 ): Promise<void> {
   await tx.auditEntry.create({
     data: {
-      actor: entry.actor,
+      actor: entry.actor.name,
+      actorId: entry.actor.id,
       at: entry.at,
       action: entry.action,
       entity: entry.entity,

@@ -1,24 +1,16 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { getWriteDb } from "@/lib/db";
-import type { BrandMetricOutcome } from "@/lib/domain/brand-metric-input";
+import type { Actor } from "@/lib/domain/actor";
+import { BrandMetricSetError, UnknownReferenceError } from "@/lib/errors";
 import { type Tx, writeAudit } from "./audit";
-import { UnknownReferenceError } from "./errors";
 import { runWriteTransaction } from "./write-transaction";
-
-/** A change to a brand's metric set that does not apply (already there, not there, the last). */
-export class BrandMetricSetError extends Error {
-  constructor(readonly code: Exclude<BrandMetricOutcome, "added" | "removed" | "noted">) {
-    super(`Brand metric set change refused: ${code}`);
-    this.name = "BrandMetricSetError";
-  }
-}
 
 export interface BrandMetricChange {
   brand: string;
   metric: string;
   note?: string | null;
-  actor: string;
+  actor: Actor;
   at?: Date;
 }
 

@@ -1,6 +1,8 @@
 import "server-only";
 import { figureKey, type PlannedWrite } from "@/lib/csv/import-plan";
 import { getWriteDb } from "@/lib/db";
+import type { Actor } from "@/lib/domain/actor";
+import { ImportConflictError } from "@/lib/errors";
 import { appendObservationRevision } from "./append-observation-revision";
 import { type SourceInput, sourceFingerprint } from "./find-or-create-source";
 import { findOrCreateSources, insertNewFigures, type NewFigure } from "./insert-new-figures";
@@ -21,13 +23,6 @@ function sourceOf(write: PlannedWrite): SourceInput | null {
   return { title: write.sourceTitle, url: write.sourceUrl, publishedOn: write.sourceDate };
 }
 
-export class ImportConflictError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ImportConflictError";
-  }
-}
-
 /**
  * Applies a pending import: validated again against the current data inside the transaction that
  * writes it, so what is written is what the editor saw or nothing is. Every figure gets its
@@ -37,7 +32,7 @@ export class ImportConflictError extends Error {
 export async function confirmImportBatch(input: {
   id: number;
   planChecksum: string;
-  actor: string;
+  actor: Actor;
   now?: Date;
 }): Promise<ConfirmImportResult> {
   const at = input.now ?? new Date();
@@ -66,7 +61,12 @@ export async function confirmImportBatch(input: {
       }
       const claimed = await tx.importBatch.updateMany({
         where: { id: batch.id, status: "pending", planChecksum: input.planChecksum },
-        data: { status: "applied", appliedAt: at, appliedBy: input.actor },
+        data: {
+          status: "applied",
+          appliedAt: at,
+          appliedBy: input.actor.name,
+          appliedById: input.actor.id,
+        },
       });
       if (claimed.count !== 1) return { kind: "already-applied" };
 

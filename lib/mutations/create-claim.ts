@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getWriteDb } from "@/lib/db";
+import type { Actor } from "@/lib/domain/actor";
 import type { ClaimInput } from "@/lib/domain/claim-input";
 import { saveClaimRevision } from "./save-claim";
 import { runWriteTransaction } from "./write-transaction";
@@ -8,12 +9,10 @@ import { runWriteTransaction } from "./write-transaction";
 /** Records a new claim (revision 1), its audit row and its first verdict, in one transaction. */
 export async function createClaim(
   input: ClaimInput,
-  actor: string,
+  actor: Actor,
   at: Date = new Date(),
 ): Promise<{ uid: string }> {
   const uid = `clm-${randomUUID()}`;
-  await runWriteTransaction(getWriteDb(), (tx) =>
-    saveClaimRevision(tx, uid, input, { name: actor, id: null }, at),
-  );
+  await runWriteTransaction(getWriteDb(), (tx) => saveClaimRevision(tx, uid, input, actor, at));
   return { uid };
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getWriteDb } from "@/lib/db";
+import type { Actor } from "@/lib/domain/actor";
 import type { EventInput } from "@/lib/domain/event-input";
+import { UnknownReferenceError } from "@/lib/errors";
 import { appendEventRevision } from "./append-event-revision";
-import { UnknownBrandError } from "./event-errors";
 import { checkedEventMetricKeys } from "./event-metric-keys";
 import { findOrCreateSource } from "./find-or-create-source";
 import { runWriteTransaction } from "./write-transaction";
@@ -11,13 +12,13 @@ import { runWriteTransaction } from "./write-transaction";
 /** Adds a new event (revision 1) with its source; the audit row is written in the same transaction. */
 export async function createEvent(
   input: EventInput,
-  actor: string,
+  actor: Actor,
   at: Date = new Date(),
 ): Promise<{ uid: string }> {
   const uid = `evt-${randomUUID()}`;
   await runWriteTransaction(getWriteDb(), async (tx) => {
     const brand = await tx.brand.findUnique({ where: { slug: input.brand }, select: { id: true } });
-    if (!brand) throw new UnknownBrandError(input.brand);
+    if (!brand) throw new UnknownReferenceError("brand", input.brand);
     const metricKeys = await checkedEventMetricKeys(tx, input.metrics);
     const sourceId = await findOrCreateSource(tx, {
       title: input.sourceTitle,

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { getWriteDb } from "@/lib/db";
+import type { Actor } from "@/lib/domain/actor";
 import { planImportFile } from "./plan-import-file";
 
 export type CreateImportBatchResult = { ok: true; id: number } | { ok: false; problems: string[] };
@@ -13,7 +14,7 @@ export type CreateImportBatchResult = { ok: true; id: number } | { ok: false; pr
 export async function createImportBatch(input: {
   bytes: Uint8Array;
   fileName: string;
-  actor: string;
+  actor: Actor;
   now?: Date;
 }): Promise<CreateImportBatchResult> {
   return getWriteDb().$transaction(
@@ -23,7 +24,8 @@ export async function createImportBatch(input: {
       const batch = await tx.importBatch.create({
         data: {
           createdAt: input.now ?? new Date(),
-          createdBy: input.actor,
+          createdBy: input.actor.name,
+          createdById: input.actor.id,
           fileName: input.fileName.slice(0, 200) || "upload.csv",
           checksum: createHash("sha256").update(input.bytes).digest("hex"),
           csv: new TextDecoder("utf-8").decode(input.bytes),

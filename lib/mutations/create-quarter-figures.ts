@@ -1,18 +1,23 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { getWriteDb } from "@/lib/db";
+import type { Actor } from "@/lib/domain/actor";
 import { requiredConfirmations, unconfirmed } from "@/lib/domain/confirmations";
 import { classifyFigureChange, type FigureChangeKind } from "@/lib/domain/figure-change";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import type { QuarterInput } from "@/lib/domain/quarter-input";
+import {
+  ConfirmationRequiredError,
+  UnchangedFigureError,
+  UnknownReferenceError,
+} from "@/lib/errors";
 import { appendObservationRevision } from "./append-observation-revision";
-import { ConfirmationRequiredError, UnchangedFigureError, UnknownReferenceError } from "./errors";
 import { findOrCreateSource } from "./find-or-create-source";
 import { loadQuarterFigures } from "./load-quarter-figures";
 import { runWriteTransaction } from "./write-transaction";
 
 export interface CreateQuarterFiguresInput extends QuarterInput {
-  actor: string;
+  actor: Actor;
   /** Tokens of the confirmations the editor ticked (see lib/domain/confirmations.ts). */
   confirmedTokens: readonly string[];
   at?: Date;

@@ -1,7 +1,8 @@
 import "server-only";
 import { getWriteDb } from "@/lib/db";
+import type { Actor } from "@/lib/domain/actor";
+import { EventConflictError, EventNotFoundError } from "@/lib/errors";
 import { appendEventRevision } from "./append-event-revision";
-import { EventConflictError, EventNotFoundError } from "./event-errors";
 import { runWriteTransaction } from "./write-transaction";
 
 /**
@@ -11,7 +12,7 @@ import { runWriteTransaction } from "./write-transaction";
 export async function deleteEvent(
   uid: string,
   expectedRevision: number,
-  actor: string,
+  actor: Actor,
   at: Date = new Date(),
 ): Promise<{ revision: number; brandSlug: string }> {
   return runWriteTransaction(getWriteDb(), async (tx) => {

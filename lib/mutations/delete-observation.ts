@@ -1,10 +1,11 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { getWriteDb } from "@/lib/db";
+import type { Actor } from "@/lib/domain/actor";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import type { Qualifier } from "@/lib/domain/types";
+import { StaleFigureError, UnknownReferenceError } from "@/lib/errors";
 import { appendObservationRevision } from "./append-observation-revision";
-import { StaleFigureError, UnknownReferenceError } from "./errors";
 import { runWriteTransaction } from "./write-transaction";
 
 export interface DeleteObservationInput {
@@ -15,7 +16,7 @@ export interface DeleteObservationInput {
   reason: string;
   /** The revision the editor saw and confirmed withdrawing. */
   expectedRevision: number;
-  actor: string;
+  actor: Actor;
   at?: Date;
 }
 

@@ -1,6 +1,6 @@
 import { storedEventMetricKeys } from "@/lib/domain/events";
+import { UnknownEventMetricError } from "@/lib/errors";
 import type { Tx } from "./audit";
-import { UnknownEventMetricError } from "./event-errors";
 
 /** An event's metric list as stored, after checking that every key is in the catalog. */
 export async function checkedEventMetricKeys(

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/domain/actor";
 import type { Qualifier } from "@/lib/domain/types";
 import type { AuditAction, Tx } from "./audit";
 import { type SourceInput, sourceFingerprint } from "./find-or-create-source";
@@ -73,7 +74,7 @@ export async function findOrCreateSources(
 export async function insertNewFigures(
   tx: Tx,
   figures: readonly NewFigure[],
-  options: { actor: string; at: Date; auditAction: AuditAction },
+  options: { actor: Actor; at: Date; auditAction: AuditAction },
 ): Promise<void> {
   const observations: Prisma.ObservationCreateManyInput[] = [];
   const audits: Prisma.AuditEntryCreateManyInput[] = [];
@@ -96,13 +97,15 @@ export async function insertNewFigures(
         note: revision.note,
         statedYoyPct: null,
         createdAt: options.at,
-        createdBy: options.actor,
+        createdBy: options.actor.name,
+        createdById: options.actor.id,
         supersededAt: superseded ? options.at : null,
-        supersededBy: superseded ? options.actor : null,
+        supersededBy: superseded ? options.actor.name : null,
       });
       const previous = index > 0 ? figure.revisions[index - 1] : undefined;
       audits.push({
-        actor: options.actor,
+        actor: options.actor.name,
+        actorId: options.actor.id,
         at: options.at,
         action: options.auditAction,
         entity: "observation",

@@ -1,8 +1,8 @@
 import type { CurrentFigure, FigureValue } from "@/lib/domain/confirmations";
 import { type QuarterCode, shiftQuarter } from "@/lib/domain/quarter";
 import type { MetricKind, Qualifier } from "@/lib/domain/types";
+import { MetricNotTrackedError, UnknownReferenceError } from "@/lib/errors";
 import type { Tx } from "./audit";
-import { MetricNotTrackedError, UnknownReferenceError } from "./errors";
 
 export interface StoredCurrentFigure extends CurrentFigure {
   sourceId: number | null;

@@ -1,22 +1,23 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { getWriteDb } from "@/lib/db";
+import type { Actor } from "@/lib/domain/actor";
 import { requiredConfirmations, unconfirmed } from "@/lib/domain/confirmations";
 import { classifyFigureChange } from "@/lib/domain/figure-change";
 import type { RestateInput } from "@/lib/domain/restate-input";
-import { appendObservationRevision } from "./append-observation-revision";
 import {
   ConfirmationRequiredError,
   StaleFigureError,
   UnchangedFigureError,
   UnknownReferenceError,
-} from "./errors";
+} from "@/lib/errors";
+import { appendObservationRevision } from "./append-observation-revision";
 import { findOrCreateSource } from "./find-or-create-source";
 import { loadQuarterFigures } from "./load-quarter-figures";
 import { runWriteTransaction } from "./write-transaction";
 
 export interface RestateFigureInput extends RestateInput {
-  actor: string;
+  actor: Actor;
   /** Tokens of an extreme-change confirmation (a second round); the restatement itself is
    * confirmed by the page's one box, checked by the action's schema. */
   confirmedTokens: readonly string[];

@@ -1,7 +1,8 @@
 import "server-only";
 import { getWriteDb } from "@/lib/db";
+import type { Actor } from "@/lib/domain/actor";
 import type { ClaimInput } from "@/lib/domain/claim-input";
-import { ClaimConflictError, ClaimNotFoundError } from "./claim-errors";
+import { ClaimConflictError, ClaimNotFoundError } from "@/lib/errors";
 import { saveClaimRevision } from "./save-claim";
 import { runWriteTransaction } from "./write-transaction";
 
@@ -14,7 +15,7 @@ export async function reviseClaim(
   uid: string,
   expectedRevision: number,
   input: ClaimInput,
-  actor: string,
+  actor: Actor,
   at: Date = new Date(),
 ): Promise<{ revision: number }> {
   return runWriteTransaction(getWriteDb(), async (tx) => {
@@ -30,7 +31,7 @@ export async function reviseClaim(
       tx,
       uid,
       { ...input, brand: current.brand.slug },
-      { name: actor, id: null },
+      actor,
       at,
     );
     return { revision };

@@ -1,7 +1,8 @@
+import type { Actor } from "@/lib/domain/actor";
 import type { ClaimInput } from "@/lib/domain/claim-input";
+import { ClaimReferenceError } from "@/lib/errors";
 import { appendClaimRevision, type ClaimRevisionInput } from "./append-claim-revision";
 import type { AuditAction, Tx } from "./audit";
-import { ClaimReferenceError } from "./claim-errors";
 import { findOrCreateSource } from "./find-or-create-source";
 
 /** Resolves a validated claim's brand, metrics and source, then appends it as a revision of `uid`. */
@@ -9,7 +10,7 @@ export async function saveClaimRevision(
   tx: Tx,
   uid: string,
   input: ClaimInput,
-  actor: { name: string; id: string | null },
+  actor: Actor,
   at: Date,
   auditAction?: AuditAction,
 ): Promise<number> {
@@ -47,8 +48,7 @@ export async function saveClaimRevision(
     quote: input.quote,
     note: input.note ?? null,
     sourceId,
-    actor: actor.name,
-    actorId: actor.id,
+    actor,
     at,
     ...(auditAction ? { auditAction } : {}),
   };

@@ -1,8 +1,9 @@
 import "server-only";
 import { getWriteDb } from "@/lib/db";
+import type { Actor } from "@/lib/domain/actor";
 import type { EventInput } from "@/lib/domain/event-input";
+import { EventConflictError, EventNotFoundError } from "@/lib/errors";
 import { appendEventRevision } from "./append-event-revision";
-import { EventConflictError, EventNotFoundError } from "./event-errors";
 import { checkedEventMetricKeys } from "./event-metric-keys";
 import { findOrCreateSource } from "./find-or-create-source";
 import { runWriteTransaction } from "./write-transaction";
@@ -16,7 +17,7 @@ export async function updateEvent(
   uid: string,
   expectedRevision: number,
   input: EventInput,
-  actor: string,
+  actor: Actor,
   at: Date = new Date(),
 ): Promise<{ revision: number; changed: boolean; brandSlug: string }> {
   return runWriteTransaction(getWriteDb(), async (tx) => {

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { databaseProvider, databaseUrl } from "@/lib/database-url";
+import { WriteConflictError } from "@/lib/errors";
 import type { Tx } from "./audit";
-import { WriteConflictError } from "./errors";
 
 const ATTEMPTS = 4;
 

@@ -132,6 +132,8 @@ export const listBrandSeries = cache(async function listBrandSeries(
       statedYoyPct: row.statedYoyPct,
       note: row.note,
       revision: row.revision,
+      enteredAt: row.createdAt.toISOString(),
+      enteredBy: row.createdBy,
       history,
     });
   }

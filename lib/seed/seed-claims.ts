@@ -3,7 +3,9 @@
  * what it says and where, a correction by its note, so a second run adds nothing and an editor's
  * later revision is never undone.
  */
+
 import { createHash } from "node:crypto";
+import type { Actor } from "@/lib/domain/actor";
 import { type ClaimInput, ClaimInputSchema } from "@/lib/domain/claim-input";
 import type { ClaimantKind } from "@/lib/domain/claims";
 import { decimalsOf } from "@/lib/domain/kpi";
@@ -14,7 +16,7 @@ import type { ClaimRow, CorrectionRow, ObservationRow } from "./seed-files";
 import { SeedFileError } from "./seed-files";
 
 /** Who applies data/corrections.csv: a system actor, not a person. */
-export const CORRECTIONS_ACTOR = "system (data/corrections.csv)";
+export const CORRECTIONS_ACTOR: Actor = { id: null, name: "system (data/corrections.csv)" };
 
 function digest(parts: readonly string[]): string {
   return createHash("sha256").update(parts.join("\n")).digest("hex").slice(0, 20);
@@ -39,7 +41,7 @@ export async function seedCorrections(
     }
     const key = { brandId, metricId, quarter: row.quarter };
     const done = await tx.observation.findFirst({
-      where: { ...key, createdBy: CORRECTIONS_ACTOR, note: row.note },
+      where: { ...key, createdBy: CORRECTIONS_ACTOR.name, note: row.note },
       select: { id: true },
     });
     const current = await tx.observation.findFirst({ where: { ...key, isCurrent: true } });
@@ -164,7 +166,7 @@ export function claimsFromStatedYoy(
 export async function seedClaims(
   tx: Tx,
   claims: readonly SeedClaim[],
-  actor: string,
+  actor: Actor,
   now: Date,
 ): Promise<{ added: number; unchanged: number }> {
   let added = 0;
@@ -175,7 +177,7 @@ export async function seedClaims(
       unchanged++;
       continue;
     }
-    await saveClaimRevision(tx, claim.uid, claim.input, { name: actor, id: null }, now, "seed");
+    await saveClaimRevision(tx, claim.uid, claim.input, actor, now, "seed");
     added++;
   }
   return { added, unchanged };

@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/domain/actor";
 import { parseEventMetricKeys, storedEventMetricKeys } from "@/lib/domain/events";
 import { decimalsOf, statedYoyAgrees } from "@/lib/domain/kpi";
 import { type QuarterCode, shiftQuarter } from "@/lib/domain/quarter";
@@ -23,7 +24,8 @@ import {
 } from "./seed-claims";
 import type { BrandMetricRow, EventRow, ObservationRow, SeedFiles } from "./seed-files";
 
-export const SEED_ACTOR = "seed";
+/** Seed writes belong to no account: a null id and the system's name. */
+export const SEED_ACTOR: Actor = { id: null, name: "seed" };
 
 export interface SeedReport {
   brandsAdded: number;

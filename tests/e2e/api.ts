@@ -59,27 +59,118 @@ export async function apiRequest(
   return answerOf(response);
 }
 
-/** Signs in through `POST /api/session`; returns the Cookie header to send with writes. */
-export async function apiSignIn(
+/**
+ * The accounts the browser tests use. The server under test is started with this admin
+ * (PULSE_ADMIN_EMAIL / PULSE_ADMIN_PASSWORD); every other account is made on first use by
+ * `ensureAccount`, through the admin's invitation API, with E2E_PASSWORD unless told otherwise.
+ */
+export const E2E_ADMIN = {
+  email: process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test",
+  password: process.env.E2E_ADMIN_PASSWORD ?? "e2e-root-passphrase-9b1d",
+  name: "E2E Admin",
+};
+export const E2E_PASSWORD = process.env.E2E_EDITOR_PASSWORD ?? "e2e-editor-password-7f3a";
+
+/** The email an account named `name` gets in the tests: `Ada Lovelace` -> `ada-lovelace@e2e.test`. */
+export function emailFor(name: string): string {
+  if (name.includes("@")) return name.toLowerCase();
+  const local = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  return `${local || "someone"}@e2e.test`;
+}
+
+export type Role = "viewer" | "editor" | "admin";
+
+const adminCookies = new Map<string, string>();
+const ensured = new Set<string>();
+
+/** The admin's session cookie on this server (signed in once per server and process). */
+export async function adminCookie(baseUrl: string): Promise<string> {
+  let cookie = adminCookies.get(baseUrl);
+  if (!cookie) {
+    cookie = await signInWithEmail(baseUrl, E2E_ADMIN.email, E2E_ADMIN.password);
+    adminCookies.set(baseUrl, cookie);
+  }
+  return cookie;
+}
+
+/**
+ * Makes sure an account named `name` exists (invited by the admin and accepted, as a person
+ * would through the invitation link); returns its email. An account that exists is left as is.
+ */
+export async function ensureAccount(
   baseUrl: string,
   name: string,
+  role: Role = "editor",
+  password: string = E2E_PASSWORD,
+): Promise<string> {
+  const email = emailFor(name);
+  const key = `${baseUrl} ${email}`;
+  if (ensured.has(key) || email === E2E_ADMIN.email) return email;
+  const invitation = await apiRequest(baseUrl, "/api/invitations", {
+    cookie: await adminCookie(baseUrl),
+    json: { email, name: name.includes("@") ? name.split("@")[0] : name, role },
+  });
+  if (invitation.status === 201) {
+    const { token } = invitation.body as { token: string };
+    const accepted = await apiRequest(baseUrl, "/api/invitations/accept", {
+      json: { token, name: name.includes("@") ? name.split("@")[0] : name, password },
+    });
+    if (accepted.status !== 201) {
+      throw new Error(`accepting the invitation for ${email} answered ${accepted.status}`);
+    }
+  } else if (invitation.status !== 409) {
+    throw new Error(
+      `inviting ${email} answered ${invitation.status}: ${JSON.stringify(invitation.body)}`,
+    );
+  }
+  ensured.add(key);
+  return email;
+}
+
+/** The session cookie's `name=value` from a response, in either of its two forms. */
+export function sessionCookieOf(response: Response): string | undefined {
+  return response.headers
+    .getSetCookie()
+    .map((line) => line.split(";")[0] ?? "")
+    .find((pair) => /^(__Host-)?pulse_session=./.test(pair));
+}
+
+export async function signInWithEmail(
+  baseUrl: string,
+  email: string,
   password: string,
   headers: Record<string, string> = {},
 ): Promise<string> {
   const response = await fetch(`${baseUrl}/api/session`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ name, password }),
+    body: JSON.stringify({ email, password }),
   });
   await response.arrayBuffer();
-  const cookie = response.headers
-    .getSetCookie()
-    .map((line) => line.split(";")[0] ?? "")
-    .find((pair) => pair.startsWith("pulse_session="));
+  const cookie = sessionCookieOf(response);
   if (response.status !== 204 || !cookie) {
-    throw new Error(`sign-in as ${name} answered ${response.status} without a session`);
+    throw new Error(`sign-in as ${email} answered ${response.status} without a session`);
   }
   return cookie;
+}
+
+/**
+ * Signs in through `POST /api/session`; returns the Cookie header to send with writes. `name` is
+ * an email, or a display name whose account (an editor, unless `role` says otherwise) is made on
+ * first use with `password`.
+ */
+export async function apiSignIn(
+  baseUrl: string,
+  name: string,
+  password: string = E2E_PASSWORD,
+  headers: Record<string, string> = {},
+  role: Role = "editor",
+): Promise<string> {
+  const email = await ensureAccount(baseUrl, name, role, password);
+  return signInWithEmail(baseUrl, email, password, headers);
 }
 
 export interface SavedFigures {

@@ -2,15 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { LONG_COLUMNS } from "@/lib/csv/export-format";
 import { getReadDb, getWriteDb } from "@/lib/db";
+import { BrandMetricSetError, MetricNotTrackedError } from "@/lib/errors";
 import {
   addBrandMetric,
-  BrandMetricSetError,
   removeBrandMetric,
   updateBrandMetricNote,
 } from "@/lib/mutations/brand-metric-set";
 import { createImportBatch } from "@/lib/mutations/create-import-batch";
 import { createQuarterFigures } from "@/lib/mutations/create-quarter-figures";
-import { MetricNotTrackedError } from "@/lib/mutations/errors";
 import { listBrandMetricNotes, listBrandMetrics } from "@/lib/queries/brand-metrics";
 import { getImportBatch } from "@/lib/queries/import-batches";
 import { seedFromFiles } from "@/lib/seed/prepare-database";
@@ -37,7 +36,7 @@ const liAutoFigure = (metricKey: string) => ({
   figures: [{ metricKey, value: 700.5, decimals: 1, qualifier: "exact" as const }],
   source: { title: "Li Auto Q4 2025 results", url: null, publishedOn: null },
   note: null,
-  actor: "Ada",
+  actor: { id: null, name: "Ada" },
   confirmedTokens: [],
 });
 
@@ -73,7 +72,11 @@ describe("a brand's own metric set", () => {
   it("refuses such a figure in an import, naming the brand's metrics", async () => {
     const row = `li-auto,mau,,M users,2025Q4,700.5,exact,,,Li Auto results,,,false,,`;
     const bytes = new TextEncoder().encode(`${LONG_COLUMNS.join(",")}\r\n${row}\r\n`);
-    const result = await createImportBatch({ bytes, fileName: "li.csv", actor: "Ada" });
+    const result = await createImportBatch({
+      bytes,
+      fileName: "li.csv",
+      actor: { id: null, name: "Ada" },
+    });
     if (!result.ok) throw new Error(result.problems.join(" "));
     const batch = await getImportBatch(result.id);
     expect(batch?.plan.rejected).toEqual([
@@ -92,7 +95,7 @@ describe("a brand's own metric set", () => {
       brand: "li-auto",
       metric: "mau",
       note: "Li Auto app users",
-      actor: "Ada",
+      actor: { id: null, name: "Ada" },
     });
     expect((await listBrandMetrics("li-auto")).map((metric) => metric.key)).toEqual([
       "revenue",
@@ -106,22 +109,31 @@ describe("a brand's own metric set", () => {
     });
     expect(audit).toMatchObject({ action: "create", actor: "Ada" });
     await expect(
-      addBrandMetric({ brand: "li-auto", metric: "mau", actor: "Ada" }),
+      addBrandMetric({ brand: "li-auto", metric: "mau", actor: { id: null, name: "Ada" } }),
     ).rejects.toBeInstanceOf(BrandMetricSetError);
   });
 
   it("edits a note and removes a metric, each audited; the last metric cannot be removed", async () => {
-    await updateBrandMetricNote({ brand: "li-auto", metric: "mau", note: null, actor: "Bob" });
+    await updateBrandMetricNote({
+      brand: "li-auto",
+      metric: "mau",
+      note: null,
+      actor: { id: null, name: "Bob" },
+    });
     expect((await listBrandMetrics("li-auto")).at(-1)?.note).toBeNull();
-    await removeBrandMetric({ brand: "li-auto", metric: "mau", actor: "Bob" });
-    await removeBrandMetric({ brand: "li-auto", metric: "revenue", actor: "Bob" });
+    await removeBrandMetric({ brand: "li-auto", metric: "mau", actor: { id: null, name: "Bob" } });
+    await removeBrandMetric({
+      brand: "li-auto",
+      metric: "revenue",
+      actor: { id: null, name: "Bob" },
+    });
     const last = await removeBrandMetric({
       brand: "li-auto",
       metric: "ev_deliveries",
-      actor: "Bob",
+      actor: { id: null, name: "Bob" },
     }).catch((caught: unknown) => caught);
     expect(last).toBeInstanceOf(BrandMetricSetError);
-    expect((last as BrandMetricSetError).code).toBe("last");
+    expect((last as BrandMetricSetError).outcome).toBe("last");
     const actions = await db.auditEntry.findMany({
       where: { entity: "brand_metric", actor: "Bob" },
       orderBy: { id: "asc" },

@@ -206,7 +206,7 @@ describe("claims seeded from data/ into a real SQLite file", () => {
       stores.map((row) => [row.revision, row.qualifier, row.isCurrent, row.createdBy]),
     ).toEqual([
       [1, "approximate", false, "seed"],
-      [2, "at_least", true, CORRECTIONS_ACTOR],
+      [2, "at_least", true, CORRECTIONS_ACTOR.name],
     ]);
     expect(stores[1]?.note).toContain("exceeds 18,000");
     expect(stores[1]?.sourceId).toBe(stores[0]?.sourceId);
@@ -232,7 +232,7 @@ describe("claims seeded from data/ into a real SQLite file", () => {
     });
     expect(mau.statedYoyPct).toBeNull();
     expect(mau.note).toContain("10.6");
-    expect(await db.auditEntry.count({ where: { actor: CORRECTIONS_ACTOR } })).toBe(7);
+    expect(await db.auditEntry.count({ where: { actor: CORRECTIONS_ACTOR.name } })).toBe(7);
   });
 
   it("changes nothing when the seed runs again", async () => {
@@ -262,7 +262,7 @@ describe("claims seeded from data/ into a real SQLite file", () => {
         figures: [restated],
         source: { title: "A test restatement", url: null, publishedOn: null },
         note: "test",
-        actor: "Test Analyst",
+        actor: { id: null, name: "Test Analyst" },
         confirmedTokens: (["restatement", "extreme_change"] as const).map((kind) =>
           confirmationToken(kind, "2024Q3", "ev_deliveries", restated),
         ),

@@ -30,7 +30,11 @@ function csv(...lines: string[]): Uint8Array {
 }
 
 async function upload(bytes: Uint8Array) {
-  const result = await createImportBatch({ bytes, fileName: "figures.csv", actor: "Ada" });
+  const result = await createImportBatch({
+    bytes,
+    fileName: "figures.csv",
+    actor: { id: null, name: "Ada" },
+  });
   if (!result.ok) throw new Error(result.problems.join(" "));
   const batch = await getImportBatch(result.id);
   if (!batch) throw new Error("batch not stored");
@@ -128,7 +132,7 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
     const result = await confirmImportBatch({
       id: batch.id,
       planChecksum: batch.planChecksum,
-      actor: "Ada",
+      actor: { id: null, name: "Ada" },
     });
     expect(result).toEqual({ kind: "applied", writes: 2, brands: ["xiaomi"] });
     expect(await current("xiao_ai_mau", "2026Q2")).toMatchObject({
@@ -151,7 +155,7 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
     const again = await confirmImportBatch({
       id: batch.id,
       planChecksum: batch.planChecksum,
-      actor: "Bob",
+      actor: { id: null, name: "Bob" },
     });
     expect(again).toEqual({ kind: "already-applied" });
     expect(await counts()).toEqual({
@@ -165,7 +169,11 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
     const before = await counts();
     const batch = await upload(csv(line("xiao_ai_mau", "M users", "2027Q1", "152")));
     const confirm = () =>
-      confirmImportBatch({ id: batch.id, planChecksum: batch.planChecksum, actor: "Ada" });
+      confirmImportBatch({
+        id: batch.id,
+        planChecksum: batch.planChecksum,
+        actor: { id: null, name: "Ada" },
+      });
     const results = await Promise.all([confirm(), confirm()]);
     expect(results.map((result) => result.kind).sort()).toEqual(["already-applied", "applied"]);
     expect((await counts()).observations).toBe(before.observations + 1);
@@ -190,7 +198,7 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
     const result = await confirmImportBatch({
       id: batch.id,
       planChecksum: batch.planChecksum,
-      actor: "Ada",
+      actor: { id: null, name: "Ada" },
     });
     expect(result).toEqual({ kind: "has-rejections", rejected: 1 });
     expect(await counts()).toEqual(before);
@@ -223,7 +231,7 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
         quote: null,
         note: "rounded",
         statedYoyPct: null,
-        actor: "Bob",
+        actor: { id: null, name: "Bob" },
         at: new Date(),
       });
     });
@@ -232,7 +240,7 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
     const stale = await confirmImportBatch({
       id: batch.id,
       planChecksum: batch.planChecksum,
-      actor: "Ada",
+      actor: { id: null, name: "Ada" },
     });
     expect(stale).toEqual({ kind: "stale" });
     expect(await current("revenue", "2025Q1")).toMatchObject({ value: 111.29, createdBy: "Bob" });
@@ -240,14 +248,18 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
     expect(refreshed?.plan.writes[0]?.before).toMatchObject({ value: 111.29, revision: 2 });
     // The old checksum no longer confirms anything; the new preview's does.
     expect(
-      await confirmImportBatch({ id: batch.id, planChecksum: batch.planChecksum, actor: "Ada" }),
+      await confirmImportBatch({
+        id: batch.id,
+        planChecksum: batch.planChecksum,
+        actor: { id: null, name: "Ada" },
+      }),
     ).toEqual({
       kind: "stale",
     });
     const applied = await confirmImportBatch({
       id: batch.id,
       planChecksum: refreshed?.planChecksum ?? "",
-      actor: "Ada",
+      actor: { id: null, name: "Ada" },
     });
     expect(applied).toEqual({ kind: "applied", writes: 1, brands: ["xiaomi"] });
     expect(await current("revenue", "2025Q1")).toMatchObject({ value: 111.3, revision: 3 });
@@ -264,7 +276,11 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
     await createRefusalTrigger(testDb);
     const before = await counts();
     await expect(
-      confirmImportBatch({ id: batch.id, planChecksum: batch.planChecksum, actor: "Ada" }),
+      confirmImportBatch({
+        id: batch.id,
+        planChecksum: batch.planChecksum,
+        actor: { id: null, name: "Ada" },
+      }),
     ).rejects.toThrow(/observation\.create|refused by test trigger/);
     expect(await counts()).toEqual(before);
     expect(await current("xiao_ai_mau", "2028Q1")).toBeUndefined();
@@ -276,7 +292,7 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
     const result = await createImportBatch({
       bytes: new TextEncoder().encode("quarter,value\r\n2026Q1,1\r\n"),
       fileName: "wrong.csv",
-      actor: "Ada",
+      actor: { id: null, name: "Ada" },
     });
     expect(result).toEqual({
       ok: false,

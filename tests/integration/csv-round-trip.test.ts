@@ -188,7 +188,7 @@ async function load(db: PrismaClient, figures: readonly Figure[]): Promise<void>
           quote: revision.quote,
           note: revision.note,
           statedYoyPct: null,
-          actor: "generator",
+          actor: { id: null, name: "generator" },
           at,
         });
       }
@@ -206,7 +206,7 @@ async function importText(csv: string): Promise<void> {
   const created = await createImportBatch({
     bytes: new TextEncoder().encode(csv),
     fileName: "round-trip.csv",
-    actor: "importer",
+    actor: { id: null, name: "importer" },
   });
   if (!created.ok) throw new Error(`file refused: ${created.problems.join(" ")}`);
   const { getImportBatch } = await import("@/lib/queries/import-batches");
@@ -215,7 +215,7 @@ async function importText(csv: string): Promise<void> {
   const result = await confirmImportBatch({
     id: created.id,
     planChecksum: batch?.planChecksum ?? "",
-    actor: "importer",
+    actor: { id: null, name: "importer" },
   });
   expect(
     result.kind === "applied" || (result.kind === "stale" && csv.split("\r\n").length <= 2),

@@ -67,7 +67,7 @@ describe.skipIf(!enabled)("db:copy from SQLite to PostgreSQL", { timeout: 180_00
             quote: null,
             note: "copied with its history",
             statedYoyPct: null,
-            actor: "Ada",
+            actor: { id: null, name: "Ada" },
             at: new Date("2026-02-03T04:05:06.789Z"),
           }),
         );

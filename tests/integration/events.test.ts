@@ -1,19 +1,22 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getReadDb, getWriteDb } from "@/lib/db";
+import type { Actor } from "@/lib/domain/actor";
 import type { EventInput } from "@/lib/domain/event-input";
-import { createEvent } from "@/lib/mutations/create-event";
-import { deleteEvent } from "@/lib/mutations/delete-event";
 import {
   EventConflictError,
   EventNotFoundError,
-  UnknownBrandError,
   UnknownEventMetricError,
-} from "@/lib/mutations/event-errors";
+  UnknownReferenceError,
+} from "@/lib/errors";
+import { createEvent } from "@/lib/mutations/create-event";
+import { deleteEvent } from "@/lib/mutations/delete-event";
 import { updateEvent } from "@/lib/mutations/update-event";
 import { getEvent, listEvents } from "@/lib/queries/events";
 import { PROJECT_ROOT, seedFromFiles } from "@/lib/seed/prepare-database";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
+
+const person = (name: string): Actor => ({ id: null, name });
 
 const input: EventInput = {
   brand: "xiaomi",
@@ -60,7 +63,7 @@ describe("events: reading, creating, editing and deleting against a real SQLite 
   });
 
   it("creates an event at revision 1 with an audit row naming the editor", async () => {
-    const { uid } = await createEvent(input, "Ada");
+    const { uid } = await createEvent(input, person("Ada"));
     const detail = await getEvent(uid);
     expect(detail?.event).toMatchObject({ revision: 1, title: input.title, createdBy: "Ada" });
     expect(detail?.event.source).toEqual({
@@ -75,8 +78,16 @@ describe("events: reading, creating, editing and deleting against a real SQLite 
   });
 
   it("saves an edit as a new revision and keeps the old one as history", async () => {
-    const { uid } = await createEvent({ ...input, title: "To be edited (integration)" }, "Ada");
-    const result = await updateEvent(uid, 1, { ...input, title: "Edited (integration)" }, "Grace");
+    const { uid } = await createEvent(
+      { ...input, title: "To be edited (integration)" },
+      person("Ada"),
+    );
+    const result = await updateEvent(
+      uid,
+      1,
+      { ...input, title: "Edited (integration)" },
+      person("Grace"),
+    );
     expect(result).toEqual({ revision: 2, changed: true, brandSlug: "xiaomi" });
     const detail = await getEvent(uid);
     expect(
@@ -95,20 +106,39 @@ describe("events: reading, creating, editing and deleting against a real SQLite 
   });
 
   it("adds no revision when nothing changed", async () => {
-    const { uid } = await createEvent({ ...input, title: "Unchanged (integration)" }, "Ada");
+    const { uid } = await createEvent(
+      { ...input, title: "Unchanged (integration)" },
+      person("Ada"),
+    );
     const before = await counts();
-    const result = await updateEvent(uid, 1, { ...input, title: "Unchanged (integration)" }, "Ada");
+    const result = await updateEvent(
+      uid,
+      1,
+      { ...input, title: "Unchanged (integration)" },
+      person("Ada"),
+    );
     expect(result).toEqual({ revision: 1, changed: false, brandSlug: "xiaomi" });
     expect(await counts()).toEqual(before);
   });
 
   it("refuses an edit based on an outdated revision and writes nothing", async () => {
-    const { uid } = await createEvent({ ...input, title: "Contested (integration)" }, "Ada");
-    await updateEvent(uid, 1, { ...input, title: "First editor wins (integration)" }, "Grace");
-    const before = await counts();
-    const failure = await updateEvent(uid, 1, { ...input, title: "Lost update" }, "Ada").catch(
-      (error: unknown) => error,
+    const { uid } = await createEvent(
+      { ...input, title: "Contested (integration)" },
+      person("Ada"),
     );
+    await updateEvent(
+      uid,
+      1,
+      { ...input, title: "First editor wins (integration)" },
+      person("Grace"),
+    );
+    const before = await counts();
+    const failure = await updateEvent(
+      uid,
+      1,
+      { ...input, title: "Lost update" },
+      person("Ada"),
+    ).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(EventConflictError);
     expect((failure as EventConflictError).message).toContain("Grace");
     expect(await counts()).toEqual(before);
@@ -116,8 +146,8 @@ describe("events: reading, creating, editing and deleting against a real SQLite 
   });
 
   it("deletes as a revision: gone from the list, kept in the history and the audit", async () => {
-    const { uid } = await createEvent({ ...input, title: "Deleted (integration)" }, "Ada");
-    await deleteEvent(uid, 1, "Grace");
+    const { uid } = await createEvent({ ...input, title: "Deleted (integration)" }, person("Ada"));
+    await deleteEvent(uid, 1, person("Grace"));
     expect((await listEvents("xiaomi")).some((event) => event.uid === uid)).toBe(false);
     const detail = await getEvent(uid);
     expect(detail?.deleted).toBe(true);
@@ -130,20 +160,20 @@ describe("events: reading, creating, editing and deleting against a real SQLite 
       orderBy: { id: "asc" },
     });
     expect(actions.map((entry) => entry.action)).toEqual(["create", "delete"]);
-    await expect(deleteEvent(uid, 2, "Grace")).rejects.toBeInstanceOf(EventNotFoundError);
+    await expect(deleteEvent(uid, 2, person("Grace"))).rejects.toBeInstanceOf(EventNotFoundError);
   });
 
   it("restores a deleted event when it is saved again", async () => {
-    const { uid } = await createEvent({ ...input, title: "Restored (integration)" }, "Ada");
-    await deleteEvent(uid, 1, "Ada");
-    await updateEvent(uid, 2, { ...input, title: "Restored (integration)" }, "Ada");
+    const { uid } = await createEvent({ ...input, title: "Restored (integration)" }, person("Ada"));
+    await deleteEvent(uid, 1, person("Ada"));
+    await updateEvent(uid, 2, { ...input, title: "Restored (integration)" }, person("Ada"));
     expect((await listEvents("xiaomi")).some((event) => event.uid === uid)).toBe(true);
   });
 
   it("refuses an unknown brand and writes nothing", async () => {
     const before = await counts();
-    await expect(createEvent({ ...input, brand: "nope" }, "Ada")).rejects.toBeInstanceOf(
-      UnknownBrandError,
+    await expect(createEvent({ ...input, brand: "nope" }, person("Ada"))).rejects.toBeInstanceOf(
+      UnknownReferenceError,
     );
     expect(await counts()).toEqual(before);
   });
@@ -158,14 +188,14 @@ describe("events: reading, creating, editing and deleting against a real SQLite 
   it("stores an event's metric list, and an edit of the list alone is a new revision", async () => {
     const { uid } = await createEvent(
       { ...input, title: "EV only (integration)", metrics: ["ev_deliveries"] },
-      "Ada",
+      person("Ada"),
     );
     expect((await getEvent(uid))?.event.metricKeys).toEqual(["ev_deliveries"]);
     const result = await updateEvent(
       uid,
       1,
       { ...input, title: "EV only (integration)", metrics: [] },
-      "Ada",
+      person("Ada"),
     );
     expect(result.changed).toBe(true);
     expect((await getEvent(uid))?.event.metricKeys).toBeNull();
@@ -174,14 +204,17 @@ describe("events: reading, creating, editing and deleting against a real SQLite 
   it("refuses a metric that is not in the catalog and writes nothing", async () => {
     const before = await counts();
     await expect(
-      createEvent({ ...input, title: "Bad metric (integration)", metrics: ["no_such"] }, "Ada"),
+      createEvent(
+        { ...input, title: "Bad metric (integration)", metrics: ["no_such"] },
+        person("Ada"),
+      ),
     ).rejects.toBeInstanceOf(UnknownEventMetricError);
     expect(await counts()).toEqual(before);
   });
 
   it("does not find an event that never existed", async () => {
     expect(await getEvent("evt-missing")).toBeNull();
-    await expect(updateEvent("evt-missing", 1, input, "Ada")).rejects.toBeInstanceOf(
+    await expect(updateEvent("evt-missing", 1, input, person("Ada"))).rejects.toBeInstanceOf(
       EventNotFoundError,
     );
   });

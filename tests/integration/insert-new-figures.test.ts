@@ -61,7 +61,7 @@ describe("insertNewFigures", () => {
           ...revision,
           sourceId,
           statedYoyPct: null,
-          actor: "Ada",
+          actor: { id: null, name: "Ada" },
           at,
           auditAction: "import",
         });
@@ -80,7 +80,7 @@ describe("insertNewFigures", () => {
             revisions: revisions.map((revision) => ({ ...revision, sourceId })),
           },
         ],
-        { actor: "Ada", at, auditAction: "import" },
+        { actor: { id: null, name: "Ada" }, at, auditAction: "import" },
       );
     });
     const rows = await db.observation.findMany({

@@ -6,16 +6,16 @@ import type { QuarterCode } from "@/lib/domain/quarter";
 import type { QuarterFigure, QuarterInput } from "@/lib/domain/quarter-input";
 import type { Qualifier } from "@/lib/domain/types";
 import {
-  type CreateQuarterFiguresInput,
-  createQuarterFigures,
-} from "@/lib/mutations/create-quarter-figures";
-import { deleteObservation } from "@/lib/mutations/delete-observation";
-import {
   ConfirmationRequiredError,
   StaleFigureError,
   UnchangedFigureError,
   UnknownReferenceError,
-} from "@/lib/mutations/errors";
+} from "@/lib/errors";
+import {
+  type CreateQuarterFiguresInput,
+  createQuarterFigures,
+} from "@/lib/mutations/create-quarter-figures";
+import { deleteObservation } from "@/lib/mutations/delete-observation";
 import { listSavedFigures } from "@/lib/queries/saved-figures";
 import { listBrandSeries } from "@/lib/queries/series";
 import { seedFromFiles } from "@/lib/seed/prepare-database";
@@ -37,7 +37,7 @@ function submission(
   extra: Partial<CreateQuarterFiguresInput> = {},
 ): CreateQuarterFiguresInput {
   const input: QuarterInput = { brand: "xiaomi", quarter, figures, source: SOURCE, note: null };
-  return { ...input, actor: "Test Analyst", confirmedTokens: [], ...extra };
+  return { ...input, actor: { id: null, name: "Test Analyst" }, confirmedTokens: [], ...extra };
 }
 
 /** What an analyst ticking the confirmation box sends back for these figures. */
@@ -173,7 +173,7 @@ describe("saving a quarter from the form", () => {
     const saved = await createQuarterFigures(
       submission("2025Q3", figures, {
         confirmedTokens: confirmedTokensFor("2025Q3", figures),
-        actor: "Ada",
+        actor: { id: null, name: "Ada" },
         note: "Restated in the annual report",
         at,
       }),
@@ -247,7 +247,7 @@ describe("saving a quarter from the form", () => {
         const figures = [figure("iot_devices", value)];
         return createQuarterFigures(
           submission("2025Q3", figures, {
-            actor: `Editor ${index}`,
+            actor: { id: null, name: `Editor ${index}` },
             confirmedTokens: confirmedTokensFor("2025Q3", figures),
           }),
         );
@@ -293,7 +293,7 @@ describe("saving a quarter from the form", () => {
           const figures = [figure("mau_china", value)];
           return createQuarterFigures(
             submission("2025Q3", figures, {
-              actor: `Process ${index % 2}`,
+              actor: { id: null, name: `Process ${index % 2}` },
               confirmedTokens: confirmedTokensFor("2025Q3", figures),
             }),
             index % 2 === 0 ? first : second,
@@ -328,7 +328,7 @@ describe("saving a quarter from the form", () => {
   it("reads back exactly the figures of one save for the confirmation notice", async () => {
     const figures = [figure("mau", 760.1), figure("smartphone_gross_margin", 11.9)];
     const saved = await createQuarterFigures(
-      submission("2025Q4", figures, { actor: "Notice Tester" }),
+      submission("2025Q4", figures, { actor: { id: null, name: "Notice Tester" } }),
     );
     const listed = await listSavedFigures("xiaomi", "2025Q4", saved.savedAt);
     expect(listed.map((entry) => [entry.metricKey, entry.value, entry.restated])).toEqual([
@@ -366,7 +366,7 @@ describe("withdrawing a figure", () => {
       quarter: "2023Q2",
       reason: "The source reported IFRS profit, not adjusted",
       expectedRevision: 1,
-      actor: "Ada",
+      actor: { id: null, name: "Ada" },
     });
     const revisions = await revisionsOf(db, "adjusted_net_profit", "2023Q2");
     expect(revisions).toMatchObject([
@@ -406,7 +406,7 @@ describe("withdrawing a figure", () => {
         quarter: "2023Q2",
         reason: "again",
         expectedRevision: 1,
-        actor: "Bob",
+        actor: { id: null, name: "Bob" },
       }),
     ).rejects.toBeInstanceOf(StaleFigureError);
     expect(await revisionsOf(db, "adjusted_net_profit", "2023Q2")).toHaveLength(2);

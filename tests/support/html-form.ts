@@ -90,14 +90,14 @@ export function cookieHeader(setCookie: readonly string[]): string {
   return setCookie.map((line) => line.split(";")[0] ?? "").join("; ");
 }
 
-/** Signs in as an editor through the real login form; returns the session cookie. */
+/** Signs in through the real login form; returns the session cookie. */
 export async function signInOverHttp(
   baseUrl: string,
-  name: string,
+  email: string,
   password: string,
 ): Promise<string> {
   const form = await loadForm(`${baseUrl}/login`, 'name="password"');
-  const result = await submitForm(form, { name, password });
+  const result = await submitForm(form, { email, password });
   const cookie = cookieHeader(result.setCookie);
   if (result.status >= 400 || !cookie.includes("pulse_session=")) {
     throw new Error(`sign-in failed: HTTP ${result.status}, no session cookie`);

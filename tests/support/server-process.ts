@@ -176,7 +176,11 @@ export async function startServer(options: {
       PORT: String(port),
       DATABASE_URL: options.databaseUrl ?? `file:${options.databaseFile}`,
       NEXT_TELEMETRY_DISABLED: "1",
-      PULSE_EDITOR_PASSWORD: process.env.PULSE_EDITOR_PASSWORD ?? "bench-editor-password",
+      // The bench signs in as this first admin (tests/support/html-form.ts, signInOverHttp).
+      PULSE_ADMIN_EMAIL: process.env.PULSE_ADMIN_EMAIL ?? "bench@pulse.local",
+      PULSE_ADMIN_PASSWORD: process.env.PULSE_ADMIN_PASSWORD ?? "bench-editor-password",
+      PULSE_ADMIN_NAME: "Bench writer",
+      PULSE_SECURE_COOKIES: "false",
       ...options.env,
     },
   });

@@ -18,9 +18,12 @@ describe("which requests the page cache answers", () => {
     expect(get("/compare?brands=xiaomi,li-auto")).toBe("identity /compare?brands=xiaomi,li-auto");
   });
 
-  it("sends signed-in editors to the app: their pages show their name and edit links", () => {
+  it("sends signed-in people to the app: their pages show their name and their links", () => {
     expect(get("/", { cookie: "theme=dark; pulse_session=abc.def" })).toBeNull();
+    expect(get("/", { cookie: "__Host-pulse_session=abc; theme=dark" })).toBeNull();
     expect(get("/", { cookie: "theme=dark" })).toBe("identity /");
+    // A look-alike name is not a session cookie.
+    expect(get("/", { cookie: "xpulse_session=abc" })).toBe("identity /");
   });
 
   it("leaves writes, navigations of the client router and other paths alone", () => {

@@ -2,6 +2,17 @@ import { describe, expect, it } from "vitest";
 import { importIdOf } from "@/lib/api/import-id";
 import { DEFAULT_DATABASE_URL, databaseFilePath, databaseUrl } from "@/lib/database-url";
 import { WithdrawInputSchema, withdrawFieldErrors } from "@/lib/domain/withdraw-input";
+import { AppError } from "@/lib/errors";
+
+function refusal(run: () => unknown): AppError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("accepted");
+}
 
 describe("an import's id in a path", () => {
   it("reads a positive whole number", () => {
@@ -11,18 +22,17 @@ describe("an import's id in a path", () => {
 
   it.each(["0", "007", "-1", "1.5", "2147483648", "abc", "../etc", ""])(
     "answers %j with a 404 naming it",
-    async (raw) => {
-      const answer = importIdOf(raw);
-      if (!(answer instanceof Response)) throw new Error(`accepted ${raw}`);
-      expect(answer.status).toBe(404);
-      expect(await answer.text()).toContain(`There is no import \\"${raw}\\"`);
+    (raw) => {
+      const error = refusal(() => importIdOf(raw));
+      expect(error.status).toBe(404);
+      expect(error.message).toContain(`There is no import "${raw}"`);
     },
   );
 
-  it("shows no control characters of what was asked for", async () => {
-    const answer = importIdOf("a\u0000\u202eb");
-    if (!(answer instanceof Response)) throw new Error("accepted");
-    expect(await answer.text()).toContain('There is no import \\"a??b\\"');
+  it("shows no control characters of what was asked for", () => {
+    expect(refusal(() => importIdOf("a\u0000\u202eb")).message).toContain(
+      'There is no import "a??b"',
+    );
   });
 });
 

@@ -1,6 +1,10 @@
 import { methodNotAllowed } from "@/lib/api/http";
+import { currentUser } from "@/lib/auth/current-user";
+import { publicRead } from "@/lib/auth/settings";
+import { errorResponse } from "@/lib/auth/write";
 import { exportFileName } from "@/lib/csv/export-format";
 import { longCsvStream, wideCsvStream } from "@/lib/csv/export-stream";
+import { AppError } from "@/lib/errors";
 import { parseExportParams, searchParamsOf } from "@/lib/export-params";
 import { getBrand } from "@/lib/queries/brands";
 import {
@@ -30,6 +34,13 @@ function badRequest(problems: readonly ParamProblem[]): Response {
 
 /** `GET /api/export?brand=&metrics=&from=&to=&format=long|wide&bom=1&history=1`: see the README. */
 export async function GET(request: Request): Promise<Response> {
+  // Private mode: the export is reading too (the custom server refuses it first; this holds when
+  // the app is reached another way).
+  if (!publicRead() && !(await currentUser())) {
+    return errorResponse(
+      new AppError("unauthenticated", "This Pulse is private: sign in first (POST /api/session)."),
+    );
+  }
   const parsed = parseExportParams(searchParamsOf(new URL(request.url).searchParams));
   if (!parsed.ok) return badRequest(parsed.problems);
   const params = parsed.value;

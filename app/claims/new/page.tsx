@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { ClaimForm } from "@/components/ClaimForm";
 import { ParamProblems } from "@/components/ParamProblems";
 import { createClaimAction } from "@/lib/actions/create-claim";
-import { getEditorSession } from "@/lib/auth/session";
+import { requireRole } from "@/lib/auth/current-user";
 import { claimsHref } from "@/lib/claims-url";
 import { EMPTY_CLAIM_VALUES } from "@/lib/domain/claim-input";
 import { getBrand } from "@/lib/queries/brands";
@@ -20,7 +20,7 @@ export default async function NewClaimPage({
   const parsed = parseOverviewParams(await searchParams);
   if (!parsed.ok) return <ParamProblems problems={parsed.problems} resetHref="/claims/new" />;
   const self = `/claims/new?brand=${encodeURIComponent(parsed.value.brand)}`;
-  if (!(await getEditorSession())) redirect(`/login?next=${encodeURIComponent(self)}`);
+  await requireRole("editor", self);
   const [brand, metrics] = await Promise.all([getBrand(parsed.value.brand), listMetrics()]);
   if (!brand) notFound();
   return (

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { EventForm } from "@/components/EventForm";
 import { ParamProblems } from "@/components/ParamProblems";
 import { createEventAction } from "@/lib/actions/create-event";
-import { getEditorSession } from "@/lib/auth/session";
+import { requireRole } from "@/lib/auth/current-user";
 import { EMPTY_EVENT_VALUES } from "@/lib/domain/event-input";
 import { getBrand } from "@/lib/queries/brands";
 import { listMetrics } from "@/lib/queries/metrics";
@@ -19,7 +19,7 @@ export default async function NewEventPage({
   const parsed = parseOverviewParams(await searchParams);
   if (!parsed.ok) return <ParamProblems problems={parsed.problems} resetHref="/events/new" />;
   const self = `/events/new?brand=${encodeURIComponent(parsed.value.brand)}`;
-  if (!(await getEditorSession())) redirect(`/login?next=${encodeURIComponent(self)}`);
+  await requireRole("editor", self);
   const [brand, metrics] = await Promise.all([getBrand(parsed.value.brand), listMetrics()]);
   if (!brand) notFound();
   return (

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ImportPreview } from "@/components/ImportPreview";
 import { confirmImport } from "@/lib/actions/confirm-import";
-import { getEditorSession } from "@/lib/auth/session";
+import { requireRole } from "@/lib/auth/current-user";
 import { getImportBatch } from "@/lib/queries/import-batches";
 import { listMetrics } from "@/lib/queries/metrics";
 import type { SearchParams } from "@/lib/url-state";
@@ -34,6 +34,14 @@ const RESULT_MESSAGES = {
     tone: "problem",
     text: "This import is no longer pending; nothing was written.",
   },
+  conflict: {
+    tone: "problem",
+    text: "Nothing was written: the import no longer fits the stored data. Upload the file again.",
+  },
+  forbidden: {
+    tone: "problem",
+    text: "Nothing was written: your role does not allow imports.",
+  },
 } as const;
 
 type ResultKind = keyof typeof RESULT_MESSAGES;
@@ -53,7 +61,7 @@ export default async function ImportBatchPage({
   const parsedId = IdSchema.safeParse((await params).id);
   if (!parsedId.success) notFound();
   const id = parsedId.data;
-  if (!(await getEditorSession())) redirect(`/login?next=${encodeURIComponent(`/import/${id}`)}`);
+  await requireRole("editor", `/import/${id}`);
   const [batch, metrics] = await Promise.all([getImportBatch(id), listMetrics()]);
   if (!batch) notFound();
   const result = resultOf(await searchParams);

@@ -12,7 +12,7 @@ import { ParamProblems } from "@/components/ParamProblems";
 import { RangeForm } from "@/components/RangeForm";
 import { SeriesTable } from "@/components/SeriesTable";
 import { SignalsPanel } from "@/components/SignalsPanel";
-import { getEditorSession } from "@/lib/auth/session";
+import { canEdit, requireReader } from "@/lib/auth/current-user";
 import { MetricKeySchema } from "@/lib/domain/fields";
 import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
 import { changesVsYearsAgo, seasonalRows } from "@/lib/domain/series-view";
@@ -87,7 +87,7 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
     getMetric(parsedKey.data),
     getBrand(state.brand),
     listBrands(),
-    getEditorSession(),
+    requireReader(`/metrics/${parsedKey.data}`),
   ]);
   if (!metric || !brand) notFound();
   // Every metric of the brand: the signals compare this one with the others.
@@ -113,7 +113,7 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
   const href = (patch: Partial<MetricPageState>) =>
     `/metrics/${metric.key}${metricPageQuery({ ...state, ...patch })}`;
   const withdrawnNotice = parseWithdrawnNotice(query);
-  const editorLinks = session
+  const editorLinks = canEdit(session)
     ? {
         restate: (quarter: QuarterCode) => restateHref(metric.key, brand.slug, quarter),
         add: (quarter: QuarterCode) => quarterFormHref(brand.slug, quarter),
@@ -287,7 +287,7 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
             before={placed.before}
             firstLabel={eventSpan.firstLabel}
             lastLabel={eventSpan.lastLabel}
-            editable={session !== null}
+            editable={canEdit(session)}
           />
         </section>
       ) : null}

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { BrandSwitcher } from "@/components/BrandSwitcher";
 import { ParamProblems } from "@/components/ParamProblems";
 import { QuarterForm } from "@/components/QuarterForm";
-import { requireEditor } from "@/lib/actions/require-editor";
+import { requireRole } from "@/lib/auth/current-user";
 import { defaultQuarterToAdd, quarterFormMetrics } from "@/lib/domain/quarter-form-view";
 import { listBrandMetrics } from "@/lib/queries/brand-metrics";
 import { getBrand, listBrands } from "@/lib/queries/brands";
@@ -27,7 +27,8 @@ export default async function NewQuarterPage({
   const params = await searchParams;
   const parsed = parseQuarterFormParams(params);
   // Signed out, the form is not shown at all: the sign-in page brings the editor back here.
-  await requireEditor(
+  await requireRole(
+    "editor",
     parsed.ok ? quarterFormHref(parsed.value.brand, parsed.value.quarter) : "/quarters/new",
   );
   if (!parsed.ok) return <ParamProblems problems={parsed.problems} resetHref="/quarters/new" />;

@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { findForm } from "../../support/html-form";
-import { EDITOR_PASSWORD } from "../support";
+import { ensureAccount } from "../api";
+import { BASE_URL, EDITOR_PASSWORD } from "../support";
 
 /*
  * Hostile input against what only reads: query strings, path tricks, oversized URLs, export
@@ -114,7 +115,6 @@ const PATH_CASES: Case[] = [
   ["encoded traversal at the root", "/..%2f..%2fetc/passwd"],
   ["dot-dot segments", "/%2e%2e/%2e%2e/package.json"],
   ["the database file", "/data/app.db"],
-  ["the editor password file", "/data/editor-password"],
   ["an environment file", "/.env"],
   ["the git directory", "/.git/config"],
   ["the server build", "/.next/server/app/page.js"],
@@ -242,66 +242,95 @@ test.describe("hostile sign-in attempts", () => {
     return {
       status: response.status(),
       body: await response.text(),
+      location: response.headers().location,
       signedIn: (response.headers()["set-cookie"] ?? "").includes("pulse_session="),
     };
   }
+
+  let accountCounter = 0;
+  /** A fresh account name per attempt series, so the per-account counter starts at zero. */
+  const newMallory = () => `mallory-${Date.now() % 100_000}-${++accountCounter}@e2e.test`;
+  const WRONG = /This email and password do not match an active account\./;
 
   test("rate-limits a brute-force attempt, even when the right password finally comes", async ({
     request,
   }) => {
     const address = newAddress();
+    const victim = await ensureAccount(BASE_URL, `Brute Victim ${Date.now() % 100_000}`);
     for (let attempt = 1; attempt <= 10; attempt++) {
       const result = await postSignIn(request, address, {
-        name: "Mallory",
+        email: victim,
         password: `guess-${attempt}`,
       });
       expect(result.status).toBeLessThan(500);
-      expect(result.body).toContain("This password is not the editor password.");
+      expect(result.body).toMatch(WRONG);
       expect(result.signedIn).toBe(false);
     }
     const blocked = await postSignIn(request, address, {
-      name: "Mallory",
+      email: victim,
       password: EDITOR_PASSWORD,
     });
     expect(blocked.body).toMatch(/Too many failed sign-in attempts\. Try again in \d+ seconds\./);
     expect(blocked.signedIn).toBe(false);
-    // Another address is not affected.
+    // Another account from another address is not affected.
     const other = await postSignIn(request, newAddress(), {
-      name: "Ada",
+      email: await ensureAccount(BASE_URL, "Ada"),
       password: EDITOR_PASSWORD,
     });
     expect(other.status).toBe(303);
     expect(other.signedIn).toBe(true);
   });
 
-  const FIELD_CASES: [string, Record<string, string>, RegExp][] = [
-    ["an empty name", { name: "", password: "x" }, /Your name is required/],
-    ["a name of 10,000 characters", { name: long(10_000), password: "x" }, /at most 60/],
+  for (const next of [
+    "/\t/evil.example",
+    "/%09/evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "https://evil.example/",
+  ]) {
+    test(`after sign-in, next=${JSON.stringify(next)} stays on this site`, async ({ request }) => {
+      const result = await postSignIn(request, newAddress(), {
+        email: await ensureAccount(BASE_URL, "Ada"),
+        password: EDITOR_PASSWORD,
+        next,
+      });
+      expect(result.status).toBe(303);
+      const location = new URL(result.location ?? "", "http://127.0.0.1/");
+      expect(location.host).toBe("127.0.0.1");
+      expect(result.location?.startsWith("//")).toBe(false);
+    });
+  }
+
+  const FIELD_CASES: [string, () => Record<string, string>, RegExp][] = [
+    ["an empty email", () => ({ email: "", password: "x" }), /Email is required/],
+    ["not an email", () => ({ email: "Mallory", password: "x" }), /must be an email address/],
+    ["an email of 10,000 characters", () => ({ email: long(10_000), password: "x" }), /too long/],
     [
       "a password of 10,000 characters",
-      { name: "Mallory", password: long(10_000) },
+      () => ({ email: newMallory(), password: long(10_000) }),
       /Password is too long/,
     ],
-    ["an empty password", { name: "Mallory", password: "" }, /Password is required/],
+    ["an empty password", () => ({ email: newMallory(), password: "" }), /Password is required/],
+    ["SQL as the password", () => ({ email: newMallory(), password: "' OR '1'='1' --" }), WRONG],
     [
-      "SQL as the password",
-      { name: "Mallory", password: "' OR '1'='1' --" },
-      /not the editor password/,
+      "SQL as the email",
+      () => ({ email: "x@y' OR '1'='1", password: "x" }),
+      /must be an email address/,
     ],
     [
-      "a script as the name",
-      { name: "<script>alert(1)</script>", password: "x" },
-      /not the editor password/,
+      "a script as the email",
+      () => ({ email: "<script>alert(1)</script>@e2e.test", password: "x" }),
+      WRONG,
     ],
     [
       "an open redirect as next",
-      { name: "Mallory", password: "x", next: "https://evil.example/" },
-      /not the editor password/,
+      () => ({ email: newMallory(), password: "x", next: "https://evil.example/" }),
+      WRONG,
     ],
   ];
   for (const [name, fields, message] of FIELD_CASES) {
     test(`refuses ${name} with a message and no session`, async ({ request }) => {
-      const result = await postSignIn(request, newAddress(), fields);
+      const result = await postSignIn(request, newAddress(), fields());
       expect(result.status).toBeLessThan(500);
       expect(result.body).toMatch(message);
       expect(result.body).not.toContain("<script>alert(1)</script>");
@@ -311,7 +340,7 @@ test.describe("hostile sign-in attempts", () => {
 
   test("refuses a body over the form size limit with 413 and a message", async ({ request }) => {
     const result = await postSignIn(request, newAddress(), {
-      name: "Mallory",
+      email: newMallory(),
       password: long(3_000_000),
     });
     expect(result.status).toBe(413);

@@ -10,9 +10,19 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { processGroupMembers, type RunningServer, startServer } from "../../support/server-process";
+import { E2E_ADMIN } from "../api";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../../..");
 export const RELIABILITY_PASSWORD = "reliability-editor-password-41c9";
+
+/** The first admin the specs' helpers sign in as (tests/e2e/api.ts invites the others). */
+export const RELIABILITY_ENV: Record<string, string> = {
+  PULSE_ADMIN_EMAIL: E2E_ADMIN.email,
+  PULSE_ADMIN_PASSWORD: E2E_ADMIN.password,
+  PULSE_ADMIN_NAME: E2E_ADMIN.name,
+  PULSE_SECURE_COOKIES: "false",
+  PULSE_SCRYPT_COST: "12,8,1",
+};
 
 export function temporaryDatabaseFile(label: string): string {
   return path.join(tmpdir(), `pulse-${label}-${randomUUID()}.db`);
@@ -49,11 +59,14 @@ export function prepareDatabase(file: string, extraBrands: string[] = []): void 
   }
 }
 
-export async function startPulse(databaseFile: string): Promise<RunningServer> {
+export async function startPulse(
+  databaseFile: string,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   return startServer({
     projectRoot: PROJECT_ROOT,
     databaseFile,
-    env: { PULSE_EDITOR_PASSWORD: RELIABILITY_PASSWORD },
+    env: { ...RELIABILITY_ENV, ...env },
   });
 }
 

@@ -5,7 +5,7 @@ import { undoMigration } from "../../support/undo-migration";
 import {
   PROJECT_ROOT,
   prepareDatabase,
-  RELIABILITY_PASSWORD,
+  RELIABILITY_ENV,
   removeDatabase,
   temporaryDatabaseFile,
 } from "./harness";
@@ -45,7 +45,7 @@ test("starts and serves while a reader holds a transaction open (nothing to migr
   server = await startServer({
     projectRoot: PROJECT_ROOT,
     databaseFile,
-    env: { PULSE_EDITOR_PASSWORD: RELIABILITY_PASSWORD },
+    env: RELIABILITY_ENV,
   });
   const page = await fetch(`${server.baseUrl}/`);
   expect(page.status).toBe(200);
@@ -69,7 +69,7 @@ test("with a migration pending, says the database is busy, and starts once the r
   server = await startServer({
     projectRoot: PROJECT_ROOT,
     databaseFile,
-    env: { PULSE_EDITOR_PASSWORD: RELIABILITY_PASSWORD },
+    env: RELIABILITY_ENV,
     // The reader lets go when the start says it waits for it.
     onOutput: (text) => {
       const line = /the database is busy: another process holds it; retrying[^\n]*/.exec(text);

@@ -4,7 +4,13 @@ import pg from "pg";
 import { type RunningServer, startServer } from "../../../bench/lib/server";
 import { apiRequest, apiSignIn, type QuarterBody } from "../api";
 import { XIAOMI_METRIC_KEYS } from "../support";
-import { killHard, PROJECT_ROOT, quartersFrom, RELIABILITY_PASSWORD } from "./harness";
+import {
+  killHard,
+  PROJECT_ROOT,
+  quartersFrom,
+  RELIABILITY_ENV,
+  RELIABILITY_PASSWORD,
+} from "./harness";
 
 /*
  * Two production servers on one PostgreSQL database, as behind a load balancer. Needs a server
@@ -33,7 +39,7 @@ function startOn(url: string): Promise<RunningServer> {
     projectRoot: PROJECT_ROOT,
     databaseFile: "",
     databaseUrl: url,
-    env: { PULSE_EDITOR_PASSWORD: RELIABILITY_PASSWORD, PULSE_REQUEST_LOG: "off" },
+    env: { ...RELIABILITY_ENV, PULSE_REQUEST_LOG: "off" },
   });
 }
 

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { LONG_COLUMNS } from "@/lib/csv/export-format";
 import { findForm } from "../../support/html-form";
-import { type ApiAnswer, apiRequest, apiSignIn, type QuarterBody } from "../api";
+import { type ApiAnswer, apiRequest, apiSignIn, ensureAccount, type QuarterBody } from "../api";
 import { EDITOR_PASSWORD } from "../support";
 
 /*
@@ -490,62 +490,89 @@ const QUARTER_CASES: Case[] = [
   },
 ];
 
+let malloryCounter = 0;
+/** A fresh address per wrong guess, so the per-account counter never reaches its limit here. */
+const mallory = () => `mallory-${Date.now() % 100_000}-${++malloryCounter}@e2e.test`;
+
 const SESSION_CASES: Case[] = [
   ...(
     [
       [
         "text/plain",
-        { body: '{"name":"a","password":"b"}', contentType: "text/plain" },
+        { body: '{"email":"a@b.c","password":"b"}', contentType: "text/plain" },
         415,
         /application\/json/,
       ],
       [
         "malformed JSON",
-        { body: '{"name":', contentType: "application/json" },
+        { body: '{"email":', contentType: "application/json" },
         400,
         /not valid JSON/,
       ],
-      ["no password", { json: { name: "Mallory" } }, 400, /Password is required/],
+      ["no password", { json: { email: mallory() } }, 400, /Password is required/],
       [
-        "a number as the name",
-        { json: { name: 7, password: "x" } },
+        "a number as the email",
+        { json: { email: 7, password: "x" } },
         400,
-        /Your name must be a JSON string/,
+        /Email must be a JSON string/,
       ],
       [
-        "a wrong password",
-        { json: { name: "Mallory", password: "guess" } },
-        401,
-        /not the editor password/,
-      ],
-      [
-        "an extra field",
-        { json: { name: "M", password: "x", admin: true } },
+        "the old body with a name",
+        { json: { name: "Mallory", password: "x" } },
         400,
         /not a field of this request/,
       ],
       [
-        "a name of 10,000 characters",
-        { json: { name: long(10_000), password: "x" } },
+        "a wrong password",
+        { json: { email: mallory(), password: "guess" } },
+        401,
+        /do not match an active account/,
+      ],
+      [
+        "an unknown email",
+        { json: { email: mallory(), password: "guess-guess-guess" } },
+        401,
+        /do not match an active account/,
+      ],
+      [
+        "an extra field",
+        { json: { email: mallory(), password: "x", admin: true } },
         400,
-        /at most 60/,
+        /not a field of this request/,
+      ],
+      [
+        "not an email",
+        { json: { email: "Mallory", password: "x" } },
+        400,
+        /must be an email address/,
+      ],
+      [
+        "an email of 10,000 characters",
+        { json: { email: long(10_000), password: "x" } },
+        400,
+        /Email is too long/,
       ],
       [
         "a password of 10,000 characters",
-        { json: { name: "M", password: long(10_000) } },
+        { json: { email: mallory(), password: long(10_000) } },
         400,
         /Password is too long/,
       ],
-      ["a body over 16 KB", { json: { name: "M", password: long(20_000) } }, 413, /at most 16 KB/],
+      [
+        "a body over 16 KB",
+        { json: { email: mallory(), password: long(20_000) } },
+        413,
+        /at most 16 KB/,
+      ],
       [
         "SQL as the password",
-        { json: { name: "M", password: "' OR '1'='1' --" } },
+        { json: { email: mallory(), password: "' OR '1'='1' --" } },
         401,
-        /not the editor password/,
+        /do not match an active account/,
       ],
       [
         "another site's Origin",
-        { json: { name: "M", password: "x" }, headers: { origin: "https://evil.example" } },
+        { json: { email: mallory(), password: "x" }, headers: { origin: "https://evil.example" } },
         403,
         /Cross-site/,
       ],
@@ -836,6 +863,10 @@ test.describe("hostile writes: every case a 4xx that says why, nothing written",
         expect(text).toMatch(entry.message);
         expect(text.length).toBeGreaterThan(15);
         expect(answer.headers.get("set-cookie") ?? "").not.toContain("pulse_session=");
+        // JSON error bodies carry the error code of lib/errors.ts.
+        if (typeof answer.body === "object" && answer.body !== null) {
+          expect((answer.body as { code?: unknown }).code).toMatch(/^[a-z_]+$/);
+        }
         expect(await storedRevisions()).toBe(before);
       });
     }
@@ -880,13 +911,13 @@ test.describe("the same body, without the hostile part, is accepted", () => {
 });
 
 test.describe("brute force through the API", () => {
-  test("after 10 wrong passwords the address gets 429 with Retry-After, even with the right password, and the login form refuses it too", async ({
+  test("after 10 wrong passwords the account gets 429 with Retry-After, even with the right password and from another address, and the login form refuses it too", async ({
     request,
   }) => {
-    const address = newAddress();
-    const attempt = (password: string) =>
+    const victim = await ensureAccount(BASE, `API Victim ${Date.now() % 100_000}`);
+    const attempt = (password: string, address = newAddress()) =>
       apiRequest(BASE, "/api/session", {
-        json: { name: "Mallory", password },
+        json: { email: victim, password },
         headers: { "x-forwarded-for": address },
       });
     for (let count = 1; count <= 10; count++) {
@@ -895,17 +926,19 @@ test.describe("brute force through the API", () => {
     }
     const blocked = await attempt(EDITOR_PASSWORD);
     expect(blocked.status).toBe(429);
+    expect((blocked.body as { code?: string }).code).toBe("rate_limited");
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(explanation(blocked)).toMatch(
       /Too many failed sign-in attempts\. Try again in \d+ seconds\./,
     );
     expect(blocked.headers.get("set-cookie") ?? "").not.toContain("pulse_session=");
 
-    // One limiter for both ways in: the form refuses the same address.
+    // One limiter for both ways in: the form refuses the same account.
+    const address = newAddress();
     const page = await request.get("/login", { headers: { "x-forwarded-for": address } });
     const form = findForm(await page.text(), page.url(), 'name="password"');
     const multipart: Record<string, string> = Object.fromEntries(form.hidden);
-    Object.assign(multipart, { name: "Mallory", password: EDITOR_PASSWORD });
+    Object.assign(multipart, { email: victim, password: EDITOR_PASSWORD });
     const viaForm = await request.post(form.action, {
       multipart,
       headers: { "x-forwarded-for": address, origin: new URL(page.url()).origin },
@@ -914,13 +947,13 @@ test.describe("brute force through the API", () => {
     expect(await viaForm.text()).toMatch(/Too many failed sign-in attempts/);
     expect(viaForm.headers()["set-cookie"] ?? "").not.toContain("pulse_session=");
 
-    // Another address signs in.
+    // Another account signs in.
     expect(
       await apiSignIn(BASE, "Ada", EDITOR_PASSWORD, { "x-forwarded-for": newAddress() }),
     ).toMatch(/^pulse_session=/);
   });
 
-  test("DELETE /api/session signs out: the cookie is cleared", async () => {
+  test("DELETE /api/session signs out: the cookie is cleared and the session ends on the server", async () => {
     const own = await apiSignIn(BASE, "Leaving", EDITOR_PASSWORD, {
       "x-forwarded-for": newAddress(),
     });
@@ -929,5 +962,36 @@ test.describe("brute force through the API", () => {
     expect(answer.headers.get("set-cookie") ?? "").toMatch(
       /pulse_session=;.*Expires=Thu, 01 Jan 1970/,
     );
+    // The old cookie, replayed, writes nothing.
+    const replay = await apiRequest(BASE, "/api/quarters", { cookie: own, json: VALID });
+    expect(replay.status).toBe(401);
+  });
+});
+
+test.describe("who may write through the API", () => {
+  test("a viewer's direct post gets 403 with the code, and nothing changes", async () => {
+    const viewer = await apiSignIn(BASE, "API Viewer", EDITOR_PASSWORD, {}, "viewer");
+    const before = await storedRevisions();
+    const answer = await apiRequest(BASE, "/api/quarters", { cookie: viewer, json: VALID });
+    expect(answer.status).toBe(403);
+    expect(answer.body).toMatchObject({ code: "forbidden" });
+    const upload = await apiRequest(BASE, "/api/imports", {
+      cookie: viewer,
+      body: "brand\r\n",
+      contentType: "text/csv",
+    });
+    expect(upload.status).toBe(403);
+    expect(await storedRevisions()).toBe(before);
+  });
+
+  test("an anonymous upload is refused before its body is read", async () => {
+    // Small enough to sit in the socket's buffers: the server answers and closes without reading
+    // it, and a larger body would make the client's write fail (EPIPE) before it reads the answer.
+    const answer = await apiRequest(BASE, "/api/imports", {
+      body: "x".repeat(32 * 1024),
+      contentType: "text/csv",
+    });
+    expect(answer.status).toBe(401);
+    expect(answer.body).toMatchObject({ code: "unauthenticated" });
   });
 });

@@ -1,6 +1,10 @@
+import { currentUser } from "@/lib/auth/current-user";
+import { publicRead } from "@/lib/auth/settings";
+import { errorResponse } from "@/lib/auth/write";
 import { parseClaimsParams } from "@/lib/claims-url";
 import { claimRecord, claimsHeader } from "@/lib/csv/claims-export";
 import { BYTE_ORDER_MARK, stringifyRecords } from "@/lib/csv/csv-stream";
+import { AppError } from "@/lib/errors";
 import { searchParamsOf } from "@/lib/export-params";
 import { getBrand } from "@/lib/queries/brands";
 import { listClaims } from "@/lib/queries/claims";
@@ -24,6 +28,12 @@ function badRequest(problems: readonly ParamProblem[]): Response {
  * the file is built at once rather than streamed.
  */
 export async function GET(request: Request): Promise<Response> {
+  // Private mode: as /api/export, reading needs a session even when the app is reached directly.
+  if (!publicRead() && !(await currentUser())) {
+    return errorResponse(
+      new AppError("unauthenticated", "This Pulse is private: sign in first (POST /api/session)."),
+    );
+  }
   const url = new URL(request.url);
   const bom = url.searchParams.get("bom") === "1";
   url.searchParams.delete("bom");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { changeBrandMetrics } from "@/lib/actions/change-brand-metrics";
-import { requireEditor } from "@/lib/actions/require-editor";
+import { requireRole } from "@/lib/auth/current-user";
 import { BRAND_METRIC_OUTCOMES, parseBrandMetricOutcome } from "@/lib/domain/brand-metric-input";
 import { BRAND_METRIC_NOTE_MAX } from "@/lib/domain/brand-metrics";
 import { SlugSchema } from "@/lib/domain/fields";
@@ -23,7 +23,7 @@ export default async function BrandMetricsPage({
 }) {
   const slug = SlugSchema.safeParse((await params).slug);
   if (!slug.success) notFound();
-  await requireEditor(brandMetricsHref(slug.data));
+  await requireRole("editor", brandMetricsHref(slug.data));
   const brand = await getBrand(slug.data);
   if (!brand) notFound();
   const [tracked, catalog] = await Promise.all([listBrandMetrics(brand.slug), listMetrics()]);

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { ClaimForm } from "@/components/ClaimForm";
 import { reviseClaimAction } from "@/lib/actions/revise-claim";
-import { getEditorSession } from "@/lib/auth/session";
+import { requireRole } from "@/lib/auth/current-user";
 import { claimsHref } from "@/lib/claims-url";
 import type { ClaimField } from "@/lib/domain/claim-input";
 import { getClaim } from "@/lib/queries/claims";
@@ -18,7 +18,7 @@ function statedLiteral(value: number, decimals: number): string {
 export default async function EditClaimPage({ params }: { params: Promise<{ uid: string }> }) {
   const { uid } = await params;
   const self = `/claims/${encodeURIComponent(uid)}/edit`;
-  if (!(await getEditorSession())) redirect(`/login?next=${encodeURIComponent(self)}`);
+  await requireRole("editor", self);
   const [claim, metrics] = await Promise.all([getClaim(uid), listMetrics()]);
   if (!claim) notFound();
   const initial: Record<ClaimField, string> = {

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { SourceLink } from "@/components/SourceLink";
 import { deleteEventAction } from "@/lib/actions/delete-event";
-import { getEditorSession } from "@/lib/auth/session";
+import { requireRole } from "@/lib/auth/current-user";
 import { EVENT_KIND_LABELS, formatEventDate } from "@/lib/domain/events";
 import { getEvent } from "@/lib/queries/events";
 import { overviewQuery, type SearchParams } from "@/lib/url-state";
@@ -14,6 +14,7 @@ const PROBLEMS: Record<string, string> = {
   conflict:
     "Someone changed this event after you opened this page, so it was not deleted. Check the current version below and confirm again if you still want to delete it.",
   missing: "This event is already deleted.",
+  forbidden: "Your role does not allow deleting events; nothing was deleted.",
 };
 
 export default async function DeleteEventPage({
@@ -25,7 +26,7 @@ export default async function DeleteEventPage({
 }) {
   const { uid } = await params;
   const self = `/events/${encodeURIComponent(uid)}/delete`;
-  if (!(await getEditorSession())) redirect(`/login?next=${encodeURIComponent(self)}`);
+  await requireRole("editor", self);
   const detail = await getEvent(uid);
   if (!detail) notFound();
   const { event } = detail;

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { EventForm } from "@/components/EventForm";
 import { SourceLink } from "@/components/SourceLink";
 import { updateEventAction } from "@/lib/actions/update-event";
-import { getEditorSession } from "@/lib/auth/session";
+import { requireRole } from "@/lib/auth/current-user";
 import type { EventField } from "@/lib/domain/event-input";
 import { EVENT_KIND_LABELS, formatEventDate } from "@/lib/domain/events";
 import { getBrand } from "@/lib/queries/brands";
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Edit an event" };
 export default async function EditEventPage({ params }: { params: Promise<{ uid: string }> }) {
   const { uid } = await params;
   const self = `/events/${encodeURIComponent(uid)}/edit`;
-  if (!(await getEditorSession())) redirect(`/login?next=${encodeURIComponent(self)}`);
+  await requireRole("editor", self);
   const detail = await getEvent(uid);
   if (!detail) notFound();
   const { event } = detail;

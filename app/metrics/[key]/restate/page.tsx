@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ParamProblems } from "@/components/ParamProblems";
 import { RestateForm } from "@/components/RestateForm";
 import { SourceLink } from "@/components/SourceLink";
-import { requireEditor } from "@/lib/actions/require-editor";
+import { requireRole } from "@/lib/auth/current-user";
 import { MetricKeySchema } from "@/lib/domain/fields";
 import { formatValue } from "@/lib/domain/format";
 import { quarterLabel } from "@/lib/domain/quarter";
@@ -37,7 +37,8 @@ export default async function RestatePage({ params, searchParams }: Props) {
   const parsedKey = MetricKeySchema.safeParse(key);
   if (!parsedKey.success) notFound();
   const parsed = parseWithdrawParams(await searchParams);
-  await requireEditor(
+  await requireRole(
+    "editor",
     parsed.ok
       ? restateHref(parsedKey.data, parsed.value.brand, parsed.value.quarter)
       : `/metrics/${parsedKey.data}`,

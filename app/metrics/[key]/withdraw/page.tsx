@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ParamProblems } from "@/components/ParamProblems";
 import { SourceLink } from "@/components/SourceLink";
 import { WithdrawForm } from "@/components/WithdrawForm";
-import { requireEditor } from "@/lib/actions/require-editor";
+import { requireRole } from "@/lib/auth/current-user";
 import { MetricKeySchema } from "@/lib/domain/fields";
 import { formatValue } from "@/lib/domain/format";
 import { quarterLabel } from "@/lib/domain/quarter";
@@ -31,7 +31,8 @@ export default async function WithdrawPage({
   const parsedKey = MetricKeySchema.safeParse(key);
   if (!parsedKey.success) notFound();
   const parsed = parseWithdrawParams(await searchParams);
-  await requireEditor(
+  await requireRole(
+    "editor",
     parsed.ok
       ? withdrawHref(parsedKey.data, parsed.value.brand, parsed.value.quarter)
       : `/metrics/${parsedKey.data}`,

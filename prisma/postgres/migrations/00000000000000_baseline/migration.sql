@@ -63,6 +63,7 @@ CREATE TABLE "Observation" (
     "sourceId" INTEGER,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "createdBy" TEXT NOT NULL,
+    "createdById" TEXT,
     "supersededAt" TIMESTAMP(3),
     "supersededBy" TEXT,
 
@@ -86,6 +87,7 @@ CREATE TABLE "Event" (
     "sourceId" INTEGER NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "createdBy" TEXT NOT NULL,
+    "createdById" TEXT,
     "supersededAt" TIMESTAMP(3),
     "supersededBy" TEXT,
 
@@ -97,6 +99,7 @@ CREATE TABLE "AuditEntry" (
     "id" SERIAL NOT NULL,
     "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "actor" TEXT NOT NULL,
+    "actorId" TEXT,
     "action" TEXT NOT NULL,
     "entity" TEXT NOT NULL,
     "entityKey" TEXT NOT NULL,
@@ -111,6 +114,7 @@ CREATE TABLE "ImportBatch" (
     "id" SERIAL NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "createdBy" TEXT NOT NULL,
+    "createdById" TEXT,
     "fileName" TEXT NOT NULL,
     "checksum" TEXT NOT NULL,
     "csv" TEXT NOT NULL,
@@ -121,6 +125,7 @@ CREATE TABLE "ImportBatch" (
     "status" TEXT NOT NULL DEFAULT 'pending',
     "appliedAt" TIMESTAMP(3),
     "appliedBy" TEXT,
+    "appliedById" TEXT,
 
     CONSTRAINT "ImportBatch_pkey" PRIMARY KEY ("id")
 );
@@ -175,6 +180,58 @@ CREATE TABLE "ClaimVerdict" (
     CONSTRAINT "ClaimVerdict_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "User" (
+    "id" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
+    "passwordHash" TEXT,
+    "active" BOOLEAN NOT NULL DEFAULT true,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "passwordChangedAt" TIMESTAMP(3),
+
+    CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Session" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL,
+    "lastSeenAt" TIMESTAMP(3) NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "userAgent" TEXT,
+    "address" TEXT,
+
+    CONSTRAINT "Session_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AccountToken" (
+    "id" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "email" TEXT,
+    "name" TEXT,
+    "role" TEXT,
+    "userId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "usedAt" TIMESTAMP(3),
+    "createdById" TEXT,
+
+    CONSTRAINT "AccountToken_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "SignInThrottle" (
+    "key" TEXT NOT NULL,
+    "windowStart" TIMESTAMP(3) NOT NULL,
+    "failures" INTEGER NOT NULL,
+
+    CONSTRAINT "SignInThrottle_pkey" PRIMARY KEY ("key")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Brand_slug_key" ON "Brand"("slug");
 
@@ -218,6 +275,9 @@ CREATE INDEX "AuditEntry_entity_entityKey_idx" ON "AuditEntry"("entity", "entity
 CREATE INDEX "AuditEntry_at_idx" ON "AuditEntry"("at");
 
 -- CreateIndex
+CREATE INDEX "AuditEntry_actorId_at_idx" ON "AuditEntry"("actorId", "at");
+
+-- CreateIndex
 CREATE INDEX "ImportBatch_createdAt_idx" ON "ImportBatch"("createdAt");
 
 -- CreateIndex
@@ -234,6 +294,21 @@ CREATE INDEX "ClaimVerdict_claimUid_isCurrent_idx" ON "ClaimVerdict"("claimUid",
 
 -- CreateIndex
 CREATE INDEX "ClaimVerdict_claimId_idx" ON "ClaimVerdict"("claimId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
+
+-- CreateIndex
+CREATE INDEX "Session_userId_idx" ON "Session"("userId");
+
+-- CreateIndex
+CREATE INDEX "Session_expiresAt_idx" ON "Session"("expiresAt");
+
+-- CreateIndex
+CREATE INDEX "AccountToken_expiresAt_idx" ON "AccountToken"("expiresAt");
+
+-- CreateIndex
+CREATE INDEX "SignInThrottle_windowStart_idx" ON "SignInThrottle"("windowStart");
 
 -- AddForeignKey
 ALTER TABLE "BrandMetric" ADD CONSTRAINT "BrandMetric_brandId_fkey" FOREIGN KEY ("brandId") REFERENCES "Brand"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
@@ -270,4 +345,7 @@ ALTER TABLE "Claim" ADD CONSTRAINT "Claim_sourceId_fkey" FOREIGN KEY ("sourceId"
 
 -- AddForeignKey
 ALTER TABLE "ClaimVerdict" ADD CONSTRAINT "ClaimVerdict_claimId_fkey" FOREIGN KEY ("claimId") REFERENCES "Claim"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Session" ADD CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

@@ -1,16 +1,10 @@
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { apiEditorSession } from "@/lib/api/editor-session";
-import {
-  apiError,
-  apiJson,
-  crossOriginRefusal,
-  methodNotAllowed,
-  readJsonBody,
-} from "@/lib/api/http";
+import { apiJson, methodNotAllowed } from "@/lib/api/http";
 import { importIdOf, notFoundImport } from "@/lib/api/import-id";
 import { importSummary } from "@/lib/api/import-summary";
-import { confirmImportBatch, ImportConflictError } from "@/lib/mutations/confirm-import-batch";
+import { writeRoute } from "@/lib/auth/write";
+import { AppError, ImportConflictError } from "@/lib/errors";
+import { confirmImportBatch } from "@/lib/mutations/confirm-import-batch";
 import { getImportBatch } from "@/lib/queries/import-batches";
 
 export const dynamic = "force-dynamic";
@@ -37,74 +31,69 @@ const ConfirmBodySchema = z.strictObject(
  * the data changed since the preview (the answer holds the new preview), the import has rejected
  * rows or was already applied; 404 when there is no such import.
  */
-export async function POST(
-  request: Request,
-  { params }: { params: Promise<{ id: string }> },
-): Promise<Response> {
-  const refused = crossOriginRefusal(request);
-  if (refused) return refused;
-  const session = await apiEditorSession();
-  if (session instanceof Response) return session;
-  const id = importIdOf((await params).id);
-  if (id instanceof Response) return id;
-  const body = await readJsonBody(request, 4 * 1024);
-  if (!body.ok) return body.response;
-  const parsed = ConfirmBodySchema.safeParse(body.value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const message =
-      issue?.code === "unrecognized_keys"
-        ? `The body may hold only planChecksum, not ${issue.keys.map((key) => `"${key.slice(0, 60)}"`).join(", ")}.`
-        : (issue?.message ?? "The body is malformed.");
-    return apiError(400, `${message} Nothing was written.`);
-  }
-
-  let result: Awaited<ReturnType<typeof confirmImportBatch>>;
-  try {
-    result = await confirmImportBatch({
-      id,
-      planChecksum: parsed.data.planChecksum,
-      actor: session.name,
-    });
-  } catch (error) {
-    if (error instanceof ImportConflictError) {
-      return apiError(409, `Nothing was written: ${error.message}`);
+export const POST = writeRoute<{ id: string }>(
+  {
+    role: "editor",
+    body: { type: "application/json", maxBytes: 4 * 1024 },
+    revalidate: true,
+    checkParams: (params) => importIdOf(params.id),
+  },
+  async ({ params, body, actor }) => {
+    const id = importIdOf(params.id);
+    const parsed = ConfirmBodySchema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const message =
+        issue?.code === "unrecognized_keys"
+          ? `The body may hold only planChecksum, not ${issue.keys.map((key) => `"${key.slice(0, 60)}"`).join(", ")}.`
+          : (issue?.message ?? "The body is malformed.");
+      throw new AppError("invalid_input", `${message} Nothing was written.`);
     }
-    throw error;
-  }
-  switch (result.kind) {
-    case "applied": {
-      revalidatePath("/", "layout");
-      return apiJson(200, {
-        id,
-        status: "applied",
-        writes: result.writes,
-        brands: result.brands,
-      });
+    let result: Awaited<ReturnType<typeof confirmImportBatch>>;
+    try {
+      result = await confirmImportBatch({ id, planChecksum: parsed.data.planChecksum, actor });
+    } catch (error) {
+      if (error instanceof ImportConflictError) {
+        throw new ImportConflictError(`Nothing was written: ${error.message}`);
+      }
+      throw error;
     }
-    case "not-found":
-      return notFoundImport(id);
-    case "already-applied":
-      return apiError(409, "This import had already been applied; nothing was written twice.", {
-        status: "applied",
-      });
-    case "not-pending":
-      return apiError(409, `This import is ${result.status}, not pending; nothing was written.`, {
-        status: result.status,
-      });
-    case "has-rejections":
-      return apiError(
-        409,
-        `Nothing was written: the import has ${result.rejected} rejected row(s), and an import with rejected rows cannot be confirmed. Correct the file and upload it again.`,
-        { status: "pending" },
-      );
-    case "stale": {
-      const batch = await getImportBatch(id);
-      return apiError(
-        409,
-        "The stored figures changed since this preview was made (or planChecksum is not the preview's), so nothing was written. Check the preview below and confirm again with its planChecksum.",
-        { status: "pending", preview: batch ? importSummary(batch) : null },
-      );
+    switch (result.kind) {
+      case "applied":
+        return apiJson(200, {
+          id,
+          status: "applied",
+          writes: result.writes,
+          brands: result.brands,
+        });
+      case "not-found":
+        throw notFoundImport(id);
+      case "already-applied":
+        throw new AppError(
+          "conflict",
+          "This import had already been applied; nothing was written twice.",
+          { status: "applied" },
+        );
+      case "not-pending":
+        throw new AppError(
+          "conflict",
+          `This import is ${result.status}, not pending; nothing was written.`,
+          { status: result.status },
+        );
+      case "has-rejections":
+        throw new AppError(
+          "conflict",
+          `Nothing was written: the import has ${result.rejected} rejected row(s), and an import with rejected rows cannot be confirmed. Correct the file and upload it again.`,
+          { status: "pending" },
+        );
+      case "stale": {
+        const batch = await getImportBatch(id);
+        throw new AppError(
+          "conflict",
+          "The stored figures changed since this preview was made (or planChecksum is not the preview's), so nothing was written. Check the preview below and confirm again with its planChecksum.",
+          { status: "pending", preview: batch ? importSummary(batch) : null },
+        );
+      }
     }
-  }
-}
+  },
+);
