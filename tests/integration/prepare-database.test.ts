@@ -1,17 +1,13 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   applyMigrations,
   DatabaseBusyError,
-  migrationNames,
-  PROJECT_ROOT,
   pendingMigrations,
   seedIfEmpty,
 } from "@/lib/seed/prepare-database";
 import { createTestDatabase, sqliteFileOf, type TestDatabase } from "../support/test-db";
-import { tablesCreatedBy, undoMigration } from "../support/undo-migration";
+import { newestUndoableMigration, tablesCreatedBy, undoMigration } from "../support/undo-migration";
 
 /*
  * Start-up beside readers that hold the file open (a long export, a backup, an analyst's sqlite3
@@ -20,7 +16,8 @@ import { tablesCreatedBy, undoMigration } from "../support/undo-migration";
  * process with an open read transaction, as `BEGIN; SELECT count(*) FROM Observation;` leaves.
  */
 
-const LAST_MIGRATION = migrationNames().at(-1) ?? "";
+// Whichever migration is the newest that dropping its tables undoes (branches keep adding them).
+const LAST_MIGRATION = newestUndoableMigration();
 
 let testDb: TestDatabase;
 let reader: Database.Database | null = null;
@@ -41,16 +38,6 @@ function holdReadTransaction(file: string): Database.Database {
   return connection;
 }
 
-/** The tables the newest migration creates (whichever it is: branches keep adding them). */
-function tablesOfLastMigration(): string[] {
-  const sql = readFileSync(
-    path.join(PROJECT_ROOT, "prisma", "migrations", LAST_MIGRATION, "migration.sql"),
-    "utf8",
-  );
-  return [...sql.matchAll(/CREATE TABLE "(\w+)"/g)].map((match) => match[1] ?? "");
-}
-
-/** Takes the newest migration back out, as if the database predated it. */
 describe("preparing the database while another process reads it", () => {
   it("applies nothing and waits for nothing when no migration is pending, then seeds", async () => {
     testDb = await createTestDatabase();

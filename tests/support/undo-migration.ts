@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 
@@ -26,4 +26,38 @@ export function undoMigration(file: string, migration: string): void {
   } finally {
     sqlite.close();
   }
+}
+
+/**
+ * The newest migration that only adds (tables, their indexes, rows in them), so that dropping its
+ * tables undoes it whole. Not simply the newest: a later migration may only alter a column.
+ */
+export function newestUndoableMigration(): string {
+  const names = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .reverse();
+  const onlyAdds = (name: string) => {
+    const sql = readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
+    const statements = sql
+      .replace(/--[^\n]*/g, "")
+      .split(";")
+      .map((statement) => statement.trim())
+      .filter(Boolean)
+      .map(
+        (statement) =>
+          /^(CREATE UNIQUE INDEX|CREATE INDEX|CREATE TABLE|INSERT INTO|\S+)/.exec(statement)?.[1] ??
+          "",
+      );
+    return (
+      statements.includes("CREATE TABLE") &&
+      statements.every((statement) =>
+        /^(CREATE TABLE|CREATE INDEX|CREATE UNIQUE INDEX|INSERT INTO)$/.test(statement),
+      )
+    );
+  };
+  const found = names.find(onlyAdds);
+  if (!found) throw new Error("no migration that only creates tables: the start tests need one");
+  return found;
 }
