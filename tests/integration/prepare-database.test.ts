@@ -39,7 +39,10 @@ function holdReadTransaction(file: string): Database.Database {
 }
 
 describe("preparing the database while another process reads it", () => {
-  it("applies nothing and waits for nothing when no migration is pending, then seeds", async () => {
+  // It seeds the whole data folder, which outran the 20 s default on a loaded machine.
+  it("applies nothing and waits for nothing when no migration is pending, then seeds", {
+    timeout: 90_000,
+  }, async () => {
     testDb = await createTestDatabase();
     expect(pendingMigrations(testDb.url)).toEqual([]);
     reader = holdReadTransaction(sqliteFileOf(testDb));

@@ -21,7 +21,10 @@ async function tableCounts(db: PrismaClient) {
   return { observations, events, sources, audit, brands, metrics };
 }
 
-describe("seeding the sourced data into a real SQLite file", () => {
+// A whole seed is the slowest single piece of work in the suite (every file, in one transaction;
+// on PostgreSQL each statement is a round trip): on a loaded 2-core machine it outran the 20 s
+// default, and the next test then raced the unfinished seed.
+describe("seeding the sourced data into a real database", { timeout: 90_000 }, () => {
   let testDb: TestDatabase;
   let db: PrismaClient;
   let files: SeedFiles;
