@@ -29,8 +29,10 @@ export const CACHE_HEADERS = ["x-pulse-cache", "x-nextjs-cache"];
  */
 export const AS_AUTOCANNON = { headers: { "accept-encoding": "identity" } };
 
-export async function probeCache(url: string): Promise<string> {
-  const response = await fetch(url, AS_AUTOCANNON);
+export async function probeCache(url: string, cookie?: string): Promise<string> {
+  const response = await fetch(url, {
+    headers: { ...AS_AUTOCANNON.headers, ...(cookie ? { cookie } : {}) },
+  });
   await response.arrayBuffer();
   for (const name of CACHE_HEADERS) {
     const value = response.headers.get(name);
@@ -78,17 +80,24 @@ export async function loadPhase(
   pathAndQuery: string,
   connections: number,
   duration: number,
+  /** A session cookie: the phase reads as a signed-in person, whom the page cache never serves. */
+  cookie?: string,
 ): Promise<LoadPhase> {
   await waitUntilIdle(server.serverPid);
   const url = `${server.baseUrl}${pathAndQuery}`;
-  const before = await probeCache(url);
+  const before = await probeCache(url, cookie);
   const memory = sampleMemory(server.serverPid);
-  const result = await runWorker({ url, connections, duration });
+  const result = await runWorker({
+    url,
+    connections,
+    duration,
+    ...(cookie ? { headers: { cookie } } : {}),
+  });
   const phase = {
     ...result,
     label,
     memory: memory.stop(),
-    cache: { before, after: await probeCache(url) },
+    cache: { before, after: await probeCache(url, cookie) },
   };
   log(
     `${label} c=${connections}: ${fmt(phase.requestsPerSecond)} req/s, p50 ${fmt(phase.p50)} ms, ` +

@@ -8,26 +8,42 @@ import { fmt, kb, verdict } from "./format";
 import { CACHE_HEADERS, type LoadPhase } from "./load";
 import type { Machine } from "./machine";
 import { ROOT } from "./paths";
+import { renderIssue12 } from "./report-issue12";
+import type { PageFigures } from "./signed-in";
 import type { WriteResult } from "./writes";
+
+/** Everything one database's server measured. */
+export interface DatabaseResults {
+  /** "SQLite" or "PostgreSQL 15.x": in every heading of its sections. */
+  database: string;
+  sizes: { overviewBytes: number; metricBytes: number };
+  load: LoadPhase[];
+  signedIn: PageFigures[];
+  exportResult: ExportResult;
+  writes: WriteResult & { readLoad?: LoadPhase };
+  serverPeakMb: number;
+}
 
 export interface Results {
   machine: Machine;
   dataset: DatasetReport;
   duration: number;
-  sizes: { overviewBytes: number; metricBytes: number };
-  load: LoadPhase[];
-  exportResult: ExportResult;
-  writes: WriteResult & { readLoad?: LoadPhase };
+  quick: boolean;
+  databases: DatabaseResults[];
   javascript: ScriptBytes | { error: string };
   lighthouse: LighthouseResult;
-  serverPeakMb: number;
 }
 
-export function renderLoad(load: LoadPhase[], sizes: Results["sizes"], duration: number): string {
+export function renderLoad(
+  database: string,
+  load: LoadPhase[],
+  sizes: DatabaseResults["sizes"],
+  duration: number,
+): string {
   const find = (label: string, connections: number) =>
     load.find((phase) => phase.label === label && phase.connections === connections);
   const lines: string[] = [];
-  lines.push("## Pages under load", "");
+  lines.push(`## Pages under load (${database})`, "");
   lines.push(
     `autocannon in a second process on 127.0.0.1, ${duration} s per phase after a warm-up, ` +
       "waiting between phases until the server is idle. " +
@@ -67,8 +83,8 @@ export function renderLoad(load: LoadPhase[], sizes: Results["sizes"], duration:
   return lines.join("\n");
 }
 
-function renderExport(exp: ExportResult): string {
-  const lines: string[] = ["## CSV export", ""];
+function renderExport(database: string, exp: ExportResult): string {
+  const lines: string[] = [`## CSV export (${database})`, ""];
   if (exp.status === "pending" || !exp.plain || !exp.sqlite || !exp.gzip) {
     lines.push(exp.note, "");
     return lines.join("\n");
@@ -110,8 +126,8 @@ function renderExport(exp: ExportResult): string {
   return lines.join("\n");
 }
 
-function renderWrites(writes: Results["writes"]): string {
-  const lines: string[] = ["## Server-action writes under read load", ""];
+function renderWrites(database: string, writes: DatabaseResults["writes"]): string {
+  const lines: string[] = [`## Server-action writes under read load (${database})`, ""];
   if (writes.status === "pending") {
     lines.push(writes.note, "");
     return lines.join("\n");
@@ -169,10 +185,23 @@ export function renderResults(results: Results): string {
       `Pages are measured on \`${dataset.sampleBrand}\`.`,
     "",
   );
-  lines.push(renderLoad(results.load, results.sizes, results.duration));
-  lines.push(renderExport(results.exportResult));
-  lines.push(renderWrites(results.writes));
-  lines.push("## What the overview sends to the browser", "");
+  if (results.quick) {
+    lines.push(
+      "**Quick mode** (`--quick`): a small dataset and short phases, to check that the bench runs; " +
+        "its figures are not comparable with a full run's and the targets are not judged by them.",
+      "",
+    );
+  }
+  for (const db of results.databases) {
+    lines.push(renderIssue12(db.database, db.signedIn, db.writes));
+  }
+  for (const db of results.databases) {
+    lines.push(renderLoad(db.database, db.load, db.sizes, results.duration));
+    lines.push(renderExport(db.database, db.exportResult));
+    lines.push(renderWrites(db.database, db.writes));
+  }
+  const browserOn = results.databases.at(-1)?.database ?? "";
+  lines.push(`## What the overview sends to the browser (served from ${browserOn})`, "");
   const js = results.javascript;
   if ("error" in js) lines.push(`Could not measure: ${js.error}`, "");
   else {
@@ -186,7 +215,7 @@ export function renderResults(results: Results): string {
       "",
     );
   }
-  lines.push("## Lighthouse (overview)", "");
+  lines.push(`## Lighthouse (overview, served from ${browserOn})`, "");
   const lh = results.lighthouse;
   if (lh.status === "measured") {
     lines.push(
@@ -199,10 +228,12 @@ export function renderResults(results: Results): string {
     lines.push("");
   }
   lines.push("## Server memory", "");
-  lines.push(
-    `Peak resident memory of the serving process over the whole run (VmHWM): ${fmt(results.serverPeakMb, 0)} MB.`,
-    "",
-  );
+  for (const db of results.databases) {
+    lines.push(
+      `- ${db.database}: peak resident memory of the serving process over its whole run (VmHWM): ${fmt(db.serverPeakMb, 0)} MB`,
+    );
+  }
+  lines.push("");
   return `${lines.join("\n")}\n`;
 }
 
