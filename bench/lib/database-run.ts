@@ -111,6 +111,7 @@ export async function runDatabase(options: {
 
   log("writes under read load");
   const writeBrand = otherSyntheticBrand(brand);
+  await waitUntilIdle(server.serverPid);
   const reading = loadPhase(server, "overview (during writes)", overviewPath, 10, flags.duration);
   // The read load starts after loadPhase's idle check and cache probe; writing stops before it
   // ends, so every write meets the read load.

@@ -29,9 +29,15 @@ export const CACHE_HEADERS = ["x-pulse-cache", "x-nextjs-cache"];
  */
 export const AS_AUTOCANNON = { headers: { "accept-encoding": "identity" } };
 
+/** A probe the server leaves unanswered fails the run with its URL instead of hanging it. */
+const PROBE_TIMEOUT_MS = 120_000;
+
 export async function probeCache(url: string, cookie?: string): Promise<string> {
   const response = await fetch(url, {
     headers: { ...AS_AUTOCANNON.headers, ...(cookie ? { cookie } : {}) },
+    signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+  }).catch((error: Error) => {
+    throw new Error(`GET ${url} (cache probe): ${error.message}`, { cause: error });
   });
   await response.arrayBuffer();
   for (const name of CACHE_HEADERS) {

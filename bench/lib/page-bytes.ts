@@ -23,7 +23,10 @@ export function htmlBytes(html: Buffer): HtmlBytes {
 
 /** The page as an anonymous reader gets it, uncompressed (what "raw" means in issue 12). */
 export async function fetchHtml(url: string): Promise<Buffer> {
-  const response = await fetch(url, { headers: { "accept-encoding": "identity" } });
+  const response = await fetch(url, {
+    headers: { "accept-encoding": "identity" },
+    signal: AbortSignal.timeout(120_000),
+  });
   const body = Buffer.from(await response.arrayBuffer());
   if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
   return body;

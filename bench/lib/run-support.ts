@@ -8,23 +8,28 @@ export function log(message: string) {
 }
 
 const cleanups: (() => Promise<void> | void)[] = [];
-let cleaning = false;
+let cleaning: Promise<void> | null = null;
 
 /** Registers a task for cleanUp(); tasks run last registered first. */
 export function onCleanUp(task: () => Promise<void> | void) {
   cleanups.push(task);
 }
 
-export async function cleanUp() {
-  if (cleaning) return;
-  cleaning = true;
-  for (const task of cleanups.reverse()) {
-    try {
-      await task();
-    } catch (error) {
-      console.error("clean-up failed:", error);
+/**
+ * Runs every task once. A second caller (a signal during a failure's clean-up) waits for the
+ * same run instead of exiting before the cluster and the server are stopped.
+ */
+export function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const task of cleanups.reverse()) {
+      try {
+        await task();
+      } catch (error) {
+        console.error("clean-up failed:", error);
+      }
     }
-  }
+  })();
+  return cleaning;
 }
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
