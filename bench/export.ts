@@ -13,6 +13,7 @@ import { generateDataset } from "./generate-dataset";
 import { ensureBuild } from "./lib/build";
 import { measureExport } from "./lib/export-measure";
 import { startServer } from "./lib/server";
+import { BENCH_ADMIN_ENV } from "./lib/session";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -34,7 +35,7 @@ async function main() {
     log(`generating ${path.relative(ROOT, databaseFile)}`);
     await generateDataset(databaseFile, {});
   }
-  const server = await startServer({ projectRoot: ROOT, databaseFile });
+  const server = await startServer({ projectRoot: ROOT, databaseFile, env: BENCH_ADMIN_ENV });
   try {
     const result = await measureExport(server, databaseFile, { runs, log });
     if (result.status !== "measured") {

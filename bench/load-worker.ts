@@ -16,6 +16,8 @@ export interface LoadSpec {
   duration: number;
   /** Seconds before a request counts as timed out. */
   timeout?: number;
+  /** Sent with every request: a session cookie makes the phase a signed-in reader's. */
+  headers?: Record<string, string>;
 }
 
 export interface LoadResult {
@@ -43,6 +45,7 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
         connections: spec.connections,
         duration: spec.duration,
         timeout: spec.timeout ?? 30,
+        ...(spec.headers ? { headers: spec.headers } : {}),
       },
       (error, result) => {
         if (error) {

@@ -6,6 +6,7 @@
  * the same figures again with the box ticked and the tokens the page offered.
  */
 import Database from "better-sqlite3";
+import pg from "pg";
 import { quarterFromIndex, quarterIndex } from "@/lib/domain/quarter";
 import {
   CONFIRM_FIELD,
@@ -16,13 +17,14 @@ import {
 } from "@/lib/domain/quarter-input";
 import { findForm, type HtmlForm, loadForm, signInOverHttp, submitForm } from "./html-form";
 import { percentile } from "./percentile";
+import { BENCH_ADMIN } from "./session";
 
 /** Quarters before the synthetic history (2006Q1..): empty, so the first round of writes adds. */
 export const WRITE_FIRST_QUARTER = "2000Q1";
 export const WRITE_QUARTERS = 24;
 /** Figures per submission; successive submissions take the next metrics, then the next quarter. */
 export const METRICS_PER_WRITE = 3;
-export const WRITER_NAME = "Bench writer";
+export const WRITER_NAME = BENCH_ADMIN.name;
 
 export interface WritePlanFigure {
   metric: string;
@@ -89,16 +91,32 @@ export function writeFields(
   return { quarter, fields };
 }
 
-/** Revisions the bench writer has stored for a brand (a run on a reused database adds to them). */
-function countWriterFigures(databaseFile: string, brand: string): number {
-  const db = new Database(databaseFile, { readonly: true });
+const WRITER_FIGURES_SQL = `SELECT COUNT(*) AS n FROM "Observation" o JOIN "Brand" b ON b.id = o."brandId"
+  WHERE b.slug = $1 AND o."createdBy" = $2`;
+
+/**
+ * Revisions the bench writer has stored for a brand (a run on a reused database adds to them),
+ * read from the database the server writes to: the SQLite file, or PostgreSQL at `databaseUrl`.
+ */
+async function countWriterFigures(
+  database: { file: string; url?: string },
+  brand: string,
+): Promise<number> {
+  if (database.url) {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const result = await client.query<{ n: string }>(WRITER_FIGURES_SQL, [brand, WRITER_NAME]);
+      return Number(result.rows[0]?.n ?? 0);
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(database.file, { readonly: true });
   try {
     return (
       db
-        .prepare<[string, string], { n: number }>(
-          `SELECT COUNT(*) AS n FROM "Observation" o JOIN "Brand" b ON b.id = o.brandId
-           WHERE b.slug = ? AND o.createdBy = ?`,
-        )
+        .prepare<[string, string], { n: number }>(WRITER_FIGURES_SQL.replaceAll(/\$\d/g, "?"))
         .get(brand, WRITER_NAME)?.n ?? 0
     );
   } finally {
@@ -165,9 +183,11 @@ export interface WriteResult {
  */
 export async function measureWrites(options: {
   baseUrl: string;
+  /** The generated SQLite file, which the writes are planned from (and counted in, by default). */
   databaseFile: string;
+  /** The PostgreSQL database the server writes to, when it is not the file. */
+  databaseUrl?: string;
   brand: string;
-  password: string;
   duration: number;
 }): Promise<WriteResult> {
   const { baseUrl, brand } = options;
@@ -175,8 +195,8 @@ export async function measureWrites(options: {
   if (plan.length === 0) {
     return { status: "pending", note: `pending: brand ${brand} has no figures to model writes on` };
   }
-  // The bench writes as the first admin its server was started with (bench/lib/server.ts).
-  const cookie = await signInOverHttp(baseUrl, "bench@pulse.local", options.password);
+  // The bench writes as the first admin its server was started with (bench/lib/session.ts).
+  const cookie = await signInOverHttp(baseUrl, BENCH_ADMIN.email, BENCH_ADMIN.password);
   // The form's hidden fields name the action and its initial state; they are the same for every
   // quarter, so the form is read once, as an editor who keeps the page open would.
   const form = await loadForm(
@@ -184,7 +204,8 @@ export async function measureWrites(options: {
     `name="${QUARTER_FIELDS.sourceTitle}"`,
     cookie,
   );
-  const storedBefore = countWriterFigures(options.databaseFile, brand);
+  const database = { file: options.databaseFile, url: options.databaseUrl };
+  const storedBefore = await countWriterFigures(database, brand);
   const outcomes: WriteOutcome[] = [];
   let acceptedFigures = 0;
   const deadline = Date.now() + options.duration * 1000;
@@ -196,7 +217,7 @@ export async function measureWrites(options: {
       acceptedFigures += Object.keys(fields).filter((name) => name.startsWith("value_")).length;
     }
   }
-  const storedFigures = countWriterFigures(options.databaseFile, brand) - storedBefore;
+  const storedFigures = (await countWriterFigures(database, brand)) - storedBefore;
   const latencies = outcomes.map((outcome) => outcome.ms).sort((a, b) => a - b);
   const failures = new Map<number, number>();
   for (const outcome of outcomes) {
