@@ -11,9 +11,9 @@ import {
   ClaimInputSchema,
 } from "@/lib/domain/claim-input";
 import { decimalsOf } from "@/lib/domain/kpi";
-import { CLAIM_COLUMNS, VERDICT_COLUMNS } from "./claims-export";
-import { type CsvLayout, readCsvFile, type RowRejection } from "./import-file";
 import { formatValueCell } from "./cells";
+import { CLAIM_COLUMNS, VERDICT_COLUMNS } from "./claims-export";
+import { type CsvLayout, type RowRejection, readCsvFile } from "./import-file";
 
 export type ClaimColumn = (typeof CLAIM_COLUMNS)[number] | (typeof VERDICT_COLUMNS)[number];
 /** claims: the columns of data/claims.csv; export: those of /api/claims/export. */

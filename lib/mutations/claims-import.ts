@@ -1,11 +1,11 @@
 import "server-only";
+import { formatValueCell } from "@/lib/csv/cells";
 import {
   type ClaimImportPlan,
   planClaimImport,
   readClaimsImportFile,
   type StoredClaim,
 } from "@/lib/csv/claims-import";
-import { formatValueCell } from "@/lib/csv/cells";
 import type { Actor } from "@/lib/domain/actor";
 import type { ClaimInput } from "@/lib/domain/claim-input";
 import type { ClaimantKind, ClaimComparison, ClaimKind, Hedge } from "@/lib/domain/claims";

@@ -1,9 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import type { ImportKind } from "@/lib/csv/import-types";
 import { getWriteDb } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import type { Tx } from "./audit";
-import type { ImportKind } from "@/lib/csv/import-types";
 import { type PlannedClaimsFile, planClaimsImportFile } from "./claims-import";
 import { type PlannedImportFile, planImportFile } from "./plan-import-file";
 

@@ -68,8 +68,13 @@ export async function getImportBatch(id: number): Promise<ImportBatchDTO | null>
     : { ...base, kind: "figures", plan: JSON.parse(plan) as ImportPlan };
 }
 
-export async function listImportBatches(limit = 10): Promise<ImportBatchSummaryDTO[]> {
+/** The latest imports, of one kind or of both. */
+export async function listImportBatches(
+  limit = 10,
+  kind?: ImportKind,
+): Promise<ImportBatchSummaryDTO[]> {
   const rows = await getReadDb().importBatch.findMany({
+    ...(kind ? { where: { kind } } : {}),
     select: summarySelect,
     orderBy: { id: "desc" },
     take: limit,

@@ -7,7 +7,7 @@ import { ImportPreview } from "@/components/ImportPreview";
 import { confirmImport } from "@/lib/actions/confirm-import";
 import { requireRole } from "@/lib/auth/current-user";
 import { claimsHref } from "@/lib/claims-url";
-import type { ImportKind } from "@/lib/csv/import-types";
+import { type ImportKind, importUploadPath } from "@/lib/csv/import-types";
 import { getImportBatch } from "@/lib/queries/import-batches";
 import { listMetrics } from "@/lib/queries/metrics";
 import type { SearchParams } from "@/lib/url-state";
@@ -92,7 +92,7 @@ export default async function ImportBatchPage({
     batch.kind === "claims"
       ? [...new Set(batch.plan.writes.map((write) => write.claim.brand))]
       : [];
-  const uploadHref = batch.kind === "claims" ? "/claims/import" : "/import";
+  const uploadHref = importUploadPath(batch.kind);
 
   return (
     <>
