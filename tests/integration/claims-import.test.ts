@@ -8,6 +8,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as exportClaims } from "@/app/api/claims/export/route";
+import { POST as postImport } from "@/app/api/imports/route";
 import { confirmImport } from "@/lib/actions/confirm-import";
 import { uploadImport } from "@/lib/actions/upload-import";
 import { SESSION_COOKIE_BASE } from "@/lib/auth/cookie-name";
@@ -192,6 +193,37 @@ describe("importing claims from a CSV file", () => {
         where: { isCurrent: true, brand: { slug: "xiaomi" } },
       }),
     );
+    expect(await written()).toEqual(before);
+  });
+
+  it("takes a claims file through the JSON API with ?kind=claims, and refuses an unknown kind", async () => {
+    const post = (query: string) =>
+      postImport(
+        new Request(`http://localhost:3000/api/imports${query}`, {
+          method: "POST",
+          headers: { "content-type": "text/csv" },
+          body: `${HEADER}\r\n${BAD_HEDGE}\r\n`,
+        }),
+        { params: Promise.resolve({}) },
+      );
+    const before = await written();
+    const created = await post("?kind=claims&name=api-claims.csv");
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({
+      kind: "claims",
+      fileName: "api-claims.csv",
+      rows: 1,
+      adds: 0,
+      canConfirm: false,
+      rejected: [
+        { row: 2, column: "hedge", reason: "must be one of exact, about, nearly, over, under" },
+      ],
+    });
+    const refused = await post("?kind=events");
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      error: "The kind parameter must be one of figures, claims. Nothing was stored.",
+    });
     expect(await written()).toEqual(before);
   });
 });
