@@ -23,8 +23,9 @@ test.describe("claims imported from a CSV file", () => {
       `xiaomi,influencer,${claimant},E2E phone review,https://example.com/review,2026-02-01,smartphone_shipments,2025Q3,level,,${stated},M units,about,,"about ${stated} million phones shipped",`;
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
+    // Signing in lands on the page it names.
     await signIn(page, "E2E Claims Importer", "/claims/import");
-    await page.goto("/claims/import");
+    await expect(page).toHaveURL(/\/claims\/import$/);
 
     await page.getByLabel("CSV file (claims)").setInputFiles(file("bad-claims.csv", line("5O")));
     await page.getByRole("button", { name: "Upload and preview" }).click();
