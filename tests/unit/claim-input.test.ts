@@ -50,6 +50,11 @@ describe("the claim form's schema", () => {
     }
   });
 
+  it('reads a quarter written as the app shows it ("Q3 2025") as 2025Q3', () => {
+    const parsed = parseClaimInput("xiaomi", values({ quarter: "Q3 2025" }));
+    expect(parsed.ok && parsed.input.quarter).toBe("2025Q3");
+  });
+
   it.each(HEDGES)("accepts the hedge %s", (hedge) => {
     expect(parseClaimInput("xiaomi", values({ hedge })).ok).toBe(true);
   });
