@@ -38,7 +38,9 @@ function searchParamsOf(url: URL): SearchParams {
  * themselves and set their own limits.
  */
 function bodyLimit(pathname: string): number {
-  return pathname === "/import" ? IMPORT_FORM_BODY_LIMIT_BYTES : FORM_BODY_LIMIT_BYTES;
+  return pathname === "/import" || pathname === "/claims/import"
+    ? IMPORT_FORM_BODY_LIMIT_BYTES
+    : FORM_BODY_LIMIT_BYTES;
 }
 
 function tooLarge(limitBytes: number): NextResponse {

@@ -2,9 +2,7 @@ import type { ImportPlan, PlannedWrite } from "@/lib/csv/import-plan";
 import { formatValue } from "@/lib/domain/format";
 import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
 import type { MetricDTO, Qualifier } from "@/lib/domain/types";
-
-/** Long previews are cut here; the counts above each table are always complete. */
-export const PREVIEW_ROWS = 500;
+import { ImportRejectedRows, More, PREVIEW_ROWS } from "./ImportRejectedRows";
 
 function figureText(
   metric: MetricDTO | undefined,
@@ -14,15 +12,6 @@ function figureText(
 ): string {
   if (value === null) return "withdrawn (a gap)";
   return metric ? formatValue(value, metric.unit, decimals, qualifier) : String(value);
-}
-
-function More({ total }: { total: number }) {
-  if (total <= PREVIEW_ROWS) return null;
-  return (
-    <p className="muted">
-      Showing the first {PREVIEW_ROWS.toLocaleString("en-US")} of {total.toLocaleString("en-US")}.
-    </p>
-  );
 }
 
 function FigureCells({ write, metric }: { write: PlannedWrite; metric: MetricDTO | undefined }) {
@@ -70,49 +59,7 @@ export function ImportPreview({
         </li>
       </ul>
 
-      {plan.rejected.length > 0 ? (
-        <section aria-labelledby="rejected-heading" data-testid="rejected-rows">
-          <h2 id="rejected-heading">Rejected rows</h2>
-          <div className="table-scroll">
-            <table className="series-table">
-              <caption>
-                Rows the import refuses, with the column and the reason. Row 1 is the header.
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    Row
-                  </th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Value in the file</th>
-                  <th scope="col">Reason</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.rejected.slice(0, PREVIEW_ROWS).map((problem) => (
-                  <tr key={`${problem.row}:${problem.column}:${problem.message}`}>
-                    <td className="num">{problem.row}</td>
-                    <td>
-                      <code>{problem.column}</code>
-                    </td>
-                    <td data-testid="rejected-value">
-                      {problem.value === undefined ? (
-                        ""
-                      ) : problem.value === "" ? (
-                        <span className="muted">(empty)</span>
-                      ) : (
-                        <code>"{problem.value}"</code>
-                      )}
-                    </td>
-                    <td>{problem.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <More total={plan.rejected.length} />
-        </section>
-      ) : null}
+      <ImportRejectedRows rejected={plan.rejected} />
 
       {changes.length > 0 ? (
         <section aria-labelledby="restate-heading" data-testid="restated-rows">

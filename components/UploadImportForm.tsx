@@ -2,10 +2,20 @@
 
 import { type FormEvent, useActionState, useState } from "react";
 import { type UploadImportState, uploadImport } from "@/lib/actions/upload-import";
+import type { ImportKind } from "@/lib/csv/import-types";
 
 const initialState: UploadImportState = { message: null, problems: [] };
 
-export function UploadImportForm({ maxBytes, maxRows }: { maxBytes: number; maxRows: number }) {
+export function UploadImportForm({
+  maxBytes,
+  maxRows,
+  kind = "figures",
+}: {
+  maxBytes: number;
+  maxRows: number;
+  /** What the file holds; the action plans it accordingly. */
+  kind?: ImportKind;
+}) {
   const [state, formAction, pending] = useActionState(uploadImport, initialState);
   // Checked in the browser too, so a file far over the limit is not sent at all; the server
   // checks again (and is what works without JavaScript).
@@ -28,8 +38,11 @@ export function UploadImportForm({ maxBytes, maxRows }: { maxBytes: number; maxR
   const invalid = message !== null;
   return (
     <form action={formAction} onSubmit={checkSize} className="stack-form">
+      <input type="hidden" name="kind" value={kind} />
       <div className="field">
-        <label htmlFor="import-file">CSV file (long shape)</label>
+        <label htmlFor="import-file">
+          {kind === "claims" ? "CSV file (claims)" : "CSV file (long shape)"}
+        </label>
         <input
           id="import-file"
           name="file"

@@ -53,6 +53,11 @@ export default async function ClaimsPage({
               Add a claim
             </Link>
           ) : null}
+          {canEdit(session) ? (
+            <Link className="button-link" href="/claims/import">
+              Import claims (CSV)
+            </Link>
+          ) : null}
         </div>
       </div>
       <ClaimFilters

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RecentImports } from "@/components/RecentImports";
 import { UploadImportForm } from "@/components/UploadImportForm";
 import { requireRole } from "@/lib/auth/current-user";
 import { HISTORY_COLUMNS, LONG_COLUMNS } from "@/lib/csv/export-format";
@@ -8,13 +9,6 @@ import { exportHref } from "@/lib/export-params";
 import { listImportBatches } from "@/lib/queries/import-batches";
 
 export const metadata: Metadata = { title: "Import CSV" };
-
-function statusLabel(batch: { status: string; rejectedCount: number }): string {
-  if (batch.status === "pending") {
-    return batch.rejectedCount > 0 ? "rejected rows: cannot be confirmed" : "awaiting confirmation";
-  }
-  return batch.status;
-}
 
 export default async function ImportPage() {
   await requireRole("editor", "/import");
@@ -28,7 +22,7 @@ export default async function ImportPage() {
           and quarter, with its source). Every row is checked with the rules of the quarter form;
           you then see which figures would be added, which restate a stored figure (old → new) and
           which rows are rejected. Nothing is written until you confirm, and then everything is, or
-          nothing.
+          nothing. Claims are imported on <Link href="/claims/import">their own page</Link>.
         </p>
         <details className="import-help">
           <summary>The columns, and a file to start from</summary>
@@ -54,43 +48,7 @@ export default async function ImportPage() {
         <UploadImportForm maxBytes={MAX_IMPORT_BYTES} maxRows={MAX_IMPORT_ROWS} />
       </section>
 
-      {batches.length > 0 ? (
-        <section aria-labelledby="recent-heading">
-          <h2 id="recent-heading">Recent imports</h2>
-          <div className="table-scroll">
-            <table className="series-table">
-              <thead>
-                <tr>
-                  <th scope="col">File</th>
-                  <th scope="col">Uploaded</th>
-                  <th scope="col" className="num">
-                    Rows
-                  </th>
-                  <th scope="col" className="num">
-                    Problems
-                  </th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {batches.map((batch) => (
-                  <tr key={batch.id}>
-                    <td>
-                      <Link href={`/import/${batch.id}`}>{batch.fileName}</Link>
-                    </td>
-                    <td>
-                      {batch.createdAt.slice(0, 16).replace("T", " ")} UTC by {batch.createdBy}
-                    </td>
-                    <td className="num">{batch.rowCount.toLocaleString("en-US")}</td>
-                    <td className="num">{batch.rejectedCount.toLocaleString("en-US")}</td>
-                    <td>{statusLabel(batch)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      ) : null}
+      <RecentImports batches={batches} showKind />
     </>
   );
 }

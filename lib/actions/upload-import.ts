@@ -2,6 +2,7 @@
 
 import { redirectTo, writeAction } from "@/lib/auth/write";
 import { MAX_IMPORT_BYTES } from "@/lib/csv/import-file";
+import { IMPORT_KINDS, type ImportKind, importUploadPath } from "@/lib/csv/import-types";
 import { AppError } from "@/lib/errors";
 import { createImportBatch } from "@/lib/mutations/create-import-batch";
 
@@ -10,14 +11,21 @@ export interface UploadImportState {
   problems: string[];
 }
 
+/** The form's hidden `kind` field; anything else is the figures' import, as before kinds existed. */
+function kindOf(formData: FormData): ImportKind {
+  const kind = formData.get("kind");
+  return IMPORT_KINDS.find((known) => known === kind) ?? "figures";
+}
+
 /**
  * Step one of an import: reads and validates the file and stores it as a pending import, then
- * shows its preview. Nothing becomes a figure here, so no page's cache is expired.
+ * shows its preview. Nothing becomes a figure or a claim here, so no page's cache is expired.
  */
 export const uploadImport = writeAction<[UploadImportState, FormData], UploadImportState>(
   {
     role: "editor",
-    returnTo: () => "/import",
+    returnTo: (_previous: UploadImportState, formData: FormData) =>
+      importUploadPath(kindOf(formData)),
     revalidate: false,
     onError: (error): UploadImportState => ({
       message: error.message,
@@ -39,7 +47,12 @@ export const uploadImport = writeAction<[UploadImportState, FormData], UploadImp
       });
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const result = await createImportBatch({ bytes, fileName: file.name, actor });
+    const result = await createImportBatch({
+      bytes,
+      fileName: file.name,
+      actor,
+      kind: kindOf(formData),
+    });
     if (!result.ok) {
       throw new AppError("invalid_input", "This file cannot be imported.", {
         problems: result.problems,

@@ -9,11 +9,17 @@ const REJECTED_LISTED = 1_000;
  */
 export function importSummary(batch: ImportBatchDTO) {
   const { plan } = batch;
+  // A claims import only adds claims: it never restates or withdraws one.
   const writes = (kind: "add" | "restate" | "withdraw") =>
-    plan.writes.filter((write) => write.kind === kind).length;
+    batch.kind === "claims"
+      ? kind === "add"
+        ? batch.plan.writes.length
+        : 0
+      : batch.plan.writes.filter((write) => write.kind === kind).length;
   const canConfirm = batch.status === "pending" && plan.rejected.length === 0;
   return {
     id: batch.id,
+    kind: batch.kind,
     fileName: batch.fileName,
     status: batch.status,
     createdAt: batch.createdAt,

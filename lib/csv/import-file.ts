@@ -113,11 +113,42 @@ export function decodeImportBytes(
   return { ok: true, text: new TextDecoder("utf-8").decode(bytes) };
 }
 
-function headerProblem(header: readonly string[]): string | null {
-  const history = header.includes("revision") || header.includes("status");
-  const expected: readonly string[] = history
-    ? [...LONG_COLUMNS, ...HISTORY_COLUMNS]
-    : LONG_COLUMNS;
+/**
+ * The headers a kind of import file accepts. The first shape is the plain one; a later shape adds
+ * columns to it (an export's extras), and a header naming any of those is checked against it.
+ */
+export interface CsvLayout<C extends string, S extends string> {
+  shapes: readonly { shape: S; columns: readonly C[]; describe: string }[];
+  /** What a row holds, for "a header but no rows of figures". */
+  rowNoun: string;
+}
+
+export type CsvFile<C extends string, S extends string> =
+  | {
+      ok: true;
+      shape: S;
+      records: { row: number; cells: Record<C, string> }[];
+      rejected: RowRejection[];
+    }
+  | { ok: false; problems: string[] };
+
+function expectedShape<C extends string, S extends string>(
+  layout: CsvLayout<C, S>,
+  header: readonly string[],
+): CsvLayout<C, S>["shapes"][number] {
+  const [plain, ...extended] = layout.shapes;
+  if (!plain) throw new Error("a CSV layout needs at least one shape");
+  const named = extended.filter((shape) =>
+    shape.columns.some((column) => !plain.columns.includes(column) && header.includes(column)),
+  );
+  return named.at(-1) ?? plain;
+}
+
+function headerProblem(
+  header: readonly string[],
+  expected: readonly string[],
+  describe: string,
+): string | null {
   if (header.length === expected.length && header.every((name, i) => name === expected[i])) {
     return null;
   }
@@ -136,10 +167,17 @@ function headerProblem(header: readonly string[]): string | null {
       `repeated column${repeated.length > 1 ? "s" : ""} ${[...new Set(repeated)].join(", ")}`,
     );
   if (parts.length === 0) parts.push("the right columns in a different order");
-  return `The header row has ${parts.join("; ")}. It must be exactly: ${expected.join(",")} (the long shape of an export${history ? " with history=1" : ""}).`;
+  return `The header row has ${parts.join("; ")}. It must be exactly: ${expected.join(",")} (${describe}).`;
 }
 
-export function readImportFile(bytes: Uint8Array): ImportFile {
+/**
+ * Reads an uploaded CSV whose header must be one of `layout`'s: the checks that concern the file
+ * as a whole refuse it; a row with the wrong number of fields is rejected on its own.
+ */
+export function readCsvFile<C extends string, S extends string>(
+  bytes: Uint8Array,
+  layout: CsvLayout<C, S>,
+): CsvFile<C, S> {
   const decoded = decodeImportBytes(bytes);
   if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
   let table: string[][];
@@ -163,11 +201,12 @@ export function readImportFile(bytes: Uint8Array): ImportFile {
       problems: ["The file has no header row: the first line must name the columns."],
     };
   }
-  const problem = headerProblem(header);
+  const expected = expectedShape(layout, header);
+  const problem = headerProblem(header, expected.columns, expected.describe);
   if (problem) return { ok: false, problems: [problem] };
-  const columns = header as LongColumn[];
+  const columns = expected.columns;
 
-  const records: ImportRecord[] = [];
+  const records: { row: number; cells: Record<C, string> }[] = [];
   const rejected: RowRejection[] = [];
   let dataRows = 0;
   body.forEach((cells, index) => {
@@ -183,14 +222,14 @@ export function readImportFile(bytes: Uint8Array): ImportFile {
       });
       return;
     }
-    const record = {} as Record<LongColumn, string>;
+    const record = {} as Record<C, string>;
     columns.forEach((column, i) => {
       record[column] = restoreTextCell(cells[i] ?? "");
     });
     records.push({ row, cells: record });
   });
   if (dataRows === 0) {
-    return { ok: false, problems: ["The file has a header but no rows of figures."] };
+    return { ok: false, problems: [`The file has a header but no rows of ${layout.rowNoun}.`] };
   }
   if (dataRows > MAX_IMPORT_ROWS) {
     return {
@@ -200,10 +239,22 @@ export function readImportFile(bytes: Uint8Array): ImportFile {
       ],
     };
   }
-  return {
-    ok: true,
-    shape: columns.length === LONG_COLUMNS.length ? "long" : "history",
-    records,
-    rejected,
-  };
+  return { ok: true, shape: expected.shape, records, rejected };
+}
+
+const FIGURES_LAYOUT: CsvLayout<LongColumn, ImportShape> = {
+  shapes: [
+    { shape: "long", columns: LONG_COLUMNS, describe: "the long shape of an export" },
+    {
+      shape: "history",
+      columns: [...LONG_COLUMNS, ...HISTORY_COLUMNS],
+      describe: "the long shape of an export with history=1",
+    },
+  ],
+  rowNoun: "figures",
+};
+
+/** A figures file: the long shape of an export, optionally with its revision history. */
+export function readImportFile(bytes: Uint8Array): ImportFile {
+  return readCsvFile(bytes, FIGURES_LAYOUT);
 }

@@ -4,6 +4,15 @@ import type { Qualifier } from "@/lib/domain/types";
 import type { ExportObservation, RevisionStatus } from "./export-format";
 import type { ImportShape, RowRejection } from "./import-file";
 
+/** What an import file holds; stored on its ImportBatch, which says how it is planned and applied. */
+export const IMPORT_KINDS = ["figures", "claims"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** The page each kind of file is uploaded on (the preview, /import/<id>, is the same for both). */
+export function importUploadPath(kind: ImportKind): string {
+  return kind === "claims" ? "/claims/import" : "/import";
+}
+
 /** A stored revision, as the import compares with it: the same fields an export writes. */
 export type StoredRevision = ExportObservation;
 

@@ -14,6 +14,7 @@ import {
   requiredText,
   SlugSchema,
 } from "./fields";
+import { normalizeQuarterText } from "./quarter-text";
 
 export const CLAIM_FIELDS = [
   "claimantKind",
@@ -68,7 +69,8 @@ export const ClaimInputSchema = z
     sourcePublishedOn: optionalField(PartialDateSchema),
     quote: requiredText(4000),
     metric: MetricKeySchema,
-    quarter: optionalField(QuarterCodeSchema),
+    // "Q3 2025", as the app displays quarters, is 2025Q3 (as in the figures' form and import).
+    quarter: optionalField(z.preprocess(normalizeQuarterText, QuarterCodeSchema)),
     kind: oneOf(CLAIM_KINDS),
     comparison: optionalField(oneOf(CLAIM_COMPARISONS)),
     statedValue: DecimalLiteralSchema,

@@ -1,12 +1,15 @@
 import "server-only";
-import { figureKey, type PlannedWrite } from "@/lib/csv/import-plan";
+import { figureKey, type ImportPlan, type PlannedWrite } from "@/lib/csv/import-plan";
 import { getWriteDb } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import { ImportConflictError } from "@/lib/errors";
 import { appendObservationRevision } from "./append-observation-revision";
+import type { Tx } from "./audit";
+import { applyClaimImport } from "./claims-import";
+import { planBatchFile } from "./create-import-batch";
 import { type SourceInput, sourceFingerprint } from "./find-or-create-source";
 import { findOrCreateSources, insertNewFigures, type NewFigure } from "./insert-new-figures";
-import { planImportFile } from "./plan-import-file";
+import type { CatalogIds } from "./plan-import-file";
 import { takeWriteTurn } from "./write-transaction";
 
 export type ConfirmImportResult =
@@ -25,9 +28,9 @@ function sourceOf(write: PlannedWrite): SourceInput | null {
 
 /**
  * Applies a pending import: validated again against the current data inside the transaction that
- * writes it, so what is written is what the editor saw or nothing is. Every figure gets its
- * revision and its audit row (action "import") in that one transaction; the batch is marked
- * applied in it too, so confirming twice applies once.
+ * writes it, so what is written is what the editor saw or nothing is. Every figure (or claim)
+ * gets its revision and its audit row (action "import") in that one transaction, a claim its
+ * verdict too; the batch is marked applied in it, so confirming twice applies once.
  */
 export async function confirmImportBatch(input: {
   id: number;
@@ -46,7 +49,8 @@ export async function confirmImportBatch(input: {
       if (batch.rejectedCount > 0) return { kind: "has-rejections", rejected: batch.rejectedCount };
       if (batch.planChecksum !== input.planChecksum) return { kind: "stale" };
 
-      const planned = await planImportFile(tx, new TextEncoder().encode(batch.csv));
+      const kind = batch.kind === "claims" ? "claims" : "figures";
+      const planned = await planBatchFile(tx, kind, new TextEncoder().encode(batch.csv));
       if (!planned.ok) throw new ImportConflictError(planned.problems.join(" "));
       if (planned.planChecksum !== batch.planChecksum) {
         await tx.importBatch.update({
@@ -70,92 +74,108 @@ export async function confirmImportBatch(input: {
       });
       if (claimed.count !== 1) return { kind: "already-applied" };
 
-      const sourceIds = await findOrCreateSources(
-        tx,
-        planned.plan.writes.flatMap((write) => {
-          const source = sourceOf(write);
-          return source ? [source] : [];
-        }),
-      );
-      const sourceIdOf = (write: PlannedWrite): number | null => {
-        const source = sourceOf(write);
-        if (!source) return null;
-        const id = sourceIds.get(sourceFingerprint(source));
-        if (id === undefined) throw new ImportConflictError(`Row ${write.row}: source not stored`);
-        return id;
-      };
-      const byFigure = new Map<string, PlannedWrite[]>();
-      for (const write of planned.plan.writes) {
-        const key = figureKey(write);
-        byFigure.set(key, [...(byFigure.get(key) ?? []), write]);
+      let brands: string[];
+      if (planned.kind === "figures") {
+        await applyFigureImport(tx, planned.plan, planned.ids, input.actor, at);
+        brands = planned.plan.writes.map((write) => write.brand);
+      } else {
+        await applyClaimImport(tx, planned.plan, input.actor, at);
+        brands = planned.plan.writes.map((write) => write.claim.brand);
       }
-      const newFigures: NewFigure[] = [];
-      for (const writes of byFigure.values()) {
-        const [first] = writes;
-        if (!first) continue;
-        const brandId = planned.ids.brands.get(first.brand);
-        const metricId = planned.ids.metrics.get(first.metric);
-        if (brandId === undefined || metricId === undefined) {
-          throw new ImportConflictError(
-            `Row ${first.row}: ${first.brand}/${first.metric} vanished`,
-          );
-        }
-        const figure = {
-          brandId,
-          brandSlug: first.brand,
-          metricId,
-          metricKey: first.metric,
-          quarter: first.quarter,
-        };
-        // A figure with no stored revision (planned from revision 1) is written in bulk; one
-        // that has history gets its revisions appended one by one, superseding the stored one.
-        if (first.revision === 1) {
-          writes.forEach((write, index) => {
-            if (write.revision !== index + 1) {
-              throw new ImportConflictError(`Row ${write.row}: revisions out of sequence`);
-            }
-          });
-          newFigures.push({
-            ...figure,
-            revisions: writes.map((write) => ({
-              value: write.value,
-              decimals: write.decimals,
-              qualifier: write.qualifier,
-              sourceId: sourceIdOf(write),
-              quote: write.quote,
-              note: write.note,
-            })),
-          });
-          continue;
-        }
-        for (const write of writes) {
-          const appended = await appendObservationRevision(tx, {
-            ...figure,
-            value: write.value,
-            decimals: write.decimals,
-            qualifier: write.qualifier,
-            sourceId: sourceIdOf(write),
-            quote: write.quote,
-            note: write.note,
-            statedYoyPct: null,
-            actor: input.actor,
-            at,
-            auditAction: "import",
-          });
-          if (appended.revision !== write.revision) {
-            throw new ImportConflictError(
-              `Row ${write.row}: expected revision ${write.revision}, got ${appended.revision}`,
-            );
-          }
-        }
-      }
-      await insertNewFigures(tx, newFigures, { actor: input.actor, at, auditAction: "import" });
       return {
         kind: "applied",
         writes: planned.plan.writes.length,
-        brands: [...new Set(planned.plan.writes.map((write) => write.brand))],
+        brands: [...new Set(brands)],
       };
     },
     { timeout: 600_000, maxWait: 30_000 },
   );
+}
+
+/** Writes a figures plan: new figures in bulk, revisions of stored ones one by one. */
+async function applyFigureImport(
+  tx: Tx,
+  plan: ImportPlan,
+  ids: CatalogIds,
+  actor: Actor,
+  at: Date,
+): Promise<void> {
+  const sourceIds = await findOrCreateSources(
+    tx,
+    plan.writes.flatMap((write) => {
+      const source = sourceOf(write);
+      return source ? [source] : [];
+    }),
+  );
+  const sourceIdOf = (write: PlannedWrite): number | null => {
+    const source = sourceOf(write);
+    if (!source) return null;
+    const id = sourceIds.get(sourceFingerprint(source));
+    if (id === undefined) throw new ImportConflictError(`Row ${write.row}: source not stored`);
+    return id;
+  };
+  const byFigure = new Map<string, PlannedWrite[]>();
+  for (const write of plan.writes) {
+    const key = figureKey(write);
+    byFigure.set(key, [...(byFigure.get(key) ?? []), write]);
+  }
+  const newFigures: NewFigure[] = [];
+  for (const writes of byFigure.values()) {
+    const [first] = writes;
+    if (!first) continue;
+    const brandId = ids.brands.get(first.brand);
+    const metricId = ids.metrics.get(first.metric);
+    if (brandId === undefined || metricId === undefined) {
+      throw new ImportConflictError(`Row ${first.row}: ${first.brand}/${first.metric} vanished`);
+    }
+    const figure = {
+      brandId,
+      brandSlug: first.brand,
+      metricId,
+      metricKey: first.metric,
+      quarter: first.quarter,
+    };
+    // A figure with no stored revision (planned from revision 1) is written in bulk; one
+    // that has history gets its revisions appended one by one, superseding the stored one.
+    if (first.revision === 1) {
+      writes.forEach((write, index) => {
+        if (write.revision !== index + 1) {
+          throw new ImportConflictError(`Row ${write.row}: revisions out of sequence`);
+        }
+      });
+      newFigures.push({
+        ...figure,
+        revisions: writes.map((write) => ({
+          value: write.value,
+          decimals: write.decimals,
+          qualifier: write.qualifier,
+          sourceId: sourceIdOf(write),
+          quote: write.quote,
+          note: write.note,
+        })),
+      });
+      continue;
+    }
+    for (const write of writes) {
+      const appended = await appendObservationRevision(tx, {
+        ...figure,
+        value: write.value,
+        decimals: write.decimals,
+        qualifier: write.qualifier,
+        sourceId: sourceIdOf(write),
+        quote: write.quote,
+        note: write.note,
+        statedYoyPct: null,
+        actor: actor,
+        at,
+        auditAction: "import",
+      });
+      if (appended.revision !== write.revision) {
+        throw new ImportConflictError(
+          `Row ${write.row}: expected revision ${write.revision}, got ${appended.revision}`,
+        );
+      }
+    }
+  }
+  await insertNewFigures(tx, newFigures, { actor, at, auditAction: "import" });
 }

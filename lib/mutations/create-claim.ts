@@ -1,9 +1,8 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { getWriteDb } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import type { ClaimInput } from "@/lib/domain/claim-input";
-import { saveClaimRevision } from "./save-claim";
+import { newClaimUid, saveClaimRevision } from "./save-claim";
 import { runWriteTransaction } from "./write-transaction";
 
 /** Records a new claim (revision 1), its audit row and its first verdict, in one transaction. */
@@ -12,7 +11,7 @@ export async function createClaim(
   actor: Actor,
   at: Date = new Date(),
 ): Promise<{ uid: string }> {
-  const uid = `clm-${randomUUID()}`;
+  const uid = newClaimUid();
   await runWriteTransaction(getWriteDb(), (tx) => saveClaimRevision(tx, uid, input, actor, at));
   return { uid };
 }

@@ -1,13 +1,35 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import type { ImportKind } from "@/lib/csv/import-types";
 import { getWriteDb } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
-import { planImportFile } from "./plan-import-file";
+import type { Tx } from "./audit";
+import { type PlannedClaimsFile, planClaimsImportFile } from "./claims-import";
+import { type PlannedImportFile, planImportFile } from "./plan-import-file";
 
 export type CreateImportBatchResult = { ok: true; id: number } | { ok: false; problems: string[] };
 
+export type PlannedBatchFile =
+  | ({ kind: "figures" } & Extract<PlannedImportFile, { ok: true }>)
+  | ({ kind: "claims" } & Extract<PlannedClaimsFile, { ok: true }>)
+  | { ok: false; problems: string[] };
+
+/** Plans a file of either kind against the data as `tx` sees it (at upload and at confirmation). */
+export async function planBatchFile(
+  tx: Tx,
+  kind: ImportKind,
+  bytes: Uint8Array,
+): Promise<PlannedBatchFile> {
+  if (kind === "claims") {
+    const planned = await planClaimsImportFile(tx, bytes);
+    return planned.ok ? { ...planned, kind } : planned;
+  }
+  const planned = await planImportFile(tx, bytes);
+  return planned.ok ? { ...planned, kind } : planned;
+}
+
 /**
- * Stores an uploaded CSV as a pending import with its preview. No figure is written: that waits
+ * Stores an uploaded CSV as a pending import with its preview. No figure or claim is written: that waits
  * for the editor's confirmation (confirmImportBatch). A file that cannot be read at all (size,
  * encoding, header) is not stored; the problems go back to the upload form.
  */
@@ -15,14 +37,18 @@ export async function createImportBatch(input: {
   bytes: Uint8Array;
   fileName: string;
   actor: Actor;
+  /** figures (the default) or claims. */
+  kind?: ImportKind;
   now?: Date;
 }): Promise<CreateImportBatchResult> {
   return getWriteDb().$transaction(
     async (tx) => {
-      const planned = await planImportFile(tx, input.bytes);
+      const kind = input.kind ?? "figures";
+      const planned = await planBatchFile(tx, kind, input.bytes);
       if (!planned.ok) return planned;
       const batch = await tx.importBatch.create({
         data: {
+          kind,
           createdAt: input.now ?? new Date(),
           createdBy: input.actor.name,
           createdById: input.actor.id,

@@ -22,7 +22,8 @@ export interface CatalogIds {
   metrics: Map<string, number>;
 }
 
-export function planChecksum(plan: ImportPlan): string {
+/** The preview's fingerprint, which the confirm form sends back (any kind of import's plan). */
+export function planChecksum(plan: unknown): string {
   return createHash("sha256").update(JSON.stringify(plan)).digest("hex");
 }
 

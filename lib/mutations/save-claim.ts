@@ -1,9 +1,15 @@
+import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/domain/actor";
 import type { ClaimInput } from "@/lib/domain/claim-input";
 import { ClaimReferenceError } from "@/lib/errors";
 import { appendClaimRevision, type ClaimRevisionInput } from "./append-claim-revision";
 import type { AuditAction, Tx } from "./audit";
 import { findOrCreateSource } from "./find-or-create-source";
+
+/** A new claim's identity, kept by all its revisions. */
+export function newClaimUid(): string {
+  return `clm-${randomUUID()}`;
+}
 
 /** Resolves a validated claim's brand, metrics and source, then appends it as a revision of `uid`. */
 export async function saveClaimRevision(

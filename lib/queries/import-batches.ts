@@ -1,9 +1,12 @@
 import "server-only";
+import type { ClaimImportPlan } from "@/lib/csv/claims-import";
 import type { ImportPlan } from "@/lib/csv/import-plan";
+import type { ImportKind } from "@/lib/csv/import-types";
 import { getReadDb } from "@/lib/db";
 
 export interface ImportBatchSummaryDTO {
   id: number;
+  kind: ImportKind;
   fileName: string;
   createdAt: string;
   createdBy: string;
@@ -14,13 +17,14 @@ export interface ImportBatchSummaryDTO {
   appliedBy: string | null;
 }
 
-export interface ImportBatchDTO extends ImportBatchSummaryDTO {
-  plan: ImportPlan;
-  planChecksum: string;
-}
+export type ImportBatchDTO = ImportBatchSummaryDTO & { planChecksum: string } & (
+    | { kind: "figures"; plan: ImportPlan }
+    | { kind: "claims"; plan: ClaimImportPlan }
+  );
 
 const summarySelect = {
   id: true,
+  kind: true,
   fileName: true,
   createdAt: true,
   createdBy: true,
@@ -33,6 +37,7 @@ const summarySelect = {
 
 function toSummary(row: {
   id: number;
+  kind: string;
   fileName: string;
   createdAt: Date;
   createdBy: string;
@@ -44,6 +49,7 @@ function toSummary(row: {
 }): ImportBatchSummaryDTO {
   return {
     ...row,
+    kind: row.kind === "claims" ? "claims" : "figures",
     createdAt: row.createdAt.toISOString(),
     appliedAt: row.appliedAt?.toISOString() ?? null,
   };
@@ -56,11 +62,19 @@ export async function getImportBatch(id: number): Promise<ImportBatchDTO | null>
   });
   if (!row) return null;
   const { plan, planChecksum, ...summary } = row;
-  return { ...toSummary(summary), plan: JSON.parse(plan) as ImportPlan, planChecksum };
+  const base = { ...toSummary(summary), planChecksum };
+  return base.kind === "claims"
+    ? { ...base, kind: "claims", plan: JSON.parse(plan) as ClaimImportPlan }
+    : { ...base, kind: "figures", plan: JSON.parse(plan) as ImportPlan };
 }
 
-export async function listImportBatches(limit = 10): Promise<ImportBatchSummaryDTO[]> {
+/** The latest imports, of one kind or of both. */
+export async function listImportBatches(
+  limit = 10,
+  kind?: ImportKind,
+): Promise<ImportBatchSummaryDTO[]> {
   const rows = await getReadDb().importBatch.findMany({
+    ...(kind ? { where: { kind } } : {}),
     select: summarySelect,
     orderBy: { id: "desc" },
     take: limit,

@@ -37,7 +37,7 @@ async function upload(bytes: Uint8Array) {
   });
   if (!result.ok) throw new Error(result.problems.join(" "));
   const batch = await getImportBatch(result.id);
-  if (!batch) throw new Error("batch not stored");
+  if (batch?.kind !== "figures") throw new Error("figures batch not stored");
   return batch;
 }
 
@@ -245,7 +245,8 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
     expect(stale).toEqual({ kind: "stale" });
     expect(await current("revenue", "2025Q1")).toMatchObject({ value: 111.29, createdBy: "Bob" });
     const refreshed = await getImportBatch(batch.id);
-    expect(refreshed?.plan.writes[0]?.before).toMatchObject({ value: 111.29, revision: 2 });
+    if (refreshed?.kind !== "figures") throw new Error("figures batch vanished");
+    expect(refreshed.plan.writes[0]?.before).toMatchObject({ value: 111.29, revision: 2 });
     // The old checksum no longer confirms anything; the new preview's does.
     expect(
       await confirmImportBatch({
@@ -258,7 +259,7 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
     });
     const applied = await confirmImportBatch({
       id: batch.id,
-      planChecksum: refreshed?.planChecksum ?? "",
+      planChecksum: refreshed.planChecksum,
       actor: { id: null, name: "Ada" },
     });
     expect(applied).toEqual({ kind: "applied", writes: 1, brands: ["xiaomi"] });

@@ -4,10 +4,15 @@ import Database from "better-sqlite3";
 
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
+function migrationSql(migration: string): string {
+  return readFileSync(path.join(MIGRATIONS_DIR, migration, "migration.sql"), "utf8");
+}
+
 /** The tables a migration creates: dropping them undoes it when that is all it does. */
 export function tablesCreatedBy(migration: string): string[] {
-  const sql = readFileSync(path.join(MIGRATIONS_DIR, migration, "migration.sql"), "utf8");
-  return [...sql.matchAll(/^CREATE TABLE "(\w+)"/gm)].map((match) => match[1] ?? "");
+  return [...migrationSql(migration).matchAll(/^CREATE TABLE "(\w+)"/gm)].map(
+    (match) => match[1] ?? "",
+  );
 }
 
 /**
@@ -39,8 +44,7 @@ export function newestUndoableMigration(): string {
     .sort()
     .reverse();
   const onlyAdds = (name: string) => {
-    const sql = readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
-    const statements = sql
+    const statements = migrationSql(name)
       .replace(/--[^\n]*/g, "")
       .split(";")
       .map((statement) => statement.trim())

@@ -2,6 +2,7 @@ import { apiJson, methodNotAllowed } from "@/lib/api/http";
 import { importSummary } from "@/lib/api/import-summary";
 import { writeRoute } from "@/lib/auth/write";
 import { MAX_IMPORT_BYTES, megabytes } from "@/lib/csv/import-file";
+import { IMPORT_KINDS, type ImportKind } from "@/lib/csv/import-types";
 import { requiredText, visibleText } from "@/lib/domain/fields";
 import { AppError } from "@/lib/errors";
 import { createImportBatch } from "@/lib/mutations/create-import-batch";
@@ -17,9 +18,9 @@ export const DELETE = methodNotAllowed("POST");
 const FileNameSchema = visibleText(requiredText(200));
 
 /**
- * `POST /api/imports` (body: the CSV, `Content-Type: text/csv`, optional `?name=file.csv`):
- * step one of an import, as on the import page. The file is checked and kept as a pending
- * import with its preview; nothing becomes a figure until it is confirmed.
+ * `POST /api/imports` (body: the CSV, `Content-Type: text/csv`, optional `?name=file.csv`,
+ * `?kind=claims` for a claims file): step one of an import, as on the import pages. The file is
+ * checked and kept as a pending import with its preview; nothing is written until it is confirmed.
  * 201 with the preview, 400 for a file that cannot be imported at all, 401, 403, 413, 415.
  */
 export const POST = writeRoute(
@@ -33,7 +34,16 @@ export const POST = writeRoute(
     },
   },
   async ({ request, body, actor }) => {
-    const nameParam = new URL(request.url).searchParams.get("name");
+    const params = new URL(request.url).searchParams;
+    const kindParam = params.get("kind") ?? "figures";
+    const kind = IMPORT_KINDS.find((known) => known === kindParam);
+    if (kind === undefined) {
+      throw new AppError(
+        "invalid_input",
+        `The kind parameter must be one of ${IMPORT_KINDS.join(", ")}. Nothing was stored.`,
+      );
+    }
+    const nameParam = params.get("name");
     let fileName = "api-upload.csv";
     if (nameParam !== null) {
       const parsedName = FileNameSchema.safeParse(nameParam);
@@ -45,7 +55,12 @@ export const POST = writeRoute(
       }
       fileName = parsedName.data;
     }
-    const result = await createImportBatch({ bytes: body as Uint8Array, fileName, actor });
+    const result = await createImportBatch({
+      bytes: body as Uint8Array,
+      fileName,
+      actor,
+      kind: kind satisfies ImportKind,
+    });
     if (!result.ok) {
       throw new AppError("invalid_input", "This file cannot be imported. Nothing was stored.", {
         problems: result.problems,

@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { ClaimImportPreview } from "@/components/ClaimImportPreview";
 import { ImportPreview } from "@/components/ImportPreview";
 import { confirmImport } from "@/lib/actions/confirm-import";
 import { requireRole } from "@/lib/auth/current-user";
+import { claimsHref } from "@/lib/claims-url";
+import { type ImportKind, importUploadPath } from "@/lib/csv/import-types";
 import { getImportBatch } from "@/lib/queries/import-batches";
 import { listMetrics } from "@/lib/queries/metrics";
 import type { SearchParams } from "@/lib/url-state";
@@ -13,10 +16,20 @@ export const metadata: Metadata = { title: "Import preview" };
 
 const IdSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
+/** "figure" or "claim", with its plural: every message names what the file holds. */
+function noun(kind: ImportKind, count = 1): string {
+  const word = kind === "claims" ? "claim" : "figure";
+  return count === 1 ? word : `${word}s`;
+}
+
+function count(kind: ImportKind, n: number): string {
+  return `${n.toLocaleString("en-US")} ${noun(kind, n)}`;
+}
+
 const RESULT_MESSAGES = {
   applied: {
     tone: "notice",
-    text: "Imported: every figure below was written, with its audit row.",
+    text: "Imported: every row below was written, with its audit row.",
   },
   "already-applied": {
     tone: "notice",
@@ -24,7 +37,7 @@ const RESULT_MESSAGES = {
   },
   stale: {
     tone: "problem",
-    text: "The stored figures changed since this preview was made, so nothing was written. The preview below is up to date: check it and confirm again.",
+    text: "The stored data changed since this preview was made, so nothing was written. The preview below is up to date: check it and confirm again.",
   },
   "has-rejections": {
     tone: "problem",
@@ -68,15 +81,28 @@ export default async function ImportBatchPage({
   const plan = batch.plan;
   const canConfirm =
     batch.status === "pending" && plan.rejected.length === 0 && plan.writes.length > 0;
-  const touched = [...new Set(plan.writes.map((write) => write.metric))];
+  const touched = [
+    ...new Set(
+      batch.kind === "claims"
+        ? batch.plan.writes.map((write) => write.claim.metric)
+        : batch.plan.writes.map((write) => write.metric),
+    ),
+  ];
+  const claimBrands =
+    batch.kind === "claims"
+      ? [...new Set(batch.plan.writes.map((write) => write.claim.brand))]
+      : [];
+  const uploadHref = importUploadPath(batch.kind);
 
   return (
     <>
       <nav className="breadcrumb" aria-label="Breadcrumb">
-        <Link href="/import">Import CSV</Link> › <span aria-current="page">{batch.fileName}</span>
+        <Link href={uploadHref}>{batch.kind === "claims" ? "Import claims" : "Import CSV"}</Link> ›{" "}
+        <span aria-current="page">{batch.fileName}</span>
       </nav>
       <h1>
-        {batch.status === "applied" ? "Import" : "Import preview"}: {batch.fileName}
+        {batch.status === "applied" ? "Import" : "Import preview"}
+        {batch.kind === "claims" ? " of claims" : ""}: {batch.fileName}
       </h1>
       <p className="lede">
         Uploaded {batch.createdAt.slice(0, 16).replace("T", " ")} UTC by {batch.createdBy}
@@ -98,10 +124,21 @@ export default async function ImportBatchPage({
         <div className="notice" role="status" data-testid="import-status">
           <p>
             Imported {batch.appliedAt?.slice(0, 16).replace("T", " ")} UTC by {batch.appliedBy}:{" "}
-            {plan.writes.length.toLocaleString("en-US")}{" "}
-            {plan.writes.length === 1 ? "figure" : "figures"} written, each with its audit entry.
+            {count(batch.kind, plan.writes.length)} written, each with its audit entry
+            {batch.kind === "claims" ? " and its verdict" : ""}.
           </p>
-          {touched.length > 0 ? (
+          {claimBrands.length > 0 ? (
+            <p>
+              See the claims of{" "}
+              {claimBrands.slice(0, 8).map((brand, index) => (
+                <span key={brand}>
+                  {index > 0 ? ", " : ""}
+                  <Link href={claimsHref({ brand })}>{brand}</Link>
+                </span>
+              ))}
+              .
+            </p>
+          ) : touched.length > 0 ? (
             <p>
               See{" "}
               {touched.slice(0, 8).map((key, index) => (
@@ -121,25 +158,33 @@ export default async function ImportBatchPage({
       {batch.status === "pending" && plan.rejected.length > 0 ? (
         <p className="problem" role="alert" data-testid="cannot-confirm">
           This import cannot be confirmed while rows are rejected: nothing has been written. Correct
-          the rows listed below in the file and <Link href="/import">upload it again</Link>.
+          the rows listed below in the file and <Link href={uploadHref}>upload it again</Link>.
         </p>
       ) : null}
       {batch.status === "pending" && plan.rejected.length === 0 && plan.writes.length === 0 ? (
         <p className="notice" data-testid="nothing-to-import">
-          Nothing to import: every row matches a stored figure with the same source.
+          Nothing to import:{" "}
+          {batch.kind === "claims"
+            ? "every row says exactly what a stored claim says."
+            : "every row matches a stored figure with the same source."}
         </p>
       ) : null}
 
-      <ImportPreview plan={plan} metrics={metrics} applied={batch.status === "applied"} />
+      {batch.kind === "claims" ? (
+        <ClaimImportPreview
+          plan={batch.plan}
+          metrics={metrics}
+          applied={batch.status === "applied"}
+        />
+      ) : (
+        <ImportPreview plan={batch.plan} metrics={metrics} applied={batch.status === "applied"} />
+      )}
 
       {canConfirm ? (
         <form action={confirmImport} className="confirm-form">
           <input type="hidden" name="id" value={batch.id} />
           <input type="hidden" name="planChecksum" value={batch.planChecksum} />
-          <button type="submit">
-            Confirm import of {plan.writes.length.toLocaleString("en-US")}{" "}
-            {plan.writes.length === 1 ? "figure" : "figures"}
-          </button>
+          <button type="submit">Confirm import of {count(batch.kind, plan.writes.length)}</button>
           <p className="field-hint">
             All of them are written in one transaction, each with an audit entry, or none is.
           </p>

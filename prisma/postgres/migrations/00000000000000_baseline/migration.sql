@@ -112,6 +112,7 @@ CREATE TABLE "AuditEntry" (
 -- CreateTable
 CREATE TABLE "ImportBatch" (
     "id" SERIAL NOT NULL,
+    "kind" TEXT NOT NULL DEFAULT 'figures',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "createdBy" TEXT NOT NULL,
     "createdById" TEXT,

@@ -1,0 +1,61 @@
+import type { RowRejection } from "@/lib/csv/import-file";
+
+/** Long previews are cut here; the counts above each table are always complete. */
+export const PREVIEW_ROWS = 500;
+
+export function More({ total }: { total: number }) {
+  if (total <= PREVIEW_ROWS) return null;
+  return (
+    <p className="muted">
+      Showing the first {PREVIEW_ROWS.toLocaleString("en-US")} of {total.toLocaleString("en-US")}.
+    </p>
+  );
+}
+
+/** The rows an import refuses (figures or claims): row, column, the value as the file has it, why. */
+export function ImportRejectedRows({ rejected }: { rejected: readonly RowRejection[] }) {
+  if (rejected.length === 0) return null;
+  return (
+    <section aria-labelledby="rejected-heading" data-testid="rejected-rows">
+      <h2 id="rejected-heading">Rejected rows</h2>
+      <div className="table-scroll">
+        <table className="series-table">
+          <caption>
+            Rows the import refuses, with the column and the reason. Row 1 is the header.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                Row
+              </th>
+              <th scope="col">Column</th>
+              <th scope="col">Value in the file</th>
+              <th scope="col">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rejected.slice(0, PREVIEW_ROWS).map((problem) => (
+              <tr key={`${problem.row}:${problem.column}:${problem.message}`}>
+                <td className="num">{problem.row}</td>
+                <td>
+                  <code>{problem.column}</code>
+                </td>
+                <td data-testid="rejected-value">
+                  {problem.value === undefined ? (
+                    ""
+                  ) : problem.value === "" ? (
+                    <span className="muted">(empty)</span>
+                  ) : (
+                    <code>"{problem.value}"</code>
+                  )}
+                </td>
+                <td>{problem.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <More total={rejected.length} />
+    </section>
+  );
+}
