@@ -203,6 +203,11 @@ export function pageCacheFront(
       void options.render(request, response);
       return;
     }
+    // A reader who hung up while waiting above is answered by nobody. Rendering for them would
+    // mark this page as in progress with a response whose "close" was emitted before the
+    // listener below exists, and a closed response never emits "finish": the mark would stay,
+    // and every later reader of the page would wait for it forever, on an idle server.
+    if (response.destroyed) return;
     const hit = cache.get(key, version);
     if (hit) {
       response.writeHead(hit.status, {
