@@ -8,7 +8,12 @@
  * served; the next request renders afresh. The calendar day is part of the version because the
  * stale-data signal depends on today's date.
  */
-import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
+import type {
+  IncomingHttpHeaders,
+  IncomingMessage,
+  OutgoingHttpHeaders,
+  ServerResponse,
+} from "node:http";
 import { hasSessionCookie } from "@/lib/auth/cookie-name";
 
 export interface CachedPage {
@@ -116,4 +121,121 @@ export class PageCache {
   get totalBytes(): number {
     return this.bytes;
   }
+}
+
+/** Copies what the app writes, while it is being sent, so the finished page can be stored. */
+function recordResponse(
+  response: ServerResponse,
+  onFinish: (status: number, headers: OutgoingHttpHeaders, body: Buffer) => void,
+) {
+  const chunks: Buffer[] = [];
+  let headHeaders: OutgoingHttpHeaders = {};
+  const collect = (chunk: unknown, encoding?: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+    chunks.push(
+      typeof chunk === "string"
+        ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+        : Buffer.from(chunk as Uint8Array),
+    );
+  };
+  const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
+  const write = response.write.bind(response) as (...args: unknown[]) => boolean;
+  const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
+  response.writeHead = ((...args: unknown[]) => {
+    const headers = args.find(
+      (arg) => typeof arg === "object" && arg !== null && !Array.isArray(arg),
+    );
+    if (headers) headHeaders = headers as OutgoingHttpHeaders;
+    return writeHead(...args);
+  }) as ServerResponse["writeHead"];
+  response.write = ((...args: unknown[]) => {
+    collect(args[0], args[1]);
+    return write(...args);
+  }) as ServerResponse["write"];
+  response.end = ((...args: unknown[]) => {
+    collect(args[0], args[1]);
+    return end(...args);
+  }) as ServerResponse["end"];
+  response.on("finish", () => {
+    const headers = { ...response.getHeaders(), ...lowerCaseKeys(headHeaders) };
+    onFinish(response.statusCode, headers, Buffer.concat(chunks));
+  });
+}
+
+function lowerCaseKeys(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
+  );
+}
+
+export interface PageCacheFrontOptions {
+  cache: PageCache;
+  /** The version a page is stored under and served for (server/database-probe.ts). */
+  dataVersion: () => Promise<string>;
+  /** The app: renders the request into the response (Next's request handler). */
+  render: (request: IncomingMessage, response: ServerResponse) => Promise<unknown>;
+  /** Bodies over this are streamed to the reader but not kept. */
+  maxPageBytes: number;
+}
+
+/**
+ * Answers a request that has a cache key: the stored page when it was rendered under the current
+ * data version, otherwise a render by the app, recorded while it is sent and stored when complete.
+ */
+export function pageCacheFront(
+  options: PageCacheFrontOptions,
+): (request: IncomingMessage, response: ServerResponse, key: string) => Promise<void> {
+  const { cache } = options;
+  // Renders in progress, by cache key: readers arriving meanwhile wait for the one render
+  // instead of each starting their own (a cold page under load would otherwise render N times).
+  const rendering = new Map<string, Promise<void>>();
+
+  return async (request, response, key) => {
+    const inFlight = rendering.get(key);
+    if (inFlight) await inFlight;
+    // The version is read before rendering: a write that lands during the render makes this
+    // page stale at once instead of being hidden behind it.
+    let version: string;
+    try {
+      version = await options.dataVersion();
+    } catch {
+      // The database is away: no cached page can be trusted, and the app reports the error.
+      void options.render(request, response);
+      return;
+    }
+    // A reader who hung up while waiting above is answered by nobody. Rendering for them would
+    // mark this page as in progress with a response whose "close" was emitted before the
+    // listener below exists, and a closed response never emits "finish": the mark would stay,
+    // and every later reader of the page would wait for it forever, on an idle server.
+    if (response.destroyed) return;
+    const hit = cache.get(key, version);
+    if (hit) {
+      response.writeHead(hit.status, {
+        ...hit.headers,
+        "content-length": hit.body.length,
+        "x-pulse-cache": "hit",
+      });
+      response.end(hit.body);
+      return;
+    }
+    response.setHeader("x-pulse-cache", "miss");
+    let settle = () => {};
+    if (!rendering.has(key)) {
+      const done = new Promise<void>((resolve) => {
+        settle = () => {
+          if (rendering.get(key) === done) rendering.delete(key);
+          resolve();
+        };
+      });
+      rendering.set(key, done);
+    }
+    response.on("close", settle);
+    recordResponse(response, (status, headers, body) => {
+      if (isStorable(status, headers, body.length, options.maxPageBytes)) {
+        cache.set(key, { version, status, headers: replayableHeaders(headers), body });
+      }
+      settle();
+    });
+    void options.render(request, response);
+  };
 }

@@ -5,20 +5,14 @@
  * the speed of a static file (bench/RESULTS.md). Everything else goes to Next unchanged.
  */
 import { randomUUID } from "node:crypto";
-import {
-  createServer,
-  type IncomingMessage,
-  type OutgoingHttpHeaders,
-  type Server,
-  type ServerResponse,
-} from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/lib/auth/client-address";
 import { sessionTokenFrom } from "@/lib/auth/cookie-name";
 import { publicRead, trustedProxies } from "@/lib/auth/settings";
 import { createDatabaseProbe, expectedMigrations, unreadyReason } from "./database-probe";
-import { isStorable, PageCache, pageCacheKey, replayableHeaders } from "./page-cache";
+import { PageCache, pageCacheFront, pageCacheKey } from "./page-cache";
 import { SECURITY_HEADERS } from "./security-headers";
 import { isAnonymousRead, isAnonymousWrite, sessionChecker } from "./session-gate";
 
@@ -96,51 +90,6 @@ function answerMalformedRequest(error: Error & { code?: string }, socket: Duplex
   socket.end(
     `HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n` +
       `Content-Length: ${Buffer.byteLength(message) + 1}\r\n\r\n${message}\n`,
-  );
-}
-
-/** Copies what the app writes, while it is being sent, so the finished page can be stored. */
-function recordResponse(
-  response: ServerResponse,
-  onFinish: (status: number, headers: OutgoingHttpHeaders, body: Buffer) => void,
-) {
-  const chunks: Buffer[] = [];
-  let headHeaders: OutgoingHttpHeaders = {};
-  const collect = (chunk: unknown, encoding?: unknown) => {
-    if (chunk === undefined || chunk === null || typeof chunk === "function") return;
-    chunks.push(
-      typeof chunk === "string"
-        ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
-        : Buffer.from(chunk as Uint8Array),
-    );
-  };
-  const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
-  const write = response.write.bind(response) as (...args: unknown[]) => boolean;
-  const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
-  response.writeHead = ((...args: unknown[]) => {
-    const headers = args.find(
-      (arg) => typeof arg === "object" && arg !== null && !Array.isArray(arg),
-    );
-    if (headers) headHeaders = headers as OutgoingHttpHeaders;
-    return writeHead(...args);
-  }) as ServerResponse["writeHead"];
-  response.write = ((...args: unknown[]) => {
-    collect(args[0], args[1]);
-    return write(...args);
-  }) as ServerResponse["write"];
-  response.end = ((...args: unknown[]) => {
-    collect(args[0], args[1]);
-    return end(...args);
-  }) as ServerResponse["end"];
-  response.on("finish", () => {
-    const headers = { ...response.getHeaders(), ...lowerCaseKeys(headHeaders) };
-    onFinish(response.statusCode, headers, Buffer.concat(chunks));
-  });
-}
-
-function lowerCaseKeys(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {
-  return Object.fromEntries(
-    Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
   );
 }
 
@@ -224,9 +173,12 @@ export async function serve(options: ServeOptions): Promise<{ server: Server; ca
   const trusted = trustedProxies();
   const privateMode = !publicRead();
 
-  // Renders in progress, by cache key: readers arriving meanwhile wait for the one render
-  // instead of each starting their own (a cold page under load would otherwise render N times).
-  const rendering = new Map<string, Promise<void>>();
+  const answerFromCache = pageCacheFront({
+    cache,
+    dataVersion: () => probe.dataVersion(),
+    render: handle,
+    maxPageBytes: MAX_PAGE_BYTES,
+  });
 
   const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
     const started = performance.now();
@@ -263,47 +215,7 @@ export async function serve(options: ServeOptions): Promise<{ server: Server; ca
       void handle(request, response);
       return;
     }
-    const inFlight = rendering.get(key);
-    if (inFlight) await inFlight;
-    // The version is read before rendering: a write that lands during the render makes this
-    // page stale at once instead of being hidden behind it.
-    let version: string;
-    try {
-      version = await probe.dataVersion();
-    } catch {
-      // The database is away: no cached page can be trusted, and the app reports the error.
-      void handle(request, response);
-      return;
-    }
-    const hit = cache.get(key, version);
-    if (hit) {
-      response.writeHead(hit.status, {
-        ...hit.headers,
-        "content-length": hit.body.length,
-        "x-pulse-cache": "hit",
-      });
-      response.end(hit.body);
-      return;
-    }
-    response.setHeader("x-pulse-cache", "miss");
-    let settle = () => {};
-    if (!rendering.has(key)) {
-      const done = new Promise<void>((resolve) => {
-        settle = () => {
-          if (rendering.get(key) === done) rendering.delete(key);
-          resolve();
-        };
-      });
-      rendering.set(key, done);
-    }
-    response.on("close", settle);
-    recordResponse(response, (status, headers, body) => {
-      if (isStorable(status, headers, body.length, MAX_PAGE_BYTES)) {
-        cache.set(key, { version, status, headers: replayableHeaders(headers), body });
-      }
-      settle();
-    });
-    void handle(request, response);
+    await answerFromCache(request, response, key);
   });
   server.on("clientError", answerMalformedRequest);
   await new Promise<void>((resolve, reject) => {
