@@ -3,6 +3,7 @@ import type { QuarterCode } from "@/lib/domain/quarter";
 import type { Qualifier } from "@/lib/domain/types";
 import type { ExportObservation, RevisionStatus } from "./export-format";
 import type { ImportShape, RowRejection } from "./import-file";
+import type { UnusualChange } from "./import-unusual";
 
 /** A stored revision, as the import compares with it: the same fields an export writes. */
 export type StoredRevision = ExportObservation;
@@ -54,4 +55,9 @@ export interface ImportPlan {
   writes: PlannedWrite[];
   unchanged: { row: number; brand: string; metric: string; quarter: QuarterCode }[];
   rejected: RowRejection[];
+  /**
+   * Extreme year-over-year changes the writes would make: the batch is applied only when the
+   * editor confirms having checked them. Absent in plans stored before the check existed.
+   */
+  unusual?: UnusualChange[];
 }

@@ -204,6 +204,42 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("refuses an import with an unusual YoY until the editor confirms having checked it", async () => {
+    // 2031Q1 against the file's own 2030Q1: +150%, beyond the quarter form's 60%.
+    const batch = await upload(
+      csv(
+        line("xiao_ai_mau", "M users", "2030Q1", "100.0"),
+        line("xiao_ai_mau", "M users", "2031Q1", "250.0"),
+      ),
+    );
+    expect(batch.plan.unusual).toEqual([
+      expect.objectContaining({
+        row: 3,
+        quarter: "2031Q1",
+        baseQuarter: "2030Q1",
+        change: { kind: "relative", pct: 150, abs: 150, approximate: false },
+      }),
+    ]);
+    const before = await counts();
+    const refused = await confirmImportBatch({
+      id: batch.id,
+      planChecksum: batch.planChecksum,
+      actor: { id: null, name: "Ada" },
+    });
+    expect(refused).toEqual({ kind: "unusual-unconfirmed", unusual: 1 });
+    expect(await counts()).toEqual(before);
+    expect((await getImportBatch(batch.id))?.status).toBe("pending");
+
+    const applied = await confirmImportBatch({
+      id: batch.id,
+      planChecksum: batch.planChecksum,
+      unusualConfirmed: true,
+      actor: { id: null, name: "Ada" },
+    });
+    expect(applied).toEqual({ kind: "applied", writes: 2, brands: ["xiaomi"] });
+    expect(await current("xiao_ai_mau", "2031Q1")).toMatchObject({ value: 250, revision: 1 });
+  });
+
   it("shows the preview again instead of applying when a figure changed after it was made", async () => {
     const batch = await upload(csv(line("revenue", "RMB bn", "2025Q1", "111.3")));
     expect(batch.plan.writes[0]?.before?.value).toBe(111.293);

@@ -26,6 +26,10 @@ const RESULT_MESSAGES = {
     tone: "problem",
     text: "The stored figures changed since this preview was made, so nothing was written. The preview below is up to date: check it and confirm again.",
   },
+  "unusual-unconfirmed": {
+    tone: "problem",
+    text: "Nothing was written: the import has unusual changes. Check them against their sources, tick the box saying you have, and confirm again.",
+  },
   "has-rejections": {
     tone: "problem",
     text: "Nothing was written: an import with rejected rows cannot be confirmed.",
@@ -68,6 +72,7 @@ export default async function ImportBatchPage({
   const plan = batch.plan;
   const canConfirm =
     batch.status === "pending" && plan.rejected.length === 0 && plan.writes.length > 0;
+  const unusual = plan.unusual ?? [];
   const touched = [...new Set(plan.writes.map((write) => write.metric))];
 
   return (
@@ -136,6 +141,21 @@ export default async function ImportBatchPage({
         <form action={confirmImport} className="confirm-form">
           <input type="hidden" name="id" value={batch.id} />
           <input type="hidden" name="planChecksum" value={batch.planChecksum} />
+          {unusual.length > 0 ? (
+            <label className="checkbox-field">
+              <input
+                type="checkbox"
+                name="unusualChecked"
+                value="1"
+                data-testid="unusual-checked"
+              />{" "}
+              I have checked{" "}
+              {unusual.length === 1
+                ? "this unusual change"
+                : `these ${unusual.length.toLocaleString("en-US")} unusual changes`}{" "}
+              against their sources
+            </label>
+          ) : null}
           <button type="submit">
             Confirm import of {plan.writes.length.toLocaleString("en-US")}{" "}
             {plan.writes.length === 1 ? "figure" : "figures"}
