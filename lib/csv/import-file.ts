@@ -6,7 +6,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { restoreTextCell } from "./cells";
-import { HISTORY_COLUMNS, LONG_COLUMNS, type LongColumn } from "./export-format";
+import { HISTORY_COLUMNS, LONG_COLUMNS, type LongColumn, PERIOD_COLUMNS } from "./export-format";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 50_000;
@@ -115,9 +115,13 @@ export function decodeImportBytes(
 
 function headerProblem(header: readonly string[]): string | null {
   const history = header.includes("revision") || header.includes("status");
-  const expected: readonly string[] = history
-    ? [...LONG_COLUMNS, ...HISTORY_COLUMNS]
-    : LONG_COLUMNS;
+  // The computed PERIOD_COLUMNS at the end are optional: files exported before them still import.
+  const periods = PERIOD_COLUMNS.some((name) => header.includes(name));
+  const expected: readonly string[] = [
+    ...LONG_COLUMNS,
+    ...(history ? HISTORY_COLUMNS : []),
+    ...(periods ? PERIOD_COLUMNS : []),
+  ];
   if (header.length === expected.length && header.every((name, i) => name === expected[i])) {
     return null;
   }
@@ -136,7 +140,7 @@ function headerProblem(header: readonly string[]): string | null {
       `repeated column${repeated.length > 1 ? "s" : ""} ${[...new Set(repeated)].join(", ")}`,
     );
   if (parts.length === 0) parts.push("the right columns in a different order");
-  return `The header row has ${parts.join("; ")}. It must be exactly: ${expected.join(",")} (the long shape of an export${history ? " with history=1" : ""}).`;
+  return `The header row has ${parts.join("; ")}. It must be exactly: ${expected.join(",")} (the long shape of an export${history ? " with history=1" : ""}${periods ? "" : `; the computed columns ${PERIOD_COLUMNS.join(",")} may follow`}).`;
 }
 
 export function readImportFile(bytes: Uint8Array): ImportFile {
@@ -202,7 +206,7 @@ export function readImportFile(bytes: Uint8Array): ImportFile {
   }
   return {
     ok: true,
-    shape: columns.length === LONG_COLUMNS.length ? "long" : "history",
+    shape: columns.includes("revision") ? "history" : "long",
     records,
     rejected,
   };

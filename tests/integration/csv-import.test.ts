@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/export/route";
-import { LONG_COLUMNS } from "@/lib/csv/export-format";
+import { longHeader } from "@/lib/csv/export-format";
 import type { ImportPlan } from "@/lib/csv/import-plan";
 import { createPrismaClient } from "@/lib/db";
 import { appendObservationRevision } from "@/lib/mutations/append-observation-revision";
@@ -13,7 +13,8 @@ import { PROJECT_ROOT, seedFromFiles } from "@/lib/seed/prepare-database";
 import { resetDbClients } from "../support/db-clients";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
-const HEADER = LONG_COLUMNS.join(",");
+// The header an export writes, computed columns at the end included.
+const HEADER = longHeader(false).join(",");
 
 function line(
   metric: string,
@@ -22,7 +23,7 @@ function line(
   value: string,
   title = "Q results",
 ): string {
-  return `xiaomi,${metric},,${unit},${quarter},${value},exact,,,${title},https://example.com/${quarter},2026-05-20,false,,`;
+  return `xiaomi,${metric},,${unit},${quarter},${value},exact,,,${title},https://example.com/${quarter},2026-05-20,false,,,,,,`;
 }
 
 function csv(...lines: string[]): Uint8Array {
