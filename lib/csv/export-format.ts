@@ -19,6 +19,10 @@ import { escapeTextCell, formatBooleanCell, formatMeasureCell, formatValueCell }
 export const EXPORT_FORMATS = ["long", "wide"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** What runs across the columns of a wide file: a metric each (the default), or a quarter each. */
+export const WIDE_ACROSS = ["metrics", "quarters"] as const;
+export type WideAcross = (typeof WIDE_ACROSS)[number];
+
 /** The long shape's columns, in order. An import requires exactly these (or with HISTORY_COLUMNS). */
 export const LONG_COLUMNS = [
   "brand",
@@ -309,6 +313,76 @@ export function createWideFormatter(metrics: readonly MetricDTO[]): {
   };
 }
 
+/** The quarters from `first` to `last`, inclusive: the columns of a file with quarters across. */
+export function quarterColumns(first: QuarterCode, last: QuarterCode): QuarterCode[] {
+  const columns: QuarterCode[] = [];
+  for (let index = quarterIndex(first); index <= quarterIndex(last); index++) {
+    columns.push(quarterFromIndex(index));
+  }
+  return columns;
+}
+
+export function acrossHeader(quarters: readonly QuarterCode[]): string[] {
+  return ["brand", "metric", "metric_label", "unit", ...quarters, "qualifiers"];
+}
+
+/**
+ * The wide shape turned: one record per brand and metric, a column per quarter. Takes current
+ * figures ordered by brand, metric and quarter (the long export's read); a quarter without a
+ * figure is an empty cell, never a zero, and figures outside the columns are left out. Figures
+ * that are not exact are listed in the last column (`2024Q4: approximate`).
+ */
+export function createAcrossFormatter(
+  metrics: ReadonlyMap<string, MetricDTO>,
+  quarters: readonly QuarterCode[],
+): { push: (row: ExportObservation) => string[][]; flush: () => string[][] } {
+  const column = new Map(quarters.map((quarter, index) => [quarter, index]));
+  let brand: string | null = null;
+  let metricKey: string | null = null;
+  let cells: string[] = [];
+  let qualifiers: string[] = [];
+  let filled = false;
+
+  const finish = (): string[][] => {
+    if (!filled || brand === null || metricKey === null) return [];
+    const metric = metrics.get(metricKey);
+    return [
+      [
+        text(brand),
+        text(metricKey),
+        text(metric?.label ?? null),
+        text(metric?.unit ?? null),
+        ...cells,
+        escapeTextCell(qualifiers.join("; ")),
+      ],
+    ];
+  };
+
+  return {
+    push(row) {
+      let records: string[][] = [];
+      if (row.brand !== brand || row.metric !== metricKey) {
+        if (!metrics.has(row.metric)) {
+          throw new Error(`Metric ${row.metric} is not in the export's catalog`);
+        }
+        records = finish();
+        brand = row.brand;
+        metricKey = row.metric;
+        cells = quarters.map(() => "");
+        qualifiers = [];
+        filled = false;
+      }
+      const index = column.get(row.quarter);
+      if (index === undefined || !row.isCurrent || row.value === null) return records;
+      cells[index] = formatValueCell(row.value, row.decimals);
+      filled = true;
+      if (row.qualifier !== "exact") qualifiers.push(`${row.quarter}: ${row.qualifier}`);
+      return records;
+    },
+    flush: finish,
+  };
+}
+
 /**
  * `pulse-xiaomi-revenue-2023Q1-2025Q3-long-2026-12-01.csv`: what the file holds (brand,
  * metrics, range, shape) and the day it was exported, readable in a downloads folder. The Excel
@@ -322,6 +396,7 @@ export function exportFileName(options: {
   to: QuarterCode | null;
   format: ExportFormat;
   history: boolean;
+  across?: WideAcross;
   bom?: boolean;
   /** The export's day, YYYY-MM-DD (UTC); today by default. */
   on?: string;
@@ -336,7 +411,14 @@ export function exportFileName(options: {
     options.from || options.to
       ? `${options.from ?? "start"}-${options.to ?? "latest"}`
       : "all-quarters";
-  const shape = options.format === "wide" ? "wide" : options.history ? "history" : "long";
+  const shape =
+    options.format === "wide"
+      ? options.across === "quarters"
+        ? "wide-quarters-across"
+        : "wide"
+      : options.history
+        ? "history"
+        : "long";
   const on = options.on ?? new Date().toISOString().slice(0, 10);
   const parts = ["pulse", options.brand ?? "all-brands", metricPart, range, shape, on];
   if (options.bom) parts.push("excel");

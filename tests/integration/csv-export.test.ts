@@ -97,6 +97,48 @@ describe("GET /api/export on the seeded data", () => {
     }
   });
 
+  it("writes a wide file with quarters across holding the long file's figures, gaps empty", async () => {
+    const query = "brand=xiaomi&metrics=revenue,retail_stores";
+    const long = await rowsOf(await exportOf(query));
+    const response = await exportOf(`${query}&format=wide&across=quarters`);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /filename="pulse-xiaomi-revenue-retail_stores-all-quarters-wide-quarters-across-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
+    const text = await response.text();
+    const header = text.split("\r\n")[0]?.split(",") ?? [];
+    const quarters = header.slice(4, -1);
+    const stored = long.map((row) => row.quarter).sort();
+    // Every quarter from the first stored to the last, gaps included, in order.
+    expect(quarters[0]).toBe(stored[0]);
+    expect(quarters.at(-1)).toBe(stored.at(-1));
+    expect(new Set(quarters).size).toBe(quarters.length);
+    const across: Record<string, string>[] = parse(text, { columns: true });
+    expect(across.map((row) => row.metric)).toEqual(["revenue", "retail_stores"]);
+    for (const row of across) {
+      for (const quarter of quarters) {
+        const figure = long.find(
+          (entry) => entry.metric === row.metric && entry.quarter === quarter,
+        );
+        expect(row[quarter]).toBe(figure?.value ?? "");
+      }
+    }
+
+    const ranged = await rowsOf(
+      await exportOf(`${query}&format=wide&across=quarters&from=2024Q1&to=2024Q4`),
+    );
+    expect(Object.keys(ranged[0] ?? {})).toEqual([
+      "brand",
+      "metric",
+      "metric_label",
+      "unit",
+      "2024Q1",
+      "2024Q2",
+      "2024Q3",
+      "2024Q4",
+      "qualifiers",
+    ]);
+  });
+
   it("marks a restated figure and, with history, writes the superseded revision before it", async () => {
     const current = await rowsOf(await exportOf("brand=xiaomi&metrics=retail_stores"));
     expect(current.find((row) => row.quarter === "2024Q3")).toMatchObject({

@@ -8,12 +8,15 @@ import {
 } from "@/lib/csv/cells";
 import { stringifyRecords } from "@/lib/csv/csv-stream";
 import {
+  acrossHeader,
+  createAcrossFormatter,
   createWideFormatter,
   type ExportObservation,
   exportFileName,
   LONG_COLUMNS,
   longHeader,
   PERIOD_COLUMNS,
+  quarterColumns,
 } from "@/lib/csv/export-format";
 import { longCsvStream, wideCsvStream } from "@/lib/csv/export-stream";
 import type { QuarterCode } from "@/lib/domain/quarter";
@@ -512,5 +515,59 @@ describe("the page's QoQ and trailing twelve months, and the period end", () => 
       "2024-09-30",
       "2024-12-31",
     ]);
+  });
+});
+
+describe("wide with quarters across", () => {
+  const catalog = new Map([revenue, stores].map((metric) => [metric.key, metric]));
+
+  it("writes a row per brand and metric, a column per quarter, and a gap as an empty cell", () => {
+    const quarters = quarterColumns("2024Q3", "2025Q1");
+    expect(acrossHeader(quarters)).toEqual([
+      "brand",
+      "metric",
+      "metric_label",
+      "unit",
+      "2024Q3",
+      "2024Q4",
+      "2025Q1",
+      "qualifiers",
+    ]);
+    const format = createAcrossFormatter(catalog, quarters);
+    const records = [
+      // Read only for a long file's YoY: before the first column, so left out.
+      observation({ quarter: "2024Q2", value: 9, decimals: 0 }),
+      observation({ quarter: "2024Q3", value: 10.5, decimals: 1 }),
+      observation({ quarter: "2025Q1", value: 12.0, decimals: 1, qualifier: "approximate" }),
+      observation({ metric: "stores", quarter: "2024Q4", value: 1500, decimals: 0 }),
+    ].flatMap((row) => format.push(row));
+    records.push(...format.flush());
+    expect(records).toEqual([
+      ["xiaomi", "revenue", "Total revenue", "RMB bn", "10.5", "", "12.0", "2025Q1: approximate"],
+      ["xiaomi", "stores", "Stores", "stores", "", "1500", "", ""],
+    ]);
+  });
+
+  it("writes no row for a series without a figure in the columns, and nothing at all when empty", () => {
+    const format = createAcrossFormatter(catalog, quarterColumns("2025Q1", "2025Q2"));
+    expect(format.push(observation({ quarter: "2020Q1" }))).toEqual([]);
+    expect(format.flush()).toEqual([]);
+    expect(createAcrossFormatter(catalog, []).flush()).toEqual([]);
+  });
+
+  it("names the file apart from the wide file with metrics across", () => {
+    const base = {
+      brand: "xiaomi",
+      metrics: null,
+      from: null,
+      to: null,
+      format: "wide" as const,
+      history: false,
+      on: "2026-12-01",
+    };
+    expect(exportFileName(base)).toBe("pulse-xiaomi-all-metrics-all-quarters-wide-2026-12-01.csv");
+    expect(exportFileName({ ...base, across: "quarters" })).toBe(
+      "pulse-xiaomi-all-metrics-all-quarters-wide-quarters-across-2026-12-01.csv",
+    );
   });
 });
