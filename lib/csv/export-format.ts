@@ -105,14 +105,14 @@ function quarterBefore(code: QuarterCode): QuarterCode {
     : (`${code.slice(0, 5)}${Number(code.slice(5)) - 1}` as QuarterCode);
 }
 
-type StatedPoint = ValuePoint & { decimals: number };
+export type StatedPoint = ValuePoint & { decimals: number };
 
 /**
  * A change as two cells, percent and points, as the page computes it (`change`). No float noise
  * in what people read: a percentage at PERCENT_DECIMALS, a pp difference of two stated decimals
  * as the exact decimal it is (11.1 − 11.7 = -0.6).
  */
-function changeCells(
+export function changeCells(
   kind: MetricDTO["kind"],
   base: StatedPoint | undefined,
   point: StatedPoint | null,
