@@ -149,11 +149,9 @@ export default async function ImportBatchPage({
                 value="1"
                 data-testid="unusual-checked"
               />{" "}
-              I have checked{" "}
               {unusual.length === 1
-                ? "this unusual change"
-                : `these ${unusual.length.toLocaleString("en-US")} unusual changes`}{" "}
-              against their sources
+                ? "I have checked this unusual change against its source"
+                : `I have checked these ${unusual.length.toLocaleString("en-US")} unusual changes against their sources`}
             </label>
           ) : null}
           <button type="submit">
