@@ -117,7 +117,9 @@ export function ImportPreview({
 
       {unusual.length > 0 ? (
         <section aria-labelledby="unusual-heading" data-testid="unusual-rows">
-          <h2 id="unusual-heading">Unusual changes to check</h2>
+          <h2 id="unusual-heading">
+            {applied ? "Unusual changes (confirmed as checked)" : "Unusual changes to check"}
+          </h2>
           <p className="section-note">
             The change against the same quarter a year earlier is as large as the quarter form asks
             to confirm: more often a typo or a wrong unit than news. Check each against its source.
