@@ -29,6 +29,10 @@ export function ExportLinks({
           wide (a column per metric)
         </a>
         {" · "}
+        <a href={exportHref({ ...base, format: "wide", across: "quarters" })} download>
+          wide (a column per quarter)
+        </a>
+        {" · "}
         <a href={exportHref({ ...base, format: "long", bom: true })} download>
           for Excel (UTF-8 with BOM)
         </a>

@@ -1,5 +1,5 @@
 import type { ImportPlan, PlannedWrite } from "@/lib/csv/import-plan";
-import { formatValue } from "@/lib/domain/format";
+import { formatChangeHeadline, formatValue } from "@/lib/domain/format";
 import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
 import type { MetricDTO, Qualifier } from "@/lib/domain/types";
 import { ImportRejectedRows, More, PREVIEW_ROWS } from "./ImportRejectedRows";
@@ -38,6 +38,7 @@ export function ImportPreview({
   const byKey = new Map(metrics.map((metric) => [metric.key, metric]));
   const adds = plan.writes.filter((write) => write.kind === "add");
   const changes = plan.writes.filter((write) => write.kind !== "add");
+  const unusual = plan.unusual ?? [];
   return (
     <>
       <ul className="import-counts" data-testid="import-counts">
@@ -60,6 +61,76 @@ export function ImportPreview({
       </ul>
 
       <ImportRejectedRows rejected={plan.rejected} />
+
+      {unusual.length > 0 ? (
+        <section aria-labelledby="unusual-heading" data-testid="unusual-rows">
+          <h2 id="unusual-heading">
+            {applied ? "Unusual changes (confirmed as checked)" : "Unusual changes to check"}
+          </h2>
+          <p className="section-note">
+            The change against the same quarter a year earlier is as large as the quarter form asks
+            to confirm: more often a typo or a wrong unit than news. Check each against its source.
+          </p>
+          <div className="table-scroll">
+            <table className="series-table">
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    Row
+                  </th>
+                  <th scope="col">Brand</th>
+                  <th scope="col">Metric</th>
+                  <th scope="col">Quarter</th>
+                  <th scope="col" className="num">
+                    Value
+                  </th>
+                  <th scope="col" className="num">
+                    Year earlier
+                  </th>
+                  <th scope="col" className="num">
+                    YoY
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {unusual.slice(0, PREVIEW_ROWS).map((item) => {
+                  const metric = byKey.get(item.metric);
+                  return (
+                    <tr key={item.row} data-testid="unusual-row">
+                      <td className="num">{item.row}</td>
+                      <td>{item.brand}</td>
+                      <td>{metric?.label ?? item.metric}</td>
+                      <td>{quarterLabel(item.quarter)}</td>
+                      <td className="num">
+                        {figureText(
+                          metric,
+                          item.next.value,
+                          item.next.decimals,
+                          item.next.qualifier,
+                        )}
+                      </td>
+                      <td className="num">
+                        {figureText(
+                          metric,
+                          item.base.value,
+                          item.base.decimals,
+                          item.base.qualifier,
+                        )}{" "}
+                        <span className="muted">({quarterLabel(item.baseQuarter)})</span>
+                      </td>
+                      <td className="num change--bad" data-testid="unusual-yoy">
+                        {formatChangeHeadline(item.change)}
+                        {item.unitSlip ? " (tenfold: check the unit)" : ""}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <More total={unusual.length} />
+        </section>
+      ) : null}
 
       {changes.length > 0 ? (
         <section aria-labelledby="restate-heading" data-testid="restated-rows">

@@ -4,7 +4,12 @@
  * hand an analyst the wrong file.
  */
 import { z } from "zod";
-import { EXPORT_FORMATS, type ExportFormat } from "@/lib/csv/export-format";
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  WIDE_ACROSS,
+  type WideAcross,
+} from "@/lib/csv/export-format";
 import {
   MetricKeySchema,
   QUARTER_RANGE_ORDER,
@@ -23,6 +28,7 @@ export const EXPORT_PARAMS = [
   "format",
   "bom",
   "history",
+  "across",
 ] as const;
 
 const FlagSchema = z
@@ -53,11 +59,16 @@ const ExportParamsSchema = z
       .default("long"),
     bom: FlagSchema,
     history: FlagSchema,
+    across: z.enum(WIDE_ACROSS, { message: `must be one of ${WIDE_ACROSS.join(", ")}` }).optional(),
   })
   .refine(quarterRangeInOrder, QUARTER_RANGE_ORDER)
   .refine((value) => !(value.history && value.format === "wide"), {
     message: "applies only to format=long (the wide shape holds current figures only)",
     path: ["history"],
+  })
+  .refine((value) => value.across === undefined || value.format === "wide", {
+    message: "applies only to format=wide (what runs across the columns of a wide file)",
+    path: ["across"],
   });
 
 export interface ExportParams {
@@ -70,6 +81,8 @@ export interface ExportParams {
   format: ExportFormat;
   bom: boolean;
   history: boolean;
+  /** Wide files only: a column per metric (quarters down the rows) or per quarter. */
+  across: WideAcross;
 }
 
 export function searchParamsOf(query: URLSearchParams): SearchParams {
@@ -91,7 +104,7 @@ export function parseExportParams(params: SearchParams): Parsed<ExportParams> {
   if (unknown.length > 0) return { ok: false, problems: unknown };
   const parsed = parseWith(ExportParamsSchema, params);
   if (!parsed.ok) return parsed;
-  const { brand, metrics, from, to, format, bom, history } = parsed.value;
+  const { brand, metrics, from, to, format, bom, history, across } = parsed.value;
   return {
     ok: true,
     value: {
@@ -102,6 +115,7 @@ export function parseExportParams(params: SearchParams): Parsed<ExportParams> {
       format,
       bom,
       history,
+      across: across ?? "metrics",
     },
   };
 }
@@ -116,5 +130,6 @@ export function exportHref(params: Partial<ExportParams>): string {
   query.set("format", params.format ?? "long");
   if (params.bom) query.set("bom", "1");
   if (params.history) query.set("history", "1");
+  if (params.format === "wide" && params.across === "quarters") query.set("across", "quarters");
   return `/api/export?${query.toString()}`;
 }

@@ -7,20 +7,13 @@ import { CopyLink } from "@/components/CopyLink";
 import { CompareChart } from "@/components/charts/CompareChart";
 import { ParamProblems } from "@/components/ParamProblems";
 import { SourceLink } from "@/components/SourceLink";
-import {
-  buildCompareSeries,
-  type ComparedSeries,
-  type CompareMode,
-  compareTable,
-  decideMode,
-} from "@/lib/domain/compare";
+import type { ComparedSeries, CompareMode } from "@/lib/domain/compare";
 import { DERIVED_METRICS } from "@/lib/domain/derived-metrics";
 import { formatNumber, formatValue } from "@/lib/domain/format";
 import { type QuarterCode, quarterLabel, quarterRange } from "@/lib/domain/quarter";
 import { listBrandMetricNotes } from "@/lib/queries/brand-metrics";
-import { listBrands } from "@/lib/queries/brands";
+import { loadCompareView } from "@/lib/queries/compare-view";
 import { listMetricsWithFigures } from "@/lib/queries/metrics";
-import { listBrandSeries } from "@/lib/queries/series";
 import {
   compareQuery,
   metricPageQuery,
@@ -54,18 +47,11 @@ export default async function ComparePage({
   const parsed = parseCompareParams(await searchParams);
   if (!parsed.ok) return <ParamProblems problems={parsed.problems} resetHref="/compare" />;
   const state = parsed.value;
-  const [allBrands, requestHeaders] = await Promise.all([listBrands(), headers()]);
-  const unknownBrands = state.brands.filter(
-    (slug) => !allBrands.some((brand) => brand.slug === slug),
-  );
-  // The focus brand (the first asked for) leads the form, the chart's legend and the table.
-  const selected = state.brands.flatMap((slug) => allBrands.filter((brand) => brand.slug === slug));
+  const [view, requestHeaders] = await Promise.all([loadCompareView(state), headers()]);
+  const { allBrands, unknownBrands, selected, loaded, series, unknownMetrics, decision, table } =
+    view;
   const brands = [...selected, ...allBrands.filter((brand) => !selected.includes(brand))];
   const offered = await listMetricsWithFigures(selected.map((brand) => brand.slug));
-  const loaded = await Promise.all(
-    selected.map(async (brand) => ({ ...brand, series: await listBrandSeries(brand.slug) })),
-  );
-  const { series, unknownMetrics } = buildCompareSeries(loaded, state.metrics);
   if (unknownBrands.length > 0 || unknownMetrics.length > 0) {
     return (
       <ParamProblems
@@ -83,12 +69,6 @@ export default async function ComparePage({
       />
     );
   }
-  const decision = decideMode(state.mode, series);
-  const table = compareTable(series, decision.mode, {
-    base: state.base,
-    from: state.from,
-    to: state.to,
-  });
   const drawn = series.filter((entry) => entry.points.length > 0);
   const empty = series.filter((entry) => entry.points.length === 0);
   const stored = series.flatMap((entry) => entry.points.map((point) => point.quarter)).sort();
@@ -141,6 +121,21 @@ export default async function ComparePage({
         quarters={quarters}
       />
       <CopyLink url={shareUrl} />
+      <p className="export-links" data-testid="compare-export-links">
+        <a
+          href={`/api/compare/export${compareQuery(state)}`}
+          download
+          className="export-links__main"
+        >
+          Download CSV
+        </a>
+        <span className="export-links__more">
+          Also:{" "}
+          <a href={`/api/compare/export${compareQuery(state)}&bom=1`} download>
+            for Excel (UTF-8 with BOM)
+          </a>
+        </span>
+      </p>
       <BrandMetricNotes notes={await listBrandMetricNotes(state.brands, state.metrics)} />
 
       {decision.reason ? (

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { RecentImports } from "@/components/RecentImports";
 import { UploadImportForm } from "@/components/UploadImportForm";
 import { requireRole } from "@/lib/auth/current-user";
-import { HISTORY_COLUMNS, LONG_COLUMNS } from "@/lib/csv/export-format";
+import { HISTORY_COLUMNS, LONG_COLUMNS, PERIOD_COLUMNS } from "@/lib/csv/export-format";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/csv/import-file";
 import { exportHref } from "@/lib/export-params";
 import { listImportBatches } from "@/lib/queries/import-batches";
@@ -29,10 +29,12 @@ export default async function ImportPage() {
           <p>
             The header must be exactly <code>{LONG_COLUMNS.join(",")}</code>, optionally followed by{" "}
             <code>{HISTORY_COLUMNS.join(",")}</code> for a file exported with its restatement
-            history. <code>metric_label</code>, <code>yoy_pct</code>, <code>yoy_pp</code> and{" "}
-            <code>restated</code> are computed and ignored on import; <code>unit</code> must match
-            the metric&apos;s unit. <code>value</code> is a plain decimal (<code>113.1</code>, no
-            thousands separators), written with the digits the source states.
+            history, and then by the computed <code>{PERIOD_COLUMNS.join(",")}</code> as an export
+            writes them. <code>metric_label</code>, <code>yoy_pct</code>, <code>yoy_pp</code>,{" "}
+            <code>restated</code> and those last four are computed and ignored on import;{" "}
+            <code>unit</code> must match the metric&apos;s unit. <code>value</code> is a plain
+            decimal (<code>113.1</code>, no thousands separators), written with the digits the
+            source states.
           </p>
           <p>
             Start from an export, e.g.{" "}

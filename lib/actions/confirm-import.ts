@@ -33,7 +33,11 @@ export const confirmImport = writeAction<[FormData], void>(
       planChecksum: formData.get("planChecksum"),
     });
     if (!parsed.success) return redirectTo("/import");
-    const result = await confirmImportBatch({ ...parsed.data, actor });
+    const result = await confirmImportBatch({
+      ...parsed.data,
+      unusualConfirmed: formData.get("unusualChecked") === "1",
+      actor,
+    });
     if (result.kind === "not-found") return redirectTo("/import");
     return redirectTo(`/import/${parsed.data.id}?result=${result.kind}`);
   },

@@ -1,3 +1,4 @@
+import { changeMagnitude } from "@/lib/domain/kpi";
 import type { ImportBatchDTO } from "@/lib/queries/import-batches";
 
 /** More rejected rows than anyone reads in one answer; the count says how many there are. */
@@ -16,6 +17,8 @@ export function importSummary(batch: ImportBatchDTO) {
         ? batch.plan.writes.length
         : 0
       : batch.plan.writes.filter((write) => write.kind === kind).length;
+  // The quarter form's "unusual change" step applies to figures; a claim has no YoY of its own.
+  const unusual = batch.kind === "figures" ? (batch.plan.unusual ?? []) : [];
   const canConfirm = batch.status === "pending" && plan.rejected.length === 0;
   return {
     id: batch.id,
@@ -37,13 +40,27 @@ export function importSummary(batch: ImportBatchDTO) {
       column: rejection.column,
       reason: rejection.message,
     })),
+    // The quarter form's "unusual change" step: confirming needs unusualChangesChecked: true.
+    unusual: unusual.map((item) => ({
+      row: item.row,
+      brand: item.brand,
+      metric: item.metric,
+      quarter: item.quarter,
+      baseQuarter: item.baseQuarter,
+      yoy: changeMagnitude(item.change),
+      yoyUnit: item.change.kind === "points" ? "pp" : "%",
+      unitSlip: item.unitSlip,
+    })),
     planChecksum: batch.planChecksum,
     canConfirm,
     confirm: canConfirm
       ? {
           method: "POST",
           url: `/api/imports/${batch.id}/confirm`,
-          body: { planChecksum: batch.planChecksum },
+          body:
+            unusual.length > 0
+              ? { planChecksum: batch.planChecksum, unusualChangesChecked: true }
+              : { planChecksum: batch.planChecksum },
         }
       : null,
   };

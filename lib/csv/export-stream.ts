@@ -6,6 +6,8 @@ import type { QuarterCode } from "@/lib/domain/quarter";
 import type { MetricDTO } from "@/lib/domain/types";
 import { createCsvWriter, csvReadableStream } from "./csv-stream";
 import {
+  acrossHeader,
+  createAcrossFormatter,
   createLongFormatter,
   createWideFormatter,
   type ExportObservation,
@@ -58,4 +60,27 @@ export function wideCsvStream(
     yield csv.take();
   }
   return csvReadableStream(wideHeader(options.metrics), text(), { bom: options.bom });
+}
+
+/** A wide file with a column per quarter (`across=quarters`) from the long export's read. */
+export function acrossCsvStream(
+  batches: AsyncIterable<readonly ExportObservation[]>,
+  options: { metrics: readonly MetricDTO[]; quarters: readonly QuarterCode[]; bom: boolean },
+): ReadableStream<Uint8Array> {
+  const format = createAcrossFormatter(
+    new Map(options.metrics.map((metric) => [metric.key, metric])),
+    options.quarters,
+  );
+  async function* text() {
+    const csv = createCsvWriter();
+    for await (const batch of batches) {
+      for (const row of batch) {
+        for (const record of format.push(row)) csv.write(record);
+      }
+      yield csv.take();
+    }
+    for (const record of format.flush()) csv.write(record);
+    yield csv.take();
+  }
+  return csvReadableStream(acrossHeader(options.quarters), text(), { bom: options.bom });
 }

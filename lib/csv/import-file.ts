@@ -6,7 +6,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { restoreTextCell } from "./cells";
-import { HISTORY_COLUMNS, LONG_COLUMNS, type LongColumn } from "./export-format";
+import { HISTORY_COLUMNS, LONG_COLUMNS, type LongColumn, PERIOD_COLUMNS } from "./export-format";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 50_000;
@@ -132,16 +132,27 @@ export type CsvFile<C extends string, S extends string> =
     }
   | { ok: false; problems: string[] };
 
+/**
+ * The shape a header asks for: of the shapes whose added columns all appear in it, the one that
+ * adds the most (the plain shape adds none). The header is then checked against that shape, so a
+ * misspelt or missing column is named against what the file evidently meant.
+ */
 function expectedShape<C extends string, S extends string>(
   layout: CsvLayout<C, S>,
   header: readonly string[],
 ): CsvLayout<C, S>["shapes"][number] {
   const [plain, ...extended] = layout.shapes;
   if (!plain) throw new Error("a CSV layout needs at least one shape");
-  const named = extended.filter((shape) =>
-    shape.columns.some((column) => !plain.columns.includes(column) && header.includes(column)),
-  );
-  return named.at(-1) ?? plain;
+  const added = (shape: (typeof layout.shapes)[number]) =>
+    shape.columns.filter((column) => !plain.columns.includes(column));
+  let best = plain;
+  for (const shape of extended) {
+    const extra = added(shape);
+    if (extra.every((column) => header.includes(column)) && extra.length > added(best).length) {
+      best = shape;
+    }
+  }
+  return best;
 }
 
 function headerProblem(
@@ -242,6 +253,8 @@ export function readCsvFile<C extends string, S extends string>(
   return { ok: true, shape: expected.shape, records, rejected };
 }
 
+// An export's computed columns (PERIOD_COLUMNS) may follow either shape: files exported before
+// them still import, and their values are recomputed from the stored figures, never read.
 const FIGURES_LAYOUT: CsvLayout<LongColumn, ImportShape> = {
   shapes: [
     { shape: "long", columns: LONG_COLUMNS, describe: "the long shape of an export" },
@@ -249,6 +262,16 @@ const FIGURES_LAYOUT: CsvLayout<LongColumn, ImportShape> = {
       shape: "history",
       columns: [...LONG_COLUMNS, ...HISTORY_COLUMNS],
       describe: "the long shape of an export with history=1",
+    },
+    {
+      shape: "long",
+      columns: [...LONG_COLUMNS, ...PERIOD_COLUMNS],
+      describe: "the long shape of an export, with its computed columns",
+    },
+    {
+      shape: "history",
+      columns: [...LONG_COLUMNS, ...HISTORY_COLUMNS, ...PERIOD_COLUMNS],
+      describe: "the long shape of an export with history=1, with its computed columns",
     },
   ],
   rowNoun: "figures",

@@ -6,10 +6,12 @@
  * in between.
  */
 
+import type { MetricKind } from "@/lib/domain/types";
 import { content, describeBefore, figureKey, sameContent } from "./import-content";
 import type { ImportShape, RowRejection } from "./import-file";
 import { planHistory } from "./import-history-plan";
 import type { ImportPlan, ImportRow, PlannedWrite, StoredRevision } from "./import-types";
+import { unusualImportChanges } from "./import-unusual";
 
 export { content, figureKey, sameContent } from "./import-content";
 export { DERIVED_COLUMNS, type ImportCatalog, validateImportRecords } from "./import-rows";
@@ -20,6 +22,7 @@ export type {
   PlannedWrite,
   StoredRevision,
 } from "./import-types";
+export type { UnusualChange } from "./import-unusual";
 
 function keyColumns(shape: ImportShape): string {
   return shape === "history" ? "brand, metric, quarter, revision" : "brand, metric, quarter";
@@ -34,12 +37,16 @@ function keyColumns(shape: ImportShape): string {
  * the same source is left alone. A history file replays revisions by number: revisions already
  * stored must match the file exactly, and new ones must continue the numbering, so importing an
  * export with history=1 into an empty database rebuilds the same revisions.
+ *
+ * With the metrics' kinds, the writes that leave an extreme YoY are listed for confirmation
+ * (import-unusual.ts); `stored` then needs the year-ago quarters too.
  */
 export function planImport(
   shape: ImportShape,
   rowCount: number,
   validated: { rows: readonly ImportRow[]; rejected: readonly RowRejection[] },
   stored: ReadonlyMap<string, readonly StoredRevision[]>,
+  kinds: ReadonlyMap<string, MetricKind> = new Map(),
 ): ImportPlan {
   const rejected: RowRejection[] = [...validated.rejected];
   const writes: PlannedWrite[] = [];
@@ -94,5 +101,6 @@ export function planImport(
   rejected.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
   writes.sort((a, b) => a.row - b.row);
   unchanged.sort((a, b) => a.row - b.row);
-  return { shape, rowCount, writes, unchanged, rejected };
+  const unusual = unusualImportChanges(writes, stored, kinds);
+  return { shape, rowCount, writes, unchanged, rejected, unusual };
 }

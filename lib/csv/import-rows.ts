@@ -26,6 +26,10 @@ export const DERIVED_COLUMNS: readonly LongColumn[] = [
   "yoy_pct",
   "yoy_pp",
   "restated",
+  "qoq_pct",
+  "qoq_pp",
+  "ttm",
+  "period_end",
 ];
 
 const TextFieldsSchema = z.object({

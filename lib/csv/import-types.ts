@@ -3,6 +3,7 @@ import type { QuarterCode } from "@/lib/domain/quarter";
 import type { Qualifier } from "@/lib/domain/types";
 import type { ExportObservation, RevisionStatus } from "./export-format";
 import type { ImportShape, RowRejection } from "./import-file";
+import type { UnusualChange } from "./import-unusual";
 
 /** What an import file holds; stored on its ImportBatch, which says how it is planned and applied. */
 export const IMPORT_KINDS = ["figures", "claims"] as const;
@@ -63,4 +64,9 @@ export interface ImportPlan {
   writes: PlannedWrite[];
   unchanged: { row: number; brand: string; metric: string; quarter: QuarterCode }[];
   rejected: RowRejection[];
+  /**
+   * Extreme year-over-year changes the writes would make: the batch is applied only when the
+   * editor confirms having checked them. Absent in plans stored before the check existed.
+   */
+  unusual?: UnusualChange[];
 }

@@ -17,6 +17,8 @@ export type ConfirmImportResult =
   | { kind: "already-applied" }
   | { kind: "not-pending"; status: string }
   | { kind: "has-rejections"; rejected: number }
+  /** The plan has extreme YoY changes and the editor did not confirm having checked them. */
+  | { kind: "unusual-unconfirmed"; unusual: number }
   /** The data (or the preview) changed since the editor looked: the preview was redone instead. */
   | { kind: "stale" }
   | { kind: "not-found" };
@@ -35,6 +37,8 @@ function sourceOf(write: PlannedWrite): SourceInput | null {
 export async function confirmImportBatch(input: {
   id: number;
   planChecksum: string;
+  /** The editor checked the preview's unusual changes (the quarter form's confirmation step). */
+  unusualConfirmed?: boolean;
   actor: Actor;
   now?: Date;
 }): Promise<ConfirmImportResult> {
@@ -63,6 +67,9 @@ export async function confirmImportBatch(input: {
         });
         return { kind: "stale" };
       }
+      // The same plan as the preview (checksums match), so these are the changes the editor saw.
+      const unusual = planned.kind === "figures" ? (planned.plan.unusual?.length ?? 0) : 0;
+      if (unusual > 0 && !input.unusualConfirmed) return { kind: "unusual-unconfirmed", unusual };
       const claimed = await tx.importBatch.updateMany({
         where: { id: batch.id, status: "pending", planChecksum: input.planChecksum },
         data: {

@@ -9,7 +9,7 @@ import {
   type StoredRevision,
   validateImportRecords,
 } from "@/lib/csv/import-plan";
-import type { QuarterCode } from "@/lib/domain/quarter";
+import { type QuarterCode, shiftQuarter } from "@/lib/domain/quarter";
 import type { MetricKind, Qualifier } from "@/lib/domain/types";
 import type { Tx } from "./audit";
 
@@ -49,7 +49,12 @@ async function readStoredRevisions(
     const metricId = ids.metrics.get(span.metric);
     if (brandId === undefined || metricId === undefined) continue;
     const revisions = await tx.observation.findMany({
-      where: { brandId, metricId, quarter: { gte: span.from, lte: span.to } },
+      // From a year before the file's first quarter: the year-ago figures of the YoY check.
+      where: {
+        brandId,
+        metricId,
+        quarter: { gte: shiftQuarter(span.from as QuarterCode, -4), lte: span.to },
+      },
       select: {
         quarter: true,
         revision: true,
@@ -130,6 +135,7 @@ export async function planImportFile(tx: Tx, bytes: Uint8Array): Promise<Planned
     file.records.length + file.rejected.length,
     { rows: validated.rows, rejected: [...file.rejected, ...validated.rejected] },
     stored,
+    new Map(metricRows.map((row) => [row.key, row.kind as MetricKind])),
   );
   return { ok: true, plan, planChecksum: planChecksum(plan), ids };
 }

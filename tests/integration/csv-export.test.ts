@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/export/route";
 import { longHeader } from "@/lib/csv/export-format";
 import { roundPercent } from "@/lib/domain/decimal-math";
+import { roundTo } from "@/lib/domain/format";
 import { decimalsOf } from "@/lib/domain/kpi";
-import { quarterFromIndex } from "@/lib/domain/quarter";
+import { type QuarterCode, quarterEndDate, quarterFromIndex } from "@/lib/domain/quarter";
 import { seriesRows } from "@/lib/domain/series-view";
 import { EXPORT_BATCH_SIZE } from "@/lib/queries/export-observations";
 import { listBrandSeries } from "@/lib/queries/series";
@@ -63,6 +64,79 @@ describe("GET /api/export on the seeded data", () => {
     });
     // The range's first quarter still has its YoY against the year before the range.
     expect(rows[0]?.yoy_pct).not.toBe("");
+  });
+
+  it("writes the QoQ and trailing twelve months the metric page shows, and each period's end", async () => {
+    for (const key of ["revenue", "smartphone_gross_margin", "retail_stores"]) {
+      const [series] = await listBrandSeries("xiaomi", { metricKeys: [key] });
+      if (!series) throw new Error(`no ${key} series`);
+      const page = new Map(seriesRows(series).map((row) => [row.point.quarter, row]));
+      const rows = await rowsOf(await exportOf(`brand=xiaomi&metrics=${key}`));
+      expect(rows.length).toBe(page.size);
+      for (const row of rows) {
+        const shown = page.get(row.quarter as QuarterCode);
+        if (!shown) throw new Error(`${key} ${row.quarter} not on the page`);
+        const qoq = shown.qoq;
+        expect(row.qoq_pct === "" ? null : Number(row.qoq_pct)).toBe(
+          qoq?.kind === "relative" && qoq.pct !== null ? roundPercent(qoq.pct) : null,
+        );
+        expect(row.qoq_pp === "" ? null : Number(row.qoq_pp)).toBe(
+          qoq?.kind === "points" ? roundTo(qoq.pp, 6) : null,
+        );
+        // The page shows TTM for flows only, and only with all four quarters: else empty.
+        expect(row.ttm === "" ? null : Number(row.ttm)).toBe(
+          shown.ttm === null ? null : roundTo(shown.ttm, 6),
+        );
+        expect(row.period_end).toBe(quarterEndDate(row.quarter as QuarterCode));
+      }
+      if (series.metric.kind === "flow") {
+        expect(rows.some((row) => row.ttm !== "")).toBe(true);
+      } else {
+        expect(rows.every((row) => row.ttm === "")).toBe(true);
+      }
+    }
+  });
+
+  it("writes a wide file with quarters across holding the long file's figures, gaps empty", async () => {
+    const query = "brand=xiaomi&metrics=revenue,retail_stores";
+    const long = await rowsOf(await exportOf(query));
+    const response = await exportOf(`${query}&format=wide&across=quarters`);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /filename="pulse-xiaomi-revenue-retail_stores-all-quarters-wide-quarters-across-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
+    const text = await response.text();
+    const header = text.split("\r\n")[0]?.split(",") ?? [];
+    const quarters = header.slice(4, -1);
+    const stored = long.map((row) => row.quarter).sort();
+    // Every quarter from the first stored to the last, gaps included, in order.
+    expect(quarters[0]).toBe(stored[0]);
+    expect(quarters.at(-1)).toBe(stored.at(-1));
+    expect(new Set(quarters).size).toBe(quarters.length);
+    const across: Record<string, string>[] = parse(text, { columns: true });
+    expect(across.map((row) => row.metric)).toEqual(["revenue", "retail_stores"]);
+    for (const row of across) {
+      for (const quarter of quarters) {
+        const figure = long.find(
+          (entry) => entry.metric === row.metric && entry.quarter === quarter,
+        );
+        expect(row[quarter]).toBe(figure?.value ?? "");
+      }
+    }
+
+    const ranged = await rowsOf(
+      await exportOf(`${query}&format=wide&across=quarters&from=2024Q1&to=2024Q4`),
+    );
+    expect(Object.keys(ranged[0] ?? {})).toEqual([
+      "brand",
+      "metric",
+      "metric_label",
+      "unit",
+      "2024Q1",
+      "2024Q2",
+      "2024Q3",
+      "2024Q4",
+      "qualifiers",
+    ]);
   });
 
   it("marks a restated figure and, with history, writes the superseded revision before it", async () => {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/export/route";
-import { LONG_COLUMNS } from "@/lib/csv/export-format";
+import { longHeader } from "@/lib/csv/export-format";
 import type { ImportPlan } from "@/lib/csv/import-plan";
 import { createPrismaClient } from "@/lib/db";
 import { appendObservationRevision } from "@/lib/mutations/append-observation-revision";
@@ -13,7 +13,8 @@ import { PROJECT_ROOT, seedFromFiles } from "@/lib/seed/prepare-database";
 import { resetDbClients } from "../support/db-clients";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
-const HEADER = LONG_COLUMNS.join(",");
+// The header an export writes, computed columns at the end included.
+const HEADER = longHeader(false).join(",");
 
 function line(
   metric: string,
@@ -22,7 +23,7 @@ function line(
   value: string,
   title = "Q results",
 ): string {
-  return `xiaomi,${metric},,${unit},${quarter},${value},exact,,,${title},https://example.com/${quarter},2026-05-20,false,,`;
+  return `xiaomi,${metric},,${unit},${quarter},${value},exact,,,${title},https://example.com/${quarter},2026-05-20,false,,,,,,`;
 }
 
 function csv(...lines: string[]): Uint8Array {
@@ -202,6 +203,42 @@ describe("importing a CSV file: preview, confirmation, all or nothing", () => {
     });
     expect(result).toEqual({ kind: "has-rejections", rejected: 1 });
     expect(await counts()).toEqual(before);
+  });
+
+  it("refuses an import with an unusual YoY until the editor confirms having checked it", async () => {
+    // 2031Q1 against the file's own 2030Q1: +150%, beyond the quarter form's 60%.
+    const batch = await upload(
+      csv(
+        line("xiao_ai_mau", "M users", "2030Q1", "100.0"),
+        line("xiao_ai_mau", "M users", "2031Q1", "250.0"),
+      ),
+    );
+    expect(batch.plan.unusual).toEqual([
+      expect.objectContaining({
+        row: 3,
+        quarter: "2031Q1",
+        baseQuarter: "2030Q1",
+        change: { kind: "relative", pct: 150, abs: 150, approximate: false },
+      }),
+    ]);
+    const before = await counts();
+    const refused = await confirmImportBatch({
+      id: batch.id,
+      planChecksum: batch.planChecksum,
+      actor: { id: null, name: "Ada" },
+    });
+    expect(refused).toEqual({ kind: "unusual-unconfirmed", unusual: 1 });
+    expect(await counts()).toEqual(before);
+    expect((await getImportBatch(batch.id))?.status).toBe("pending");
+
+    const applied = await confirmImportBatch({
+      id: batch.id,
+      planChecksum: batch.planChecksum,
+      unusualConfirmed: true,
+      actor: { id: null, name: "Ada" },
+    });
+    expect(applied).toEqual({ kind: "applied", writes: 2, brands: ["xiaomi"] });
+    expect(await current("xiao_ai_mau", "2031Q1")).toMatchObject({ value: 250, revision: 1 });
   });
 
   it("shows the preview again instead of applying when a figure changed after it was made", async () => {

@@ -8,11 +8,15 @@ import {
 } from "@/lib/csv/cells";
 import { stringifyRecords } from "@/lib/csv/csv-stream";
 import {
+  acrossHeader,
+  createAcrossFormatter,
   createWideFormatter,
   type ExportObservation,
   exportFileName,
   LONG_COLUMNS,
   longHeader,
+  PERIOD_COLUMNS,
+  quarterColumns,
 } from "@/lib/csv/export-format";
 import { longCsvStream, wideCsvStream } from "@/lib/csv/export-stream";
 import type { QuarterCode } from "@/lib/domain/quarter";
@@ -120,7 +124,7 @@ describe("text cells against formula injection", () => {
     const lines = text.split("\r\n");
     // -2 / 5 - 1 = -140%: a YoY cell that starts with a minus and must stay a number.
     expect(lines[2]).toBe(
-      'xiaomi,net_profit,Net profit,RMB bn,2024Q1,-2,exact,-140,,"\'-2",https://example.com/results,2024-05-20,false,,',
+      'xiaomi,net_profit,Net profit,RMB bn,2024Q1,-2,exact,-140,,"\'-2",https://example.com/results,2024-05-20,false,,,,,,2024-03-31',
     );
   });
 });
@@ -143,7 +147,7 @@ describe("RFC 4180 output", () => {
 
   it("starts with the header row, and with a UTF-8 byte-order mark only when asked", async () => {
     const plain = await exportLong([observation({})]);
-    expect(plain.startsWith(`${LONG_COLUMNS.join(",")}\r\n`)).toBe(true);
+    expect(plain.startsWith(`${longHeader(false).join(",")}\r\n`)).toBe(true);
     const stream = longCsvStream(batches([observation({})]), {
       metrics: [revenue],
       from: null,
@@ -157,7 +161,7 @@ describe("RFC 4180 output", () => {
 
   it("ends the file with CRLF after the last record and writes a header even when there are no rows", async () => {
     const empty = await exportLong([]);
-    expect(empty).toBe(`${LONG_COLUMNS.join(",")}\r\n`);
+    expect(empty).toBe(`${longHeader(false).join(",")}\r\n`);
     expect((await exportLong([observation({})])).endsWith("\r\n")).toBe(true);
   });
 });
@@ -403,5 +407,167 @@ describe("exportFileName", () => {
         to: null,
       }),
     ).toBe("pulse-all-brands-4-metrics-2024Q1-latest-history-2026-12-01.csv");
+  });
+});
+
+describe("the page's QoQ and trailing twelve months, and the period end", () => {
+  const quarterly = (metric: string, values: [QuarterCode, number, number][]) =>
+    values.map(([quarter, value, decimals]) => observation({ metric, quarter, value, decimals }));
+
+  it("adds qoq_pct, qoq_pp, ttm and period_end after every existing column", () => {
+    expect(longHeader(false)).toEqual([...LONG_COLUMNS, ...PERIOD_COLUMNS]);
+    expect(longHeader(true).slice(0, LONG_COLUMNS.length + 2)).toEqual([
+      ...LONG_COLUMNS,
+      "revision",
+      "status",
+    ]);
+    expect(longHeader(true).slice(-4)).toEqual(["qoq_pct", "qoq_pp", "ttm", "period_end"]);
+  });
+
+  it("sums a flow's four quarters as an exact decimal, and leaves TTM empty (not zero) when one is missing", async () => {
+    const rows = parseCsv(
+      await exportLong(
+        quarterly("revenue", [
+          ["2024Q1", 10.1, 1],
+          ["2024Q2", 20.2, 1],
+          ["2024Q3", 30.25, 2],
+          ["2024Q4", 40, 0],
+          ["2025Q1", 11, 0],
+          // 2025Q2 missing: a gap
+          ["2025Q3", 33, 0],
+        ]),
+      ),
+    );
+    const ttm = Object.fromEntries(rows.map((row) => [row.quarter, row.ttm]));
+    // 10.1 + 20.2 + 30.25 + 40 in doubles is 100.55000000000001; the file has the decimal.
+    expect(ttm).toEqual({
+      "2024Q1": "",
+      "2024Q2": "",
+      "2024Q3": "",
+      "2024Q4": "100.55",
+      "2025Q1": "101.45",
+      "2025Q3": "",
+    });
+    const qoq = Object.fromEntries(rows.map((row) => [row.quarter, row.qoq_pct]));
+    expect(qoq["2024Q1"]).toBe("");
+    expect(qoq["2024Q2"]).toBe("100");
+    expect(qoq["2025Q1"]).toBe("-72.5");
+    // The quarter before 2025Q3 is missing: no QoQ, never a change from zero.
+    expect(qoq["2025Q3"]).toBe("");
+    expect(rows.every((row) => row.qoq_pp === "")).toBe(true);
+  });
+
+  it("gives a ratio its QoQ in points and no TTM; a stock no TTM either", async () => {
+    const rows = parseCsv(
+      await exportLong([
+        ...quarterly("gross_margin", [
+          ["2024Q1", 11.7, 1],
+          ["2024Q2", 11.1, 1],
+        ]),
+        ...quarterly("stores", [
+          ["2024Q1", 100, 0],
+          ["2024Q2", 110, 0],
+          ["2024Q3", 120, 0],
+          ["2024Q4", 130, 0],
+        ]),
+      ]),
+    );
+    const margin = rows.filter((row) => row.metric === "gross_margin");
+    expect(margin.map((row) => [row.qoq_pct, row.qoq_pp, row.ttm])).toEqual([
+      ["", "", ""],
+      ["", "-0.6", ""],
+    ]);
+    const stock = rows.filter((row) => row.metric === "stores");
+    expect(stock.map((row) => row.ttm)).toEqual(["", "", "", ""]);
+    expect(stock.at(-1)?.qoq_pct).toBe("8.3333");
+  });
+
+  it("computes QoQ and TTM across `from` from the quarters read before it", async () => {
+    const rows = parseCsv(
+      await exportLong(
+        quarterly("revenue", [
+          ["2024Q1", 1, 0],
+          ["2024Q2", 2, 0],
+          ["2024Q3", 3, 0],
+          ["2024Q4", 4, 0],
+        ]),
+        { from: "2024Q4" },
+      ),
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ quarter: "2024Q4", qoq_pct: "33.3333", ttm: "10" });
+  });
+
+  it("writes the calendar quarter's last day as period_end", async () => {
+    const rows = parseCsv(
+      await exportLong(
+        quarterly("revenue", [
+          ["2024Q1", 1, 0],
+          ["2024Q2", 1, 0],
+          ["2024Q3", 1, 0],
+          ["2024Q4", 1, 0],
+        ]),
+      ),
+    );
+    expect(rows.map((row) => row.period_end)).toEqual([
+      "2024-03-31",
+      "2024-06-30",
+      "2024-09-30",
+      "2024-12-31",
+    ]);
+  });
+});
+
+describe("wide with quarters across", () => {
+  const catalog = new Map([revenue, stores].map((metric) => [metric.key, metric]));
+
+  it("writes a row per brand and metric, a column per quarter, and a gap as an empty cell", () => {
+    const quarters = quarterColumns("2024Q3", "2025Q1");
+    expect(acrossHeader(quarters)).toEqual([
+      "brand",
+      "metric",
+      "metric_label",
+      "unit",
+      "2024Q3",
+      "2024Q4",
+      "2025Q1",
+      "qualifiers",
+    ]);
+    const format = createAcrossFormatter(catalog, quarters);
+    const records = [
+      // Read only for a long file's YoY: before the first column, so left out.
+      observation({ quarter: "2024Q2", value: 9, decimals: 0 }),
+      observation({ quarter: "2024Q3", value: 10.5, decimals: 1 }),
+      observation({ quarter: "2025Q1", value: 12.0, decimals: 1, qualifier: "approximate" }),
+      observation({ metric: "stores", quarter: "2024Q4", value: 1500, decimals: 0 }),
+    ].flatMap((row) => format.push(row));
+    records.push(...format.flush());
+    expect(records).toEqual([
+      ["xiaomi", "revenue", "Total revenue", "RMB bn", "10.5", "", "12.0", "2025Q1: approximate"],
+      ["xiaomi", "stores", "Stores", "stores", "", "1500", "", ""],
+    ]);
+  });
+
+  it("writes no row for a series without a figure in the columns, and nothing at all when empty", () => {
+    const format = createAcrossFormatter(catalog, quarterColumns("2025Q1", "2025Q2"));
+    expect(format.push(observation({ quarter: "2020Q1" }))).toEqual([]);
+    expect(format.flush()).toEqual([]);
+    expect(createAcrossFormatter(catalog, []).flush()).toEqual([]);
+  });
+
+  it("names the file apart from the wide file with metrics across", () => {
+    const base = {
+      brand: "xiaomi",
+      metrics: null,
+      from: null,
+      to: null,
+      format: "wide" as const,
+      history: false,
+      on: "2026-12-01",
+    };
+    expect(exportFileName(base)).toBe("pulse-xiaomi-all-metrics-all-quarters-wide-2026-12-01.csv");
+    expect(exportFileName({ ...base, across: "quarters" })).toBe(
+      "pulse-xiaomi-all-metrics-all-quarters-wide-quarters-across-2026-12-01.csv",
+    );
   });
 });

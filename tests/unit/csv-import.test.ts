@@ -413,3 +413,99 @@ describe("what the preview says about a row", () => {
     ]);
   });
 });
+
+describe("unusual changes: the quarter form's extreme-YoY rule applied to an import", () => {
+  const kinds = new Map(catalog.metrics.map((entry) => [entry.key, entry.kind]));
+  const storedFigure = (
+    metricKey: string,
+    quarter: string,
+    value: number,
+    decimals = 1,
+  ): [string, StoredRevision[]] => [
+    `xiaomi/${metricKey}/${quarter}`,
+    [
+      {
+        brand: "xiaomi",
+        metric: metricKey,
+        quarter: quarter as StoredRevision["quarter"],
+        revision: 1,
+        isCurrent: true,
+        value,
+        decimals,
+        qualifier: "exact",
+        sourceTitle: "Stored",
+        sourceUrl: null,
+        sourceDate: null,
+        quote: null,
+        note: null,
+      },
+    ],
+  ];
+  function planWithKinds(text: string, stored: Map<string, StoredRevision[]>) {
+    const file = readImportFile(encode(text));
+    if (!file.ok) throw new Error(`file refused: ${file.problems.join(" ")}`);
+    const validated = validateImportRecords(file.shape, file.records, catalog);
+    return planImport(file.shape, file.records.length, validated, stored, kinds);
+  }
+
+  it("flags a +107% YoY against the stored year-ago quarter, with the computed change", () => {
+    const result = planWithKinds(
+      `${HEADER}\r\n${row({ quarter: "2026Q1", value: "207.0" })}\r\n`,
+      new Map([storedFigure("revenue", "2025Q1", 100.0)]),
+    );
+    expect(result.unusual).toHaveLength(1);
+    expect(result.unusual?.[0]).toMatchObject({
+      row: 2,
+      metric: "revenue",
+      quarter: "2026Q1",
+      baseQuarter: "2025Q1",
+      base: { value: 100 },
+      next: { value: 207 },
+      unitSlip: false,
+    });
+    const change = result.unusual?.[0]?.change;
+    expect(change?.kind === "relative" ? change.pct : null).toBeCloseTo(107, 9);
+  });
+
+  it("uses the thresholds of the form: 60% is not extreme, a tenfold jump is a unit slip", () => {
+    const stored = new Map([storedFigure("revenue", "2025Q1", 100.0)]);
+    expect(
+      planWithKinds(`${HEADER}\r\n${row({ quarter: "2026Q1", value: "160.0" })}\r\n`, stored)
+        .unusual,
+    ).toEqual([]);
+    const slip = planWithKinds(
+      `${HEADER}\r\n${row({ quarter: "2026Q1", value: "1000.0" })}\r\n`,
+      stored,
+    ).unusual;
+    expect(slip?.[0]?.unitSlip).toBe(true);
+  });
+
+  it("compares a ratio in points: +21 pp is extreme, +20 pp is not", () => {
+    const stored = new Map([storedFigure("gross_margin", "2025Q1", 10.0)]);
+    const margin = (value: string) =>
+      planWithKinds(
+        `${HEADER}\r\n${row({ metric: "gross_margin", unit: "%", quarter: "2026Q1", value })}\r\n`,
+        stored,
+      ).unusual ?? [];
+    expect(margin("30.0")).toEqual([]);
+    expect(margin("31.0").map((item) => item.change)).toEqual([
+      { kind: "points", pp: 21, approximate: false },
+    ]);
+  });
+
+  it("takes the year-ago figure from the file itself when the file has it", () => {
+    // Stored 2025Q1 is 100; the file restates it to 150 and adds 2026Q1 at 160 (+6.7%).
+    const result = planWithKinds(
+      `${HEADER}\r\n${row({ quarter: "2025Q1", value: "150.0" })}\r\n${row({ quarter: "2026Q1", value: "160.0" })}\r\n`,
+      new Map([storedFigure("revenue", "2025Q1", 100.0)]),
+    );
+    expect(result.unusual).toEqual([]);
+  });
+
+  it("has nothing to compare without a year-ago figure: a gap is not a base", () => {
+    expect(
+      planWithKinds(`${HEADER}\r\n${row({ quarter: "2026Q1", value: "999.0" })}\r\n`, new Map())
+        .unusual,
+    ).toEqual([]);
+  });
+});

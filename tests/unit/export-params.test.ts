@@ -21,6 +21,7 @@ describe("parseExportParams", () => {
         format: "long",
         bom: false,
         history: false,
+        across: "metrics",
       },
     });
   });
@@ -36,6 +37,7 @@ describe("parseExportParams", () => {
         format: "long",
         bom: false,
         history: false,
+        across: "metrics",
       },
     });
   });
@@ -52,6 +54,9 @@ describe("parseExportParams", () => {
     ["format=wide&history=1", "history", /only to format=long/],
     ["metric=revenue", "metric", /not a parameter of this export/],
     ["brand=xiaomi&brand=other", "brand", /more than once/],
+    ["format=wide&across=years", "across", /must be one of metrics, quarters/],
+    ["across=quarters", "across", /only to format=wide/],
+    ["format=wide&across=quarters&across=metrics", "across", /more than once/],
   ])("names the parameter for %s", (query, param, message) => {
     const parsed = parse(query);
     expect(parsed.ok).toBe(false);
@@ -77,5 +82,20 @@ describe("exportHref", () => {
       ok: true,
       value: { brand: "xiaomi", metrics: ["revenue"], from: "2024Q1", to: null, bom: true },
     });
+  });
+});
+
+describe("a wide file with quarters across", () => {
+  it("is a link that parses back to the same file", () => {
+    const href = exportHref({ brand: "xiaomi", format: "wide", across: "quarters" });
+    expect(href).toBe("/api/export?brand=xiaomi&format=wide&across=quarters");
+    expect(parse(href.split("?")[1] ?? "")).toMatchObject({
+      ok: true,
+      value: { format: "wide", across: "quarters" },
+    });
+  });
+
+  it("is not asked for by a long link, whatever `across` says", () => {
+    expect(exportHref({ format: "long", across: "quarters" })).toBe("/api/export?format=long");
   });
 });

@@ -2,8 +2,8 @@ import { methodNotAllowed } from "@/lib/api/http";
 import { currentUser } from "@/lib/auth/current-user";
 import { publicRead } from "@/lib/auth/settings";
 import { errorResponse } from "@/lib/auth/write";
-import { exportFileName } from "@/lib/csv/export-format";
-import { longCsvStream, wideCsvStream } from "@/lib/csv/export-stream";
+import { exportFileName, quarterColumns } from "@/lib/csv/export-format";
+import { acrossCsvStream, longCsvStream, wideCsvStream } from "@/lib/csv/export-stream";
 import { AppError } from "@/lib/errors";
 import { parseExportParams, searchParamsOf } from "@/lib/export-params";
 import { getBrand } from "@/lib/queries/brands";
@@ -11,6 +11,7 @@ import {
   streamExportObservations,
   streamWideObservations,
 } from "@/lib/queries/export-observations";
+import { exportQuarterSpan } from "@/lib/queries/export-span";
 import { listMetrics } from "@/lib/queries/metrics";
 import type { ParamProblem } from "@/lib/url-state";
 
@@ -32,7 +33,10 @@ function badRequest(problems: readonly ParamProblem[]): Response {
   );
 }
 
-/** `GET /api/export?brand=&metrics=&from=&to=&format=long|wide&bom=1&history=1`: see the README. */
+/**
+ * `GET /api/export?brand=&metrics=&from=&to=&format=long|wide&across=metrics|quarters&bom=1&history=1`:
+ * see the README.
+ */
 export async function GET(request: Request): Promise<Response> {
   // Private mode: the export is reading too (the custom server refuses it first; this holds when
   // the app is reached another way).
@@ -71,15 +75,27 @@ export async function GET(request: Request): Promise<Response> {
     from: params.from,
     to: params.to,
   };
+  const acrossQuarters = async () => {
+    // The range asked for, else the stored one; a selection without figures is a header only.
+    const stored = params.from && params.to ? null : await exportQuarterSpan(selection);
+    const first = params.from ?? stored?.first;
+    const last = params.to ?? stored?.last;
+    return acrossCsvStream(
+      streamExportObservations({ ...selection, from: first ?? null, history: false }),
+      { metrics, quarters: first && last ? quarterColumns(first, last) : [], bom: params.bom },
+    );
+  };
   const body =
-    params.format === "wide"
-      ? wideCsvStream(streamWideObservations(selection), { metrics, bom: params.bom })
-      : longCsvStream(streamExportObservations({ ...selection, history: params.history }), {
-          metrics,
-          from: params.from,
-          history: params.history,
-          bom: params.bom,
-        });
+    params.format === "wide" && params.across === "quarters"
+      ? await acrossQuarters()
+      : params.format === "wide"
+        ? wideCsvStream(streamWideObservations(selection), { metrics, bom: params.bom })
+        : longCsvStream(streamExportObservations({ ...selection, history: params.history }), {
+            metrics,
+            from: params.from,
+            history: params.history,
+            bom: params.bom,
+          });
   const fileName = exportFileName({ ...params, brand: params.brand });
   return new Response(body, {
     headers: {

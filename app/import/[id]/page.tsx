@@ -39,6 +39,10 @@ const RESULT_MESSAGES = {
     tone: "problem",
     text: "The stored data changed since this preview was made, so nothing was written. The preview below is up to date: check it and confirm again.",
   },
+  "unusual-unconfirmed": {
+    tone: "problem",
+    text: "Nothing was written: the import has unusual changes. Check them against their sources, tick the box saying you have, and confirm again.",
+  },
   "has-rejections": {
     tone: "problem",
     text: "Nothing was written: an import with rejected rows cannot be confirmed.",
@@ -93,6 +97,8 @@ export default async function ImportBatchPage({
       ? [...new Set(batch.plan.writes.map((write) => write.claim.brand))]
       : [];
   const uploadHref = importUploadPath(batch.kind);
+  // The quarter form's "unusual change" step applies to figures; a claim has no YoY of its own.
+  const unusual = batch.kind === "figures" ? (batch.plan.unusual ?? []) : [];
 
   return (
     <>
@@ -184,6 +190,19 @@ export default async function ImportBatchPage({
         <form action={confirmImport} className="confirm-form">
           <input type="hidden" name="id" value={batch.id} />
           <input type="hidden" name="planChecksum" value={batch.planChecksum} />
+          {unusual.length > 0 ? (
+            <label className="checkbox-field">
+              <input
+                type="checkbox"
+                name="unusualChecked"
+                value="1"
+                data-testid="unusual-checked"
+              />{" "}
+              {unusual.length === 1
+                ? "I have checked this unusual change against its source"
+                : `I have checked these ${unusual.length.toLocaleString("en-US")} unusual changes against their sources`}
+            </label>
+          ) : null}
           <button type="submit">Confirm import of {count(batch.kind, plan.writes.length)}</button>
           <p className="field-hint">
             All of them are written in one transaction, each with an audit entry, or none is.

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { LONG_COLUMNS } from "@/lib/csv/export-format";
+import { longHeader } from "@/lib/csv/export-format";
 import { formatValue } from "@/lib/domain/format";
 import { decimalsOf } from "@/lib/domain/kpi";
 import type { Qualifier } from "@/lib/domain/types";
@@ -19,7 +19,7 @@ test.describe("CSV export", () => {
     );
 
     const text = await readFile(await download.path(), "utf8");
-    expect(text.split("\r\n")[0]).toBe(LONG_COLUMNS.join(","));
+    expect(text.split("\r\n")[0]).toBe(longHeader(false).join(","));
     const rows: Record<string, string>[] = parse(text, { columns: true });
 
     const table = page.getByTestId("table-revenue");

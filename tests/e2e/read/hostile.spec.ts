@@ -200,6 +200,28 @@ test.describe("hostile export parameters", () => {
     ["CRLF injection in a quarter", "to=2025Q3%0D%0ASet-Cookie:x=1", QUARTER],
     ["emoji as a metric", "metrics=%F0%9F%93%88", /metrics: must be lowercase letters/],
     ["array syntax", "brand[]=xiaomi", /brand\[\]: is not a parameter/],
+    ["unknown across", "format=wide&across=years", /across: must be one of metrics, quarters/],
+    [
+      "script as across",
+      "format=wide&across=%3Cscript%3E",
+      /across: must be one of metrics, quarters/,
+    ],
+    [
+      "across on the long shape",
+      "format=long&across=quarters",
+      /across: applies only to format=wide/,
+    ],
+    ["across without a format", "across=quarters", /across: applies only to format=wide/],
+    [
+      "repeated across",
+      "format=wide&across=quarters&across=metrics",
+      /across: appears more than once/,
+    ],
+    [
+      "across in capitals",
+      "format=wide&across=QUARTERS",
+      /across: must be one of metrics, quarters/,
+    ],
   ];
   for (const [name, query, message] of EXPORT_CASES) {
     test(`answers 400 with the parameter and the problem: ${name}`, async ({ request }) => {

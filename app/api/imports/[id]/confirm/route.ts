@@ -21,15 +21,19 @@ const ConfirmBodySchema = z.strictObject(
       .regex(/^[0-9a-f]{64}$/, {
         error: "planChecksum must be the 64 hexadecimal digits the preview gave",
       }),
+    unusualChangesChecked: z
+      .boolean({ error: "unusualChangesChecked must be true or false" })
+      .optional(),
   },
   { error: 'The body must be a JSON object like { "planChecksum": "…" }.' },
 );
 
 /**
- * `POST /api/imports/<id>/confirm` `{ "planChecksum" }`: step two, as the import page's button.
- * Applies the previewed import in one transaction, all of it or nothing. 200 applied; 409 when
- * the data changed since the preview (the answer holds the new preview), the import has rejected
- * rows or was already applied; 404 when there is no such import.
+ * `POST /api/imports/<id>/confirm` `{ "planChecksum", "unusualChangesChecked"? }`: step two, as
+ * the import page's button. Applies the previewed import in one transaction, all of it or
+ * nothing. 200 applied; 409 when the data changed since the preview (the answer holds the new
+ * preview), the import has rejected rows, has unusual changes not confirmed as checked, or was
+ * already applied; 404 when there is no such import.
  */
 export const POST = writeRoute<{ id: string }>(
   {
@@ -45,13 +49,18 @@ export const POST = writeRoute<{ id: string }>(
       const issue = parsed.error.issues[0];
       const message =
         issue?.code === "unrecognized_keys"
-          ? `The body may hold only planChecksum, not ${issue.keys.map((key) => `"${key.slice(0, 60)}"`).join(", ")}.`
+          ? `The body may hold only planChecksum and unusualChangesChecked, not ${issue.keys.map((key) => `"${key.slice(0, 60)}"`).join(", ")}.`
           : (issue?.message ?? "The body is malformed.");
       throw new AppError("invalid_input", `${message} Nothing was written.`);
     }
     let result: Awaited<ReturnType<typeof confirmImportBatch>>;
     try {
-      result = await confirmImportBatch({ id, planChecksum: parsed.data.planChecksum, actor });
+      result = await confirmImportBatch({
+        id,
+        planChecksum: parsed.data.planChecksum,
+        unusualConfirmed: parsed.data.unusualChangesChecked === true,
+        actor,
+      });
     } catch (error) {
       if (error instanceof ImportConflictError) {
         throw new ImportConflictError(`Nothing was written: ${error.message}`);
@@ -85,6 +94,12 @@ export const POST = writeRoute<{ id: string }>(
           "conflict",
           `Nothing was written: the import has ${result.rejected} rejected row(s), and an import with rejected rows cannot be confirmed. Correct the file and upload it again.`,
           { status: "pending" },
+        );
+      case "unusual-unconfirmed":
+        throw new AppError(
+          "confirmation_required",
+          `Nothing was written: the preview lists ${result.unusual} unusual year-over-year change(s), the kind the quarter form asks to confirm. Check them against their sources, then confirm again with "unusualChangesChecked": true.`,
+          { status: "pending", unusual: result.unusual },
         );
       case "stale": {
         const batch = await getImportBatch(id);

@@ -1,0 +1,80 @@
+import { methodNotAllowed } from "@/lib/api/http";
+import { currentUser } from "@/lib/auth/current-user";
+import { publicRead } from "@/lib/auth/settings";
+import { errorResponse } from "@/lib/auth/write";
+import { COMPARE_COLUMNS, compareFileName, compareRecords } from "@/lib/csv/compare-export";
+import { BYTE_ORDER_MARK, stringifyRecords } from "@/lib/csv/csv-stream";
+import { AppError } from "@/lib/errors";
+import { searchParamsOf } from "@/lib/export-params";
+import { listBrandMetricNotes } from "@/lib/queries/brand-metrics";
+import { loadCompareView } from "@/lib/queries/compare-view";
+import { type ParamProblem, parseCompareParams } from "@/lib/url-state";
+
+export const dynamic = "force-dynamic";
+
+export const POST = methodNotAllowed("GET");
+export const PUT = methodNotAllowed("GET");
+export const PATCH = methodNotAllowed("GET");
+export const DELETE = methodNotAllowed("GET");
+
+function badRequest(problems: readonly ParamProblem[]): Response {
+  return new Response(
+    `${problems.map((problem) => `${problem.param}: ${problem.message}`).join("\n")}\n`,
+    {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    },
+  );
+}
+
+/**
+ * `GET /api/compare/export?<the compare page's query>&bom=1`: what /compare shows for the same
+ * query, as CSV. A comparison holds a few series of tens of quarters, so the file is built at
+ * once rather than streamed.
+ */
+export async function GET(request: Request): Promise<Response> {
+  // Private mode: as /api/export, reading needs a session even when the app is reached directly.
+  if (!publicRead() && !(await currentUser())) {
+    return errorResponse(
+      new AppError("unauthenticated", "This Pulse is private: sign in first (POST /api/session)."),
+    );
+  }
+  const url = new URL(request.url);
+  const boms = url.searchParams.getAll("bom");
+  if (boms.length > 1 || (boms.length === 1 && boms[0] !== "0" && boms[0] !== "1")) {
+    return badRequest([
+      {
+        param: "bom",
+        message: boms.length > 1 ? "appears more than once" : "must be 1 (yes) or 0 (no)",
+      },
+    ]);
+  }
+  const bom = boms[0] === "1";
+  url.searchParams.delete("bom");
+  const parsed = parseCompareParams(searchParamsOf(url.searchParams));
+  if (!parsed.ok) return badRequest(parsed.problems);
+  const state = parsed.value;
+  const view = await loadCompareView(state);
+  const problems: ParamProblem[] = [
+    ...view.unknownBrands.map((slug) => ({ param: "brands", message: `has no brand "${slug}"` })),
+    ...view.unknownMetrics.map((key) => ({
+      param: "metrics",
+      message: `has no stored or derived metric "${key}"`,
+    })),
+  ];
+  if (problems.length > 0) return badRequest(problems);
+  const notes = await listBrandMetricNotes(state.brands, state.metrics);
+  const body = stringifyRecords([
+    [...COMPARE_COLUMNS],
+    ...compareRecords({ series: view.series, table: view.table, notes }),
+  ]);
+  const fileName = compareFileName({ ...state, bom });
+  return new Response(`${bom ? BYTE_ORDER_MARK : ""}${body}`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8; header=present",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

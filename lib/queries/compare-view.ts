@@ -1,0 +1,29 @@
+import "server-only";
+import { buildCompareSeries, compareTable, decideMode } from "@/lib/domain/compare";
+import type { CompareState } from "@/lib/url-state";
+import { listBrands } from "./brands";
+import { listBrandSeries } from "./series";
+
+/**
+ * What the compare page shows for a state: its series, the mode drawn and the table. One
+ * function for the page and its CSV download, so the file holds exactly what the page shows.
+ */
+export async function loadCompareView(state: CompareState) {
+  const allBrands = await listBrands();
+  const unknownBrands = state.brands.filter(
+    (slug) => !allBrands.some((brand) => brand.slug === slug),
+  );
+  // The focus brand (the first asked for) leads the form, the chart's legend and the table.
+  const selected = state.brands.flatMap((slug) => allBrands.filter((brand) => brand.slug === slug));
+  const loaded = await Promise.all(
+    selected.map(async (brand) => ({ ...brand, series: await listBrandSeries(brand.slug) })),
+  );
+  const { series, unknownMetrics } = buildCompareSeries(loaded, state.metrics);
+  const decision = decideMode(state.mode, series);
+  const table = compareTable(series, decision.mode, {
+    base: state.base,
+    from: state.from,
+    to: state.to,
+  });
+  return { allBrands, unknownBrands, selected, loaded, series, unknownMetrics, decision, table };
+}
