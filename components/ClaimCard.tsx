@@ -100,10 +100,18 @@ function VerdictLine({
   );
 }
 
+function claimAbout(claim: ClaimDTO): string {
+  return `${claim.metricLabel}${claim.quarter ? `, ${quarterLabel(claim.quarter)}` : ""}`;
+}
+
+function claimComparison(claim: ClaimDTO): string {
+  return claim.comparison ? ` ${claim.comparison.toUpperCase()}` : "";
+}
+
 /** One claim: who said what where, the verdict, the arithmetic behind it and the verdict history. */
 export function ClaimCard({ claim, editHref }: { claim: ClaimDTO; editHref: string | null }) {
-  const about = `${claim.metricLabel}${claim.quarter ? `, ${quarterLabel(claim.quarter)}` : ""}`;
-  const comparison = claim.comparison ? ` ${claim.comparison.toUpperCase()}` : "";
+  const about = claimAbout(claim);
+  const comparison = claimComparison(claim);
   // A level is shown with the digits of its figure (or of the claim, if it states more).
   const decimals =
     claim.kind === "level" || claim.kind === "record"
@@ -175,6 +183,33 @@ export function ClaimCard({ claim, editHref }: { claim: ClaimDTO; editHref: stri
           </>
         ) : null}
       </p>
+    </li>
+  );
+}
+
+/**
+ * One claim in a line: who, what they stated and the verdict, linked to its card in the claims
+ * ledger, which has the quote, the source, the arithmetic and the earlier verdicts. The metric
+ * page lists its claims so: their full cards were a third of its bytes (issue 12).
+ */
+export function ClaimSummary({ claim, href }: { claim: ClaimDTO; href: string }) {
+  return (
+    <li
+      className="claim claim--summary"
+      data-testid={`claim-${claim.uid}`}
+      data-verdict={claim.verdict?.verdict}
+    >
+      <p className="claim__head">
+        <strong>{CLAIMANT_KIND_LABELS[claim.claimantKind]}</strong> ({claim.claimant}) on{" "}
+        {claimAbout(claim)}: {claim.kind}
+        {claimComparison(claim)} <Link href={href}>{formatStatedClaim(claim)}</Link>
+        {claim.relativeMetricKey ? ` of ${claim.relativeMetricKey}` : ""}
+      </p>
+      {claim.verdict ? (
+        <VerdictLine verdict={claim.verdict} />
+      ) : (
+        <p className="muted">Not judged yet.</p>
+      )}
     </li>
   );
 }

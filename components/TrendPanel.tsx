@@ -1,21 +1,22 @@
 import Link from "next/link";
-import { eventMarkers, eventsForMetric, placeEvents } from "@/lib/domain/events";
-import { withinRange } from "@/lib/domain/kpi";
-import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
+import { eventMarkers, eventsForMetric, miniChartMarkers, placeEvents } from "@/lib/domain/events";
+import type { QuarterCode } from "@/lib/domain/quarter";
 import {
   chartRows,
   OVERVIEW_QUARTERS,
   overviewWindowStart,
-  seriesRows,
+  packMiniChartRows,
 } from "@/lib/domain/series-view";
 import type { EventDTO, SeriesDTO } from "@/lib/domain/types";
 import { LaterEventsNote } from "./ChartEvents";
 import { MiniTrendChart } from "./charts/MiniTrendChart";
-import { SeriesTable } from "./SeriesTable";
 
 /**
  * One metric's compact YoY chart on the overview (the last five years), with its data table one
- * click away. Events in the chart's span are drawn as markers (their details in the SVG titles;
+ * link away on the metric page. The table used to be folded under each chart, but thirty folded
+ * tables were a third of a 30-metric overview's bytes (twice: as HTML and as the RSC payload)
+ * for a table the metric page shows whole. Each bar's title keeps its quarter, value, unit and
+ * source on the overview itself. Events in the chart's span are drawn as markers (their details in the SVG titles;
  * the timeline lists them for keyboards and touch), and those after its last quarter are named under it.
  */
 export function TrendPanel({
@@ -32,8 +33,8 @@ export function TrendPanel({
 }) {
   const { metric } = series;
   const windowStart = overviewWindowStart(series);
-  const allRows = seriesRows(series);
-  const hasEarlier = windowStart !== null && allRows.some((row) => row.point.quarter < windowStart);
+  const hasEarlier =
+    windowStart !== null && series.points.some((point) => point.quarter < windowStart);
   const rows = chartRows(series, hasEarlier ? windowStart : null, null);
   const first = rows[0]?.quarter;
   const last = rows.at(-1)?.quarter;
@@ -52,32 +53,23 @@ export function TrendPanel({
         <>
           <div className="chart-frame chart-frame--mini">
             <MiniTrendChart
-              rows={rows}
+              rows={packMiniChartRows(rows)}
               metric={{ label: metric.label, unit: metric.unit, kind: metric.kind }}
-              markers={placed ? eventMarkers(placed.within) : []}
+              markers={placed ? miniChartMarkers(eventMarkers(placed.within)) : []}
               titleId={`mini-${metric.key}`}
             />
           </div>
           {placed && last !== commonLast ? (
             <LaterEventsNote events={placed.after} last={last} />
           ) : null}
-          <details>
-            <summary>Data table</summary>
-            <SeriesTable
-              metric={metric}
-              rows={withinRange(allRows, first, last)}
-              caption={`${metric.label} by quarter, ${quarterLabel(first)} to ${quarterLabel(last)}, with YoY and sources`}
-              detailed={false}
-              withdrawn={series.withdrawn}
-              span={{ from: first, to: last }}
-            />
-            {hasEarlier ? (
-              <p className="muted">
-                The last {OVERVIEW_QUARTERS} quarters; <Link href={href}>the metric page</Link> has
-                the whole history.
-              </p>
-            ) : null}
-          </details>
+          <p className="panel__table-link">
+            <Link href={`${href}#data`}>
+              Data table<span className="visually-hidden"> of {metric.label}</span> with sources
+            </Link>
+            {hasEarlier
+              ? ` (the chart shows the last ${OVERVIEW_QUARTERS} quarters; the table has them all)`
+              : ""}
+          </p>
         </>
       )}
     </article>

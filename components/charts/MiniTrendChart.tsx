@@ -1,5 +1,8 @@
+"use client";
+
+import type { CSSProperties } from "react";
 import { changeAxis, valueAxis } from "@/lib/domain/chart-scale";
-import { EVENT_KIND_LABELS, type EventMarker, isAdverse } from "@/lib/domain/events";
+import type { MiniChartMarker } from "@/lib/domain/events";
 import {
   changeUnit,
   formatAxisNumber,
@@ -7,7 +10,12 @@ import {
   formatValue,
   QUALIFIER_WORDS,
 } from "@/lib/domain/format";
-import type { ChartRow } from "@/lib/domain/series-view";
+import { quarterLabel } from "@/lib/domain/quarter";
+import {
+  type MiniChartRow,
+  type PackedMiniChartRow,
+  unpackMiniChartRows,
+} from "@/lib/domain/series-view";
 import type { MetricKind } from "@/lib/domain/types";
 import { CHART_COLORS } from "./chart-theme";
 
@@ -17,8 +25,28 @@ const MARGIN = { top: 16, right: 40, bottom: 20, left: 40 };
 const PLOT_WIDTH = WIDTH - MARGIN.left - MARGIN.right;
 const PLOT_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom;
 
-function rowTitle(row: ChartRow, unit: string, kind: MetricKind): string {
-  if (row.value === null) return `${row.label}: no figure found in a source`;
+/**
+ * Coordinates to a tenth of a unit: a 360-unit-wide chart drawn at most a few hundred pixels wide
+ * cannot show more, and fifteen-digit numbers were a fifth of the overview's bytes (each printed
+ * twice, in the HTML and in the RSC payload).
+ */
+const tenth = (value: number) => Math.round(value * 10) / 10;
+
+/**
+ * The marks' colours as CSS variables set once per chart, so that the stylesheet
+ * (.mini-chart in globals.css) paints every bar and point instead of each carrying its own
+ * fill and stroke attributes; CHART_COLORS stays their one definition.
+ */
+const COLOR_VARIABLES = {
+  "--mini-value": CHART_COLORS.value,
+  "--mini-value-approximate": CHART_COLORS.valueApproximate,
+  "--mini-yoy": CHART_COLORS.yoy,
+  "--mini-grid": CHART_COLORS.grid,
+} as CSSProperties;
+
+function rowTitle(row: MiniChartRow, unit: string, kind: MetricKind): string {
+  const label = quarterLabel(row.quarter);
+  if (row.value === null) return `${label}: no figure found in a source`;
   const qualifier =
     row.qualifier && row.qualifier !== "exact" ? ` (${QUALIFIER_WORDS[row.qualifier]})` : "";
   const yoy =
@@ -26,16 +54,7 @@ function rowTitle(row: ChartRow, unit: string, kind: MetricKind): string {
       ? "YoY n/a (no figure a year earlier)"
       : `${row.yoyApproximate ? "≈ " : ""}${formatChartChange(row.yoy, kind)} YoY`;
   const restated = row.restated ? " Restated; earlier figures kept as history." : "";
-  return `${row.label}: ${formatValue(row.value, unit, row.decimals, row.qualifier ?? "exact")}${qualifier}, ${yoy}.${restated} Source: ${row.sourceTitle}`;
-}
-
-function markerTitle(marker: EventMarker): string {
-  return marker.events
-    .map(
-      (event) =>
-        `${event.dateLabel} · ${EVENT_KIND_LABELS[event.kind]}: ${event.title}. ${event.description} Source: ${event.sourceTitle}`,
-    )
-    .join("\n");
+  return `${label}: ${formatValue(row.value, unit, row.decimals, row.qualifier ?? "exact")}${qualifier}, ${yoy}.${restated} Source: ${row.sourceTitle}`;
 }
 
 /** Labels every few quarters so they never collide: the first, the last and evenly between. */
@@ -50,22 +69,25 @@ function labelledIndexes(count: number, maxLabels: number): Set<number> {
 
 /**
  * The overview's small multiple: quarterly values as bars and the YoY change as a line on a
- * second axis, drawn on the server as plain SVG. Thirteen or thirty of these on one page cost no
- * JavaScript in the browser; the metric page has the interactive chart. Hovering a bar, a point
+ * second axis, as plain SVG without Recharts; the metric page has the interactive chart. A client
+ * component although it has no state: the server renders its HTML all the same, and the RSC
+ * payload then carries its rows (numbers and source titles) instead of every SVG element, which
+ * had made the payload the larger half of the overview (issue 12). Hovering a bar, a point
  * or an event marker shows its figures and source (SVG titles); the data table beside the chart
  * carries the same numbers for keyboards and screen readers.
  */
 export function MiniTrendChart({
-  rows,
+  rows: packedRows,
   metric,
   markers = [],
   titleId,
 }: {
-  rows: readonly ChartRow[];
+  rows: readonly PackedMiniChartRow[];
   metric: { label: string; unit: string; kind: MetricKind };
-  markers?: readonly EventMarker[];
+  markers?: readonly MiniChartMarker[];
   titleId: string;
 }) {
+  const rows = unpackMiniChartRows(packedRows);
   const first = rows[0];
   const last = rows.at(-1);
   if (!first || !last) return null;
@@ -80,12 +102,13 @@ export function MiniTrendChart({
     4,
   );
   const band = PLOT_WIDTH / rows.length;
-  const barWidth = Math.max(band * 0.72, 1);
-  const x = (index: number) => MARGIN.left + band * index + band / 2;
-  const yValue = (value: number) => MARGIN.top + PLOT_HEIGHT * (1 - values.fraction(value));
-  const yChange = (value: number) => MARGIN.top + PLOT_HEIGHT * (1 - changes.fraction(value));
+  const barWidth = tenth(Math.max(band * 0.72, 1));
+  const x = (index: number) => tenth(MARGIN.left + band * index + band / 2);
+  const yValue = (value: number) => tenth(MARGIN.top + PLOT_HEIGHT * (1 - values.fraction(value)));
+  const yChange = (value: number) =>
+    tenth(MARGIN.top + PLOT_HEIGHT * (1 - changes.fraction(value)));
   const unitOfChange = changeUnit(metric.kind);
-  const indexByLabel = new Map(rows.map((row, index) => [row.label, index]));
+  const indexByLabel = new Map(rows.map((row, index) => [quarterLabel(row.quarter), index]));
 
   const linePath: string[] = [];
   let pen = "M";
@@ -94,7 +117,7 @@ export function MiniTrendChart({
       pen = "M";
       return;
     }
-    linePath.push(`${pen}${x(index).toFixed(1)},${yChange(row.yoy).toFixed(1)}`);
+    linePath.push(`${pen}${x(index)},${yChange(row.yoy)}`);
     pen = "L";
   });
   const valuePath: string[] = [];
@@ -104,10 +127,10 @@ export function MiniTrendChart({
       pen = "M";
       return;
     }
-    valuePath.push(`${pen}${x(index).toFixed(1)},${yValue(row.value).toFixed(1)}`);
+    valuePath.push(`${pen}${x(index)},${yValue(row.value)}`);
     pen = "L";
   });
-  const isApproximate = (row: ChartRow) => Boolean(row.qualifier && row.qualifier !== "exact");
+  const isApproximate = (row: MiniChartRow) => Boolean(row.qualifier && row.qualifier !== "exact");
   const labelled = labelledIndexes(rows.length, 4);
   const latest = [...rows].reverse().find((row) => row.value !== null);
 
@@ -118,9 +141,10 @@ export function MiniTrendChart({
       role="img"
       aria-labelledby={`${titleId}-title ${titleId}-desc`}
       data-testid="mini-chart"
+      style={COLOR_VARIABLES}
     >
       <title id={`${titleId}-title`}>
-        {`${metric.label} (${metric.unit}) by quarter, ${first.label} to ${last.label}, with YoY change`}
+        {`${metric.label} (${metric.unit}) by quarter, ${quarterLabel(first.quarter)} to ${quarterLabel(last.quarter)}, with YoY change`}
       </title>
       <desc id={`${titleId}-desc`}>
         {latest ? rowTitle(latest, metric.unit, metric.kind) : "No figures in this span."}
@@ -128,13 +152,7 @@ export function MiniTrendChart({
       <g className="mini-chart__grid">
         {values.ticks.map((tick) => (
           <g key={`v${tick}`}>
-            <line
-              x1={MARGIN.left}
-              x2={WIDTH - MARGIN.right}
-              y1={yValue(tick)}
-              y2={yValue(tick)}
-              stroke={CHART_COLORS.grid}
-            />
+            <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={yValue(tick)} y2={yValue(tick)} />
             <text x={MARGIN.left - 4} y={yValue(tick)} dy="0.32em" textAnchor="end">
               {formatAxisNumber(tick)}
             </text>
@@ -167,9 +185,9 @@ export function MiniTrendChart({
               x={x(index)}
               y={HEIGHT - 4}
               textAnchor={index === 0 ? "start" : index === rows.length - 1 ? "end" : "middle"}
-              dx={index === 0 ? -band / 2 : index === rows.length - 1 ? band / 2 : 0}
+              dx={index === 0 ? tenth(-band / 2) : index === rows.length - 1 ? tenth(band / 2) : 0}
             >
-              {row.label}
+              {quarterLabel(row.quarter)}
             </text>
           ) : null,
         )}
@@ -191,21 +209,16 @@ export function MiniTrendChart({
       ) : null}
       {axis.mark === "line" ? (
         <g className="mini-chart__values">
-          <path d={valuePath.join(" ")} fill="none" stroke={CHART_COLORS.value} strokeWidth={2} />
+          <path d={valuePath.join(" ")} />
           {rows.map((row, index) =>
             row.value === null ? null : (
               <circle
                 key={row.quarter}
                 data-mark="value"
-                data-quarter={row.quarter}
                 data-approximate={isApproximate(row) ? "true" : undefined}
                 cx={x(index)}
                 cy={yValue(row.value)}
                 r={3}
-                fill={isApproximate(row) ? "#fff" : CHART_COLORS.value}
-                stroke={CHART_COLORS.value}
-                strokeWidth={1.5}
-                strokeDasharray={isApproximate(row) ? "2 1.5" : undefined}
               >
                 <title>{rowTitle(row, metric.unit, metric.kind)}</title>
               </circle>
@@ -219,14 +232,10 @@ export function MiniTrendChart({
             <rect
               key={row.quarter}
               data-mark="bar"
-              data-quarter={row.quarter}
-              x={x(index) - barWidth / 2}
+              x={tenth(x(index) - barWidth / 2)}
               width={barWidth}
               y={Math.min(yValue(row.value), yValue(0))}
-              height={Math.max(Math.abs(yValue(0) - yValue(row.value)), 0.5)}
-              fill={isApproximate(row) ? CHART_COLORS.valueApproximate : CHART_COLORS.value}
-              stroke={isApproximate(row) ? CHART_COLORS.value : undefined}
-              strokeDasharray={isApproximate(row) ? "3 2" : undefined}
+              height={tenth(Math.max(Math.abs(yValue(0) - yValue(row.value)), 0.5))}
               data-approximate={isApproximate(row) ? "true" : undefined}
             >
               <title>{rowTitle(row, metric.unit, metric.kind)}</title>
@@ -234,22 +243,12 @@ export function MiniTrendChart({
           ),
         )}
       </g>
-      <path d={linePath.join(" ")} fill="none" stroke={CHART_COLORS.yoy} strokeWidth={1.75} />
+      <path className="mini-chart__yoy-line" d={linePath.join(" ")} />
+      {/* No title of their own: the bar's (or value point's) title has the quarter's YoY. */}
       <g className="mini-chart__points">
         {rows.map((row, index) =>
           row.yoy === null ? null : (
-            <circle
-              key={row.quarter}
-              data-mark="yoy"
-              cx={x(index)}
-              cy={yChange(row.yoy)}
-              r={2.5}
-              fill="#fff"
-              stroke={CHART_COLORS.yoy}
-              strokeWidth={1.5}
-            >
-              <title>{`${row.label}: ${row.yoyApproximate ? "≈ " : ""}${formatChartChange(row.yoy, metric.kind)} YoY`}</title>
-            </circle>
+            <circle key={row.quarter} cx={x(index)} cy={yChange(row.yoy)} r={2.5} />
           ),
         )}
       </g>
@@ -257,12 +256,10 @@ export function MiniTrendChart({
         {markers.map((marker) => {
           const index = indexByLabel.get(marker.label);
           if (index === undefined) return null;
-          const color = marker.events.some((event) => isAdverse(event.kind))
-            ? CHART_COLORS.eventAdverse
-            : CHART_COLORS.event;
+          const color = marker.adverse ? CHART_COLORS.eventAdverse : CHART_COLORS.event;
           return (
             <g key={marker.label} data-testid="event-marker" data-quarter={marker.label}>
-              <title>{markerTitle(marker)}</title>
+              <title>{marker.title}</title>
               <line
                 x1={x(index)}
                 x2={x(index)}

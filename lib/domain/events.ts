@@ -171,6 +171,31 @@ export function eventMarkers(
   return [...markers.values()];
 }
 
+/** An event marker on the overview's small chart: where it sits, its tooltip, its colour. */
+export interface MiniChartMarker {
+  label: string;
+  title: string;
+  adverse: boolean;
+}
+
+/**
+ * Every event of a marker with its date, kind, title and source, one per line. The description
+ * is left to the events timeline on the same page: the same event marks every chart it concerns,
+ * and its description repeated on thirty charts was a tenth of a large overview.
+ */
+export function miniChartMarkers(markers: readonly EventMarker[]): MiniChartMarker[] {
+  return markers.map((marker) => ({
+    label: marker.label,
+    title: marker.events
+      .map(
+        (event) =>
+          `${event.dateLabel} · ${EVENT_KIND_LABELS[event.kind]}: ${event.title}. Source: ${event.sourceTitle}`,
+      )
+      .join("\n"),
+    adverse: marker.events.some((event) => isAdverse(event.kind)),
+  }));
+}
+
 /** What a screen reader announces for a marker: every event with its date, line and source. */
 export function markerDescription(marker: EventMarker): string {
   const parts = marker.events.map(

@@ -56,6 +56,65 @@ export interface ChartRow {
   note?: string;
 }
 
+/**
+ * What the overview's small chart draws and writes in its titles. The chart is a client
+ * component, so these rows are its RSC payload, thirty charts of twenty quarters on a large
+ * brand's overview: the label is derived from the quarter, the two-year change (not drawn) is
+ * left out, and each row travels as a tuple (`packMiniChartRows`), since the property names
+ * repeated on every row were half of the payload.
+ */
+export type MiniChartRow = Pick<
+  ChartRow,
+  | "quarter"
+  | "value"
+  | "decimals"
+  | "qualifier"
+  | "yoy"
+  | "yoyApproximate"
+  | "sourceTitle"
+  | "restated"
+>;
+
+export type PackedMiniChartRow = readonly [
+  quarter: QuarterCode,
+  value: number | null,
+  decimals: number,
+  qualifier: ChartRow["qualifier"],
+  yoy: number | null,
+  yoyApproximate: boolean,
+  sourceTitle: string | null,
+  restated: boolean,
+];
+
+export function packMiniChartRows(rows: readonly ChartRow[]): PackedMiniChartRow[] {
+  return rows.map((row) => [
+    row.quarter,
+    row.value,
+    row.decimals,
+    row.qualifier,
+    // Four decimals, as the claims keep computed percentages: the chart shows one.
+    row.yoy === null ? null : Math.round(row.yoy * 1e4) / 1e4,
+    row.yoyApproximate,
+    row.sourceTitle,
+    row.restated,
+  ]);
+}
+
+export function unpackMiniChartRows(rows: readonly PackedMiniChartRow[]): MiniChartRow[] {
+  return rows.map(
+    ([quarter, value, decimals, qualifier, yoy, yoyApproximate, sourceTitle, restated]) => ({
+      quarter,
+      value,
+      decimals,
+      qualifier,
+      yoy,
+      yoyApproximate,
+      sourceTitle,
+      restated,
+    }),
+  );
+}
+
 export const SPARKLINE_QUARTERS = 12;
 
 /**

@@ -5,6 +5,7 @@ import {
   eventsForMetric,
   formatEventDate,
   markerDescription,
+  miniChartMarkers,
   parseEventMetricKeys,
   placeEvents,
   sortEvents,
@@ -205,5 +206,30 @@ describe("events per metric", () => {
     const bad = parseEventInput("xiaomi", { ...values, metrics: "Not A Key" });
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.fieldErrors.metrics).toMatch(/^Metrics it concerns/);
+  });
+});
+
+describe("the overview's small-chart markers", () => {
+  it("say each event's date, kind, title and source, and are adverse when one event is", () => {
+    const markers = miniChartMarkers(
+      eventMarkers([
+        event("2025-01-24", "Recall", { kind: "recall" }),
+        event("2025-03-02", "Ultra launch"),
+        event("2024-03-28", "SU7 launch"),
+      ]),
+    );
+    expect(markers).toEqual([
+      {
+        label: "Q1 2024",
+        title: "28 Mar 2024 · Launch: SU7 launch. Source: Source of SU7 launch",
+        adverse: false,
+      },
+      {
+        label: "Q1 2025",
+        title:
+          "24 Jan 2025 · Recall: Recall. Source: Source of Recall\n2 Mar 2025 · Launch: Ultra launch. Source: Source of Ultra launch",
+        adverse: true,
+      },
+    ]);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { QuarterCode } from "@/lib/domain/quarter";
-import { chartRows, seasonalRows, summarizeSeries } from "@/lib/domain/series-view";
+import {
+  chartRows,
+  packMiniChartRows,
+  seasonalRows,
+  summarizeSeries,
+  unpackMiniChartRows,
+} from "@/lib/domain/series-view";
 import type { MetricDTO, PointDTO, SeriesDTO } from "@/lib/domain/types";
 
 const revenue: MetricDTO = {
@@ -109,5 +115,33 @@ describe("seasonal overlay", () => {
       { quarterOfYear: 3, label: "Q3", y2023: null, y2024: null },
       { quarterOfYear: 4, label: "Q4", y2023: 4, y2024: null },
     ]);
+  });
+});
+
+describe("the overview's small-chart rows", () => {
+  it("keep what the chart draws and says through packing, gaps as gaps, YoY to 4 decimals", () => {
+    const rows = chartRows(
+      series([
+        point("2024Q1", 30),
+        point("2024Q3", 33.3, { qualifier: "approximate" }),
+        point("2025Q1", 41.2),
+      ]),
+    );
+    const unpacked = unpackMiniChartRows(packMiniChartRows(rows));
+    expect(unpacked.map((row) => row.quarter)).toEqual([
+      "2024Q1",
+      "2024Q2",
+      "2024Q3",
+      "2024Q4",
+      "2025Q1",
+    ]);
+    expect(unpacked[1]).toMatchObject({ value: null, sourceTitle: null, yoy: null });
+    expect(unpacked[2]).toMatchObject({
+      value: 33.3,
+      qualifier: "approximate",
+      sourceTitle: "Report 2024Q3",
+    });
+    // 41.2 / 30 - 1 = 37.3333...%: kept as 37.3333.
+    expect(unpacked[4]).toMatchObject({ value: 41.2, yoy: 37.3333, sourceTitle: "Report 2025Q1" });
   });
 });

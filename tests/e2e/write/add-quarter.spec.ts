@@ -64,8 +64,9 @@ test.describe("adding a quarter", () => {
     ).toHaveAttribute("href", "https://example.com/xiaomi-q4-2025");
 
     await expect(chart.locator('[data-mark="bar"]')).toHaveCount(barsBefore + 1);
-    await chart.getByText("Data table").click();
-    const row = chart.locator('tr[data-quarter="2025Q4"]');
+    // The overview links each chart to its metric page's data table.
+    await chart.getByRole("link", { name: /Data table/ }).click();
+    const row = page.locator('tr[data-quarter="2025Q4"]');
     await expect(row).toContainText("RMB 120.5 bn");
     await expect(row).toContainText("Xiaomi Q4 2025 results announcement (E2E)");
   });
