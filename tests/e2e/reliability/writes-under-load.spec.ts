@@ -9,14 +9,15 @@ import {
   type SavedFigures,
 } from "../api";
 import {
-  openForChecks,
+  createReliabilityDatabase,
+  figuresNotCurrentOnce,
+  jsonField,
   percentile,
   prepareDatabase,
   quartersFrom,
   RELIABILITY_PASSWORD,
-  removeDatabase,
   startPulse,
-  temporaryDatabaseFile,
+  type TestDatabase,
 } from "./harness";
 
 /*
@@ -88,16 +89,17 @@ interface Refusal {
 test.describe("writes under load", () => {
   test.describe.configure({ timeout: 120_000 });
   let server: RunningServer | null = null;
-  const databaseFile = temporaryDatabaseFile("load");
+  let db: TestDatabase | null = null;
 
   test.afterAll(async () => {
     await server?.stop();
-    removeDatabase(databaseFile);
+    await db?.remove();
   });
 
   test("20 clients x 50 quarters: every acknowledged write is stored once with its audit row, every refusal is a 4xx with a message, no 5xx", async () => {
-    prepareDatabase(databaseFile, [SECOND_BRAND]);
-    server = await startPulse(databaseFile);
+    db = await createReliabilityDatabase("load");
+    await prepareDatabase(db, [SECOND_BRAND]);
+    server = await startPulse(db);
     const { baseUrl } = server;
     const cookies = await Promise.all(
       Array.from({ length: CLIENTS }, (_, client) =>
@@ -197,83 +199,75 @@ test.describe("writes under load", () => {
     ).toEqual(Array(CLIENTS * 2).fill(401));
 
     await server.stop();
-    const db = openForChecks(databaseFile);
-    try {
-      const revisionsOf = db.prepare(`
-        SELECT o.revision, o.isCurrent, o.value, o.createdBy, o.note
-        FROM Observation o JOIN Brand b ON b.id = o.brandId JOIN Metric m ON m.id = o.metricId
-        WHERE b.slug = ? AND m.key = ? AND o.quarter = ? ORDER BY o.revision`);
-      const auditsOf = db.prepare(
-        "SELECT action, actor, json_extract(after, '$.revision') AS revision, json_extract(after, '$.value') AS value FROM AuditEntry WHERE entity = 'observation' AND entityKey = ? ORDER BY id",
+    const checked = db;
+    const revisionsOf = (brand: string, metric: string, quarter: string) =>
+      checked.query<{
+        revision: number;
+        isCurrent: number | boolean;
+        value: number;
+        createdBy: string;
+      }>(
+        `SELECT o.revision, o."isCurrent", o.value, o."createdBy", o.note
+         FROM "Observation" o JOIN "Brand" b ON b.id = o."brandId" JOIN "Metric" m ON m.id = o."metricId"
+         WHERE b.slug = $1 AND m.key = $2 AND o.quarter = $3 ORDER BY o.revision`,
+        [brand, metric, quarter],
       );
-      const byFigure = new Map<string, Ack[]>();
-      for (const ack of acks) {
-        const key = `${ack.series.brand}/${ack.series.metric}/${ack.quarter}`;
-        byFigure.set(key, [...(byFigure.get(key) ?? []), ack]);
-      }
-      expect(byFigure.size).toBe(16 * QUARTERS_PER_CLIENT);
-      for (const [key, figureAcks] of byFigure) {
-        const [brand, metric, quarter] = key.split("/");
-        const rows = revisionsOf.all(brand, metric, quarter) as {
-          revision: number;
-          isCurrent: number;
-          value: number;
-          createdBy: string;
-        }[];
-        // Revisions 1..n, one per acknowledged save, exactly one current: the last.
-        expect(
-          rows.map((row) => row.revision),
-          key,
-        ).toEqual(figureAcks.map((_, index) => index + 1));
-        expect(
-          rows.filter((row) => row.isCurrent === 1).map((row) => row.revision),
-          key,
-        ).toEqual([rows.length]);
-        const byRevision = [...figureAcks].sort((a, b) => a.revision - b.revision);
-        expect(
-          byRevision.map((ack) => ack.revision),
-          key,
-        ).toEqual(rows.map((row) => row.revision));
-        for (const ack of byRevision) {
-          const row = rows[ack.revision - 1];
-          expect(row?.value, key).toBe(Number(ack.value));
-          expect(row?.createdBy, key).toBe(`client-${String(ack.client).padStart(2, "0")}`);
-        }
-        // The current value is the last acknowledged write: the one that answered last.
-        const lastReceived = [...figureAcks].sort((a, b) => a.receivedAt - b.receivedAt).at(-1);
-        expect(rows.at(-1)?.value, key).toBe(Number(lastReceived?.value));
-        const audits = auditsOf.all(key) as {
-          action: string;
-          actor: string;
-          revision: number;
-          value: number;
-        }[];
-        expect(
-          audits.map((audit) => [audit.action, audit.revision, audit.value, audit.actor]),
-          key,
-        ).toEqual(
-          rows.map((row, index) => [
-            index === 0 ? "create" : "restate",
-            row.revision,
-            row.value,
-            row.createdBy,
-          ]),
-        );
-      }
-      // Nothing else was written by the clients: no figure, and no audit row, beyond the acks.
-      const written = db
-        .prepare("SELECT COUNT(*) AS n FROM Observation WHERE createdBy LIKE 'client-%'")
-        .get() as { n: number };
-      const audited = db
-        // (Each client's account creation has its own audit row, entity "account".)
-        .prepare(
-          "SELECT COUNT(*) AS n FROM AuditEntry WHERE actor LIKE 'client-%' AND entity <> 'account'",
-        )
-        .get() as { n: number };
-      expect(written.n).toBe(acks.length);
-      expect(audited.n).toBe(acks.length);
-    } finally {
-      db.close();
+    const auditsOf = (key: string) =>
+      checked.query<{ action: string; actor: string; revision: number; value: number }>(
+        `SELECT action, actor, ${jsonField(checked, "after", "revision")} AS revision, ${jsonField(checked, "after", "value")} AS value
+         FROM "AuditEntry" WHERE entity = 'observation' AND "entityKey" = $1 ORDER BY id`,
+        [key],
+      );
+    const byFigure = new Map<string, Ack[]>();
+    for (const ack of acks) {
+      const key = `${ack.series.brand}/${ack.series.metric}/${ack.quarter}`;
+      byFigure.set(key, [...(byFigure.get(key) ?? []), ack]);
     }
+    expect(byFigure.size).toBe(16 * QUARTERS_PER_CLIENT);
+    for (const [key, figureAcks] of byFigure) {
+      const [brand = "", metric = "", quarter = ""] = key.split("/");
+      const rows = await revisionsOf(brand, metric, quarter);
+      // Revisions 1..n, one per acknowledged save, exactly one current: the last.
+      expect(
+        rows.map((row) => row.revision),
+        key,
+      ).toEqual(figureAcks.map((_, index) => index + 1));
+      expect(
+        rows.filter((row) => Boolean(row.isCurrent)).map((row) => row.revision),
+        key,
+      ).toEqual([rows.length]);
+      const byRevision = [...figureAcks].sort((a, b) => a.revision - b.revision);
+      expect(
+        byRevision.map((ack) => ack.revision),
+        key,
+      ).toEqual(rows.map((row) => row.revision));
+      for (const ack of byRevision) {
+        const row = rows[ack.revision - 1];
+        expect(row?.value, key).toBe(Number(ack.value));
+        expect(row?.createdBy, key).toBe(`client-${String(ack.client).padStart(2, "0")}`);
+      }
+      // The current value is the last acknowledged write: the one that answered last.
+      const lastReceived = [...figureAcks].sort((a, b) => a.receivedAt - b.receivedAt).at(-1);
+      expect(rows.at(-1)?.value, key).toBe(Number(lastReceived?.value));
+      const audits = await auditsOf(key);
+      expect(
+        audits.map((audit) => [audit.action, audit.revision, audit.value, audit.actor]),
+        key,
+      ).toEqual(
+        rows.map((row, index) => [
+          index === 0 ? "create" : "restate",
+          row.revision,
+          row.value,
+          row.createdBy,
+        ]),
+      );
+    }
+    // Nothing else was written by the clients: no figure, and no audit row, beyond the acks.
+    expect(await db.count("Observation", `"createdBy" LIKE 'client-%'`)).toBe(acks.length);
+    // (Each client's account creation has its own audit row, entity "account".)
+    expect(await db.count("AuditEntry", "actor LIKE 'client-%' AND entity <> 'account'")).toBe(
+      acks.length,
+    );
+    expect(await figuresNotCurrentOnce(db)).toEqual([]);
   });
 });
