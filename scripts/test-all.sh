@@ -37,10 +37,13 @@ bash scripts/ensure-chromium.sh
 t=$SECONDS
 npx playwright test
 stamp "browser tests (SQLite)" $t
-echo "== Write browser tests on PostgreSQL"
+echo "== Write and reliability browser tests on PostgreSQL"
+# The write specs run against the shared server on this database; each reliability spec (and
+# private-mode) creates a database of its own on the cluster (PULSE_TEST_DB=postgres) and drops it.
 t=$SECONDS
 e2e_db="pulse_e2e_$$"
 psql "$PULSE_TEST_PG_URL" -qc "CREATE DATABASE $e2e_db"
-E2E_DATABASE_URL="${PULSE_TEST_PG_URL%/*}/$e2e_db" npx playwright test --project=write --no-deps
+PULSE_TEST_DB=postgres E2E_DATABASE_URL="${PULSE_TEST_PG_URL%/*}/$e2e_db" \
+  npx playwright test --project=write --project=reliability --no-deps
 psql "$PULSE_TEST_PG_URL" -qc "DROP DATABASE $e2e_db WITH (FORCE)"
-stamp "write browser tests (PostgreSQL)" $t
+stamp "write and reliability browser tests (PostgreSQL)" $t

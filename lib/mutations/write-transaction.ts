@@ -50,6 +50,24 @@ export async function takeWriteTurn(tx: Tx): Promise<void> {
   await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${WRITE_LOCK_KEY}::bigint)`;
 }
 
+const globalForTurns = globalThis as unknown as { pulseWriteTurns?: Promise<unknown> };
+
+/**
+ * On PostgreSQL, the writers of one process queue here, before their transaction begins, and
+ * only the head of the queue waits for the advisory lock. Waiting inside the transaction counts
+ * against its timeout and holds a pooled connection: with four writers of each of two busy
+ * instances all waiting at the lock, the last ones expired before their turn, again on every
+ * retry, and answered "write conflict" (the two-instance reliability spec showed it). SQLite's
+ * adapter already queues transactions on its one write connection.
+ */
+function inProcessTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (databaseProvider(databaseUrl()) !== "postgresql") return work();
+  const previous = globalForTurns.pulseWriteTurns ?? Promise.resolve();
+  const mine = previous.then(work, work);
+  globalForTurns.pulseWriteTurns = mine.catch(() => undefined);
+  return mine;
+}
+
 /**
  * Runs one write transaction. On SQLite the adapter already queues transactions on its single
  * writer connection; a second process (or connection) on the same file can still collide, which
@@ -66,16 +84,22 @@ export async function runWriteTransaction<T>(
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction(
-        async (tx) => {
-          await takeWriteTurn(tx);
-          return work(tx);
-        },
-        { maxWait: 10_000, timeout: 15_000 },
+      return await inProcessTurn(() =>
+        db.$transaction(
+          async (tx) => {
+            await takeWriteTurn(tx);
+            return work(tx);
+          },
+          { maxWait: 10_000, timeout: 15_000 },
+        ),
       );
     } catch (error) {
       if (!isWriteConflict(error)) throw error;
-      if (attempt >= ATTEMPTS) throw new WriteConflictError(error);
+      if (attempt >= ATTEMPTS) {
+        // The answer says only "try again"; the operator reading the log needs the cause.
+        console.error(`write conflict after ${ATTEMPTS} attempts:`, error);
+        throw new WriteConflictError(error);
+      }
       await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
     }
   }

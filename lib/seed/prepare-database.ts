@@ -195,6 +195,9 @@ export async function seedIfEmpty(
   // Instances started together on an empty PostgreSQL would each find it empty and seed it: the
   // first takes the lock and seeds, the others wait, then find figures and leave them.
   const lock = new pg.Client({ connectionString: url });
+  // The connection dropping (the server restarting, the database dropped) fails the query or
+  // the seed below; unhandled, the client's error event would end the process first.
+  lock.on("error", () => {});
   await lock.connect();
   try {
     await lock.query("SELECT pg_advisory_lock($1)", [SEED_LOCK]);

@@ -28,6 +28,10 @@ async function exportFrom(url: string, query: string): Promise<Buffer> {
   return Buffer.from(await response.arrayBuffer());
 }
 
+function postgresDatabase(url: string): pg.Pool {
+  return new pg.Pool({ connectionString: url, max: 1 });
+}
+
 async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: postgresUrlFor("postgres") });
   await client.connect();
@@ -72,6 +76,67 @@ describe.skipIf(!enabled)("db:copy from SQLite to PostgreSQL", { timeout: 180_00
           }),
         );
       }
+      // Accounts and the rest of what the app keeps, so that every table has rows to carry:
+      // dates set and unset, a false flag, text beyond ASCII.
+      const user = await db.user.create({
+        data: {
+          id: "user-ada",
+          email: "ada@example.com",
+          name: "Ada Lovelace é 中文",
+          role: "editor",
+          passwordHash: "scrypt$copy-test",
+          passwordChangedAt: new Date("2026-01-02T03:04:05.678Z"),
+        },
+      });
+      await db.user.create({
+        data: {
+          id: "user-invited",
+          email: "bob@example.com",
+          name: "Bob",
+          role: "viewer",
+          active: false,
+        },
+      });
+      const at = new Date("2026-02-03T04:05:06.789Z");
+      await db.session.create({
+        data: {
+          id: "a".repeat(64),
+          userId: user.id,
+          createdAt: at,
+          lastSeenAt: at,
+          expiresAt: new Date("2026-02-03T16:05:06.789Z"),
+          userAgent: "Mozilla/5.0",
+          address: "127.0.0.1",
+        },
+      });
+      await db.accountToken.create({
+        data: {
+          id: "b".repeat(64),
+          kind: "invite",
+          email: "bob@example.com",
+          name: "Bob",
+          role: "viewer",
+          createdAt: at,
+          expiresAt: new Date("2026-02-10T04:05:06.789Z"),
+          createdById: user.id,
+        },
+      });
+      await db.signInThrottle.create({
+        data: { key: "account:bob@example.com", windowStart: at, failures: 3 },
+      });
+      await db.importBatch.create({
+        data: {
+          createdBy: "Ada",
+          createdById: user.id,
+          fileName: "figures é.csv",
+          checksum: "c".repeat(64),
+          csv: "brand,metric\r\nxiaomi,revenue\r\n",
+          plan: JSON.stringify({ adds: 1 }),
+          planChecksum: "d".repeat(64),
+          rowCount: 1,
+          rejectedCount: 0,
+        },
+      });
     } finally {
       await db.$disconnect();
     }
@@ -88,9 +153,25 @@ describe.skipIf(!enabled)("db:copy from SQLite to PostgreSQL", { timeout: 180_00
   it("copies every table, verified, and both databases export byte-identical files", async () => {
     const reports = await copyDatabase(source.url, targetUrl);
     const tables = Object.fromEntries(reports.map((report) => [report.table, report.rows]));
-    expect(tables.Observation).toBe(await source.count("Observation"));
-    expect(tables.AuditEntry).toBe(await source.count("AuditEntry"));
-    expect(tables.Event).toBe(await source.count("Event"));
+    // Every table of the source, accounts included, each with rows, the same count on both sides.
+    const sourceTables = await source.query<{ name: string }>(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`,
+    );
+    expect(Object.keys(tables).sort()).toEqual(sourceTables.map((table) => table.name));
+    for (const account of ["User", "Session", "AccountToken", "SignInThrottle"])
+      expect(Object.keys(tables)).toContain(account);
+    const target = postgresDatabase(targetUrl);
+    try {
+      for (const { name } of sourceTables) {
+        const [copied] = (await target.query(`SELECT count(*) AS n FROM "${name}"`)).rows;
+        expect(tables[name], name).toBeGreaterThan(0);
+        expect(Number(copied?.n), name).toBe(await source.count(name));
+        expect(tables[name], name).toBe(Number(copied?.n));
+      }
+    } finally {
+      await target.end();
+    }
+    expect(reports.every((report) => /^[0-9a-f]{16,}$/.test(report.checksum))).toBe(true);
     expect(tables.Observation).toBeGreaterThan(100);
 
     for (const query of [

@@ -68,6 +68,11 @@ function withCount(query: TestDatabase["query"]): TestDatabase["count"] {
 function createSqliteDatabase(): TestDatabase {
   const file = path.join(tmpdir(), `pulse-test-${randomUUID()}.db`);
   copyFileSync(TEMPLATE_DB_PATH, file);
+  return sqliteTestDatabase(file);
+}
+
+/** A SQLite file as a TestDatabase (opened on first query); remove() deletes it. */
+export function sqliteTestDatabase(file: string): TestDatabase {
   const url = `file:${file}`;
   let handle: Database.Database | null = null;
   const open = () => {
@@ -108,6 +113,11 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
   } finally {
     await admin.end();
   }
+  return postgresTestDatabase(name);
+}
+
+/** A database on the PULSE_TEST_PG_URL server as a TestDatabase; remove() drops it. */
+export function postgresTestDatabase(name: string): TestDatabase {
   const url = postgresUrlFor(name);
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   const query: TestDatabase["query"] = async <Row>(sql: string, params: unknown[] = []) =>

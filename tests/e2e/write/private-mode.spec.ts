@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import type { RunningServer } from "../../../bench/lib/server";
+import type { RunningServer } from "../../support/server-process";
 import { apiRequest, apiSignIn, E2E_ADMIN } from "../api";
 import {
+  createReliabilityDatabase,
   prepareDatabase,
-  removeDatabase,
   startPulse,
-  temporaryDatabaseFile,
+  type TestDatabase,
 } from "../reliability/harness";
 
 /*
@@ -16,19 +16,19 @@ import {
 test.describe("a private server that trusts no proxy", () => {
   test.describe.configure({ timeout: 240_000 });
   let server: RunningServer;
-  let file: string;
+  let db: TestDatabase | null = null;
 
   test.beforeAll(async () => {
     // Migrating, seeding and starting a second server takes a while on a shared machine.
     test.setTimeout(240_000);
-    file = temporaryDatabaseFile("private");
-    prepareDatabase(file);
-    server = await startPulse(file, { PULSE_PUBLIC_READ: "false" });
+    db = await createReliabilityDatabase("private");
+    await prepareDatabase(db);
+    server = await startPulse(db, { PULSE_PUBLIC_READ: "false" });
   });
 
   test.afterAll(async () => {
     await server?.stop();
-    if (file) removeDatabase(file);
+    await db?.remove();
   });
 
   test("sends an anonymous visitor to sign-in, answers the export with 401, and opens to a signed-in viewer", async ({
