@@ -1,12 +1,9 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   applyMigrations,
   DatabaseBusyError,
   migrationNames,
-  PROJECT_ROOT,
   pendingMigrations,
   seedIfEmpty,
 } from "@/lib/seed/prepare-database";
@@ -39,15 +36,6 @@ function holdReadTransaction(file: string): Database.Database {
   connection.exec("BEGIN");
   connection.prepare("SELECT count(*) AS n FROM Observation").get();
   return connection;
-}
-
-/** The tables the newest migration creates (whichever it is: branches keep adding them). */
-function tablesOfLastMigration(): string[] {
-  const sql = readFileSync(
-    path.join(PROJECT_ROOT, "prisma", "migrations", LAST_MIGRATION, "migration.sql"),
-    "utf8",
-  );
-  return [...sql.matchAll(/CREATE TABLE "(\w+)"/g)].map((match) => match[1] ?? "");
 }
 
 /** Takes the newest migration back out, as if the database predated it. */

@@ -30,11 +30,11 @@ test.describe("charts that do not mislead", () => {
     // reading where they are (reading at once saw none on a fast CI machine).
     await expect.poll(() => ticks.count()).toBeGreaterThan(4);
     const boxes = await ticks.evaluateAll((nodes) =>
-        nodes.map((node) => {
-          const box = node.getBoundingClientRect();
-          return { left: box.left, right: box.right, top: box.top, bottom: box.bottom };
-        }),
-      );
+      nodes.map((node) => {
+        const box = node.getBoundingClientRect();
+        return { left: box.left, right: box.right, top: box.top, bottom: box.bottom };
+      }),
+    );
     expect(boxes.length).toBeGreaterThan(4);
     for (const [i, a] of boxes.entries()) {
       for (const b of boxes.slice(i + 1)) {
