@@ -13,6 +13,7 @@ import { SignalsPanel } from "@/components/SignalsPanel";
 import { TrendPanel } from "@/components/TrendPanel";
 import { canEdit, requireReader } from "@/lib/auth/current-user";
 import { now } from "@/lib/clock";
+import { feedAlternates } from "@/lib/domain/change-feed";
 import { eventsForMetric, placeEvents } from "@/lib/domain/events";
 import { latestQuarterDigest, rankFindings } from "@/lib/domain/overview-news";
 import { quarterLabel } from "@/lib/domain/quarter";
@@ -33,7 +34,14 @@ import {
   type SearchParams,
 } from "@/lib/url-state";
 
-export const metadata: Metadata = { title: "Overview" };
+export async function generateMetadata({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}): Promise<Metadata> {
+  const parsed = parseOverviewParams(await searchParams);
+  return { title: "Overview", alternates: parsed.ok ? feedAlternates(parsed.value.brand) : {} };
+}
 
 export default async function OverviewPage({
   searchParams,

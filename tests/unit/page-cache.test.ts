@@ -35,6 +35,8 @@ describe("which requests the page cache answers", () => {
     expect(get("/quarters/new")).toBeNull();
     expect(get("/login")).toBeNull();
     expect(get("/metrics/revenue/withdraw?quarter=2025Q3")).toBeNull();
+    // The feed is read on every poll and must show the latest write at once.
+    expect(get("/feeds/xiaomi.atom")).toBeNull();
   });
 });
 
@@ -46,6 +48,7 @@ describe("what the page cache keeps", () => {
     expect(isStorable(400, html, 100, 1000)).toBe(false);
     expect(isStorable(200, { ...html, "set-cookie": ["a=b"] }, 100, 1000)).toBe(false);
     expect(isStorable(200, { "content-type": "text/csv" }, 100, 1000)).toBe(false);
+    expect(isStorable(200, { "content-type": "application/atom+xml" }, 100, 1000)).toBe(false);
     expect(isStorable(200, html, 2000, 1000)).toBe(false);
   });
 
