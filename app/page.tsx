@@ -179,7 +179,13 @@ export default async function OverviewPage({
           Bars: the quarter's value (ratios such as margins are a line, on an axis that says where
           it starts). Red line: change against the same quarter a year earlier (right axis, with
           zero drawn). Pale, outlined bars and hollow points are approximate figures; an empty slot
-          is a quarter no source reported.
+          is a quarter no source reported.{" "}
+          <span className="hint-hover">
+            Hover over a bar, point or marker for its figure and source; click a chart to open it.
+          </span>
+          <span className="hint-touch">
+            Tap a chart to open it, then tap a bar or point for its figure and source.
+          </span>
           {showEvents && events.length > 0
             ? " Dots with dashed lines mark the events that concern each metric (the timeline below lists them all)."
             : ""}

@@ -202,7 +202,7 @@ export function MiniTrendChart({
                 cx={x(index)}
                 cy={yValue(row.value)}
                 r={3}
-                fill={isApproximate(row) ? "#fff" : CHART_COLORS.value}
+                fill={isApproximate(row) ? CHART_COLORS.background : CHART_COLORS.value}
                 stroke={CHART_COLORS.value}
                 strokeWidth={1.5}
                 strokeDasharray={isApproximate(row) ? "2 1.5" : undefined}
@@ -244,7 +244,7 @@ export function MiniTrendChart({
               cx={x(index)}
               cy={yChange(row.yoy)}
               r={2.5}
-              fill="#fff"
+              fill={CHART_COLORS.background}
               stroke={CHART_COLORS.yoy}
               strokeWidth={1.5}
             >
@@ -277,7 +277,7 @@ export function MiniTrendChart({
                 cy={MARGIN.top - 6}
                 r={5}
                 fill={color}
-                stroke="#fff"
+                stroke={CHART_COLORS.background}
                 strokeWidth={1.5}
               />
             </g>
