@@ -51,8 +51,24 @@ function tooLarge(limitBytes: number): NextResponse {
   );
 }
 
+/** Next answers a path segment it cannot percent-decode (`/metrics/%E0`) with a bare 500. */
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  if (!decodable(pathname)) {
+    return new NextResponse(
+      "Bad request: the address has a malformed percent-encoding (a % not followed by the code of a UTF-8 character).\n",
+      { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } },
+    );
+  }
   if (request.method === "POST" && !pathname.startsWith("/api/")) {
     const length = Number(request.headers.get("content-length") ?? 0);
     const limit = bodyLimit(pathname);

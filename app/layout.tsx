@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { SiteNav } from "@/components/SiteNav";
+import { ThemeSwitch } from "@/components/ThemeSwitch";
+import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,9 +13,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    // No data-theme for "system": the stylesheet then follows prefers-color-scheme.
+    <html lang="en" data-theme={theme === "system" ? undefined : theme}>
       <body>
         <a className="skip-link" href="#main">
           Skip to content
@@ -23,6 +28,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           </Link>
           <span className="site-header__tagline">Brand health from published results</span>
           <SiteNav />
+          <ThemeSwitch current={theme} />
         </header>
         <main id="main">{children}</main>
         <footer className="site-footer">

@@ -13,6 +13,7 @@ import { SignalsPanel } from "@/components/SignalsPanel";
 import { TrendPanel } from "@/components/TrendPanel";
 import { canEdit, requireReader } from "@/lib/auth/current-user";
 import { now } from "@/lib/clock";
+import { feedAlternates } from "@/lib/domain/change-feed";
 import { eventsForMetric, placeEvents } from "@/lib/domain/events";
 import { latestQuarterDigest, rankFindings } from "@/lib/domain/overview-news";
 import { quarterLabel } from "@/lib/domain/quarter";
@@ -33,7 +34,14 @@ import {
   type SearchParams,
 } from "@/lib/url-state";
 
-export const metadata: Metadata = { title: "Overview" };
+export async function generateMetadata({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}): Promise<Metadata> {
+  const parsed = parseOverviewParams(await searchParams);
+  return { title: "Overview", alternates: parsed.ok ? feedAlternates(parsed.value.brand) : {} };
+}
 
 export default async function OverviewPage({
   searchParams,
@@ -171,7 +179,13 @@ export default async function OverviewPage({
           Bars: the quarter's value (ratios such as margins are a line, on an axis that says where
           it starts). Red line: change against the same quarter a year earlier (right axis, with
           zero drawn). Pale, outlined bars and hollow points are approximate figures; an empty slot
-          is a quarter no source reported.
+          is a quarter no source reported.{" "}
+          <span className="hint-hover">
+            Hover over a bar, point or marker for its figure and source; click a chart to open it.
+          </span>
+          <span className="hint-touch">
+            Tap a chart to open it, then tap a bar or point for its figure and source.
+          </span>
           {showEvents && events.length > 0
             ? " Dots with dashed lines mark the events that concern each metric (the timeline below lists them all)."
             : ""}

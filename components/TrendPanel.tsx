@@ -51,14 +51,22 @@ export function TrendPanel({
         <p className="muted">No figures stored yet.</p>
       ) : (
         <>
-          <div className="chart-frame chart-frame--mini">
+          {/* The chart opens the metric page's interactive chart: on a touch screen the SVG
+              titles never show, and a tap there shows a bar's figure and source. Out of the tab
+              order: the heading is the same link for keyboards. */}
+          <Link
+            href={`${href}#chart`}
+            className="chart-frame chart-frame--mini chart-frame--link"
+            tabIndex={-1}
+            data-testid={`mini-chart-link-${metric.key}`}
+          >
             <MiniTrendChart
               rows={packMiniChartRows(rows)}
               metric={{ label: metric.label, unit: metric.unit, kind: metric.kind }}
               markers={placed ? miniChartMarkers(eventMarkers(placed.within)) : []}
               titleId={`mini-${metric.key}`}
             />
-          </div>
+          </Link>
           {placed && last !== commonLast ? (
             <LaterEventsNote events={placed.after} last={last} />
           ) : null}

@@ -15,6 +15,7 @@ import type {
   ServerResponse,
 } from "node:http";
 import { hasSessionCookie } from "@/lib/auth/cookie-name";
+import { themeFromCookieHeader } from "@/lib/theme";
 
 export interface CachedPage {
   version: string;
@@ -34,7 +35,8 @@ const BYPASS_HEADERS = ["rsc", "next-action", "next-router-state-tree", "next-ro
  * from readers without a session, for a full HTML document. Signed-in readers (any role) bypass
  * the cache: every page's header names them and offers their links (edit links for editors), so
  * no page is the same for them as for the public. The response's encoding is part of
- * the key, since the app compresses for clients that accept it.
+ * the key, since the app compresses for clients that accept it, and so is the theme cookie,
+ * since the page is rendered in the chosen theme (`<html data-theme>`).
  */
 export function pageCacheKey(request: {
   method?: string;
@@ -48,7 +50,8 @@ export function pageCacheKey(request: {
   if (BYPASS_HEADERS.some((name) => request.headers[name] !== undefined)) return null;
   if (hasSessionCookie(request.headers.cookie)) return null;
   const acceptEncoding = String(request.headers["accept-encoding"] ?? "");
-  return `${/\bgzip\b/.test(acceptEncoding) ? "gzip" : "identity"} ${request.url}`;
+  const theme = themeFromCookieHeader(request.headers.cookie);
+  return `${/\bgzip\b/.test(acceptEncoding) ? "gzip" : "identity"} ${theme} ${request.url}`;
 }
 
 /** Response headers that describe one transfer, not the page, and are not replayed. */

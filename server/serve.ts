@@ -129,6 +129,12 @@ async function refuseAnonymous(
     });
     response.writeHead(401, { "content-type": "application/json; charset=utf-8" });
     response.end(body);
+  } else if (path.startsWith("/feeds/")) {
+    // A feed reader cannot follow a redirect to a sign-in form: it gets the refusal itself.
+    response.writeHead(401, { "content-type": "text/plain; charset=utf-8" });
+    response.end(
+      "This Pulse is private: its feeds are for signed-in readers only (sign in, then open the feed in the same browser).\n",
+    );
   } else if (request.headers["next-action"] !== undefined) {
     // Next's client follows this header after a server action (a 3xx would be followed by fetch).
     response.writeHead(200, {

@@ -189,7 +189,7 @@ export function CompareChart({
                   cx={props.cx}
                   cy={props.cy}
                   r={approximate ? 5 : 3}
-                  fill={approximate ? "#fff" : color}
+                  fill={approximate ? CHART_COLORS.background : color}
                   stroke={color}
                   strokeWidth={2}
                   strokeDasharray={approximate ? "2 2" : undefined}

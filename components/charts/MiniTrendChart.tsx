@@ -274,7 +274,7 @@ export function MiniTrendChart({
                 cy={MARGIN.top - 6}
                 r={5}
                 fill={color}
-                stroke="#fff"
+                stroke={CHART_COLORS.background}
                 strokeWidth={1.5}
               />
             </g>

@@ -113,7 +113,7 @@ function ValueDot({ cx, cy, approximate }: { cx?: number; cy?: number; approxima
       cx={cx}
       cy={cy}
       r={4}
-      fill={approximate ? "#fff" : CHART_COLORS.value}
+      fill={approximate ? CHART_COLORS.background : CHART_COLORS.value}
       stroke={CHART_COLORS.value}
       strokeWidth={2}
       strokeDasharray={approximate ? "2 2" : undefined}
@@ -180,7 +180,14 @@ function EventMarkerShape({ x1, y1, y2, marker, active, onActivate }: MarkerShap
         strokeWidth={active ? 2 : 1.25}
         strokeDasharray="4 3"
       />
-      <circle cx={x1} cy={top} r={radius} fill={color} stroke="#fff" strokeWidth={1.5} />
+      <circle
+        cx={x1}
+        cy={top}
+        r={radius}
+        fill={color}
+        stroke={CHART_COLORS.background}
+        strokeWidth={1.5}
+      />
       <text
         x={x1}
         y={top}
@@ -188,7 +195,7 @@ function EventMarkerShape({ x1, y1, y2, marker, active, onActivate }: MarkerShap
         textAnchor="middle"
         fontSize={11}
         fontWeight={700}
-        fill="#fff"
+        fill={CHART_COLORS.background}
         pointerEvents="none"
       >
         {marker.events.length}

@@ -1,15 +1,21 @@
-/** Colours shared by the charts; chosen to stay distinguishable for common colour blindness. */
+/**
+ * Colours shared by the charts; chosen to stay distinguishable for common colour blindness. Each
+ * is a custom property of app/globals.css (SVG presentation attributes take var()), so a chart
+ * follows the light or dark theme without re-rendering.
+ */
 export const CHART_COLORS = {
-  value: "#4e79a7",
-  valueApproximate: "#a0b8d2",
-  yoy: "#e15759",
+  value: "var(--chart-value)",
+  valueApproximate: "var(--chart-value-approximate)",
+  yoy: "var(--chart-yoy)",
   /** The change against two years earlier: dashed, in a hue apart from the one-year line. */
-  yoy2: "#f28e2b",
-  grid: "#e3e6ea",
-  axis: "#5b6470",
-  event: "#7b5ea7",
+  yoy2: "var(--chart-yoy2)",
+  grid: "var(--chart-grid)",
+  axis: "var(--chart-axis)",
+  event: "var(--chart-event)",
   /** Crises and recalls. */
-  eventAdverse: "#b03a2e",
+  eventAdverse: "var(--chart-event-adverse)",
+  /** The inside of hollow (approximate) bars and points, and rings around markers. */
+  background: "var(--paper)",
 } as const;
 
 export const YEAR_COLORS = [

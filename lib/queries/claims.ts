@@ -17,6 +17,8 @@ import type { SourceDTO } from "@/lib/domain/types";
 
 /** One cached judgement of a claim: what the figures said, from which revisions, and why it was made. */
 export interface ClaimVerdictDTO {
+  /** Never reused: the feed's entry id for this judgement. */
+  id: number;
   verdict: Verdict;
   difference: number | null;
   differenceUnit: "%" | "pp" | "quarters" | null;
@@ -63,6 +65,7 @@ export interface ClaimFilter {
 }
 
 interface VerdictRow {
+  id: number;
   verdict: string;
   difference: number | null;
   differenceUnit: string | null;
@@ -76,6 +79,7 @@ interface VerdictRow {
 
 function toVerdict(row: VerdictRow): ClaimVerdictDTO {
   return {
+    id: row.id,
     verdict: row.verdict as Verdict,
     difference: row.difference,
     differenceUnit: row.differenceUnit as ClaimVerdictDTO["differenceUnit"],

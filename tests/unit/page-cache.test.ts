@@ -12,18 +12,28 @@ describe("which requests the page cache answers", () => {
   const get = (url: string, headers: Record<string, string> = {}) =>
     pageCacheKey({ method: "GET", url, headers });
 
-  it("caches the public pages for anonymous readers, by URL and encoding", () => {
-    expect(get("/?brand=xiaomi", { "accept-encoding": "gzip, br" })).toBe("gzip /?brand=xiaomi");
-    expect(get("/metrics/revenue?view=seasonal")).toBe("identity /metrics/revenue?view=seasonal");
-    expect(get("/compare?brands=xiaomi,li-auto")).toBe("identity /compare?brands=xiaomi,li-auto");
+  it("caches the public pages for anonymous readers, by URL, encoding and theme", () => {
+    expect(get("/?brand=xiaomi", { "accept-encoding": "gzip, br" })).toBe(
+      "gzip system /?brand=xiaomi",
+    );
+    expect(get("/metrics/revenue?view=seasonal")).toBe(
+      "identity system /metrics/revenue?view=seasonal",
+    );
+    expect(get("/compare?brands=xiaomi,li-auto")).toBe(
+      "identity system /compare?brands=xiaomi,li-auto",
+    );
+    // The page is rendered in the chosen theme: a dark reader never gets the light page.
+    expect(get("/", { cookie: "pulse_theme=dark" })).toBe("identity dark /");
+    expect(get("/", { cookie: "a=b; pulse_theme=light" })).toBe("identity light /");
+    expect(get("/", { cookie: "pulse_theme=<script>" })).toBe("identity system /");
   });
 
   it("sends signed-in people to the app: their pages show their name and their links", () => {
     expect(get("/", { cookie: "theme=dark; pulse_session=abc.def" })).toBeNull();
     expect(get("/", { cookie: "__Host-pulse_session=abc; theme=dark" })).toBeNull();
-    expect(get("/", { cookie: "theme=dark" })).toBe("identity /");
+    expect(get("/", { cookie: "theme=dark" })).toBe("identity system /");
     // A look-alike name is not a session cookie.
-    expect(get("/", { cookie: "xpulse_session=abc" })).toBe("identity /");
+    expect(get("/", { cookie: "xpulse_session=abc" })).toBe("identity system /");
   });
 
   it("leaves writes, navigations of the client router and other paths alone", () => {
@@ -35,6 +45,8 @@ describe("which requests the page cache answers", () => {
     expect(get("/quarters/new")).toBeNull();
     expect(get("/login")).toBeNull();
     expect(get("/metrics/revenue/withdraw?quarter=2025Q3")).toBeNull();
+    // The feed is read on every poll and must show the latest write at once.
+    expect(get("/feeds/xiaomi.atom")).toBeNull();
   });
 });
 
@@ -46,6 +58,7 @@ describe("what the page cache keeps", () => {
     expect(isStorable(400, html, 100, 1000)).toBe(false);
     expect(isStorable(200, { ...html, "set-cookie": ["a=b"] }, 100, 1000)).toBe(false);
     expect(isStorable(200, { "content-type": "text/csv" }, 100, 1000)).toBe(false);
+    expect(isStorable(200, { "content-type": "application/atom+xml" }, 100, 1000)).toBe(false);
     expect(isStorable(200, html, 2000, 1000)).toBe(false);
   });
 

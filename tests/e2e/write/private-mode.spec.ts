@@ -31,7 +31,7 @@ test.describe("a private server that trusts no proxy", () => {
     await db?.remove();
   });
 
-  test("sends an anonymous visitor to sign-in, answers the export with 401, and opens to a signed-in viewer", async ({
+  test("sends an anonymous visitor to sign-in, answers the export and the feed with 401, and opens to a signed-in viewer", async ({
     page,
   }) => {
     await page.goto(`${server.baseUrl}/metrics/revenue`);
@@ -42,6 +42,10 @@ test.describe("a private server that trusts no proxy", () => {
     });
     expect(exported.status).toBe(401);
     expect(exported.body).toMatchObject({ code: "unauthenticated" });
+    // A feed reader cannot sign in through a form: a refusal, not a redirect it would follow.
+    const feed = await apiRequest(server.baseUrl, "/feeds/xiaomi.atom", { method: "GET" });
+    expect(feed.status).toBe(401);
+    expect(String(feed.body)).toContain("feeds are for signed-in readers only");
 
     const cookie = await apiSignIn(server.baseUrl, "Private Viewer", undefined, {}, "viewer");
     const signedIn = await apiRequest(server.baseUrl, "/api/export?brand=xiaomi&metrics=revenue", {
@@ -50,6 +54,12 @@ test.describe("a private server that trusts no proxy", () => {
     });
     expect(signedIn.status).toBe(200);
     expect(String(signedIn.body)).toMatch(/^brand,metric/);
+    const signedInFeed = await apiRequest(server.baseUrl, "/feeds/xiaomi.atom", {
+      method: "GET",
+      cookie,
+    });
+    expect(signedInFeed.status).toBe(200);
+    expect(String(signedInFeed.body)).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
   });
 
   test("twenty wrong passwords with varied X-Forwarded-For end in 429", async () => {

@@ -1,0 +1,73 @@
+import { methodNotAllowed } from "@/lib/api/http";
+import { currentUser } from "@/lib/auth/current-user";
+import { publicRead } from "@/lib/auth/settings";
+import { errorResponse } from "@/lib/auth/write";
+import { now } from "@/lib/clock";
+import { buildAtomFeed } from "@/lib/domain/atom-feed";
+import { feedEntries, feedPath, overviewHref, requestOrigin } from "@/lib/domain/change-feed";
+import { SlugSchema } from "@/lib/domain/fields";
+import { AppError } from "@/lib/errors";
+import { getBrand, listBrands } from "@/lib/queries/brands";
+import { listFeedChanges } from "@/lib/queries/change-feed";
+
+export const dynamic = "force-dynamic";
+
+export const POST = methodNotAllowed("GET");
+export const PUT = methodNotAllowed("GET");
+export const PATCH = methodNotAllowed("GET");
+export const DELETE = methodNotAllowed("GET");
+
+async function notFound(message: string): Promise<Response> {
+  const brands = await listBrands();
+  const known = brands.map((brand) => feedPath(brand.slug)).join(", ");
+  return new Response(`${message} Feeds: ${known}\n`, {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
+/**
+ * `GET /feeds/<brand>.atom`: the brand's latest changes as Atom (see the README's "Feed"). The
+ * query string is ignored: feed readers add their own parameters, and the feed has no options.
+ */
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ brand: string }> },
+): Promise<Response> {
+  // Private mode: the feed is reading, so it needs a session like every page (the custom server
+  // refuses it first; this holds when the app is reached another way). No per-reader tokens.
+  if (!publicRead() && !(await currentUser())) {
+    return errorResponse(
+      new AppError(
+        "unauthenticated",
+        "This Pulse is private: its feeds are for signed-in readers only (sign in, then open the feed in the same browser).",
+      ),
+    );
+  }
+  // Echoed in the 404, so a long path is cut to a readable length.
+  const file = (await params).brand.slice(0, 100);
+  const match = /^(.*)\.atom$/.exec(file);
+  if (!match) return notFound(`There is no feed "${file}": feeds end in ".atom".`);
+  const slug = SlugSchema.safeParse(match[1]);
+  const brand = slug.success ? await getBrand(slug.data) : null;
+  if (!brand) return notFound(`There is no brand "${match[1]}".`);
+
+  const links = { origin: requestOrigin(request.headers, new URL(request.url).origin) };
+  const entries = feedEntries(await listFeedChanges(brand), links);
+  const xml = buildAtomFeed({
+    id: `urn:pulse:feed:${brand.slug}`,
+    title: `${brand.name} on Pulse: what changed`,
+    subtitle: `New quarters, restatements, withdrawals, events, signals and claim verdicts for ${brand.name}, newest first.`,
+    selfHref: `${links.origin}${feedPath(brand.slug)}`,
+    pageHref: overviewHref(links, brand.slug),
+    updated: entries[0]?.updated ?? now().toISOString(),
+    entries,
+  });
+  return new Response(xml, {
+    headers: {
+      "Content-Type": "application/atom+xml; charset=utf-8",
+      // Readers poll; each poll should see the latest writes.
+      "Cache-Control": "no-cache",
+    },
+  });
+}

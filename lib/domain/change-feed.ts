@@ -1,0 +1,410 @@
+/**
+ * What a brand's feed says (`/feeds/<brand>.atom`): one entry per audited change to a figure or
+ * an event, per claim verdict, and per signal finding as it stands now. Each kind of change has
+ * one small mapping function to an Atom entry (`ENTRY_MAPPERS`); a new kind adds its change type
+ * to `FeedChange` and its mapper, nothing else.
+ */
+import { z } from "zod";
+import type { AtomEntry } from "./atom-feed";
+import { formatValue } from "./format";
+import { type QuarterCode, quarterLabel } from "./quarter";
+import type { SignalNumber } from "./signals";
+import { QUALIFIERS, type Qualifier, type SourceDTO } from "./types";
+
+/** The feed shows the latest changes only: a reader polls it, it is not an archive. */
+export const FEED_ENTRY_LIMIT = 50;
+
+/** One stated figure as a revision recorded it. */
+export interface FeedFigure {
+  value: number;
+  decimals: number;
+  qualifier: Qualifier;
+  /** null when the revision recorded no source: said so, never left out silently. */
+  source: SourceDTO | null;
+}
+
+export interface ObservationChange {
+  kind: "observation";
+  auditId: number;
+  /** ISO 8601. */
+  at: string;
+  actor: string;
+  brandSlug: string;
+  metric: { key: string; label: string; unit: string };
+  quarter: QuarterCode;
+  change: "new" | "restated" | "withdrawn";
+  /** The figure now; null for a withdrawal. */
+  figure: FeedFigure | null;
+  /** The figure it replaced (restatement, withdrawal). */
+  previous: FeedFigure | null;
+  /** The revision's note: a restatement's explanation, a withdrawal's reason. */
+  note: string | null;
+}
+
+export interface EventChange {
+  kind: "event";
+  auditId: number;
+  at: string;
+  actor: string;
+  brandSlug: string;
+  uid: string;
+  change: "new" | "changed" | "deleted";
+  date: string;
+  title: string;
+  description: string;
+  /** Labels of the metrics the event concerns; null when it concerns all of them. */
+  metrics: string[] | null;
+  source: SourceDTO | null;
+}
+
+/** One stored judgement of a claim (a `ClaimVerdict` row: added only when the result differs). */
+export interface VerdictChange {
+  kind: "claim_verdict";
+  verdictId: number;
+  at: string;
+  brandSlug: string;
+  claimUid: string;
+  metric: { key: string; label: string };
+  quarter: QuarterCode | null;
+  claimant: string;
+  /** "nearly +700%" */
+  stated: string;
+  /** "Overstated" */
+  verdict: string;
+  /** The verdict this one replaced, when the claim had one. */
+  previousVerdict: string | null;
+  /** "by 526.6 pp (4.04× what the figures give)", or why it cannot be checked. */
+  detail: string | null;
+  /** What caused the judgement: "claim created", "restated xiaomi/revenue/2025Q3". */
+  trigger: string;
+  quote: string;
+  source: SourceDTO;
+}
+
+/**
+ * A signal finding as it stands now. Findings are computed, not stored, so the entry's id is made
+ * from what the finding says: the same finding keeps its id, a changed one is a new entry.
+ */
+export interface SignalChange {
+  kind: "signal";
+  /** When its figures last changed: the newest entry time of the metrics it reads. */
+  at: string;
+  brandSlug: string;
+  findingId: string;
+  ruleName: string;
+  title: string;
+  explanation: string;
+  numbers: SignalNumber[];
+  /** Path and query of the page it is about ("/metrics/revenue?brand=xiaomi#chart"). */
+  path: string;
+}
+
+export type FeedChange = ObservationChange | EventChange | VerdictChange | SignalChange;
+
+/**
+ * Who a feed entry names. The audit keeps the account's display name, never its email; a name
+ * that is itself an address is not printed to the public either.
+ */
+export function feedAuthor(actor: string): string {
+  return actor.includes("@") ? "an editor" : actor;
+}
+
+/** Computed entries (verdicts, signals) are Pulse's own arithmetic, not a person's write. */
+export const COMPUTED_AUTHOR = "Pulse (computed from the figures)";
+
+/** Absolute addresses of the pages entries link to. */
+export interface FeedLinks {
+  origin: string;
+}
+
+const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/**
+ * The origin readers reached the feed on, for the absolute links Atom entries need. Next builds a
+ * route handler's `request.url` from its own configured host name ("localhost"), so the Host
+ * header (or a proxy's X-Forwarded-*) says it; a malformed one falls back to `fallback`.
+ */
+export function requestOrigin(
+  headers: { get(name: string): string | null },
+  fallback: string,
+): string {
+  const host = (headers.get("x-forwarded-host") ?? headers.get("host"))?.split(",")[0]?.trim();
+  const proto =
+    headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ??
+    new URL(fallback).protocol.slice(0, -1);
+  if (!host || !HOST.test(host) || (proto !== "http" && proto !== "https")) return fallback;
+  return `${proto}://${host}`;
+}
+
+export function feedPath(brandSlug: string): string {
+  return `/feeds/${encodeURIComponent(brandSlug)}.atom`;
+}
+
+/** A page's `<link rel="alternate" type="application/atom+xml">` (Next metadata `alternates`). */
+export function feedAlternates(brandSlug: string): {
+  types: Record<string, { url: string; title: string }[]>;
+} {
+  return {
+    types: { "application/atom+xml": [{ url: feedPath(brandSlug), title: "What changed (Atom)" }] },
+  };
+}
+
+export function overviewHref(links: FeedLinks, brandSlug: string, anchor = ""): string {
+  return `${links.origin}/?${new URLSearchParams({ brand: brandSlug })}${anchor}`;
+}
+
+export function metricHref(links: FeedLinks, brandSlug: string, metricKey: string): string {
+  return `${links.origin}/metrics/${encodeURIComponent(metricKey)}?${new URLSearchParams({ brand: brandSlug })}`;
+}
+
+/** Built from the audit row's id, which is never reused: the same change keeps the same id. */
+export function auditEntryId(auditId: number): string {
+  return `urn:pulse:audit:${auditId}`;
+}
+
+export function verdictEntryId(verdictId: number): string {
+  return `urn:pulse:claim-verdict:${verdictId}`;
+}
+
+/** FNV-1a, 32 bits: a short fingerprint of a finding's text (ids only, not security). */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}
+
+/** The same finding saying the same thing has the same id on every request and every server. */
+export function signalEntryId(change: SignalChange): string {
+  const said = [
+    change.title,
+    ...change.numbers.map((number) => `${number.label}=${number.value}`),
+  ].join("\n");
+  return `urn:pulse:signal:${encodeURIComponent(change.brandSlug)}:${encodeURIComponent(change.findingId)}:${fingerprint(said)}`;
+}
+
+export function claimHref(
+  links: FeedLinks,
+  brandSlug: string,
+  metricKey: string,
+  uid: string,
+): string {
+  return `${links.origin}/claims?${new URLSearchParams({ brand: brandSlug, metric: metricKey })}#claim-${encodeURIComponent(uid)}`;
+}
+
+function sourceText(source: SourceDTO | null): string {
+  if (!source) return "source not recorded";
+  const date = source.publishedOn ? `, ${source.publishedOn}` : "";
+  const url = source.url ? ` <${source.url}>` : "";
+  return `source: ${source.title}${date}${url}`;
+}
+
+function figureText(figure: FeedFigure, unit: string): string {
+  return formatValue(figure.value, unit, figure.decimals, figure.qualifier);
+}
+
+function observationEntry(change: ObservationChange, links: FeedLinks): AtomEntry {
+  const { metric, figure, previous } = change;
+  const subject = `${metric.label}, ${quarterLabel(change.quarter)}`;
+  const stated = (f: FeedFigure) => `${figureText(f, metric.unit)} (${sourceText(f.source)})`;
+  const note = change.note ? ` Note: ${change.note}` : "";
+  let title: string;
+  let summary: string;
+  if (figure === null) {
+    title = `${subject}: withdrawn${previous ? ` (was ${figureText(previous, metric.unit)})` : ""}`;
+    summary = `${subject} was withdrawn${previous ? `; it was ${stated(previous)}` : ""}. The quarter is a gap until a new figure is entered.${note}`;
+  } else if (previous) {
+    title = `${subject}: restated to ${figureText(figure, metric.unit)} (was ${figureText(previous, metric.unit)})`;
+    summary = `${subject} restated: now ${stated(figure)}; was ${stated(previous)}.${note}`;
+  } else {
+    title = `${subject}: ${figureText(figure, metric.unit)}`;
+    summary = `${subject}: ${stated(figure)}.${note}`;
+  }
+  return {
+    id: auditEntryId(change.auditId),
+    title,
+    summary,
+    href: metricHref(links, change.brandSlug, metric.key),
+    updated: change.at,
+    author: feedAuthor(change.actor),
+  };
+}
+
+const EVENT_CHANGE_WORDS: Record<EventChange["change"], string> = {
+  new: "New event",
+  changed: "Event changed",
+  deleted: "Event deleted",
+};
+
+function eventEntry(change: EventChange, links: FeedLinks): AtomEntry {
+  const anchor = change.change === "deleted" ? "#events" : `#event-${change.uid}`;
+  const concerns = change.metrics ? ` Concerns: ${change.metrics.join(", ")}.` : "";
+  return {
+    id: auditEntryId(change.auditId),
+    title: `${EVENT_CHANGE_WORDS[change.change]}: ${change.title} (${change.date})`,
+    summary: `${change.date}: ${change.title}. ${change.description} (${sourceText(change.source)})${concerns}`,
+    href: overviewHref(links, change.brandSlug, anchor),
+    updated: change.at,
+    author: feedAuthor(change.actor),
+  };
+}
+
+function verdictEntry(change: VerdictChange, links: FeedLinks): AtomEntry {
+  const about = `${change.metric.label}${change.quarter ? `, ${quarterLabel(change.quarter)}` : ""}`;
+  const was = change.previousVerdict ? ` (was ${change.previousVerdict})` : "";
+  const detail = change.detail ? ` ${change.detail}.` : "";
+  return {
+    id: verdictEntryId(change.verdictId),
+    title: `Claim ${change.verdict.toLowerCase()}${was}: ${change.claimant}, “${change.stated}” (${about})`,
+    summary: `${change.claimant} said “${change.quote}” (${sourceText(change.source)}). Verdict: ${change.verdict}${was}.${detail} Judged after: ${change.trigger}.`,
+    href: claimHref(links, change.brandSlug, change.metric.key, change.claimUid),
+    updated: change.at,
+    author: COMPUTED_AUTHOR,
+  };
+}
+
+function signalEntry(change: SignalChange, links: FeedLinks): AtomEntry {
+  const numbers = change.numbers.map((number) => `${number.label}: ${number.value}`).join("; ");
+  return {
+    id: signalEntryId(change),
+    title: `${change.ruleName}: ${change.title}`,
+    summary: `${change.title}.${numbers ? ` ${numbers}.` : ""} ${change.explanation}`,
+    href: `${links.origin}${change.path}`,
+    updated: change.at,
+    author: COMPUTED_AUTHOR,
+  };
+}
+
+type EntryMappers = {
+  [K in FeedChange["kind"]]: (
+    change: Extract<FeedChange, { kind: K }>,
+    links: FeedLinks,
+  ) => AtomEntry;
+};
+
+export const ENTRY_MAPPERS: EntryMappers = {
+  observation: observationEntry,
+  event: eventEntry,
+  claim_verdict: verdictEntry,
+  signal: signalEntry,
+};
+
+function toEntry(change: FeedChange, links: FeedLinks): AtomEntry {
+  const mapper = ENTRY_MAPPERS[change.kind] as (change: FeedChange, links: FeedLinks) => AtomEntry;
+  return mapper(change, links);
+}
+
+/* Among changes of one instant (a save writes figures, re-judges claims, moves signals): what the
+   write caused above the write, as if a moment later; each kind by its row id (signals by their
+   finding), so every request orders them alike. */
+const KIND_ORDER: Record<FeedChange["kind"], number> = {
+  signal: 0,
+  claim_verdict: 1,
+  event: 2,
+  observation: 3,
+};
+
+function sequence(change: FeedChange): number {
+  if (change.kind === "claim_verdict") return change.verdictId;
+  if (change.kind === "signal") return 0;
+  return change.auditId;
+}
+
+function newestFirst(a: FeedChange, b: FeedChange): number {
+  if (a.at !== b.at) return a.at < b.at ? 1 : -1;
+  if (a.kind !== b.kind) return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+  if (a.kind === "signal" && b.kind === "signal") return a.findingId < b.findingId ? -1 : 1;
+  return sequence(b) - sequence(a);
+}
+
+/** Newest first, at most `limit`, in the same order on every request. */
+export function feedEntries(
+  changes: readonly FeedChange[],
+  links: FeedLinks,
+  limit = FEED_ENTRY_LIMIT,
+): AtomEntry[] {
+  return [...changes]
+    .sort(newestFirst)
+    .slice(0, limit)
+    .map((change) => toEntry(change, links));
+}
+
+/* Reading audit rows. Their before/after are JSON written by lib/mutations; anything else is skipped. */
+
+const ObservationSnapshotSchema = z.object({
+  value: z.number().nullable(),
+  decimals: z.number().int(),
+  qualifier: z.enum(QUALIFIERS),
+  sourceId: z.number().int().nullable(),
+  note: z.string().nullable().optional(),
+});
+export type ObservationSnapshot = z.infer<typeof ObservationSnapshotSchema>;
+
+const EventSnapshotSchema = z.object({
+  date: z.string(),
+  title: z.string(),
+  description: z.string(),
+  /** Comma-separated keys, null for every metric; absent in rows written before events had them. */
+  metricKeys: z.string().nullable().optional(),
+  sourceId: z.number().int(),
+  deleted: z.boolean(),
+});
+export type EventSnapshot = z.infer<typeof EventSnapshotSchema>;
+
+function parseJson<T>(schema: z.ZodType<T>, text: string | null): T | null {
+  if (text === null) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const OBSERVATION_KEY = /^([^/]+)\/([^/]+)\/(\d{4}Q[1-4])$/;
+
+/**
+ * An observation audit row as a change, or null when it is not one the feed can state with its
+ * figure. What happened is read from the states, not from the action name, because seeding and
+ * imports record their own action names for the same three kinds of change.
+ */
+export function readObservationAudit(row: {
+  entityKey: string;
+  before: string | null;
+  after: string | null;
+}): {
+  brandSlug: string;
+  metricKey: string;
+  quarter: QuarterCode;
+  change: ObservationChange["change"];
+  before: ObservationSnapshot | null;
+  after: ObservationSnapshot;
+} | null {
+  const key = OBSERVATION_KEY.exec(row.entityKey);
+  const after = parseJson(ObservationSnapshotSchema, row.after);
+  if (!key || !after) return null;
+  const before = parseJson(ObservationSnapshotSchema, row.before);
+  const hadValue = before !== null && before.value !== null;
+  const change = after.value === null ? "withdrawn" : hadValue ? "restated" : "new";
+  return {
+    brandSlug: key[1] as string,
+    metricKey: key[2] as string,
+    quarter: key[3] as QuarterCode,
+    change,
+    before: hadValue ? before : null,
+    after,
+  };
+}
+
+export function readEventAudit(row: {
+  before: string | null;
+  after: string | null;
+}): { change: EventChange["change"]; after: EventSnapshot } | null {
+  const after = parseJson(EventSnapshotSchema, row.after);
+  if (!after) return null;
+  // A restored event (saved again after its deletion) is a change to it, not a new one.
+  const change = after.deleted ? "deleted" : row.before === null ? "new" : "changed";
+  return { change, after };
+}
