@@ -86,13 +86,15 @@ test.describe("charts that do not mislead", () => {
   test("a keyboard reaches the metric page's data table in a few Tabs", async ({ page }) => {
     await page.goto("/metrics/smartphone_gross_margin");
     let tabs = 0;
-    while (tabs < 10) {
+    while (tabs < 14) {
       await page.keyboard.press("Tab");
       tabs++;
       const name = await page.evaluate(() => document.activeElement?.textContent?.trim());
       if (name === "Skip to the data table") break;
     }
-    expect(tabs).toBeLessThanOrEqual(8);
+    // Before it: "Skip to content", the logo, the site navigation and the theme switch's three
+    // buttons. The analyst's complaint was the first link to the data at Tab 42.
+    expect(tabs).toBeLessThanOrEqual(11);
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/#data$/);
     await expect(page.getByRole("heading", { name: "Data", exact: true })).toBeInViewport();
