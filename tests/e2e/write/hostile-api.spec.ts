@@ -817,7 +817,7 @@ const IMPORT_CASES: Case[] = [
         json: { planChecksum: "0".repeat(64), force: true },
       }),
     status: 400,
-    message: /may hold only planChecksum, not "force"/,
+    message: /may hold only planChecksum and unusualChangesChecked, not "force"/,
   },
   {
     name: "confirm: no session",
