@@ -1,10 +1,7 @@
 import { methodNotAllowed } from "@/lib/api/http";
-import { currentUser } from "@/lib/auth/current-user";
-import { publicRead } from "@/lib/auth/settings";
-import { errorResponse } from "@/lib/auth/write";
+import { paramProblemsResponse, privateReadRefusal } from "@/lib/api/read-route";
 import { exportFileName, quarterColumns } from "@/lib/csv/export-format";
 import { acrossCsvStream, longCsvStream, wideCsvStream } from "@/lib/csv/export-stream";
-import { AppError } from "@/lib/errors";
 import { parseExportParams, searchParamsOf } from "@/lib/export-params";
 import { getBrand } from "@/lib/queries/brands";
 import {
@@ -23,30 +20,15 @@ export const PUT = methodNotAllowed("GET");
 export const PATCH = methodNotAllowed("GET");
 export const DELETE = methodNotAllowed("GET");
 
-function badRequest(problems: readonly ParamProblem[]): Response {
-  return new Response(
-    `${problems.map((problem) => `${problem.param}: ${problem.message}`).join("\n")}\n`,
-    {
-      status: 400,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-    },
-  );
-}
-
 /**
  * `GET /api/export?brand=&metrics=&from=&to=&format=long|wide&across=metrics|quarters&bom=1&history=1`:
  * see the README.
  */
 export async function GET(request: Request): Promise<Response> {
-  // Private mode: the export is reading too (the custom server refuses it first; this holds when
-  // the app is reached another way).
-  if (!publicRead() && !(await currentUser())) {
-    return errorResponse(
-      new AppError("unauthenticated", "This Pulse is private: sign in first (POST /api/session)."),
-    );
-  }
+  const refusal = await privateReadRefusal();
+  if (refusal) return refusal;
   const parsed = parseExportParams(searchParamsOf(new URL(request.url).searchParams));
-  if (!parsed.ok) return badRequest(parsed.problems);
+  if (!parsed.ok) return paramProblemsResponse(parsed.problems);
   const params = parsed.value;
 
   const [catalog, brand] = await Promise.all([
@@ -64,7 +46,7 @@ export async function GET(request: Request): Promise<Response> {
       message: `has no metric ${unknown.map((key) => `"${key}"`).join(", ")} (known: ${catalog.map((m) => m.key).join(", ")})`,
     });
   }
-  if (problems.length > 0) return badRequest(problems);
+  if (problems.length > 0) return paramProblemsResponse(problems);
 
   const metrics = params.metrics
     ? params.metrics.flatMap((key) => catalog.filter((metric) => metric.key === key))

@@ -1,10 +1,7 @@
 import { methodNotAllowed } from "@/lib/api/http";
-import { currentUser } from "@/lib/auth/current-user";
-import { publicRead } from "@/lib/auth/settings";
-import { errorResponse } from "@/lib/auth/write";
+import { paramProblemsResponse, privateReadRefusal } from "@/lib/api/read-route";
 import { COMPARE_COLUMNS, compareFileName, compareRecords } from "@/lib/csv/compare-export";
 import { BYTE_ORDER_MARK, stringifyRecords } from "@/lib/csv/csv-stream";
-import { AppError } from "@/lib/errors";
 import { searchParamsOf } from "@/lib/export-params";
 import { listBrandMetricNotes } from "@/lib/queries/brand-metrics";
 import { loadCompareView } from "@/lib/queries/compare-view";
@@ -17,32 +14,18 @@ export const PUT = methodNotAllowed("GET");
 export const PATCH = methodNotAllowed("GET");
 export const DELETE = methodNotAllowed("GET");
 
-function badRequest(problems: readonly ParamProblem[]): Response {
-  return new Response(
-    `${problems.map((problem) => `${problem.param}: ${problem.message}`).join("\n")}\n`,
-    {
-      status: 400,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-    },
-  );
-}
-
 /**
  * `GET /api/compare/export?<the compare page's query>&bom=1`: what /compare shows for the same
  * query, as CSV. A comparison holds a few series of tens of quarters, so the file is built at
  * once rather than streamed.
  */
 export async function GET(request: Request): Promise<Response> {
-  // Private mode: as /api/export, reading needs a session even when the app is reached directly.
-  if (!publicRead() && !(await currentUser())) {
-    return errorResponse(
-      new AppError("unauthenticated", "This Pulse is private: sign in first (POST /api/session)."),
-    );
-  }
+  const refusal = await privateReadRefusal();
+  if (refusal) return refusal;
   const url = new URL(request.url);
   const boms = url.searchParams.getAll("bom");
   if (boms.length > 1 || (boms.length === 1 && boms[0] !== "0" && boms[0] !== "1")) {
-    return badRequest([
+    return paramProblemsResponse([
       {
         param: "bom",
         message: boms.length > 1 ? "appears more than once" : "must be 1 (yes) or 0 (no)",
@@ -52,7 +35,7 @@ export async function GET(request: Request): Promise<Response> {
   const bom = boms[0] === "1";
   url.searchParams.delete("bom");
   const parsed = parseCompareParams(searchParamsOf(url.searchParams));
-  if (!parsed.ok) return badRequest(parsed.problems);
+  if (!parsed.ok) return paramProblemsResponse(parsed.problems);
   const state = parsed.value;
   const view = await loadCompareView(state);
   const problems: ParamProblem[] = [
@@ -62,7 +45,7 @@ export async function GET(request: Request): Promise<Response> {
       message: `has no stored or derived metric "${key}"`,
     })),
   ];
-  if (problems.length > 0) return badRequest(problems);
+  if (problems.length > 0) return paramProblemsResponse(problems);
   const notes = await listBrandMetricNotes(state.brands, state.metrics);
   const body = stringifyRecords([
     [...COMPARE_COLUMNS],
