@@ -5,6 +5,7 @@ import { MetricClaims } from "@/app/_claims/MetricClaims";
 import { AnnualTable } from "@/components/AnnualTable";
 import { BrandSwitcher } from "@/components/BrandSwitcher";
 import { ChartEvents } from "@/components/ChartEvents";
+import { ChartDownloads } from "@/components/charts/ChartDownloads";
 import { SeasonalChart } from "@/components/charts/SeasonalChart";
 import { TrendChart } from "@/components/charts/TrendChart";
 import { ExportLinks } from "@/components/ExportLinks";
@@ -13,6 +14,8 @@ import { RangeForm } from "@/components/RangeForm";
 import { SeriesTable } from "@/components/SeriesTable";
 import { SignalsPanel } from "@/components/SignalsPanel";
 import { canEdit, requireReader } from "@/lib/auth/current-user";
+import { now } from "@/lib/clock";
+import { type ChartImageMeta, chartFileBase } from "@/lib/domain/chart-image";
 import { MetricKeySchema } from "@/lib/domain/fields";
 import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
 import { changesVsYearsAgo, seasonalRows } from "@/lib/domain/series-view";
@@ -113,6 +116,17 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
   const href = (patch: Partial<MetricPageState>) =>
     `/metrics/${metric.key}${metricPageQuery({ ...state, ...patch })}`;
   const withdrawnNotice = parseWithdrawnNotice(query);
+  const firstQuarter = chart[0]?.quarter as QuarterCode | undefined;
+  const lastQuarter = chart.at(-1)?.quarter as QuarterCode | undefined;
+  const imageMeta = (range: string, from: string, to: string): ChartImageMeta => ({
+    title: `${brand.name}: ${metric.label}`,
+    unit: metric.unit,
+    range: `${VIEW_LABELS[state.view]}, ${range}`,
+    // Fiscal years are summed from these quarters, so their sources are the year's sources too.
+    sources: chart.flatMap((row) => (row.sourceTitle ? [row.sourceTitle] : [])),
+    date: now().toISOString().slice(0, 10),
+    fileBase: chartFileBase({ brands: [brand.slug], metrics: [metric.key], from, to }),
+  });
   const editorLinks = canEdit(session)
     ? {
         restate: (quarter: QuarterCode) => restateHref(metric.key, brand.slug, quarter),
@@ -236,15 +250,23 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
                 ? "A year's total is shown only when all four quarters have a figure; an incomplete year is an empty slot, with the missing quarters in the table."
                 : "A stock's fiscal-year value is its level at the end of Q4; a year without a Q4 figure has none."}
             </p>
-            <div className="chart-frame chart-frame--large">
-              <TrendChart
-                rows={annualChart}
-                metric={chartMetric}
-                height={380}
-                events={markers}
-                comparePeriods={periods}
-              />
-            </div>
+            <ChartDownloads
+              meta={imageMeta(
+                `${annualChart[0]?.label} to ${annualChart.at(-1)?.label}`,
+                (annualChart[0]?.label ?? "").replace(/\s/g, ""),
+                (annualChart.at(-1)?.label ?? "").replace(/\s/g, ""),
+              )}
+            >
+              <div className="chart-frame chart-frame--large">
+                <TrendChart
+                  rows={annualChart}
+                  metric={chartMetric}
+                  height={380}
+                  events={markers}
+                  comparePeriods={periods}
+                />
+              </div>
+            </ChartDownloads>
           </section>
         )
       ) : chart.length === 0 ? (
@@ -260,19 +282,27 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
             {VIEW_LABELS[state.view]}, {quarterLabel(chart[0]?.quarter as QuarterCode)} to{" "}
             {quarterLabel(chart.at(-1)?.quarter as QuarterCode)}
           </h2>
-          <div className="chart-frame chart-frame--large">
-            {state.view === "bars" ? (
-              <TrendChart
-                rows={chart}
-                metric={chartMetric}
-                height={380}
-                events={markers}
-                comparePeriods={periods}
-              />
-            ) : (
-              <SeasonalChart {...seasonalRows(chart)} metric={chartMetric} height={380} />
+          <ChartDownloads
+            meta={imageMeta(
+              `${quarterLabel(firstQuarter as QuarterCode)} to ${quarterLabel(lastQuarter as QuarterCode)}`,
+              firstQuarter ?? "",
+              lastQuarter ?? "",
             )}
-          </div>
+          >
+            <div className="chart-frame chart-frame--large">
+              {state.view === "bars" ? (
+                <TrendChart
+                  rows={chart}
+                  metric={chartMetric}
+                  height={380}
+                  events={markers}
+                  comparePeriods={periods}
+                />
+              ) : (
+                <SeasonalChart {...seasonalRows(chart)} metric={chartMetric} height={380} />
+              )}
+            </div>
+          </ChartDownloads>
         </section>
       )}
 
