@@ -21,25 +21,26 @@ const TEXT = {
 const PNG_SCALE = 2;
 
 /**
- * SVG properties a stylesheet or a var() may set; each is written into the copy's style as the
- * browser computed it, so the file renders outside the page in the theme it was taken in.
+ * SVG properties a stylesheet or a var() may set; each is written into the copy as the browser
+ * computed it, so the file renders outside the page in the theme it was taken in. Only where it
+ * differs from the parent's (inheritance does the rest), or the file would be mostly styles.
  */
-const INLINED = [
+const INHERITED = [
   "fill",
   "fill-opacity",
   "stroke",
   "stroke-opacity",
   "stroke-width",
   "stroke-dasharray",
-  "opacity",
   "font-family",
   "font-size",
   "font-weight",
   "text-anchor",
   "dominant-baseline",
   "visibility",
-  "display",
 ] as const;
+/** Not inherited: written only when not the initial value. */
+const OWN = { opacity: "1", display: "inline" } as const;
 
 function inlineComputedStyles(original: Element, copy: Element) {
   const originals = [original, ...original.querySelectorAll("*")];
@@ -48,8 +49,23 @@ function inlineComputedStyles(original: Element, copy: Element) {
     const target = copies[index];
     if (!target) return;
     const computed = getComputedStyle(element);
-    const style = INLINED.map((name) => `${name}: ${computed.getPropertyValue(name)}`).join("; ");
-    target.setAttribute("style", style);
+    const parent =
+      index > 0 && element.parentElement ? getComputedStyle(element.parentElement) : null;
+    const declarations: string[] = [];
+    for (const name of INHERITED) {
+      const value = computed.getPropertyValue(name);
+      // A presentation attribute naming a custom property means nothing outside the page.
+      if (target.getAttribute(name)?.includes("var(")) target.setAttribute(name, value);
+      if (parent === null || parent.getPropertyValue(name) !== value) {
+        declarations.push(`${name}: ${value}`);
+      }
+    }
+    for (const [name, initial] of Object.entries(OWN)) {
+      const value = computed.getPropertyValue(name);
+      if (value !== initial) declarations.push(`${name}: ${value}`);
+    }
+    if (declarations.length > 0) target.setAttribute("style", declarations.join("; "));
+    else target.removeAttribute("style");
     // Focus and hover hooks mean nothing in a file.
     for (const name of ["tabindex", "role", "aria-label", "aria-describedby"]) {
       target.removeAttribute(name);
