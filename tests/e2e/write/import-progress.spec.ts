@@ -69,13 +69,11 @@ test("a 4 MB file shows its upload progress, then checking, then its preview", a
 test("a refused file comes back as the form's error, the form ready again", async ({ page }) => {
   await signIn(page, "Importer", "/import");
   await page.goto("/import");
-  await page
-    .getByLabel(/CSV file/)
-    .setInputFiles({
-      name: "bad.csv",
-      mimeType: "text/csv",
-      buffer: Buffer.from("a,b\r\n1,2\r\n"),
-    });
+  await page.getByLabel(/CSV file/).setInputFiles({
+    name: "bad.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("a,b\r\n1,2\r\n"),
+  });
   await page.getByRole("button", { name: "Upload and preview" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "cannot be imported" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Upload and preview" })).toBeEnabled();
