@@ -104,3 +104,18 @@ test("without JavaScript there are no download buttons that could not work", asy
   await expect(page.getByRole("button", { name: /Download (PNG|SVG)/ })).toHaveCount(0);
   await context.close();
 });
+
+test("the fiscal-year and seasonal views download too, named by their range", async ({ page }) => {
+  await page.goto("/metrics/revenue?brand=xiaomi&view=annual");
+  await expect(page.getByRole("button", { name: "Download SVG" })).toBeEnabled();
+  const annual = await saved(page, "Download SVG");
+  expect(annual.name).toMatch(/^xiaomi-revenue-FY\d{4}-FY\d{4}\.svg$/);
+  expect(annual.bytes.toString("utf8")).toContain("Fiscal years, FY ");
+
+  await page.goto("/metrics/revenue?brand=xiaomi&view=seasonal&from=2023Q1&to=2025Q3");
+  await expect(page.getByRole("button", { name: "Download SVG" })).toBeEnabled();
+  const seasonal = await saved(page, "Download SVG");
+  expect(seasonal.name).toBe("xiaomi-revenue-2023Q1-2025Q3.svg");
+  // The seasonal chart's legend names each year; the file keeps it.
+  expect(seasonal.bytes.toString("utf8")).toMatch(/>2024<\/text>/);
+});
