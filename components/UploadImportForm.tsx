@@ -1,10 +1,33 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { type FormEvent, useActionState, useState } from "react";
 import { type UploadImportState, uploadImport } from "@/lib/actions/upload-import";
 import type { ImportKind } from "@/lib/csv/import-types";
 
 const initialState: UploadImportState = { message: null, problems: [] };
+
+/** Every word of the upload's progress, in one place for the message catalog. */
+const TEXT = {
+  uploading: "Uploading the file…",
+  uploaded: (percent: number) => `${percent}% sent`,
+  checking: "Checking every row…",
+  checkingHint: "The preview opens when the file has been checked.",
+  lost: "The upload failed: the connection to the server was lost. Nothing was stored.",
+  unreadable: (status: number) =>
+    `The server answered ${status} without an explanation. Nothing was stored.`,
+} as const;
+
+type Stage =
+  | { name: "idle" }
+  | { name: "uploading"; loaded: number; total: number }
+  | { name: "checking" };
+
+interface ImportCreated {
+  id?: number;
+  error?: string;
+  problems?: unknown;
+}
 
 export function UploadImportForm({
   maxBytes,
@@ -22,7 +45,17 @@ export function UploadImportForm({
   const [tooLarge, setTooLarge] = useState<string | null>(null);
   const maxMegabytes = maxBytes / 1024 / 1024;
 
-  function checkSize(event: FormEvent<HTMLFormElement>) {
+  const router = useRouter();
+  const [stage, setStage] = useState<Stage>({ name: "idle" });
+  // The answer of the upload sent with progress (below), shown like the action's state.
+  const [sent, setSent] = useState<UploadImportState | null>(null);
+
+  /**
+   * With JavaScript the file goes to POST /api/imports (the same checks and the same pending
+   * import as the action) so that its upload can report progress; the form's action is what
+   * runs without JavaScript.
+   */
+  function upload(event: FormEvent<HTMLFormElement>) {
     const input = event.currentTarget.elements.namedItem("file");
     const file = input instanceof HTMLInputElement ? input.files?.[0] : undefined;
     if (file && file.size > maxBytes) {
@@ -30,14 +63,61 @@ export function UploadImportForm({
       setTooLarge(
         `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; an import takes at most ${maxMegabytes} MB. Split it into smaller files.`,
       );
-    } else setTooLarge(null);
+      return;
+    }
+    setTooLarge(null);
+    if (!file || typeof XMLHttpRequest === "undefined") return;
+    event.preventDefault();
+    setSent(null);
+    setStage({ name: "uploading", loaded: 0, total: file.size });
+    const request = new XMLHttpRequest();
+    const name = encodeURIComponent((file.name || "upload.csv").slice(0, 200));
+    request.open("POST", `/api/imports?kind=${kind}&name=${name}`);
+    request.setRequestHeader("Content-Type", "text/csv");
+    request.upload.onprogress = (progress) => {
+      if (progress.lengthComputable) {
+        setStage({ name: "uploading", loaded: progress.loaded, total: progress.total });
+      }
+    };
+    // Sent: the server now reads and plans every row, which is most of the wait on a large file.
+    request.upload.onload = () => setStage({ name: "checking" });
+    request.onerror = () => {
+      setStage({ name: "idle" });
+      setSent({ message: TEXT.lost, problems: [] });
+    };
+    request.onload = () => {
+      let body: ImportCreated = {};
+      try {
+        body = JSON.parse(request.responseText) as ImportCreated;
+      } catch {
+        body = {};
+      }
+      if (request.status === 201 && typeof body.id === "number") {
+        // "Checking" stays until the preview has loaded and replaces this page.
+        setStage({ name: "checking" });
+        router.push(`/import/${body.id}`);
+        return;
+      }
+      setStage({ name: "idle" });
+      setSent({
+        message: body.error ?? TEXT.unreadable(request.status),
+        problems: Array.isArray(body.problems) ? body.problems.map(String) : [],
+      });
+    };
+    request.send(file);
   }
 
-  const message = tooLarge ? "This file cannot be imported." : state.message;
-  const problems = tooLarge ? [tooLarge] : state.problems;
+  const busy = pending || stage.name !== "idle";
+  const shown = sent ?? state;
+  const message = tooLarge ? "This file cannot be imported." : shown.message;
+  const problems = tooLarge ? [tooLarge] : shown.problems;
+  const percent =
+    stage.name === "uploading" && stage.total > 0
+      ? Math.min(100, Math.round((stage.loaded / stage.total) * 100))
+      : 0;
   const invalid = message !== null;
   return (
-    <form action={formAction} onSubmit={checkSize} className="stack-form">
+    <form action={formAction} onSubmit={upload} className="stack-form">
       <input type="hidden" name="kind" value={kind} />
       <div className="field">
         <label htmlFor="import-file">
@@ -71,8 +151,18 @@ export function UploadImportForm({
           </div>
         ) : null}
       </div>
-      <button type="submit" disabled={pending} aria-disabled={pending}>
-        {pending ? "Checking the file…" : "Upload and preview"}
+      {stage.name === "uploading" ? (
+        <p className="import-progress__stage" role="status" data-stage="uploading">
+          <label htmlFor="import-progress">{TEXT.uploading}</label>{" "}
+          <progress id="import-progress" max={100} value={percent} /> {TEXT.uploaded(percent)}
+        </p>
+      ) : stage.name === "checking" ? (
+        <p className="import-progress__stage" role="status" data-stage="checking">
+          <progress aria-label={TEXT.checking} /> {TEXT.checking} {TEXT.checkingHint}
+        </p>
+      ) : null}
+      <button type="submit" disabled={busy} aria-disabled={busy}>
+        {busy ? TEXT.checking : "Upload and preview"}
       </button>
     </form>
   );

@@ -4,9 +4,12 @@ import Link from "next/link";
 import { BrandMetricNotes } from "@/components/BrandMetricNotes";
 import { CompareForm } from "@/components/CompareForm";
 import { CopyLink } from "@/components/CopyLink";
+import { ChartDownloads } from "@/components/charts/ChartDownloads";
 import { CompareChart } from "@/components/charts/CompareChart";
 import { ParamProblems } from "@/components/ParamProblems";
 import { SourceLink } from "@/components/SourceLink";
+import { now } from "@/lib/clock";
+import { type ChartImageMeta, chartFileBase } from "@/lib/domain/chart-image";
 import type { ComparedSeries, CompareMode } from "@/lib/domain/compare";
 import { DERIVED_METRICS } from "@/lib/domain/derived-metrics";
 import { formatNumber, formatValue } from "@/lib/domain/format";
@@ -98,6 +101,29 @@ export default async function ComparePage({
     series.map((entry) => [entry.id, new Map(entry.points.map((point) => [point.quarter, point]))]),
   );
   const shareLink = `/compare${compareQuery(state)}`;
+  const firstRow = table.rows[0];
+  const lastRow = table.rows.at(-1);
+  const imageMeta: ChartImageMeta = {
+    title: drawn.map((entry) => entry.label).join(" vs "),
+    unit: table.axisLabel,
+    range: `${MODE_WORDS[decision.mode]}, ${firstRow?.label} to ${lastRow?.label}`,
+    sources: drawn.flatMap((entry) =>
+      entry.points.flatMap((point) => {
+        const evidence = point.evidence;
+        if (!evidence) return [];
+        return "source" in evidence
+          ? [evidence.source.title]
+          : evidence.inputs.map((input) => input.source.title);
+      }),
+    ),
+    date: now().toISOString().slice(0, 10),
+    fileBase: chartFileBase({
+      brands: [...new Set(drawn.map((entry) => entry.brandSlug))],
+      metrics: [...new Set(drawn.map((entry) => entry.metricKey))],
+      from: firstRow?.quarter ?? "",
+      to: lastRow?.quarter ?? "",
+    }),
+  };
   const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost";
   const protocol = requestHeaders.get("x-forwarded-proto") ?? "http";
   const shareUrl = `${protocol}://${host}${shareLink}`;
@@ -194,14 +220,16 @@ export default async function ComparePage({
             {drawn.map((entry) => entry.label).join(" vs ")}: {MODE_WORDS[decision.mode]}
             {table.base ? ` (${quarterLabel(table.base)} = 100)` : ""}
           </h2>
-          <div className="chart-frame chart-frame--large">
-            <CompareChart
-              rows={table.rows}
-              lines={drawn.map(({ id, label, unit, kind }) => ({ id, label, unit, kind }))}
-              mode={decision.mode}
-              axisLabel={table.axisLabel}
-            />
-          </div>
+          <ChartDownloads meta={imageMeta}>
+            <div className="chart-frame chart-frame--large">
+              <CompareChart
+                rows={table.rows}
+                lines={drawn.map(({ id, label, unit, kind }) => ({ id, label, unit, kind }))}
+                mode={decision.mode}
+                axisLabel={table.axisLabel}
+              />
+            </div>
+          </ChartDownloads>
         </section>
       )}
 

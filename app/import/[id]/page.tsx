@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ClaimImportPreview } from "@/components/ClaimImportPreview";
+import { ImportConfirmButton } from "@/components/ImportConfirmButton";
 import { ImportPreview } from "@/components/ImportPreview";
 import { confirmImport } from "@/lib/actions/confirm-import";
 import { requireRole } from "@/lib/auth/current-user";
@@ -203,7 +204,9 @@ export default async function ImportBatchPage({
                 : `I have checked these ${unusual.length.toLocaleString("en-US")} unusual changes against their sources`}
             </label>
           ) : null}
-          <button type="submit">Confirm import of {count(batch.kind, plan.writes.length)}</button>
+          <ImportConfirmButton
+            label={`Confirm import of ${count(batch.kind, plan.writes.length)}`}
+          />
           <p className="field-hint">
             All of them are written in one transaction, each with an audit entry, or none is.
           </p>

@@ -65,13 +65,14 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
   ]);
   const series = allSeries.find((entry) => entry.metric.key === metric.key);
   if (!series) notFound();
+  const today = now();
   const view = metricPageView({
     state,
     brand,
     allSeries,
     series,
     events,
-    now: now(),
+    now: today,
     metricHref: (key) =>
       `/metrics/${key}${metricPageQuery({ brand: brand.slug, view: "bars", from: null, to: null })}#chart`,
   });
@@ -107,7 +108,13 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
         quarters={view.quarters}
         controls={controls}
       />
-      <MetricChartSection metric={metric} viewName={state.view} view={view} />
+      <MetricChartSection
+        brand={brand}
+        metric={metric}
+        viewName={state.view}
+        view={view}
+        today={today}
+      />
 
       {view.showEvents && placed && eventSpan && state.view !== "seasonal" ? (
         <section aria-labelledby="events-heading">
