@@ -1,3 +1,7 @@
+/**
+ * The wide CSV shapes: one row per quarter with a column per metric, or turned, one row per
+ * brand and metric with a column per quarter. A quarter without a figure is empty, never zero.
+ */
 import { type QuarterCode, quarterFromIndex, quarterIndex } from "@/lib/domain/quarter";
 import type { MetricDTO, Qualifier } from "@/lib/domain/types";
 import { escapeTextCell, formatValueCell, textCell } from "./cells";

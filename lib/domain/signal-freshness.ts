@@ -1,3 +1,7 @@
+/**
+ * The freshness rules: a brand whose latest expected quarter has no figure yet (stale data), and
+ * a metric left behind while the brand's others moved on (not updated).
+ */
 import {
   currentQuarter,
   type QuarterCode,

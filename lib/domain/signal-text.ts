@@ -1,3 +1,4 @@
+/** The pieces of a finding's text shared by the rules: values, changes, points, restatements. */
 import { formatChangeHeadline, formatNumber, formatValue, roundTo } from "./format";
 import type { Change } from "./kpi";
 import { quarterLabel } from "./quarter";

@@ -1,3 +1,8 @@
+/**
+ * Signals: findings about a brand's series, each from a named rule with its thresholds and the
+ * numbers behind it, so that a reader can check every claim against the chart it links to. Pure:
+ * the same series and the same `now` always give the same findings.
+ */
 import { quarterLabel } from "./quarter";
 import { seriesRows } from "./series-view";
 import { staleFindings } from "./signal-freshness";
