@@ -1,4 +1,4 @@
-import type { ImportPlan, PlannedWrite } from "@/lib/csv/import-plan";
+import type { ImportPlan } from "@/lib/csv/import-plan";
 import { formatChangeHeadline, formatValue } from "@/lib/domain/format";
 import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
 import type { MetricDTO, Qualifier } from "@/lib/domain/types";
@@ -16,20 +16,26 @@ const YOY: PreviewColumn = { label: "YoY", num: true };
 
 function figureText(
   metric: MetricDTO | undefined,
-  value: number | null,
-  decimals: number,
-  qualifier: Qualifier,
+  { value, decimals, qualifier }: { value: number | null; decimals: number; qualifier: Qualifier },
 ): string {
   if (value === null) return "withdrawn (a gap)";
   return metric ? formatValue(value, metric.unit, decimals, qualifier) : String(value);
 }
 
-function FigureCells({ write, metric }: { write: PlannedWrite; metric: MetricDTO | undefined }) {
+/** The cells that say which figure a row of the file is: its line, brand, metric and quarter. */
+function FigureCells({
+  item,
+  metric,
+}: {
+  item: { row: number; brand: string; metric: string; quarter: string };
+  metric: MetricDTO | undefined;
+}) {
   return (
     <>
-      <td>{write.brand}</td>
-      <td>{metric?.label ?? write.metric}</td>
-      <td>{quarterLabel(write.quarter as QuarterCode)}</td>
+      <td className="num">{item.row}</td>
+      <td>{item.brand}</td>
+      <td>{metric?.label ?? item.metric}</td>
+      <td>{quarterLabel(item.quarter as QuarterCode)}</td>
     </>
   );
 }
@@ -84,15 +90,10 @@ export function ImportPreview({
             const metric = byKey.get(item.metric);
             return (
               <tr key={item.row} data-testid="unusual-row">
-                <td className="num">{item.row}</td>
-                <td>{item.brand}</td>
-                <td>{metric?.label ?? item.metric}</td>
-                <td>{quarterLabel(item.quarter)}</td>
+                <FigureCells item={item} metric={metric} />
+                <td className="num">{figureText(metric, item.next)}</td>
                 <td className="num">
-                  {figureText(metric, item.next.value, item.next.decimals, item.next.qualifier)}
-                </td>
-                <td className="num">
-                  {figureText(metric, item.base.value, item.base.decimals, item.base.qualifier)}{" "}
+                  {figureText(metric, item.base)}{" "}
                   <span className="muted">({quarterLabel(item.baseQuarter)})</span>
                 </td>
                 <td className="num change--bad" data-testid="unusual-yoy">
@@ -122,21 +123,9 @@ export function ImportPreview({
             const metric = byKey.get(write.metric);
             return (
               <tr key={write.row}>
-                <td className="num">{write.row}</td>
-                <FigureCells write={write} metric={metric} />
-                <td className="num">
-                  {write.before
-                    ? figureText(
-                        metric,
-                        write.before.value,
-                        write.before.decimals,
-                        write.before.qualifier,
-                      )
-                    : "none"}
-                </td>
-                <td className="num">
-                  {figureText(metric, write.value, write.decimals, write.qualifier)}
-                </td>
+                <FigureCells item={write} metric={metric} />
+                <td className="num">{write.before ? figureText(metric, write.before) : "none"}</td>
+                <td className="num">{figureText(metric, write)}</td>
                 <td>{write.sourceTitle ?? "none"}</td>
               </tr>
             );
@@ -155,11 +144,8 @@ export function ImportPreview({
             const metric = byKey.get(write.metric);
             return (
               <tr key={write.row}>
-                <td className="num">{write.row}</td>
-                <FigureCells write={write} metric={metric} />
-                <td className="num">
-                  {figureText(metric, write.value, write.decimals, write.qualifier)}
-                </td>
+                <FigureCells item={write} metric={metric} />
+                <td className="num">{figureText(metric, write)}</td>
                 <ImportSourceCell
                   title={write.sourceTitle}
                   url={write.sourceUrl}

@@ -47,13 +47,8 @@ export type LongColumn =
 export const REVISION_STATUSES = ["current", "superseded"] as const;
 export type RevisionStatus = (typeof REVISION_STATUSES)[number];
 
-/** One stored revision of a figure with its source, as the export query reads it. */
-export interface ExportObservation {
-  brand: string;
-  metric: string;
-  quarter: QuarterCode;
-  revision: number;
-  isCurrent: boolean;
+/** What a figure says, as an export writes it and an import compares it: value and evidence. */
+export interface FigureContent {
   value: number | null;
   decimals: number;
   qualifier: Qualifier;
@@ -62,6 +57,15 @@ export interface ExportObservation {
   sourceDate: string | null;
   quote: string | null;
   note: string | null;
+}
+
+/** One stored revision of a figure with its source, as the export query reads it. */
+export interface ExportObservation extends FigureContent {
+  brand: string;
+  metric: string;
+  quarter: QuarterCode;
+  revision: number;
+  isCurrent: boolean;
 }
 
 /** shiftQuarter(code, -4) without parsing: this runs once per exported row. */
