@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
 import { CLAIM_FIELD_LABELS, type ClaimField, type ClaimFormState } from "@/lib/domain/claim-input";
 import {
@@ -11,6 +10,7 @@ import {
   HEDGE_LABELS,
   HEDGES,
 } from "@/lib/domain/claims";
+import { FormActions, FormMessage, recordFormFields } from "./RecordFormFields";
 
 type ClaimAction = (state: ClaimFormState, formData: FormData) => Promise<ClaimFormState>;
 
@@ -26,41 +26,6 @@ const HINTS: Partial<Record<ClaimField, string>> = {
   sourceUrl: "Optional when the document has no address.",
   sourcePublishedOn: "Optional: YYYY-MM-DD or YYYY-MM.",
 };
-
-function describedBy(field: ClaimField, state: ClaimFormState): string | undefined {
-  const ids = [
-    HINTS[field] ? `${field}-hint` : null,
-    state.fieldErrors[field] ? `${field}-error` : null,
-  ].filter(Boolean);
-  return ids.length > 0 ? ids.join(" ") : undefined;
-}
-
-function FieldShell({
-  field,
-  state,
-  children,
-}: {
-  field: ClaimField;
-  state: ClaimFormState;
-  children: React.ReactNode;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={field}>{CLAIM_FIELD_LABELS[field]}</label>
-      {children}
-      {HINTS[field] ? (
-        <p id={`${field}-hint`} className="field-hint">
-          {HINTS[field]}
-        </p>
-      ) : null}
-      {state.fieldErrors[field] ? (
-        <p id={`${field}-error`} className="field-error">
-          {state.fieldErrors[field]}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /**
  * Adding or revising a claim. The server action validates and answers with field errors; the
@@ -86,47 +51,13 @@ export function ClaimForm({
     fieldErrors: {},
     values: initial,
   });
-  const field = (name: ClaimField, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <FieldShell field={name} state={state}>
-      <input
-        id={name}
-        name={name}
-        defaultValue={state.values[name]}
-        aria-invalid={state.fieldErrors[name] ? true : undefined}
-        aria-describedby={describedBy(name, state)}
-        {...props}
-      />
-    </FieldShell>
-  );
-  const select = (name: ClaimField, options: readonly { value: string; label: string }[]) => (
-    <FieldShell field={name} state={state}>
-      <select
-        id={name}
-        name={name}
-        defaultValue={state.values[name]}
-        aria-invalid={state.fieldErrors[name] ? true : undefined}
-        aria-describedby={describedBy(name, state)}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </FieldShell>
-  );
+  const { input: field, select, textarea } = recordFormFields(CLAIM_FIELD_LABELS, HINTS, state);
   const metricOptions = metrics.map((metric) => ({ value: metric.key, label: metric.label }));
   const formKey = JSON.stringify(state.values);
   return (
     <form action={formAction} className="stack-form" noValidate key={formKey}>
       {revision !== undefined ? <input type="hidden" name="revision" value={revision} /> : null}
-      <div aria-live="polite" className="form-message">
-        {state.message ? (
-          <p className="field-error" role="alert">
-            {state.message}
-          </p>
-        ) : null}
-      </div>
+      <FormMessage message={state.message} />
       <fieldset className="fieldset">
         <legend>Who said it, and where</legend>
         {select(
@@ -137,17 +68,7 @@ export function ClaimForm({
         {field("sourceTitle", { required: true, maxLength: 500 })}
         {field("sourceUrl", { type: "url", maxLength: 2000, placeholder: "https://" })}
         {field("sourcePublishedOn", { maxLength: 10 })}
-        <FieldShell field="quote" state={state}>
-          <textarea
-            id="quote"
-            name="quote"
-            rows={3}
-            maxLength={4000}
-            defaultValue={state.values.quote}
-            aria-invalid={state.fieldErrors.quote ? true : undefined}
-            aria-describedby={describedBy("quote", state)}
-          />
-        </FieldShell>
+        {textarea("quote", { rows: 3, maxLength: 4000 })}
       </fieldset>
       <fieldset className="fieldset">
         <legend>What it asserts</legend>
@@ -173,12 +94,7 @@ export function ClaimForm({
         {select("relativeMetric", [{ value: "", label: "None" }, ...metricOptions])}
         {field("note", { maxLength: 1000 })}
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" disabled={pending} aria-disabled={pending}>
-          {pending ? "Saving…" : submitLabel}
-        </button>
-        <Link href={cancelHref}>Cancel</Link>
-      </div>
+      <FormActions pending={pending} submitLabel={submitLabel} cancelHref={cancelHref} />
     </form>
   );
 }

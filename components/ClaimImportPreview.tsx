@@ -5,7 +5,8 @@ import { CLAIMANT_KIND_LABELS, formatStatedClaim } from "@/lib/domain/claims";
 import { decimalsOf } from "@/lib/domain/kpi";
 import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
 import type { MetricDTO } from "@/lib/domain/types";
-import { ImportRejectedRows, More, PREVIEW_ROWS } from "./ImportRejectedRows";
+import { ImportPreviewTable, ImportSourceCell } from "./ImportPreviewTable";
+import { ImportRejectedRows } from "./ImportRejectedRows";
 
 /** What a claims import would add, before anything is written; after it, what it added. */
 export function ClaimImportPreview({
@@ -39,80 +40,59 @@ export function ClaimImportPreview({
       <ImportRejectedRows rejected={plan.rejected} />
 
       {plan.writes.length > 0 ? (
-        <section aria-labelledby="add-heading" data-testid="added-rows">
-          <h2 id="add-heading">{applied ? "Claims added" : "Claims to add"}</h2>
-          {applied ? null : (
-            <p className="section-note">
-              Each is judged against the stored figures when it is written.
-            </p>
+        <ImportPreviewTable
+          headingId="add-heading"
+          testId="added-rows"
+          heading={applied ? "Claims added" : "Claims to add"}
+          note={applied ? null : "Each is judged against the stored figures when it is written."}
+          columns={[
+            { label: "Row", num: true },
+            { label: "Brand" },
+            { label: "About" },
+            { label: "Claim" },
+            { label: "Who" },
+            { label: "Source" },
+          ]}
+          rows={plan.writes}
+          row={({ row, claim }) => (
+            <tr key={row}>
+              <td className="num">{row}</td>
+              <td>
+                {applied ? (
+                  <Link href={claimsHref({ brand: claim.brand, metric: claim.metric })}>
+                    {claim.brand}
+                  </Link>
+                ) : (
+                  claim.brand
+                )}
+              </td>
+              <td>
+                {label(claim.metric)}
+                {claim.quarter ? `, ${quarterLabel(claim.quarter as QuarterCode)}` : ""}
+              </td>
+              <td>
+                {claim.kind}
+                {claim.comparison ? ` ${claim.comparison.toUpperCase()}` : ""}:{" "}
+                {formatStatedClaim({
+                  ...claim,
+                  statedValue: Number(claim.statedValue),
+                  statedDecimals: decimalsOf(claim.statedValue),
+                })}
+                {claim.kind === "share" && claim.relativeMetric
+                  ? ` of ${label(claim.relativeMetric)}`
+                  : ""}
+              </td>
+              <td>
+                {claim.claimant} ({CLAIMANT_KIND_LABELS[claim.claimantKind]})
+              </td>
+              <ImportSourceCell
+                title={claim.sourceTitle}
+                url={claim.sourceUrl}
+                date={claim.sourcePublishedOn}
+              />
+            </tr>
           )}
-          <div className="table-scroll">
-            <table className="series-table">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    Row
-                  </th>
-                  <th scope="col">Brand</th>
-                  <th scope="col">About</th>
-                  <th scope="col">Claim</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Source</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.writes.slice(0, PREVIEW_ROWS).map(({ row, claim }) => (
-                  <tr key={row}>
-                    <td className="num">{row}</td>
-                    <td>
-                      {applied ? (
-                        <Link href={claimsHref({ brand: claim.brand, metric: claim.metric })}>
-                          {claim.brand}
-                        </Link>
-                      ) : (
-                        claim.brand
-                      )}
-                    </td>
-                    <td>
-                      {label(claim.metric)}
-                      {claim.quarter ? `, ${quarterLabel(claim.quarter as QuarterCode)}` : ""}
-                    </td>
-                    <td>
-                      {claim.kind}
-                      {claim.comparison ? ` ${claim.comparison.toUpperCase()}` : ""}:{" "}
-                      {formatStatedClaim({
-                        ...claim,
-                        statedValue: Number(claim.statedValue),
-                        statedDecimals: decimalsOf(claim.statedValue),
-                      })}
-                      {claim.kind === "share" && claim.relativeMetric
-                        ? ` of ${label(claim.relativeMetric)}`
-                        : ""}
-                    </td>
-                    <td>
-                      {claim.claimant} ({CLAIMANT_KIND_LABELS[claim.claimantKind]})
-                    </td>
-                    <td>
-                      {claim.sourceUrl ? (
-                        <a
-                          href={claim.sourceUrl}
-                          rel="noopener noreferrer nofollow"
-                          target="_blank"
-                        >
-                          {claim.sourceTitle}
-                        </a>
-                      ) : (
-                        claim.sourceTitle
-                      )}
-                      {claim.sourcePublishedOn ? ` (${claim.sourcePublishedOn})` : ""}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <More total={plan.writes.length} />
-        </section>
+        />
       ) : null}
     </>
   );

@@ -1,25 +1,41 @@
-import type { ImportPlan, PlannedWrite } from "@/lib/csv/import-plan";
+import type { ImportPlan } from "@/lib/csv/import-plan";
 import { formatChangeHeadline, formatValue } from "@/lib/domain/format";
 import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
 import type { MetricDTO, Qualifier } from "@/lib/domain/types";
-import { ImportRejectedRows, More, PREVIEW_ROWS } from "./ImportRejectedRows";
+import { ImportPreviewTable, ImportSourceCell, type PreviewColumn } from "./ImportPreviewTable";
+import { ImportRejectedRows } from "./ImportRejectedRows";
+
+const FIGURE_COLUMNS: readonly PreviewColumn[] = [
+  { label: "Row", num: true },
+  { label: "Brand" },
+  { label: "Metric" },
+  { label: "Quarter" },
+];
+const VALUE: PreviewColumn = { label: "Value", num: true };
+const YOY: PreviewColumn = { label: "YoY", num: true };
 
 function figureText(
   metric: MetricDTO | undefined,
-  value: number | null,
-  decimals: number,
-  qualifier: Qualifier,
+  { value, decimals, qualifier }: { value: number | null; decimals: number; qualifier: Qualifier },
 ): string {
   if (value === null) return "withdrawn (a gap)";
   return metric ? formatValue(value, metric.unit, decimals, qualifier) : String(value);
 }
 
-function FigureCells({ write, metric }: { write: PlannedWrite; metric: MetricDTO | undefined }) {
+/** The cells that say which figure a row of the file is: its line, brand, metric and quarter. */
+function FigureCells({
+  item,
+  metric,
+}: {
+  item: { row: number; brand: string; metric: string; quarter: string };
+  metric: MetricDTO | undefined;
+}) {
   return (
     <>
-      <td>{write.brand}</td>
-      <td>{metric?.label ?? write.metric}</td>
-      <td>{quarterLabel(write.quarter as QuarterCode)}</td>
+      <td className="num">{item.row}</td>
+      <td>{item.brand}</td>
+      <td>{metric?.label ?? item.metric}</td>
+      <td>{quarterLabel(item.quarter as QuarterCode)}</td>
     </>
   );
 }
@@ -63,184 +79,82 @@ export function ImportPreview({
       <ImportRejectedRows rejected={plan.rejected} />
 
       {unusual.length > 0 ? (
-        <section aria-labelledby="unusual-heading" data-testid="unusual-rows">
-          <h2 id="unusual-heading">
-            {applied ? "Unusual changes (confirmed as checked)" : "Unusual changes to check"}
-          </h2>
-          <p className="section-note">
-            The change against the same quarter a year earlier is as large as the quarter form asks
-            to confirm: more often a typo or a wrong unit than news. Check each against its source.
-          </p>
-          <div className="table-scroll">
-            <table className="series-table">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    Row
-                  </th>
-                  <th scope="col">Brand</th>
-                  <th scope="col">Metric</th>
-                  <th scope="col">Quarter</th>
-                  <th scope="col" className="num">
-                    Value
-                  </th>
-                  <th scope="col" className="num">
-                    Year earlier
-                  </th>
-                  <th scope="col" className="num">
-                    YoY
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {unusual.slice(0, PREVIEW_ROWS).map((item) => {
-                  const metric = byKey.get(item.metric);
-                  return (
-                    <tr key={item.row} data-testid="unusual-row">
-                      <td className="num">{item.row}</td>
-                      <td>{item.brand}</td>
-                      <td>{metric?.label ?? item.metric}</td>
-                      <td>{quarterLabel(item.quarter)}</td>
-                      <td className="num">
-                        {figureText(
-                          metric,
-                          item.next.value,
-                          item.next.decimals,
-                          item.next.qualifier,
-                        )}
-                      </td>
-                      <td className="num">
-                        {figureText(
-                          metric,
-                          item.base.value,
-                          item.base.decimals,
-                          item.base.qualifier,
-                        )}{" "}
-                        <span className="muted">({quarterLabel(item.baseQuarter)})</span>
-                      </td>
-                      <td className="num change--bad" data-testid="unusual-yoy">
-                        {formatChangeHeadline(item.change)}
-                        {item.unitSlip ? " (tenfold: check the unit)" : ""}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <More total={unusual.length} />
-        </section>
+        <ImportPreviewTable
+          headingId="unusual-heading"
+          testId="unusual-rows"
+          heading={applied ? "Unusual changes (confirmed as checked)" : "Unusual changes to check"}
+          note="The change against the same quarter a year earlier is as large as the quarter form asks to confirm: more often a typo or a wrong unit than news. Check each against its source."
+          columns={[...FIGURE_COLUMNS, VALUE, { label: "Year earlier", num: true }, YOY]}
+          rows={unusual}
+          row={(item) => {
+            const metric = byKey.get(item.metric);
+            return (
+              <tr key={item.row} data-testid="unusual-row">
+                <FigureCells item={item} metric={metric} />
+                <td className="num">{figureText(metric, item.next)}</td>
+                <td className="num">
+                  {figureText(metric, item.base)}{" "}
+                  <span className="muted">({quarterLabel(item.baseQuarter)})</span>
+                </td>
+                <td className="num change--bad" data-testid="unusual-yoy">
+                  {formatChangeHeadline(item.change)}
+                  {item.unitSlip ? " (tenfold: check the unit)" : ""}
+                </td>
+              </tr>
+            );
+          }}
+        />
       ) : null}
 
       {changes.length > 0 ? (
-        <section aria-labelledby="restate-heading" data-testid="restated-rows">
-          <h2 id="restate-heading">
-            {applied ? "Restated (old → new)" : "Restatements (old → new)"}
-          </h2>
-          <p className="section-note">
-            Each becomes a new revision; the stored figure stays visible as history.
-          </p>
-          <div className="table-scroll">
-            <table className="series-table">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    Row
-                  </th>
-                  <th scope="col">Brand</th>
-                  <th scope="col">Metric</th>
-                  <th scope="col">Quarter</th>
-                  <th scope="col" className="num">
-                    Stored
-                  </th>
-                  <th scope="col" className="num">
-                    New
-                  </th>
-                  <th scope="col">New source</th>
-                </tr>
-              </thead>
-              <tbody>
-                {changes.slice(0, PREVIEW_ROWS).map((write) => {
-                  const metric = byKey.get(write.metric);
-                  return (
-                    <tr key={write.row}>
-                      <td className="num">{write.row}</td>
-                      <FigureCells write={write} metric={metric} />
-                      <td className="num">
-                        {write.before
-                          ? figureText(
-                              metric,
-                              write.before.value,
-                              write.before.decimals,
-                              write.before.qualifier,
-                            )
-                          : "none"}
-                      </td>
-                      <td className="num">
-                        {figureText(metric, write.value, write.decimals, write.qualifier)}
-                      </td>
-                      <td>{write.sourceTitle ?? "none"}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <More total={changes.length} />
-        </section>
+        <ImportPreviewTable
+          headingId="restate-heading"
+          testId="restated-rows"
+          heading={applied ? "Restated (old → new)" : "Restatements (old → new)"}
+          note="Each becomes a new revision; the stored figure stays visible as history."
+          columns={[
+            ...FIGURE_COLUMNS,
+            { label: "Stored", num: true },
+            { label: "New", num: true },
+            { label: "New source" },
+          ]}
+          rows={changes}
+          row={(write) => {
+            const metric = byKey.get(write.metric);
+            return (
+              <tr key={write.row}>
+                <FigureCells item={write} metric={metric} />
+                <td className="num">{write.before ? figureText(metric, write.before) : "none"}</td>
+                <td className="num">{figureText(metric, write)}</td>
+                <td>{write.sourceTitle ?? "none"}</td>
+              </tr>
+            );
+          }}
+        />
       ) : null}
 
       {adds.length > 0 ? (
-        <section aria-labelledby="add-heading" data-testid="added-rows">
-          <h2 id="add-heading">{applied ? "Figures added" : "Figures to add"}</h2>
-          <div className="table-scroll">
-            <table className="series-table">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    Row
-                  </th>
-                  <th scope="col">Brand</th>
-                  <th scope="col">Metric</th>
-                  <th scope="col">Quarter</th>
-                  <th scope="col" className="num">
-                    Value
-                  </th>
-                  <th scope="col">Source</th>
-                </tr>
-              </thead>
-              <tbody>
-                {adds.slice(0, PREVIEW_ROWS).map((write) => {
-                  const metric = byKey.get(write.metric);
-                  return (
-                    <tr key={write.row}>
-                      <td className="num">{write.row}</td>
-                      <FigureCells write={write} metric={metric} />
-                      <td className="num">
-                        {figureText(metric, write.value, write.decimals, write.qualifier)}
-                      </td>
-                      <td>
-                        {write.sourceUrl ? (
-                          <a
-                            href={write.sourceUrl}
-                            rel="noopener noreferrer nofollow"
-                            target="_blank"
-                          >
-                            {write.sourceTitle}
-                          </a>
-                        ) : (
-                          write.sourceTitle
-                        )}
-                        {write.sourceDate ? ` (${write.sourceDate})` : ""}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <More total={adds.length} />
-        </section>
+        <ImportPreviewTable
+          headingId="add-heading"
+          testId="added-rows"
+          heading={applied ? "Figures added" : "Figures to add"}
+          columns={[...FIGURE_COLUMNS, VALUE, { label: "Source" }]}
+          rows={adds}
+          row={(write) => {
+            const metric = byKey.get(write.metric);
+            return (
+              <tr key={write.row}>
+                <FigureCells item={write} metric={metric} />
+                <td className="num">{figureText(metric, write)}</td>
+                <ImportSourceCell
+                  title={write.sourceTitle}
+                  url={write.sourceUrl}
+                  date={write.sourceDate}
+                />
+              </tr>
+            );
+          }}
+        />
       ) : null}
     </>
   );

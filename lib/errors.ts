@@ -34,8 +34,10 @@ export const ERROR_CODES = {
     status: 409,
     message: "Nothing was saved: the figure changed since you opened it. Reload and try again.",
   },
-  event_conflict: { status: 409, message: "Someone else changed this event meanwhile." },
-  claim_conflict: { status: 409, message: "Someone else changed this claim meanwhile." },
+  revision_conflict: {
+    status: 409,
+    message: "Someone else changed this meanwhile. Reload to see their version; nothing was saved.",
+  },
   unchanged: { status: 400, message: "Nothing was saved: it would change no stored figure." },
   metric_not_tracked: {
     status: 400,
@@ -141,24 +143,38 @@ export class StaleFigureError extends AppError {
   }
 }
 
-export class EventNotFoundError extends AppError {
-  constructor(readonly uid: string) {
-    super("not_found", "This event does not exist (or was deleted).");
-    this.name = "EventNotFoundError";
+/** What a revised record (an event, a claim) is called in a sentence. */
+export type RevisedRecord = "event" | "claim";
+
+/** The event or claim to revise or delete does not exist (any more). */
+export class RecordNotFoundError extends AppError {
+  constructor(
+    readonly record: RevisedRecord,
+    readonly uid: string,
+  ) {
+    super(
+      "not_found",
+      record === "event"
+        ? "This event does not exist (or was deleted)."
+        : "This claim does not exist.",
+    );
+    this.name = "RecordNotFoundError";
   }
 }
 
-export class EventConflictError extends AppError {
+/** The event or claim is no longer at the revision the editor opened: someone saved meanwhile. */
+export class RevisionConflictError extends AppError {
   constructor(
+    readonly record: RevisedRecord,
     readonly uid: string,
     readonly currentRevision: number,
     readonly changedBy: string,
   ) {
     super(
-      "event_conflict",
-      `Someone else (${changedBy}) changed this event while you were editing it: it is now at revision ${currentRevision}. Reload the page to see their version; nothing was saved.`,
+      "revision_conflict",
+      `Someone else (${changedBy}) changed this ${record} while you were editing it: it is now at revision ${currentRevision}. Reload the page to see their version; nothing was saved.`,
     );
-    this.name = "EventConflictError";
+    this.name = "RevisionConflictError";
   }
 }
 
@@ -218,27 +234,6 @@ export class UnknownEventMetricError extends ValidationError {
       "Please correct the highlighted fields; nothing was saved.",
     );
     this.name = "UnknownEventMetricError";
-  }
-}
-
-export class ClaimNotFoundError extends AppError {
-  constructor(readonly uid: string) {
-    super("not_found", "This claim does not exist.");
-    this.name = "ClaimNotFoundError";
-  }
-}
-
-export class ClaimConflictError extends AppError {
-  constructor(
-    readonly uid: string,
-    readonly currentRevision: number,
-    readonly changedBy: string,
-  ) {
-    super(
-      "claim_conflict",
-      `Someone else (${changedBy}) changed this claim while you were editing it: it is now at revision ${currentRevision}. Reload the page to see their version; nothing was saved.`,
-    );
-    this.name = "ClaimConflictError";
   }
 }
 

@@ -1,7 +1,6 @@
 "use server";
 
 import { redirectTo, writeAction } from "@/lib/auth/write";
-import { EventConflictError } from "@/lib/errors";
 import { deleteEvent } from "@/lib/mutations/delete-event";
 
 const confirmPath = (uid: string) => `/events/${encodeURIComponent(uid)}/delete`;
@@ -16,7 +15,7 @@ export const deleteEventAction = writeAction<[string, string, FormData], void>(
     returnTo: confirmPath,
     onError: (error, uid) =>
       redirectTo(
-        `${confirmPath(uid)}?problem=${error instanceof EventConflictError ? "conflict" : error.code === "not_found" ? "missing" : "forbidden"}`,
+        `${confirmPath(uid)}?problem=${error.code === "revision_conflict" ? "conflict" : error.code === "not_found" ? "missing" : "forbidden"}`,
       ),
   },
   async (actor, uid: string, _brand: string, formData: FormData) => {

@@ -25,6 +25,11 @@ export function escapeTextCell(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/** An optional text cell: empty when there is no text, escaped otherwise. */
+export function textCell(value: string | null): string {
+  return value === null ? "" : escapeTextCell(value);
+}
+
 /** The inverse of escapeTextCell, for importing what we exported. */
 export function restoreTextCell(cell: string): string {
   return NEUTRALIZED.test(cell) ? cell.slice(1) : cell;

@@ -1,7 +1,7 @@
 /** The shapes an import is planned in: rows read from the file, planned writes, the plan. */
 import type { QuarterCode } from "@/lib/domain/quarter";
 import type { Qualifier } from "@/lib/domain/types";
-import type { ExportObservation, RevisionStatus } from "./export-format";
+import type { ExportObservation, FigureContent, RevisionStatus } from "./export-format";
 import type { ImportShape, RowRejection } from "./import-file";
 import type { UnusualChange } from "./import-unusual";
 
@@ -17,16 +17,7 @@ export function importUploadPath(kind: ImportKind): string {
 /** A stored revision, as the import compares with it: the same fields an export writes. */
 export type StoredRevision = ExportObservation;
 
-export interface FigureContent {
-  value: number | null;
-  decimals: number;
-  qualifier: Qualifier;
-  sourceTitle: string | null;
-  sourceUrl: string | null;
-  sourceDate: string | null;
-  quote: string | null;
-  note: string | null;
-}
+export type { FigureContent };
 
 export interface ImportRow extends FigureContent {
   row: number;

@@ -4,12 +4,15 @@
  * one small mapping function to an Atom entry (`ENTRY_MAPPERS`); a new kind adds its change type
  * to `FeedChange` and its mapper, nothing else.
  */
-import { z } from "zod";
 import type { AtomEntry } from "./atom-feed";
+import { claimHref, type FeedLinks, metricHref, overviewHref } from "./feed-links";
 import { formatValue } from "./format";
 import { type QuarterCode, quarterLabel } from "./quarter";
 import type { SignalNumber } from "./signals";
-import { QUALIFIERS, type Qualifier, type SourceDTO } from "./types";
+import type { Qualifier, SourceDTO } from "./types";
+
+export * from "./feed-audit-rows";
+export * from "./feed-links";
 
 /** The feed shows the latest changes only: a reader polls it, it is not an archive. */
 export const FEED_ENTRY_LIMIT = 50;
@@ -112,51 +115,6 @@ export function feedAuthor(actor: string): string {
 /** Computed entries (verdicts, signals) are Pulse's own arithmetic, not a person's write. */
 export const COMPUTED_AUTHOR = "Pulse (computed from the figures)";
 
-/** Absolute addresses of the pages entries link to. */
-export interface FeedLinks {
-  origin: string;
-}
-
-const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
-
-/**
- * The origin readers reached the feed on, for the absolute links Atom entries need. Next builds a
- * route handler's `request.url` from its own configured host name ("localhost"), so the Host
- * header (or a proxy's X-Forwarded-*) says it; a malformed one falls back to `fallback`.
- */
-export function requestOrigin(
-  headers: { get(name: string): string | null },
-  fallback: string,
-): string {
-  const host = (headers.get("x-forwarded-host") ?? headers.get("host"))?.split(",")[0]?.trim();
-  const proto =
-    headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ??
-    new URL(fallback).protocol.slice(0, -1);
-  if (!host || !HOST.test(host) || (proto !== "http" && proto !== "https")) return fallback;
-  return `${proto}://${host}`;
-}
-
-export function feedPath(brandSlug: string): string {
-  return `/feeds/${encodeURIComponent(brandSlug)}.atom`;
-}
-
-/** A page's `<link rel="alternate" type="application/atom+xml">` (Next metadata `alternates`). */
-export function feedAlternates(brandSlug: string): {
-  types: Record<string, { url: string; title: string }[]>;
-} {
-  return {
-    types: { "application/atom+xml": [{ url: feedPath(brandSlug), title: "What changed (Atom)" }] },
-  };
-}
-
-export function overviewHref(links: FeedLinks, brandSlug: string, anchor = ""): string {
-  return `${links.origin}/?${new URLSearchParams({ brand: brandSlug })}${anchor}`;
-}
-
-export function metricHref(links: FeedLinks, brandSlug: string, metricKey: string): string {
-  return `${links.origin}/metrics/${encodeURIComponent(metricKey)}?${new URLSearchParams({ brand: brandSlug })}`;
-}
-
 /** Built from the audit row's id, which is never reused: the same change keeps the same id. */
 export function auditEntryId(auditId: number): string {
   return `urn:pulse:audit:${auditId}`;
@@ -183,15 +141,6 @@ export function signalEntryId(change: SignalChange): string {
     ...change.numbers.map((number) => `${number.label}=${number.value}`),
   ].join("\n");
   return `urn:pulse:signal:${encodeURIComponent(change.brandSlug)}:${encodeURIComponent(change.findingId)}:${fingerprint(said)}`;
-}
-
-export function claimHref(
-  links: FeedLinks,
-  brandSlug: string,
-  metricKey: string,
-  uid: string,
-): string {
-  return `${links.origin}/claims?${new URLSearchParams({ brand: brandSlug, metric: metricKey })}#claim-${encodeURIComponent(uid)}`;
 }
 
 function sourceText(source: SourceDTO | null): string {
@@ -329,82 +278,4 @@ export function feedEntries(
     .sort(newestFirst)
     .slice(0, limit)
     .map((change) => toEntry(change, links));
-}
-
-/* Reading audit rows. Their before/after are JSON written by lib/mutations; anything else is skipped. */
-
-const ObservationSnapshotSchema = z.object({
-  value: z.number().nullable(),
-  decimals: z.number().int(),
-  qualifier: z.enum(QUALIFIERS),
-  sourceId: z.number().int().nullable(),
-  note: z.string().nullable().optional(),
-});
-export type ObservationSnapshot = z.infer<typeof ObservationSnapshotSchema>;
-
-const EventSnapshotSchema = z.object({
-  date: z.string(),
-  title: z.string(),
-  description: z.string(),
-  /** Comma-separated keys, null for every metric; absent in rows written before events had them. */
-  metricKeys: z.string().nullable().optional(),
-  sourceId: z.number().int(),
-  deleted: z.boolean(),
-});
-export type EventSnapshot = z.infer<typeof EventSnapshotSchema>;
-
-function parseJson<T>(schema: z.ZodType<T>, text: string | null): T | null {
-  if (text === null) return null;
-  try {
-    const parsed = schema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-const OBSERVATION_KEY = /^([^/]+)\/([^/]+)\/(\d{4}Q[1-4])$/;
-
-/**
- * An observation audit row as a change, or null when it is not one the feed can state with its
- * figure. What happened is read from the states, not from the action name, because seeding and
- * imports record their own action names for the same three kinds of change.
- */
-export function readObservationAudit(row: {
-  entityKey: string;
-  before: string | null;
-  after: string | null;
-}): {
-  brandSlug: string;
-  metricKey: string;
-  quarter: QuarterCode;
-  change: ObservationChange["change"];
-  before: ObservationSnapshot | null;
-  after: ObservationSnapshot;
-} | null {
-  const key = OBSERVATION_KEY.exec(row.entityKey);
-  const after = parseJson(ObservationSnapshotSchema, row.after);
-  if (!key || !after) return null;
-  const before = parseJson(ObservationSnapshotSchema, row.before);
-  const hadValue = before !== null && before.value !== null;
-  const change = after.value === null ? "withdrawn" : hadValue ? "restated" : "new";
-  return {
-    brandSlug: key[1] as string,
-    metricKey: key[2] as string,
-    quarter: key[3] as QuarterCode,
-    change,
-    before: hadValue ? before : null,
-    after,
-  };
-}
-
-export function readEventAudit(row: {
-  before: string | null;
-  after: string | null;
-}): { change: EventChange["change"]; after: EventSnapshot } | null {
-  const after = parseJson(EventSnapshotSchema, row.after);
-  if (!after) return null;
-  // A restored event (saved again after its deletion) is a change to it, not a new one.
-  const change = after.deleted ? "deleted" : row.before === null ? "new" : "changed";
-  return { change, after };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { getWriteDb } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
-import { EventConflictError, EventNotFoundError } from "@/lib/errors";
+import { RecordNotFoundError, RevisionConflictError } from "@/lib/errors";
 import { appendEventRevision } from "./append-event-revision";
 import { runWriteTransaction } from "./write-transaction";
 
@@ -20,9 +20,9 @@ export async function deleteEvent(
       where: { uid, isCurrent: true },
       include: { brand: { select: { slug: true } } },
     });
-    if (!current || current.deleted) throw new EventNotFoundError(uid);
+    if (!current || current.deleted) throw new RecordNotFoundError("event", uid);
     if (current.revision !== expectedRevision) {
-      throw new EventConflictError(uid, current.revision, current.createdBy);
+      throw new RevisionConflictError("event", uid, current.revision, current.createdBy);
     }
     const revision = await appendEventRevision(tx, {
       uid,

@@ -2,7 +2,7 @@ import "server-only";
 import { getWriteDb } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import type { ClaimInput } from "@/lib/domain/claim-input";
-import { ClaimConflictError, ClaimNotFoundError } from "@/lib/errors";
+import { RecordNotFoundError, RevisionConflictError } from "@/lib/errors";
 import { saveClaimRevision } from "./save-claim";
 import { runWriteTransaction } from "./write-transaction";
 
@@ -23,9 +23,9 @@ export async function reviseClaim(
       where: { uid, isCurrent: true },
       include: { brand: { select: { slug: true } } },
     });
-    if (!current) throw new ClaimNotFoundError(uid);
+    if (!current) throw new RecordNotFoundError("claim", uid);
     if (current.revision !== expectedRevision) {
-      throw new ClaimConflictError(uid, current.revision, current.createdBy);
+      throw new RevisionConflictError("claim", uid, current.revision, current.createdBy);
     }
     const revision = await saveClaimRevision(
       tx,

@@ -2,7 +2,7 @@ import "server-only";
 import { getWriteDb } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import type { EventInput } from "@/lib/domain/event-input";
-import { EventConflictError, EventNotFoundError } from "@/lib/errors";
+import { RecordNotFoundError, RevisionConflictError } from "@/lib/errors";
 import { appendEventRevision } from "./append-event-revision";
 import { checkedEventMetricKeys } from "./event-metric-keys";
 import { findOrCreateSource } from "./find-or-create-source";
@@ -25,9 +25,9 @@ export async function updateEvent(
       where: { uid, isCurrent: true },
       include: { source: true, brand: { select: { slug: true } } },
     });
-    if (!current) throw new EventNotFoundError(uid);
+    if (!current) throw new RecordNotFoundError("event", uid);
     if (current.revision !== expectedRevision) {
-      throw new EventConflictError(uid, current.revision, current.createdBy);
+      throw new RevisionConflictError("event", uid, current.revision, current.createdBy);
     }
     const metricKeys = await checkedEventMetricKeys(tx, input.metrics);
     const sourceId = await findOrCreateSource(tx, {

@@ -4,8 +4,8 @@ import { getReadDb, getWriteDb } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import type { EventInput } from "@/lib/domain/event-input";
 import {
-  EventConflictError,
-  EventNotFoundError,
+  RecordNotFoundError,
+  RevisionConflictError,
   UnknownEventMetricError,
   UnknownReferenceError,
 } from "@/lib/errors";
@@ -139,8 +139,10 @@ describe("events: reading, creating, editing and deleting against a real SQLite 
       { ...input, title: "Lost update" },
       person("Ada"),
     ).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(EventConflictError);
-    expect((failure as EventConflictError).message).toContain("Grace");
+    expect(failure).toBeInstanceOf(RevisionConflictError);
+    expect((failure as RevisionConflictError).code).toBe("revision_conflict");
+    expect((failure as RevisionConflictError).message).toContain("Grace");
+    expect((failure as RevisionConflictError).message).toContain("changed this event");
     expect(await counts()).toEqual(before);
     expect((await getEvent(uid))?.event.title).toBe("First editor wins (integration)");
   });
@@ -160,7 +162,7 @@ describe("events: reading, creating, editing and deleting against a real SQLite 
       orderBy: { id: "asc" },
     });
     expect(actions.map((entry) => entry.action)).toEqual(["create", "delete"]);
-    await expect(deleteEvent(uid, 2, person("Grace"))).rejects.toBeInstanceOf(EventNotFoundError);
+    await expect(deleteEvent(uid, 2, person("Grace"))).rejects.toBeInstanceOf(RecordNotFoundError);
   });
 
   it("restores a deleted event when it is saved again", async () => {
@@ -215,7 +217,7 @@ describe("events: reading, creating, editing and deleting against a real SQLite 
   it("does not find an event that never existed", async () => {
     expect(await getEvent("evt-missing")).toBeNull();
     await expect(updateEvent("evt-missing", 1, input, person("Ada"))).rejects.toBeInstanceOf(
-      EventNotFoundError,
+      RecordNotFoundError,
     );
   });
 });
