@@ -2,9 +2,11 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getReadDb, getWriteDb } from "@/lib/db";
+import { EMPTY_CLAIM_VALUES, parseClaimInput } from "@/lib/domain/claim-input";
 import { EMPTY_EVENT_VALUES, parseEventInput } from "@/lib/domain/event-input";
 import { createInvitation } from "@/lib/mutations/accounts";
 import { addBrandMetric } from "@/lib/mutations/brand-metric-set";
+import { createClaim } from "@/lib/mutations/create-claim";
 import { createEvent } from "@/lib/mutations/create-event";
 import { createQuarterFigures } from "@/lib/mutations/create-quarter-figures";
 import { seedFromFiles } from "@/lib/seed/prepare-database";
@@ -82,7 +84,7 @@ async function cacheStates(): Promise<Record<Page, string>> {
 const ACTOR = { id: null, name: "Ada" };
 
 describe("a write expires the pages that show its brand, and only those", () => {
-  it("re-renders Xiaomi's pages and the comparison with Xiaomi after a Xiaomi figure; Li Auto's stay cached", async () => {
+  it("re-renders Xiaomi's pages and the comparison with Xiaomi after a Xiaomi figure or claim; Li Auto's stay cached", async () => {
     await cacheStates();
     expect(Object.values(await cacheStates()).every((state) => state === "hit")).toBe(true);
 
@@ -105,6 +107,29 @@ describe("a write expires the pages that show its brand, and only those", () => 
     });
     // The re-rendered pages are cached again under the new version.
     expect(Object.values(await cacheStates()).every((state) => state === "hit")).toBe(true);
+
+    const claim = parseClaimInput("xiaomi", {
+      ...EMPTY_CLAIM_VALUES,
+      claimant: "A newspaper",
+      sourceTitle: "A newspaper's article",
+      quote: "Xiaomi had about 700 million monthly users",
+      metric: "mau",
+      quarter: "2025Q1",
+      kind: "level",
+      statedValue: "700",
+      statedUnit: "M users",
+      hedge: "about",
+    });
+    if (!claim.ok) throw new Error(JSON.stringify(claim.fieldErrors));
+    await createClaim(claim.input, ACTOR);
+    expect(await cacheStates()).toEqual({
+      xiaomiOverview: "miss",
+      xiaomiMetric: "miss",
+      liAutoOverview: "hit",
+      liAutoMetric: "hit",
+      compareBoth: "miss",
+      compareLiAuto: "hit",
+    });
   });
 
   it("re-renders Li Auto's pages and both comparisons after a Li Auto event or a change to its metric set", async () => {
