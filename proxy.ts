@@ -7,6 +7,7 @@ import {
   parseMetricPageParams,
   parseOverviewParams,
   type SearchParams,
+  searchParamsOf,
 } from "@/lib/url-state";
 
 /*
@@ -21,15 +22,6 @@ const PARSERS: [RegExp, (params: SearchParams) => Parsed<unknown>][] = [
   [/^\/compare$/, parseCompareParams],
   [/^\/claims$/, parseClaimsParams],
 ];
-
-function searchParamsOf(url: URL): SearchParams {
-  const params: SearchParams = {};
-  for (const key of new Set(url.searchParams.keys())) {
-    const values = url.searchParams.getAll(key);
-    params[key] = values.length > 1 ? values : values[0];
-  }
-  return params;
-}
 
 /**
  * Next answers a server-action body over its limit (next.config `serverActions.bodySizeLimit`)
@@ -75,7 +67,7 @@ export function proxy(request: NextRequest) {
     if (length > limit) return tooLarge(limit);
   }
   const parse = PARSERS.find(([pattern]) => pattern.test(request.nextUrl.pathname))?.[1];
-  if (parse && !parse(searchParamsOf(request.nextUrl)).ok) {
+  if (parse && !parse(searchParamsOf(request.nextUrl.searchParams)).ok) {
     return NextResponse.rewrite(request.nextUrl, { status: 400 });
   }
   return NextResponse.next();

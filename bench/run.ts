@@ -13,7 +13,7 @@
  * 3. exports the whole database as CSV through GET /api/export, next to `sqlite3 -csv` writing the
  *    same rows and columns (bench/lib/export-measure.ts), with the server's memory growth;
  * 4. times server-action writes through the real quarter form while 10 connections read the
- *    overview (bench/lib/writes.ts);
+ *    overview of another brand, then of the written brand (bench/lib/writes.ts);
  * 5. on the last database, measures the JavaScript the overview sends (gzip) and runs Lighthouse;
  * and writes every figure with the machine's description to bench/RESULTS.md.
  *
@@ -102,7 +102,7 @@ async function main() {
       databases
         .map(
           (db) =>
-            renderIssue12(db.database, db.signedIn, db.writes) +
+            renderIssue12(db.database, db.signedIn, db.writes, db.writesSameBrand) +
             renderLoad(db.database, db.load, db.sizes, flags.duration),
         )
         .join("\n"),

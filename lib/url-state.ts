@@ -28,6 +28,16 @@ export const MAX_COMPARED = 4;
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
+/** A query string as Next hands it to a page: a repeated parameter becomes a list. */
+export function searchParamsOf(query: URLSearchParams): SearchParams {
+  const params: SearchParams = {};
+  for (const key of new Set(query.keys())) {
+    const values = query.getAll(key);
+    params[key] = values.length > 1 ? values : values[0];
+  }
+  return params;
+}
+
 export interface ParamProblem {
   param: string;
   message: string;

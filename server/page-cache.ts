@@ -3,10 +3,12 @@
  * and are read all day; re-rendering a page for every request is most of the server's work.
  *
  * Validity is a data version, not a timer: every write in Pulse leaves an audit row in its own
- * transaction, so the highest audit id changes with every write, whoever made it (a form, an
- * import, the seed script, a restored backup). An entry rendered under another version is never
- * served; the next request renders afresh. The calendar day is part of the version because the
- * stale-data signal depends on today's date.
+ * transaction, naming the brand whose pages it changes (or none, when it may change any page).
+ * A page's version is the highest id among the rows of the brands it shows and the brand-less
+ * rows, so it changes with every write that can change the page, whoever made it (a form, an
+ * import, the seed script, a restored backup), and a write to another brand leaves it cached.
+ * An entry rendered under another version is never served; the next request renders afresh. The
+ * calendar day is part of the version because the stale-data signal depends on today's date.
  */
 import type {
   IncomingHttpHeaders,
@@ -16,6 +18,12 @@ import type {
 } from "node:http";
 import { hasSessionCookie } from "@/lib/auth/cookie-name";
 import { themeFromCookieHeader } from "@/lib/theme";
+import {
+  parseCompareParams,
+  parseMetricPageParams,
+  parseOverviewParams,
+  searchParamsOf,
+} from "@/lib/url-state";
 
 export interface CachedPage {
   version: string;
@@ -52,6 +60,32 @@ export function pageCacheKey(request: {
   const acceptEncoding = String(request.headers["accept-encoding"] ?? "");
   const theme = themeFromCookieHeader(request.headers.cookie);
   return `${/\bgzip\b/.test(acceptEncoding) ? "gzip" : "identity"} ${theme} ${request.url}`;
+}
+
+/**
+ * The brands (slugs) whose data a cacheable page shows, read with the parsers the pages use, so
+ * that the defaults agree (no `brand=` is DEFAULT_BRAND). Null when it cannot tell (a query the
+ * page refuses, a path it does not know): that page is versioned by every write.
+ */
+export function pageBrands(url: string): string[] | null {
+  const queryStart = url.indexOf("?");
+  const path = queryStart === -1 ? url : url.slice(0, queryStart);
+  const params = searchParamsOf(
+    new URLSearchParams(queryStart === -1 ? "" : url.slice(queryStart)),
+  );
+  if (path === "/") {
+    const parsed = parseOverviewParams(params);
+    return parsed.ok ? [parsed.value.brand] : null;
+  }
+  if (/^\/metrics\/[^/?]+$/.test(path)) {
+    const parsed = parseMetricPageParams(params);
+    return parsed.ok ? [parsed.value.brand] : null;
+  }
+  if (path === "/compare") {
+    const parsed = parseCompareParams(params);
+    return parsed.ok ? parsed.value.brands : null;
+  }
+  return null;
 }
 
 /** Response headers that describe one transfer, not the page, and are not replayed. */
@@ -173,8 +207,11 @@ function lowerCaseKeys(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {
 
 export interface PageCacheFrontOptions {
   cache: PageCache;
-  /** The version a page is stored under and served for (server/database-probe.ts). */
-  dataVersion: () => Promise<string>;
+  /**
+   * The version a page is stored under and served for, given the brands it shows (null: not
+   * known, every write counts); server/database-probe.ts.
+   */
+  dataVersion: (brands: readonly string[] | null) => Promise<string>;
   /** The app: renders the request into the response (Next's request handler). */
   render: (request: IncomingMessage, response: ServerResponse) => Promise<unknown>;
   /** Bodies over this are streamed to the reader but not kept. */
@@ -200,7 +237,7 @@ export function pageCacheFront(
     // page stale at once instead of being hidden behind it.
     let version: string;
     try {
-      version = await options.dataVersion();
+      version = await options.dataVersion(pageBrands(request.url ?? ""));
     } catch {
       // The database is away: no cached page can be trusted, and the app reports the error.
       void options.render(request, response);

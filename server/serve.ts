@@ -181,7 +181,7 @@ export async function serve(options: ServeOptions): Promise<{ server: Server; ca
 
   const answerFromCache = pageCacheFront({
     cache,
-    dataVersion: () => probe.dataVersion(),
+    dataVersion: (brands) => probe.dataVersion(brands),
     render: handle,
     maxPageBytes: MAX_PAGE_BYTES,
   });

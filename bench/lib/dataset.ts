@@ -27,9 +27,9 @@ export async function prepareDataset(flags: {
 }
 
 /**
- * The synthetic brand the write phase saves quarters for: not the one whose overview is read, so
- * the reads are of a page the writes do not change. (A page cache keyed by one data version for
- * the whole database still expires it on every write; the cache column shows what reads got.)
+ * The synthetic brand the first write phase saves quarters for: not the one whose overview is
+ * read, so the reads are of a page the writes do not change, and the page cache, which expires
+ * only the written brand's pages, keeps answering them (the cache column shows what reads got).
  */
 export function otherSyntheticBrand(readBrand: string): string {
   const db = new Database(DB_FILE, { readonly: true });

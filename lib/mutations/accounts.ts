@@ -36,6 +36,8 @@ async function audit(
     action,
     entity: "account",
     entityKey: userId,
+    // No public page names an account today, but a future one could: expire all, never less.
+    brandId: null,
     before,
     after,
   });

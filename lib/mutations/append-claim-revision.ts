@@ -90,6 +90,7 @@ export async function appendClaimRevision(tx: Tx, input: ClaimRevisionInput): Pr
     action: input.auditAction ?? (latest === null ? "create" : "update"),
     entity: "claim",
     entityKey: input.uid,
+    brandId: input.brandId,
     before: latest ? snapshot(latest, latest.revision) : null,
     after: snapshot(fields, revision),
   });

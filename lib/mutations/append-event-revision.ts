@@ -59,6 +59,7 @@ export async function appendEventRevision(tx: Tx, input: EventRevisionInput): Pr
     action: auditAction ?? (latest === null ? "create" : input.deleted ? "delete" : "update"),
     entity: "event",
     entityKey: input.uid,
+    brandId: input.brandId,
     before: latest ? snapshot(latest) : null,
     after: snapshot({ ...fields, revision }),
   });

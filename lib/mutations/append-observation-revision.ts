@@ -87,6 +87,7 @@ export async function appendObservationRevision(
     action: input.auditAction ?? derivedAction,
     entity: "observation",
     entityKey: `${input.brandSlug}/${input.metricKey}/${input.quarter}`,
+    brandId: key.brandId,
     before: current
       ? {
           revision: current.revision,

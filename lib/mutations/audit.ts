@@ -26,6 +26,13 @@ export async function writeAudit(
     action: AuditAction;
     entity: "observation" | "event" | "brand" | "metric" | "brand_metric" | "claim" | "account";
     entityKey: string;
+    /**
+     * The brand whose pages this write changes, or null when it may change any page (a brand's
+     * name is in every page's brand list, a metric's label on every brand's pages). The page
+     * cache expires by it (server/page-cache.ts): naming a brand where the change shows
+     * elsewhere too would leave stale pages, so null is the answer whenever in doubt.
+     */
+    brandId: number | null;
     before: unknown;
     after: unknown;
   },
@@ -38,6 +45,7 @@ export async function writeAudit(
       action: entry.action,
       entity: entry.entity,
       entityKey: entry.entityKey,
+      brandId: entry.brandId,
       before: entry.before === null ? null : JSON.stringify(entry.before),
       after: entry.after === null ? null : JSON.stringify(entry.after),
     },

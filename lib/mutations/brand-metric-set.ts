@@ -31,6 +31,7 @@ async function ids(tx: Tx, change: BrandMetricChange) {
 function audit(
   tx: Tx,
   change: BrandMetricChange,
+  brandId: number,
   action: "create" | "update" | "delete",
   before: unknown,
   after: unknown,
@@ -41,6 +42,7 @@ function audit(
     action,
     entity: "brand_metric",
     entityKey: `${change.brand}/${change.metric}`,
+    brandId,
     before,
     after,
   });
@@ -60,7 +62,7 @@ export async function addBrandMetric(change: BrandMetricChange, db: PrismaClient
         note: change.note ?? null,
       },
     });
-    await audit(tx, change, "create", null, { position: row.position, note: row.note });
+    await audit(tx, change, brandId, "create", null, { position: row.position, note: row.note });
   });
 }
 
@@ -76,7 +78,14 @@ export async function removeBrandMetric(
       throw new BrandMetricSetError("last");
     }
     await tx.brandMetric.delete({ where: { id: existing.id } });
-    await audit(tx, change, "delete", { position: existing.position, note: existing.note }, null);
+    await audit(
+      tx,
+      change,
+      brandId,
+      "delete",
+      { position: existing.position, note: existing.note },
+      null,
+    );
   });
 }
 
@@ -86,10 +95,10 @@ export async function updateBrandMetricNote(
   db: PrismaClient = getWriteDb(),
 ) {
   await runWriteTransaction(db, async (tx) => {
-    const { existing } = await ids(tx, change);
+    const { brandId, existing } = await ids(tx, change);
     if (!existing) throw new BrandMetricSetError("missing");
     const note = change.note ?? null;
     await tx.brandMetric.update({ where: { id: existing.id }, data: { note } });
-    await audit(tx, change, "update", { note: existing.note }, { note });
+    await audit(tx, change, brandId, "update", { note: existing.note }, { note });
   });
 }

@@ -110,6 +110,7 @@ export async function insertNewFigures(
         action: options.auditAction,
         entity: "observation",
         entityKey: `${figure.brandSlug}/${figure.metricKey}/${figure.quarter}`,
+        brandId: figure.brandId,
         before: previous
           ? JSON.stringify({
               revision: number - 1,

@@ -129,6 +129,8 @@ async function seedBrands(tx: Tx, files: SeedFiles, now: Date, report: SeedRepor
           action: "update",
           entity: "brand",
           entityKey: row.slug,
+          // The reporting lag shows only on the brand's own pages.
+          brandId: existing.id,
           before: { reportingLagDays: existing.reportingLagDays },
           after: { reportingLagDays: lag },
         });
@@ -152,6 +154,8 @@ async function seedBrands(tx: Tx, files: SeedFiles, now: Date, report: SeedRepor
       action: "seed",
       entity: "brand",
       entityKey: row.slug,
+      // A new brand joins the brand list of every page.
+      brandId: null,
       before: null,
       after: row,
     });
@@ -188,6 +192,7 @@ async function seedMetrics(tx: Tx, files: SeedFiles, now: Date, report: SeedRepo
       action: "seed",
       entity: "metric",
       entityKey: row.key,
+      brandId: null,
       before: null,
       after: row,
     });
@@ -220,6 +225,7 @@ async function seedBrandMetric(
     action: "seed",
     entity: "brand_metric",
     entityKey: `${row.brand}/${row.metric}`,
+    brandId,
     before: null,
     after: row,
   });

@@ -8,6 +8,7 @@ import { EXPORT_BATCH_SIZE, EXPORT_SQL } from "@/lib/queries/export-observations
 import { getMetric } from "@/lib/queries/metrics";
 import { listBrandSeries } from "@/lib/queries/series";
 import { PROJECT_ROOT, seedFromFiles } from "@/lib/seed/prepare-database";
+import { brandVersionSql } from "@/server/database-probe";
 import { createTestDatabase, sqliteFileOf, type TestDatabase } from "../support/test-db";
 
 /*
@@ -160,6 +161,19 @@ describe("the queries behind the pages", () => {
     } finally {
       db.close();
     }
+  });
+
+  it("answers the page cache's version of up to four brands by seeks on the audit table's brand index", () => {
+    // Every cached request runs it: no part may scan the audit rows or sort them.
+    const plan = queryPlan(sqliteFileOf(testDb), {
+      sql: brandVersionSql(4, () => "?"),
+      params: ["xiaomi", "li-auto", "nio", "xpeng"],
+    });
+    expect(fullScans(plan), plan.join("\n")).toEqual([]);
+    expect(plan.join("\n")).not.toMatch(/TEMP B-TREE/);
+    expect(plan.filter((line) => /AuditEntry/.test(line))).toEqual(
+      Array(5).fill("SEARCH AuditEntry USING COVERING INDEX AuditEntry_brandId_id_idx (brandId=?)"),
+    );
   });
 
   it("recognises a full scan of the observation table when it sees one", () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { isStorable, PageCache, pageCacheKey, replayableHeaders } from "@/server/page-cache";
+import { DEFAULT_BRAND } from "@/lib/url-state";
+import {
+  isStorable,
+  PageCache,
+  pageBrands,
+  pageCacheKey,
+  replayableHeaders,
+} from "@/server/page-cache";
 
 const page = (version: string, bytes = 10) => ({
   version,
@@ -102,5 +109,43 @@ describe("what the page cache keeps", () => {
     cache.set("a", page("2", 30));
     expect(cache.size).toBe(1);
     expect(cache.totalBytes).toBe(30);
+  });
+});
+
+describe("which brands a cached page shows (its version follows only their writes)", () => {
+  it("reads the overview's and a metric page's brand, and the default brand when none is named", () => {
+    expect(pageBrands("/?brand=li-auto")).toEqual(["li-auto"]);
+    expect(pageBrands("/?brand=li-auto&events=off")).toEqual(["li-auto"]);
+    expect(pageBrands("/metrics/revenue?brand=nio&view=annual")).toEqual(["nio"]);
+    // What the pages themselves show when the URL names no brand.
+    expect(pageBrands("/")).toEqual([DEFAULT_BRAND]);
+    expect(pageBrands("/?events=off")).toEqual([DEFAULT_BRAND]);
+    expect(pageBrands("/metrics/revenue")).toEqual([DEFAULT_BRAND]);
+    // An empty value means "not given", as on the page.
+    expect(pageBrands("/metrics/revenue?brand=")).toEqual([DEFAULT_BRAND]);
+  });
+
+  it("reads every brand of a comparison, in a shared link's and a form's spelling", () => {
+    expect(pageBrands("/compare?brands=xiaomi,li-auto&metrics=revenue")).toEqual([
+      "xiaomi",
+      "li-auto",
+    ]);
+    expect(pageBrands("/compare?brands=nio&brands=li-auto&metrics=revenue")).toEqual([
+      "nio",
+      "li-auto",
+    ]);
+    expect(pageBrands("/compare?brands=nio%2Cli-auto")).toEqual(["nio", "li-auto"]);
+    expect(pageBrands("/compare")).toEqual([DEFAULT_BRAND]);
+  });
+
+  it("cannot tell for a query the page refuses or a path it does not know: null, every write counts", () => {
+    // The page explains these under a 400; still, none of them is tied to one brand.
+    expect(pageBrands("/?brand=Not%20A%20Slug")).toBeNull();
+    expect(pageBrands("/?brand=a&brand=b")).toBeNull();
+    expect(pageBrands("/metrics/revenue?view=pie")).toBeNull();
+    expect(pageBrands("/compare?brands=a,b,c,d,e")).toBeNull();
+    expect(pageBrands("/compare?brands=nio,nio")).toBeNull();
+    expect(pageBrands("/claims?brand=nio")).toBeNull();
+    expect(pageBrands("/metrics/revenue/restate?brand=nio")).toBeNull();
   });
 });

@@ -62,21 +62,29 @@ test.describe("two instances on one PostgreSQL", () => {
     await db?.remove();
   });
 
-  test("both are ready; a write on A shows on B's cached page at the very next request", async () => {
+  test("both are ready; a write on A shows on B's cached page at the very next request, and B keeps the other brand's page cached", async () => {
     for (const server of [a, b]) {
       const ready = await fetch(`${server.baseUrl}/readyz`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toEqual({ status: "ready" });
     }
     const page = "/metrics/iot_5plus_users?brand=xiaomi";
+    // The writer's account first: creating an account names no brand, so it expires every page.
+    const cookie = await apiSignIn(a.baseUrl, "Writer on A", RELIABILITY_PASSWORD);
     // B renders and caches the page without the quarter...
     for (let i = 0; i < 2; i++) {
       const before = await fetch(`${b.baseUrl}${page}`);
       expect(await before.text()).not.toContain('data-quarter="2001Q1"');
     }
     expect((await fetch(`${b.baseUrl}${page}`)).headers.get("x-pulse-cache")).toBe("hit");
+    // ...and Li Auto's overview, and a comparison that includes Xiaomi...
+    const otherBrand = "/?brand=li-auto";
+    const comparison = "/compare?brands=li-auto,xiaomi&metrics=revenue";
+    for (const path of [otherBrand, comparison]) {
+      await fetch(`${b.baseUrl}${path}`);
+      expect((await fetch(`${b.baseUrl}${path}`)).headers.get("x-pulse-cache")).toBe("hit");
+    }
     // ...A saves it...
-    const cookie = await apiSignIn(a.baseUrl, "Writer on A", RELIABILITY_PASSWORD);
     const saved = await apiRequest(a.baseUrl, "/api/quarters", {
       cookie,
       json: quarterBody(2001, 1, "Two instances"),
@@ -86,6 +94,9 @@ test.describe("two instances on one PostgreSQL", () => {
     const after = await fetch(`${b.baseUrl}${page}`);
     expect(after.headers.get("x-pulse-cache")).toBe("miss");
     expect(await after.text()).toContain('data-quarter="2001Q1"');
+    // A Xiaomi figure changes no Li Auto page: B still answers it from its cache.
+    expect((await fetch(`${b.baseUrl}${otherBrand}`)).headers.get("x-pulse-cache")).toBe("hit");
+    expect((await fetch(`${b.baseUrl}${comparison}`)).headers.get("x-pulse-cache")).toBe("miss");
   });
 
   test("a session started on A writes through B, and signing out on A ends it on B at once", async () => {
