@@ -19,6 +19,15 @@ export function MetricChartSection({
   const { annual, annualChart, chart, markers, periods } = view;
   const chartMetric = { label: metric.label, unit: metric.unit, kind: metric.kind };
   const noFigures = <p className="muted">No figures for this metric in the selected range.</p>;
+  const trendChart = (rows: MetricPageView["chart"]) => (
+    <TrendChart
+      rows={rows}
+      metric={chartMetric}
+      height={380}
+      events={markers}
+      comparePeriods={periods}
+    />
+  );
   if (viewName === "annual") {
     if (annual && !annual.aggregatable) {
       return (
@@ -44,15 +53,7 @@ export function MetricChartSection({
             ? "A year's total is shown only when all four quarters have a figure; an incomplete year is an empty slot, with the missing quarters in the table."
             : "A stock's fiscal-year value is its level at the end of Q4; a year without a Q4 figure has none."}
         </p>
-        <div className="chart-frame chart-frame--large">
-          <TrendChart
-            rows={annualChart}
-            metric={chartMetric}
-            height={380}
-            events={markers}
-            comparePeriods={periods}
-          />
-        </div>
+        <div className="chart-frame chart-frame--large">{trendChart(annualChart)}</div>
       </section>
     );
   }
@@ -70,13 +71,7 @@ export function MetricChartSection({
       </h2>
       <div className="chart-frame chart-frame--large">
         {viewName === "bars" ? (
-          <TrendChart
-            rows={chart}
-            metric={chartMetric}
-            height={380}
-            events={markers}
-            comparePeriods={periods}
-          />
+          trendChart(chart)
         ) : (
           <SeasonalChart {...seasonalRows(chart)} metric={chartMetric} height={380} />
         )}
