@@ -37,6 +37,15 @@ export function MetricChartSection({
     fileBase: chartFileBase({ brands: [brand.slug], metrics: [metric.key], from, to }),
   });
   const noFigures = <p className="muted">No figures for this metric in the selected range.</p>;
+  const trendChart = (rows: MetricPageView["chart"]) => (
+    <TrendChart
+      rows={rows}
+      metric={chartMetric}
+      height={380}
+      events={markers}
+      comparePeriods={periods}
+    />
+  );
   if (viewName === "annual") {
     if (annual && !annual.aggregatable) {
       return (
@@ -69,15 +78,7 @@ export function MetricChartSection({
             (annualChart.at(-1)?.label ?? "").replace(/\s/g, ""),
           )}
         >
-          <div className="chart-frame chart-frame--large">
-            <TrendChart
-              rows={annualChart}
-              metric={chartMetric}
-              height={380}
-              events={markers}
-              comparePeriods={periods}
-            />
-          </div>
+          <div className="chart-frame chart-frame--large">{trendChart(annualChart)}</div>
         </ChartDownloads>
       </section>
     );
@@ -104,13 +105,7 @@ export function MetricChartSection({
       >
         <div className="chart-frame chart-frame--large">
           {viewName === "bars" ? (
-            <TrendChart
-              rows={chart}
-              metric={chartMetric}
-              height={380}
-              events={markers}
-              comparePeriods={periods}
-            />
+            trendChart(chart)
           ) : (
             <SeasonalChart {...seasonalRows(chart)} metric={chartMetric} height={380} />
           )}

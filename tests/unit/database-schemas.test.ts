@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DatabaseUrlError, databaseProvider, redactUrl } from "@/lib/database-url";
-import { derivePostgresSchema, SchemaDerivationError } from "@/scripts/db-schemas";
+import { derivePostgresSchema, SchemaDerivationError } from "@/lib/postgres/derive-schema";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
