@@ -1,11 +1,12 @@
 import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { LocaleSwitch } from "@/components/LocaleSwitch";
 import { SiteNav } from "@/components/SiteNav";
 import { ThemeSwitch } from "@/components/ThemeSwitch";
-import { htmlLang, isLocale } from "@/lib/domain/locale";
+import { currentLocale } from "@/i18n/locale";
+import { htmlLang } from "@/lib/domain/locale";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 import "./globals.css";
 
@@ -21,8 +22,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
-  const requested = await getLocale();
-  const locale = isLocale(requested) ? requested : "en";
+  const locale = await currentLocale();
   const t = await getTranslations("Layout");
   // No NextIntlClientProvider yet: the charts (the only client islands) take their words as props,
   // so no catalog is sent to the browser.

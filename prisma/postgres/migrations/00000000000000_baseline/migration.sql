@@ -19,6 +19,8 @@ CREATE TABLE "Metric" (
     "kind" TEXT NOT NULL,
     "higherIsBetter" BOOLEAN NOT NULL,
     "definition" TEXT NOT NULL,
+    "labelZh" TEXT NOT NULL DEFAULT '',
+    "definitionZh" TEXT NOT NULL DEFAULT '',
     "position" INTEGER NOT NULL,
 
     CONSTRAINT "Metric_pkey" PRIMARY KEY ("id")
