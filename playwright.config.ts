@@ -1,7 +1,7 @@
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_ADMIN, E2E_PASSWORD } from "./tests/e2e/api";
+import { E2E_ADMIN, E2E_PASSWORD } from "./tests/support/api-client";
 import { freePort } from "./tests/support/server-process";
 
 // A port nobody listens on, chosen once by the runner; workers inherit it through the env.
@@ -11,7 +11,7 @@ process.env.E2E_PORT ??= String(await freePort());
 process.env.E2E_DB_FILE ??= path.join(tmpdir(), `pulse-e2e-${process.pid}-${Date.now()}.db`);
 export const E2E_CLOCK = "2026-11-27T10:00:00Z";
 // The first admin comes from the environment, as in production; every other account the tests
-// need is invited by it on first use (tests/e2e/api.ts, ensureAccount).
+// need is invited by it on first use (tests/support/api-client.ts, ensureAccount).
 process.env.E2E_EDITOR_PASSWORD ??= E2E_PASSWORD;
 process.env.E2E_ADMIN_EMAIL ??= E2E_ADMIN.email;
 process.env.E2E_ADMIN_PASSWORD ??= E2E_ADMIN.password;

@@ -6,7 +6,7 @@
  * Sends only to the address given (loopback by default), one request at a time.
  */
 import { parseArgs } from "node:util";
-import { signInWithEmail } from "../tests/e2e/api";
+import { signInWithEmail } from "../tests/support/api-client";
 import { type FuzzRequest, fuzzUrls } from "../tests/support/url-fuzz";
 
 const { values } = parseArgs({

@@ -1,10 +1,10 @@
 /**
  * The bench's accounts. The server starts with BENCH_ADMIN as its first admin (PULSE_ADMIN_EMAIL
  * and PASSWORD, as scripts/start.ts reads them); the signed-in reader is an editor made the way
- * the browser tests make theirs (tests/e2e/api.ts): invited by the admin through the API and
+ * the browser tests make theirs (tests/support/api-client.ts): invited by the admin through the API and
  * accepted, then signed in through POST /api/session.
  */
-import { apiRequest, signInWithEmail } from "../../tests/e2e/api";
+import { apiRequest, signInWithEmail } from "../../tests/support/api-client";
 
 export const BENCH_ADMIN = {
   email: "bench@pulse.local",

@@ -13,8 +13,7 @@ import {
 } from "recharts";
 import { formatAxisNumber, formatNumber } from "@/lib/domain/format";
 import type { SeasonalRow } from "@/lib/domain/series-view";
-import { CHART_COLORS, YEAR_COLORS } from "./chart-theme";
-import type { ChartMetric } from "./TrendChart";
+import { CHART_COLORS, type ChartMetric, YEAR_COLORS } from "./chart-theme";
 
 function SeasonalTooltip({
   active,

@@ -1,3 +1,5 @@
+import type { MetricKind } from "@/lib/domain/types";
+
 /**
  * Colours shared by the charts; chosen to stay distinguishable for common colour blindness. Each
  * is a custom property of app/globals.css (SVG presentation attributes take var()), so a chart
@@ -39,3 +41,10 @@ export const QUARTER_X_AXIS = {
   textAnchor: "end",
   height: 52,
 } as const;
+
+/** What a chart says of its metric: its name, unit and kind (changes of a ratio are in points). */
+export interface ChartMetric {
+  label: string;
+  unit: string;
+  kind: MetricKind;
+}

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirectTo, writeAction } from "@/lib/auth/write";
+import { now } from "@/lib/clock";
 import { untrackedMetricMessage } from "@/lib/domain/brand-metrics";
 import { SlugSchema } from "@/lib/domain/fields";
 import { unchangedFigureMessage } from "@/lib/domain/figure-change";
@@ -124,7 +125,7 @@ export const addQuarter = writeAction<[QuarterFormState, FormData], QuarterFormS
   async (actor, _previous: QuarterFormState, formData: FormData) => {
     const metrics = await listMetrics();
     const values = quarterFormValues(formData, metrics);
-    const parsed = createQuarterInputSchema(metrics).safeParse(values);
+    const parsed = createQuarterInputSchema(metrics, now()).safeParse(values);
     if (!parsed.success) throw new ValidationError(quarterFieldErrors(parsed.error, metrics));
     const ticked = formData.get(CONFIRM_FIELD) === "yes";
     const saved = await createQuarterFigures({

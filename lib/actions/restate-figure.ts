@@ -1,6 +1,7 @@
 "use server";
 
 import { redirectTo, writeAction } from "@/lib/auth/write";
+import { now } from "@/lib/clock";
 import { unchangedFigureMessage } from "@/lib/domain/figure-change";
 import { quarterLabel } from "@/lib/domain/quarter";
 import {
@@ -92,7 +93,7 @@ export const restateFigure = writeAction<[RestateFormState, FormData], RestateFo
     const metric = (await listMetrics()).find((entry) => entry.key === raw.metric);
     if (!metric)
       throw new AppError("invalid_input", "Nothing was saved: this form names no metric.");
-    const parsed = createRestateInputSchema(metric).safeParse(raw);
+    const parsed = createRestateInputSchema(metric, now()).safeParse(raw);
     if (!parsed.success) {
       const fieldErrors = restateFieldErrors(parsed.error);
       const count = Object.keys(fieldErrors).length;

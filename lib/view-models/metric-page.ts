@@ -27,8 +27,33 @@ import {
 } from "@/lib/domain/quarter";
 import { type ChartRow, chartRows, type PointRow, seriesRows } from "@/lib/domain/series-view";
 import { evaluateSignals, findingsForMetric, type SignalFinding } from "@/lib/domain/signals";
-import type { BrandDTO, EventDTO, SeriesDTO } from "@/lib/domain/types";
-import type { ComparePeriod, MetricPageState } from "@/lib/url-state";
+import type { BrandDTO, EventDTO, MetricKind, SeriesDTO } from "@/lib/domain/types";
+import {
+  type ComparePeriod,
+  compareQuery,
+  MAX_COMPARED,
+  type MetricPageState,
+  type MetricView,
+  metricPageQuery,
+} from "@/lib/url-state";
+
+export const KIND_NOTES: Record<MetricKind, string> = {
+  flow: "A flow: summed over the quarter. The trailing-twelve-month total adds the last four quarters.",
+  stock: "A stock: the level at the end of the quarter.",
+  ratio: "A ratio for the quarter: changes are in percentage points.",
+};
+
+export const VIEW_LABELS: Record<MetricView, string> = {
+  bars: "Values and YoY growth",
+  seasonal: "Seasonal overlay (Q1 to Q4 by year)",
+  annual: "Fiscal years",
+};
+
+const PERIOD_CHOICES: { periods: ComparePeriod[]; label: string }[] = [
+  { periods: [1], label: "vs 1 year ago" },
+  { periods: [2], label: "vs 2 years ago" },
+  { periods: [1, 2], label: "vs 1 and 2 years ago" },
+];
 
 export interface EventSpan {
   from: QuarterCode;
@@ -161,4 +186,85 @@ function eventSpanOf(
     firstLabel: quarterLabel(span.from),
     lastLabel: quarterLabel(span.to),
   };
+}
+
+export interface NavLink {
+  label: string;
+  href: string;
+  current: boolean;
+}
+
+export interface MetricPageControls {
+  /** Links to this metric with a patch of the state (same brand, range, view unless patched). */
+  href: (patch: Partial<MetricPageState>) => string;
+  views: NavLink[];
+  /** The change-line choices; empty on the seasonal view, which draws no change lines. */
+  periods: NavLink[];
+  /** The show/hide markers link; null when there is nothing to toggle. */
+  eventsToggle: { label: string; href: string } | null;
+  /** Compare this metric across brands, this brand first; null with a single brand. */
+  compareHref: string | null;
+  /** Hidden fields that keep the rest of the state when a GET form changes brand or range. */
+  brandHidden: Record<string, string>;
+  rangeHidden: Record<string, string>;
+}
+
+/** The page's links and form state: every URL the controls write back, from one state. */
+export function metricPageControls(input: {
+  state: MetricPageState;
+  metricKey: string;
+  brandSlug: string;
+  /** Every brand's slug, in the order the site lists them. */
+  brandSlugs: readonly string[];
+  view: Pick<MetricPageView, "periods" | "showEvents" | "hasEvents">;
+}): MetricPageControls {
+  const { state, metricKey, brandSlug, view } = input;
+  const href = (patch: Partial<MetricPageState>) =>
+    `/metrics/${metricKey}${metricPageQuery({ ...state, ...patch })}`;
+  const chosen = view.periods.join(",");
+  const seasonal = state.view === "seasonal";
+  return {
+    href,
+    views: (Object.keys(VIEW_LABELS) as MetricView[]).map((entry) => ({
+      label: VIEW_LABELS[entry],
+      href: href({ view: entry }),
+      current: state.view === entry,
+    })),
+    periods: seasonal
+      ? []
+      : PERIOD_CHOICES.map((choice) => ({
+          label: choice.label,
+          href: href({ compare: choice.periods }),
+          current: choice.periods.join(",") === chosen,
+        })),
+    eventsToggle:
+      !seasonal && view.hasEvents
+        ? {
+            label: view.showEvents ? "Hide event markers" : "Show event markers",
+            href: href({ events: !view.showEvents }),
+          }
+        : null,
+    compareHref:
+      input.brandSlugs.length > 1
+        ? `/compare${compareQuery({
+            brands: [brandSlug, ...input.brandSlugs.filter((slug) => slug !== brandSlug)].slice(
+              0,
+              MAX_COMPARED,
+            ),
+            metrics: [metricKey],
+            mode: null,
+            base: null,
+            from: null,
+            to: null,
+          })}`
+        : null,
+    brandHidden: hiddenFields(state, ["brand", "from", "to"]),
+    rangeHidden: hiddenFields(state, ["from", "to"]),
+  };
+}
+
+/** The non-default parameters of a state as hidden form fields, so that a GET form keeps them. */
+function hiddenFields(state: MetricPageState, omit: readonly string[]): Record<string, string> {
+  const params = new URLSearchParams(metricPageQuery(state).slice(1));
+  return Object.fromEntries([...params.entries()].filter(([name]) => !omit.includes(name)));
 }

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { E2E_ADMIN, E2E_PASSWORD, emailFor, ensureAccount, type Role } from "./api";
+import { E2E_ADMIN, E2E_PASSWORD, emailFor, ensureAccount, type Role } from "../support/api-client";
 
 /** The password of every account the tests make (the admin's is E2E_ADMIN.password). */
 export const EDITOR_PASSWORD = E2E_PASSWORD;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { quarterOfDate } from "@/lib/domain/quarter";
 import type { BrandDTO, EventDTO } from "@/lib/domain/types";
 import type { MetricPageState } from "@/lib/url-state";
-import { metricPageView } from "@/lib/view-models/metric-page";
+import { metricPageControls, metricPageView } from "@/lib/view-models/metric-page";
 import { metric, quarterly, series } from "../support/series-fixtures";
 
 const brand: BrandDTO = {
@@ -86,5 +86,56 @@ describe("metric page view model", () => {
     const result = view({ view: "annual" });
     expect(result.eventSpan?.firstLabel).toMatch(/2024/);
     expect(result.markers.every((marker) => marker.label.startsWith("FY"))).toBe(true);
+  });
+});
+
+function controls(state: Partial<MetricPageState>, brandSlugs = ["apple", "xiaomi", "nio"]) {
+  const full: MetricPageState = { brand: "xiaomi", view: "bars", from: null, to: null, ...state };
+  return metricPageControls({
+    state: full,
+    metricKey: "ev_deliveries",
+    brandSlug: "xiaomi",
+    brandSlugs,
+    view: view(state),
+  });
+}
+
+describe("metric page controls", () => {
+  it("keeps the range and view in every view link and marks the current one", () => {
+    const result = controls({ from: "2024Q3", view: "annual" });
+    expect(result.views.map((link) => [link.href, link.current])).toEqual([
+      ["/metrics/ev_deliveries?from=2024Q3", false],
+      ["/metrics/ev_deliveries?view=seasonal&from=2024Q3", false],
+      ["/metrics/ev_deliveries?view=annual&from=2024Q3", true],
+    ]);
+  });
+
+  it("offers no change lines and no marker toggle on the seasonal view", () => {
+    const result = controls({ view: "seasonal" });
+    expect(result.periods).toEqual([]);
+    expect(result.eventsToggle).toBeNull();
+  });
+
+  it("marks the chosen change lines and links the toggle to the opposite state", () => {
+    const result = controls({ compare: [1, 2], events: false });
+    expect(result.periods.filter((link) => link.current).map((link) => link.label)).toEqual([
+      "vs 1 and 2 years ago",
+    ]);
+    expect(result.eventsToggle).toEqual({
+      label: "Show event markers",
+      href: "/metrics/ev_deliveries?compare=1y,2y",
+    });
+  });
+
+  it("compares this brand first, with no compare link for a single brand", () => {
+    expect(controls({}).compareHref).toBe("/compare?brands=xiaomi,apple,nio&metrics=ev_deliveries");
+    expect(controls({}, ["xiaomi"]).compareHref).toBeNull();
+  });
+
+  it("keeps the other parameters as hidden fields when a form changes brand or range", () => {
+    const result = controls({ view: "annual", from: "2024Q3", to: "2025Q2", events: false });
+    expect(result.brandHidden).toEqual({ view: "annual", events: "off" });
+    expect(result.rangeHidden).toEqual({ view: "annual", events: "off" });
+    expect(controls({ brand: "nio", from: "2024Q3" }).rangeHidden).toEqual({ brand: "nio" });
   });
 });

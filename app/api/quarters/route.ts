@@ -1,5 +1,6 @@
 import { apiJson, methodNotAllowed } from "@/lib/api/http";
 import { writeRoute } from "@/lib/auth/write";
+import { now } from "@/lib/clock";
 import { untrackedMetricMessage } from "@/lib/domain/brand-metrics";
 import { describeConfirmation } from "@/lib/domain/confirmation-text";
 import { unchangedFigureMessage } from "@/lib/domain/figure-change";
@@ -39,7 +40,7 @@ export const POST = writeRoute(
   },
   async ({ body, actor }) => {
     const metrics = await listMetrics();
-    const parsed = parseQuarterApiBody(body, metrics);
+    const parsed = parseQuarterApiBody(body, metrics, now());
     if (!parsed.ok) {
       // A body that is not an object at all has no fields to name.
       const whole = parsed.fieldErrors.body;

@@ -5,6 +5,7 @@ import { BrandSwitcher } from "@/components/BrandSwitcher";
 import { ParamProblems } from "@/components/ParamProblems";
 import { QuarterForm } from "@/components/QuarterForm";
 import { requireRole } from "@/lib/auth/current-user";
+import { now } from "@/lib/clock";
 import { defaultQuarterToAdd, quarterFormMetrics } from "@/lib/domain/quarter-form-view";
 import { listBrandMetrics } from "@/lib/queries/brand-metrics";
 import { getBrand, listBrands } from "@/lib/queries/brands";
@@ -36,8 +37,8 @@ export default async function NewQuarterPage({
   if (!brand) notFound();
   const tracked = await listBrandMetrics(brand.slug);
   const series = await listBrandSeries(brand.slug, { metricKeys: tracked.map((m) => m.key) });
-  const now = new Date();
-  const defaultQuarter = parsed.value.quarter ?? defaultQuarterToAdd(series, now);
+  const today = now();
+  const defaultQuarter = parsed.value.quarter ?? defaultQuarterToAdd(series, today);
 
   return (
     <>
@@ -61,7 +62,7 @@ export default async function NewQuarterPage({
         brand={{ slug: brand.slug, name: brand.name }}
         metrics={quarterFormMetrics(series)}
         defaultQuarter={defaultQuarter}
-        now={now.toISOString()}
+        now={today.toISOString()}
         quarterRequested={parsed.value.quarter !== null}
       />
     </>

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { apiSignIn } from "../api";
+import { apiSignIn } from "../../support/api-client";
 
 /**
  * Issue 12's size limits on the seed data, raw HTML with the inline RSC payload included: every

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { apiSignIn } from "../api";
+import { apiSignIn } from "../../support/api-client";
 
 /*
  * Light and dark: every page in both themes has no serious or critical axe-core violation (text

@@ -6,7 +6,7 @@ import {
   fuzzAnswerProblem,
   fuzzUrls,
 } from "../../support/url-fuzz";
-import { apiSignIn } from "../api";
+import { apiSignIn } from "../../support/api-client";
 import { EDITOR_PASSWORD } from "../support";
 
 /*

@@ -22,7 +22,7 @@ import {
   type TestDatabase,
   testProvider,
 } from "../../support/test-db";
-import { E2E_ADMIN } from "../api";
+import { E2E_ADMIN } from "../../support/api-client";
 
 export type { TestDatabase } from "../../support/test-db";
 
@@ -30,7 +30,7 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../../..");
 export const RELIABILITY_PASSWORD = "reliability-editor-password-41c9";
 export const ON_POSTGRES = testProvider() === "postgresql";
 
-/** The first admin the specs' helpers sign in as (tests/e2e/api.ts invites the others). */
+/** The first admin the specs' helpers sign in as (tests/support/api-client.ts invites the others). */
 export const RELIABILITY_ENV: Record<string, string> = {
   PULSE_ADMIN_EMAIL: E2E_ADMIN.email,
   PULSE_ADMIN_PASSWORD: E2E_ADMIN.password,

@@ -7,7 +7,7 @@ import {
   postQuarterConfirming,
   type QuarterBody,
   type SavedFigures,
-} from "../api";
+} from "../../support/api-client";
 import {
   createReliabilityDatabase,
   figuresNotCurrentOnce,

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { apiRequest, apiSignIn, E2E_PASSWORD } from "../api";
+import { apiRequest, apiSignIn, E2E_PASSWORD } from "../../support/api-client";
 import { BASE_URL, signIn } from "../support";
 
 /*

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { LONG_COLUMNS } from "@/lib/csv/export-format";
-import { apiRequest, apiSignIn, type SavedFigures } from "../api";
+import { apiRequest, apiSignIn, type SavedFigures } from "../../support/api-client";
 import { EDITOR_PASSWORD } from "../support";
 
 /*

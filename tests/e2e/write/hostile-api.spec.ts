@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { LONG_COLUMNS } from "@/lib/csv/export-format";
 import { findForm } from "../../support/html-form";
-import { type ApiAnswer, apiRequest, apiSignIn, ensureAccount, type QuarterBody } from "../api";
+import { type ApiAnswer, apiRequest, apiSignIn, ensureAccount, type QuarterBody } from "../../support/api-client";
 import { EDITOR_PASSWORD } from "../support";
 
 /*

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { apiRequest, apiSignIn } from "../api";
+import { apiRequest, apiSignIn } from "../../support/api-client";
 import { EDITOR_PASSWORD, signIn } from "../support";
 
 /*

@@ -1,5 +1,5 @@
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { ensureAccount } from "../api";
+import { ensureAccount } from "../../support/api-client";
 import { BASE_URL, EDITOR_PASSWORD, signIn } from "../support";
 
 /** Fills a valid figure for a quarter that is a gap, then loses the session and submits. */

@@ -1,6 +1,7 @@
 /**
  * A client for Pulse's JSON API (app/api/*) over plain HTTP, for specs that drive it as a
- * program would: the reliability specs' load and fault runs and the hostile-input corpus.
+ * program would (the reliability specs' load and fault runs, the hostile-input corpus) and for
+ * the bench and the URL fuzzer, which sign in the same way.
  */
 
 export interface ApiAnswer {
