@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { eventMarkers, eventsForMetric, miniChartMarkers, placeEvents } from "@/lib/domain/events";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import {
@@ -32,6 +33,7 @@ export function TrendPanel({
   commonLast?: QuarterCode | null;
 }) {
   const { metric } = series;
+  const t = useTranslations("TrendPanel");
   const windowStart = overviewWindowStart(series);
   const hasEarlier =
     windowStart !== null && series.points.some((point) => point.quarter < windowStart);
@@ -48,7 +50,7 @@ export function TrendPanel({
         <Link href={href}>{metric.label}</Link> <span className="unit">({metric.unit})</span>
       </h3>
       {rows.length === 0 || !first || !last ? (
-        <p className="muted">No figures stored yet.</p>
+        <p className="muted">{t("empty")}</p>
       ) : (
         <>
           {/* The chart opens the metric page's interactive chart: on a touch screen the SVG
@@ -72,11 +74,11 @@ export function TrendPanel({
           ) : null}
           <p className="panel__table-link">
             <Link href={`${href}#data`}>
-              Data table<span className="visually-hidden"> of {metric.label}</span> with sources
+              {t("table")}
+              <span className="visually-hidden">{t("tableOf", { metric: metric.label })}</span>
+              {t("withSources")}
             </Link>
-            {hasEarlier
-              ? ` (the chart shows the last ${OVERVIEW_QUARTERS} quarters; the table has them all)`
-              : ""}
+            {hasEarlier ? t("window", { count: OVERVIEW_QUARTERS }) : ""}
           </p>
         </>
       )}
