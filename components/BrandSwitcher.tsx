@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { BrandDTO } from "@/lib/domain/types";
 
 /** A plain GET form, so switching brands works without JavaScript and lands in the URL. */
@@ -12,9 +13,10 @@ export function BrandSwitcher({
   action: string;
   hidden?: Record<string, string>;
 }) {
+  const t = useTranslations("BrandSwitcher");
   return (
     <form className="brand-switcher" action={action} method="get">
-      <label htmlFor="brand-select">Brand</label>
+      <label htmlFor="brand-select">{t("brand")}</label>
       <select id="brand-select" name="brand" defaultValue={current}>
         {brands.map((brand) => (
           <option key={brand.slug} value={brand.slug}>
@@ -25,7 +27,7 @@ export function BrandSwitcher({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit">Show</button>
+      <button type="submit">{t("show")}</button>
     </form>
   );
 }

@@ -15,7 +15,13 @@ import {
   qualifierField,
   valueField,
 } from "@/lib/domain/quarter-input";
-import { findForm, type HtmlForm, loadForm, signInOverHttp, submitForm } from "../../tests/support/html-form";
+import {
+  findForm,
+  type HtmlForm,
+  loadForm,
+  signInOverHttp,
+  submitForm,
+} from "../../tests/support/html-form";
 import { percentile } from "./percentile";
 import { BENCH_ADMIN } from "./session";
 

@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import { findForm } from "../../support/html-form";
 import { ensureAccount } from "../../support/api-client";
+import { findForm } from "../../support/html-form";
 import { BASE_URL, EDITOR_PASSWORD } from "../support";
 
 /*

@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { apiSignIn } from "../../support/api-client";
 import {
   FUZZ_PATHS,
   type FuzzAnswer,
@@ -6,7 +7,6 @@ import {
   fuzzAnswerProblem,
   fuzzUrls,
 } from "../../support/url-fuzz";
-import { apiSignIn } from "../../support/api-client";
 import { EDITOR_PASSWORD } from "../support";
 
 /*

@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { E2E_ADMIN } from "../../support/api-client";
 import { processGroupMembers, type RunningServer, startServer } from "../../support/server-process";
 import {
   postgresTestDatabase,
@@ -22,7 +23,6 @@ import {
   type TestDatabase,
   testProvider,
 } from "../../support/test-db";
-import { E2E_ADMIN } from "../../support/api-client";
 
 export type { TestDatabase } from "../../support/test-db";
 

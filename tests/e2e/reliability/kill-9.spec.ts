@@ -1,7 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { LONG_COLUMNS } from "@/lib/csv/export-format";
+import {
+  apiRequest,
+  apiSignIn,
+  type QuarterBody,
+  type SavedFigures,
+} from "../../support/api-client";
 import type { RunningServer } from "../../support/server-process";
-import { apiRequest, apiSignIn, type QuarterBody, type SavedFigures } from "../../support/api-client";
 import { XIAOMI_METRIC_KEYS } from "../support";
 import {
   createReliabilityDatabase,

@@ -1,7 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { THROTTLE } from "@/lib/auth/settings";
+import {
+  apiRequest,
+  apiSignIn,
+  ensureAccount,
+  type QuarterBody,
+  signInWithEmail,
+} from "../../support/api-client";
 import type { RunningServer } from "../../support/server-process";
-import { apiRequest, apiSignIn, ensureAccount, type QuarterBody, signInWithEmail } from "../../support/api-client";
 import { XIAOMI_METRIC_KEYS } from "../support";
 import {
   createReliabilityDatabase,

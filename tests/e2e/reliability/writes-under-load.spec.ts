@@ -1,5 +1,4 @@
 import { expect, test } from "@playwright/test";
-import type { RunningServer } from "../../support/server-process";
 import {
   type ApiAnswer,
   apiRequest,
@@ -8,6 +7,7 @@ import {
   type QuarterBody,
   type SavedFigures,
 } from "../../support/api-client";
+import type { RunningServer } from "../../support/server-process";
 import {
   createReliabilityDatabase,
   figuresNotCurrentOnce,

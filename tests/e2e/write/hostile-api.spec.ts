@@ -1,7 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { LONG_COLUMNS } from "@/lib/csv/export-format";
+import {
+  type ApiAnswer,
+  apiRequest,
+  apiSignIn,
+  ensureAccount,
+  type QuarterBody,
+} from "../../support/api-client";
 import { findForm } from "../../support/html-form";
-import { type ApiAnswer, apiRequest, apiSignIn, ensureAccount, type QuarterBody } from "../../support/api-client";
 import { EDITOR_PASSWORD } from "../support";
 
 /*

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import type { RunningServer } from "../../support/server-process";
 import { apiRequest, apiSignIn, E2E_ADMIN } from "../../support/api-client";
+import type { RunningServer } from "../../support/server-process";
 import {
   createReliabilityDatabase,
   prepareDatabase,
