@@ -1,10 +1,12 @@
+import { useTranslations } from "next-intl";
 import { SeasonalChart } from "@/components/charts/SeasonalChart";
 import { TrendChart } from "@/components/charts/TrendChart";
+import { useCurrentLocale } from "@/i18n/use-locale";
 import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
 import { seasonalRows } from "@/lib/domain/series-view";
 import type { MetricDTO } from "@/lib/domain/types";
 import type { MetricView } from "@/lib/url-state";
-import { type MetricPageView, VIEW_LABELS } from "@/lib/view-models/metric-page";
+import type { MetricPageView } from "@/lib/view-models/metric-page";
 
 /** The large chart in the chosen view: quarterly bars, the seasonal overlay or fiscal years. */
 export function MetricChartSection({
@@ -17,8 +19,10 @@ export function MetricChartSection({
   view: Pick<MetricPageView, "annual" | "annualChart" | "chart" | "markers" | "periods">;
 }) {
   const { annual, annualChart, chart, markers, periods } = view;
+  const t = useTranslations("MetricPage");
+  const locale = useCurrentLocale();
   const chartMetric = { label: metric.label, unit: metric.unit, kind: metric.kind };
-  const noFigures = <p className="muted">No figures for this metric in the selected range.</p>;
+  const noFigures = <p className="muted">{t("noFigures")}</p>;
   if (viewName === "annual") {
     if (annual && !annual.aggregatable) {
       return (
@@ -36,13 +40,14 @@ export function MetricChartSection({
         id="chart"
       >
         <h2 id="chart-heading">
-          {metric.kind === "flow" ? "Fiscal-year totals" : "Year-end values"} and YoY,{" "}
-          {annualChart[0]?.label} to {annualChart.at(-1)?.label}
+          {t("annualHeading", {
+            kind: metric.kind,
+            from: annualChart[0]?.label ?? "",
+            to: annualChart.at(-1)?.label ?? "",
+          })}
         </h2>
         <p className="section-note">
-          {metric.kind === "flow"
-            ? "A year's total is shown only when all four quarters have a figure; an incomplete year is an empty slot, with the missing quarters in the table."
-            : "A stock's fiscal-year value is its level at the end of Q4; a year without a Q4 figure has none."}
+          {metric.kind === "flow" ? t("annualFlowNote") : t("annualStockNote")}
         </p>
         <div className="chart-frame chart-frame--large">
           <TrendChart
@@ -65,8 +70,11 @@ export function MetricChartSection({
       id="chart"
     >
       <h2 id="chart-heading">
-        {VIEW_LABELS[viewName]}, {quarterLabel(chart[0]?.quarter as QuarterCode)} to{" "}
-        {quarterLabel(chart.at(-1)?.quarter as QuarterCode)}
+        {t("chartHeading", {
+          view: t(`views.${viewName}`),
+          from: quarterLabel(chart[0]?.quarter as QuarterCode, locale),
+          to: quarterLabel(chart.at(-1)?.quarter as QuarterCode, locale),
+        })}
       </h2>
       <div className="chart-frame chart-frame--large">
         {viewName === "bars" ? (
