@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useCurrentLocale } from "@/i18n/use-locale";
 import { eventMarkers, eventsForMetric, miniChartMarkers, placeEvents } from "@/lib/domain/events";
+import { unitLabel } from "@/lib/domain/format";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import {
   chartRows,
@@ -34,6 +36,7 @@ export function TrendPanel({
 }) {
   const { metric } = series;
   const t = useTranslations("TrendPanel");
+  const locale = useCurrentLocale();
   const windowStart = overviewWindowStart(series);
   const hasEarlier =
     windowStart !== null && series.points.some((point) => point.quarter < windowStart);
@@ -47,7 +50,8 @@ export function TrendPanel({
   return (
     <article className="panel" aria-labelledby={headingId} data-testid={`chart-${metric.key}`}>
       <h3 id={headingId}>
-        <Link href={href}>{metric.label}</Link> <span className="unit">({metric.unit})</span>
+        <Link href={href}>{metric.label}</Link>{" "}
+        <span className="unit">({unitLabel(metric.unit, locale)})</span>
       </h3>
       {rows.length === 0 || !first || !last ? (
         <p className="muted">{t("empty")}</p>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { BrandSwitcher } from "@/components/BrandSwitcher";
 import { useCurrentLocale } from "@/i18n/use-locale";
+import { unitLabel } from "@/lib/domain/format";
 import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
 import type { BrandDTO, MetricDTO } from "@/lib/domain/types";
 import { overviewQuery } from "@/lib/url-state";
@@ -37,7 +38,7 @@ export function MetricPageHead({
         <div>
           <h1>
             {t("heading", { brand: brand.name, metric: metric.label })}{" "}
-            <span className="unit">({metric.unit})</span>
+            <span className="unit">({unitLabel(metric.unit, locale)})</span>
           </h1>
           <p className="lede">
             {metric.definition} {t(`kindNotes.${metric.kind}`)}

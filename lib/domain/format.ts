@@ -3,7 +3,7 @@
  * "-0.6 pp". Values keep the digits their source states; changes get one decimal.
  *
  * In Chinese (decided in issue 11) amounts are counted in 亿 (10^8) and 万 (10^4), as the Chinese
- * reports write them: "1,131 亿元", "7.42 亿用户", "≈ 1.8 万家", "+1.2 个百分点". An amount shows
+ * reports write them: "1,131 亿元", "7.42 亿用户", "≈ 1.8 万家门店", "+1.2 个百分点". An amount shows
  * at most two decimals of its 亿 or 万 (the press convention: 741.7 M is "7.42 亿", not "7.417
  * 亿"); zeros that only come from the source's whole digits are dropped (18,000 is "1.8 万").
  */
@@ -87,7 +87,7 @@ const NOUNS_ZH: Record<string, string> = {
   units: "台",
   unit: "台",
   devices: "台设备",
-  stores: "家",
+  stores: "家门店",
   vehicles: "辆",
 };
 /** 万 and 亿: the Chinese large-number units, smallest first. */
@@ -125,6 +125,24 @@ function formatValueZh(value: number, unit: string, decimals: number): string {
   }
   const tail = `${word}${currencyWord}${noun}`;
   return tail ? `${digits} ${tail}` : digits;
+}
+
+const SCALE_WORDS_ZH: Record<number, string> = { 9: "十亿", 6: "百万", 3: "千" };
+
+/**
+ * A unit as a heading or an axis names it, in the stored scale (the chart's numbers are in it):
+ * "RMB bn" stays in English, in Chinese it is "十亿元"; "M users" is "百万用户".
+ */
+export function unitLabel(unit: string, locale: Locale = "en"): string {
+  if (locale !== "zh" || unit === "%") return unit;
+  const currencyMatch = CURRENCY_PREFIX.exec(unit);
+  const currency = currencyMatch?.[1] ?? null;
+  const words = (currencyMatch?.[2] ?? unit).trim().split(/\s+/).filter(Boolean);
+  const scale = words[0] !== undefined ? SCALE_EXPONENTS[words[0]] : undefined;
+  const nounWords = scale === undefined ? words : words.slice(1);
+  const noun = nounWords.map((word) => NOUNS_ZH[word] ?? word).join(" ");
+  const currencyWord = currency ? (CURRENCIES_ZH[currency] ?? currency) : "";
+  return `${scale === undefined ? "" : (SCALE_WORDS_ZH[scale] ?? "")}${currencyWord}${noun}`;
 }
 
 export function formatValue(

@@ -13,6 +13,7 @@ import {
   qualifierWord,
   roundTo,
   splitUnit,
+  unitLabel,
 } from "@/lib/domain/format";
 import type { Change } from "@/lib/domain/kpi";
 import type { Qualifier } from "@/lib/domain/types";
@@ -340,7 +341,7 @@ describe("Chinese amounts (亿 and 万)", () => {
 
   it("keeps the source's stated decimals, at most two of 亿 or 万, and drops empty zeros", () => {
     // 18,000 stated whole: its zeros carry no precision.
-    expect(zh(18000, "stores", 0)).toBe("1.8 万家");
+    expect(zh(18000, "stores", 0)).toBe("1.8 万家门店");
     expect(zh(700.0, "M users", 1)).toBe("7 亿用户");
     // 0.45 bn stated to the hundredth: 4.5 亿 keeps that digit.
     expect(zh(0.45, "RMB bn", 2)).toBe("4.5 亿元");
@@ -351,7 +352,7 @@ describe("Chinese amounts (亿 and 万)", () => {
     expect(zh(-0.5, "RMB bn", 1)).toBe("-5 亿元");
     expect(zh(-12.34, "RMB bn", 2, "approximate")).toBe("≈ -123.4 亿元");
     expect(zh(10.8, "RMB bn", 1, "at_least")).toBe("> 108 亿元");
-    expect(zh(18000, "stores", 0, "approximate")).toBe("≈ 1.8 万家");
+    expect(zh(18000, "stores", 0, "approximate")).toBe("≈ 1.8 万家门店");
   });
 
   it("leaves percentages alone", () => {
@@ -371,6 +372,14 @@ describe("Chinese amounts (亿 and 万)", () => {
   it("states an absolute change in 亿 too", () => {
     expect(formatChangeAbsolute(relative(22.3, 20.6), "RMB bn", 1, "zh")).toBe("+206 亿元");
     expect(formatChangeAbsolute(relative(-3, -2.5), "RMB bn", 1, "zh")).toBe("-25 亿元");
+  });
+
+  it("names a unit in its stored scale for headings and axes", () => {
+    expect(unitLabel("RMB bn", "zh")).toBe("十亿元");
+    expect(unitLabel("M users", "zh")).toBe("百万用户");
+    expect(unitLabel("vehicles", "zh")).toBe("辆");
+    expect(unitLabel("%", "zh")).toBe("%");
+    expect(unitLabel("RMB bn", "en")).toBe("RMB bn");
   });
 
   it("spells the qualifiers out in Chinese", () => {
