@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { useCurrentLocale } from "@/i18n/use-locale";
 import type { BrandDTO } from "@/lib/domain/types";
 
 /** A plain GET form, so switching brands works without JavaScript and lands in the URL. */
@@ -14,6 +15,7 @@ export function BrandSwitcher({
   hidden?: Record<string, string>;
 }) {
   const t = useTranslations("BrandSwitcher");
+  const locale = useCurrentLocale();
   return (
     <form className="brand-switcher" action={action} method="get">
       <label htmlFor="brand-select">{t("brand")}</label>
@@ -24,6 +26,10 @@ export function BrandSwitcher({
           </option>
         ))}
       </select>
+      {/* The next address keeps a language that came from the link, not only the cookie. */}
+      {locale !== "en" && !("lang" in hidden) ? (
+        <input type="hidden" name="lang" value={locale} />
+      ) : null}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
