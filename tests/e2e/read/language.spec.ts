@@ -122,3 +122,22 @@ for (const path of ["/?lang=zh", "/metrics/revenue?lang=zh"]) {
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+test("the compare page in Chinese keeps the language in its share link and its form", async ({
+  browser,
+  baseURL,
+}) => {
+  // A fresh English browser: only the link says Chinese.
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/compare?brands=xiaomi&metrics=revenue&lang=zh`);
+  await expect(page.getByRole("heading", { level: 1, name: "对比" })).toBeVisible();
+  await expect(page.getByTestId("copy-link").locator("input")).toHaveValue(/&lang=zh$/);
+  await expect(
+    page.getByTestId("compare-table").locator(".compare-cell__value").first(),
+  ).toHaveText(/亿元$/);
+  await page.getByRole("button", { name: "对比", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]lang=zh(&|$)/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+  await context.close();
+});
