@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { IMPORT_FORM_BODY_LIMIT_BYTES } from "./lib/limits";
 
 const nextConfig: NextConfig = {
@@ -21,4 +22,6 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl without i18n routing: the plugin only points at i18n/request.ts (the locale comes
+// from lib/locale.ts, not from a path prefix).
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

@@ -1,7 +1,9 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { parseClaimsParams } from "@/lib/claims-url";
 import { FORM_BODY_LIMIT_BYTES, IMPORT_FORM_BODY_LIMIT_BYTES } from "@/lib/limits";
+import { LOCALE_HEADER, localeFromQuery, resolveLocale } from "@/lib/locale";
 import {
+  LANG_PROBLEM,
   type Parsed,
   parseCompareParams,
   parseMetricPageParams,
@@ -66,11 +68,36 @@ export function proxy(request: NextRequest) {
     const limit = bodyLimit(pathname);
     if (length > limit) return tooLarge(limit);
   }
+  // The pages read the language from this header (i18n/request.ts); set here, never trusted from
+  // the client.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(
+    LOCALE_HEADER,
+    resolveLocale({
+      search: request.nextUrl.searchParams,
+      cookie: request.headers.get("cookie"),
+      acceptLanguage: request.headers.get("accept-language"),
+    }),
+  );
   const parse = PARSERS.find(([pattern]) => pattern.test(request.nextUrl.pathname))?.[1];
   if (parse && !parse(searchParamsOf(request.nextUrl.searchParams)).ok) {
-    return NextResponse.rewrite(request.nextUrl, { status: 400 });
+    return NextResponse.rewrite(request.nextUrl, {
+      status: 400,
+      request: { headers: requestHeaders },
+    });
   }
-  return NextResponse.next();
+  // Pages without a parser of their own still name a bad `lang` rather than ignore it.
+  if (
+    !parse &&
+    !pathname.startsWith("/api/") &&
+    localeFromQuery(request.nextUrl.searchParams) === "invalid"
+  ) {
+    return new NextResponse(`Bad request: ${LANG_PROBLEM}\n`, {
+      status: 400,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+  }
+  return NextResponse.next({ request: { headers: requestHeaders } });
 }
 
 export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

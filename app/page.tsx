@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ClaimCountsSection } from "@/app/_claims/ClaimCountsSection";
 import { BrandSwitcher } from "@/components/BrandSwitcher";
 import { EventList } from "@/components/EventList";
@@ -11,10 +12,12 @@ import { ParamProblems } from "@/components/ParamProblems";
 import { SavedNotice } from "@/components/SavedNotice";
 import { SignalsPanel } from "@/components/SignalsPanel";
 import { TrendPanel } from "@/components/TrendPanel";
+import { currentLocale } from "@/i18n/locale";
 import { canEdit, requireReader } from "@/lib/auth/current-user";
 import { now } from "@/lib/clock";
 import { feedAlternates } from "@/lib/domain/change-feed";
 import { eventsForMetric, placeEvents } from "@/lib/domain/events";
+import { localizeSeries } from "@/lib/domain/metric-locale";
 import { latestQuarterDigest, rankFindings } from "@/lib/domain/overview-news";
 import { quarterLabel } from "@/lib/domain/quarter";
 import { summarizeSeries } from "@/lib/domain/series-view";
@@ -40,7 +43,8 @@ export async function generateMetadata({
   searchParams: Promise<SearchParams>;
 }): Promise<Metadata> {
   const parsed = parseOverviewParams(await searchParams);
-  return { title: "Overview", alternates: parsed.ok ? feedAlternates(parsed.value.brand) : {} };
+  const t = await getTranslations("Overview");
+  return { title: t("title"), alternates: parsed.ok ? feedAlternates(parsed.value.brand) : {} };
 }
 
 export default async function OverviewPage({
@@ -60,6 +64,7 @@ export default async function OverviewPage({
   ]);
   if (!brand) notFound();
   const saved = parseSavedNotice(params);
+  const [t, locale] = await Promise.all([getTranslations("Overview"), currentLocale()]);
   const [catalogSeries, events, savedFigures] = await Promise.all([
     listBrandSeries(brand.slug, {
       metricKeys: (await listBrandMetrics(brand.slug)).map((m) => m.key),
@@ -68,7 +73,10 @@ export default async function OverviewPage({
     saved ? listSavedFigures(brand.slug, saved.quarter, saved.savedAt) : Promise.resolve([]),
   ]);
   // A brand tracked for a few metrics (Li Auto: revenue and deliveries) shows only those.
-  const allSeries = catalogSeries.filter((series) => series.points.length > 0);
+  const allSeries = localizeSeries(
+    catalogSeries.filter((series) => series.points.length > 0),
+    locale,
+  );
   const untracked = catalogSeries.length - allSeries.length;
   const summaries = allSeries.map((series) => ({ series, summary: summarizeSeries(series) }));
   const latestQuarter = summaries
@@ -103,18 +111,20 @@ export default async function OverviewPage({
     <>
       <div className="page-head">
         <div>
-          <h1>{brand.name} brand health</h1>
+          <h1>{t("heading", { brand: brand.name })}</h1>
           <p className="lede">
-            {allSeries.length} metrics
-            {latestQuarter ? `, latest reported quarter ${quarterLabel(latestQuarter)}` : ""}
-            {untracked > 0 ? ` (${untracked} catalog metrics have no figures for this brand)` : ""}.{" "}
-            {brand.description}
+            {t("metricCount", { count: allSeries.length })}
+            {latestQuarter
+              ? t("latestQuarter", { quarter: quarterLabel(latestQuarter, locale) })
+              : ""}
+            {untracked > 0 ? t("untracked", { count: untracked }) : ""}
+            {t("end")} {brand.description}
           </p>
         </div>
         <div className="page-head__actions">
           <BrandSwitcher brands={brands} current={brand.slug} action="/" />
           <Link className="button-link" href={quarterFormHref(brand.slug)}>
-            Add a quarter
+            {t("addQuarter")}
           </Link>
         </div>
       </div>
@@ -129,24 +139,24 @@ export default async function OverviewPage({
         <SavedNotice brandName={brand.name} quarter={saved.quarter} figures={savedFigures} />
       ) : null}
 
-      <nav aria-label="On this page" className="jump-nav" data-testid="jump-nav">
+      <nav aria-label={t("jump.label")} className="jump-nav" data-testid="jump-nav">
         <ul>
           {digest ? (
             <li>
-              <a href="#latest">Latest quarter</a>
+              <a href="#latest">{t("jump.latest")}</a>
             </li>
           ) : null}
           <li>
-            <a href="#signals">Findings</a>
+            <a href="#signals">{t("jump.signals")}</a>
           </li>
           <li>
-            <a href="#figures">Figures</a>
+            <a href="#figures">{t("jump.figures")}</a>
           </li>
           <li>
-            <a href="#trends">Trends</a>
+            <a href="#trends">{t("jump.trends")}</a>
           </li>
           <li>
-            <a href="#events">Events</a>
+            <a href="#events">{t("jump.events")}</a>
           </li>
         </ul>
       </nav>
@@ -158,7 +168,7 @@ export default async function OverviewPage({
       <SignalsPanel findings={findings} headingId="signals-heading" ranked />
 
       <section aria-labelledby="kpi-heading" id="figures">
-        <h2 id="kpi-heading">Latest figures</h2>
+        <h2 id="kpi-heading">{t("latestFigures")}</h2>
         <ul className="card-grid">
           {summaries.map(({ series, summary }) => (
             <KpiCard
@@ -174,30 +184,23 @@ export default async function OverviewPage({
       <ClaimCountsSection brand={brand.slug} />
 
       <section aria-labelledby="trend-heading" id="trends">
-        <h2 id="trend-heading">Year-over-year trends</h2>
+        <h2 id="trend-heading">{t("trends.heading")}</h2>
         <p className="section-note">
-          Bars: the quarter's value (ratios such as margins are a line, on an axis that says where
-          it starts). Red line: change against the same quarter a year earlier (right axis, with
-          zero drawn). Pale, outlined bars and hollow points are approximate figures; an empty slot
-          is a quarter no source reported.{" "}
-          <span className="hint-hover">
-            Hover over a bar, point or marker for its figure and source; click a chart to open it.
-          </span>
-          <span className="hint-touch">
-            Tap a chart to open it, then tap a bar or point for its figure and source.
-          </span>
-          {showEvents && events.length > 0
-            ? " Dots with dashed lines mark the events that concern each metric (the timeline below lists them all)."
-            : ""}
-          {laterEvents.length > 0
-            ? ` After ${latestQuarter ? quarterLabel(latestQuarter) : "the latest quarter"}, on no chart yet: ${laterEvents.map((event) => event.title).join("; ")}.`
+          {t("trends.note")} <span className="hint-hover">{t("trends.hintHover")}</span>
+          <span className="hint-touch">{t("trends.hintTouch")}</span>
+          {showEvents && events.length > 0 ? t("trends.markers") : ""}
+          {laterEvents.length > 0 && latestQuarter
+            ? t("trends.later", {
+                quarter: quarterLabel(latestQuarter, locale),
+                events: laterEvents.map((event) => event.title).join("; "),
+              })
             : ""}{" "}
           {events.length > 0 ? (
             <Link
               href={`/${overviewQuery({ brand: brand.slug, events: !showEvents })}`}
               className="toggle-link"
             >
-              {showEvents ? "Hide event markers" : "Show event markers"}
+              {showEvents ? t("trends.hideMarkers") : t("trends.showMarkers")}
             </Link>
           ) : null}
         </p>
@@ -216,20 +219,17 @@ export default async function OverviewPage({
 
       <section aria-labelledby="events-heading" id="events">
         <div className="section-head">
-          <h2 id="events-heading">Events timeline</h2>
+          <h2 id="events-heading">{t("events.heading")}</h2>
           <Link
             href={`/events/new?brand=${encodeURIComponent(brand.slug)}`}
             className="button-link"
           >
-            Add an event
+            {t("events.add")}
           </Link>
         </div>
-        <p className="section-note">
-          What happened around the figures: launches, milestones, recalls and crises, each with its
-          source. A date written as a month only (“May 2025”) is as precise as its source.
-        </p>
+        <p className="section-note">{t("events.note")}</p>
         {events.length === 0 ? (
-          <p className="muted">No events recorded for {brand.name} yet.</p>
+          <p className="muted">{t("events.none", { brand: brand.name })}</p>
         ) : (
           <EventList events={[...events].reverse()} editable={canEdit(session)} testId="timeline" />
         )}

@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+import { useCurrentLocale } from "@/i18n/use-locale";
 import type { BrandDTO } from "@/lib/domain/types";
 
 /** A plain GET form, so switching brands works without JavaScript and lands in the URL. */
@@ -12,9 +14,11 @@ export function BrandSwitcher({
   action: string;
   hidden?: Record<string, string>;
 }) {
+  const t = useTranslations("BrandSwitcher");
+  const locale = useCurrentLocale();
   return (
     <form className="brand-switcher" action={action} method="get">
-      <label htmlFor="brand-select">Brand</label>
+      <label htmlFor="brand-select">{t("brand")}</label>
       <select id="brand-select" name="brand" defaultValue={current}>
         {brands.map((brand) => (
           <option key={brand.slug} value={brand.slug}>
@@ -22,10 +26,14 @@ export function BrandSwitcher({
           </option>
         ))}
       </select>
+      {/* The next address keeps a language that came from the link, not only the cookie. */}
+      {locale !== "en" && !("lang" in hidden) ? (
+        <input type="hidden" name="lang" value={locale} />
+      ) : null}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit">Show</button>
+      <button type="submit">{t("show")}</button>
     </form>
   );
 }

@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+import { useCurrentLocale } from "@/i18n/use-locale";
 import { changeTone, formatChangeAbsolute, formatChangeHeadline } from "@/lib/domain/format";
 import { type Change, changeMagnitude } from "@/lib/domain/kpi";
 
@@ -18,15 +20,17 @@ export function ChangeText({
   showAbsolute?: boolean;
 }) {
   const tone = changeTone(changeMagnitude(delta), higherIsBetter);
-  const headline = formatChangeHeadline(delta);
+  const t = useTranslations("ChangeText");
+  const locale = useCurrentLocale();
+  const headline = formatChangeHeadline(delta, locale);
   const absolute =
     showAbsolute && delta.kind === "relative"
-      ? ` (${formatChangeAbsolute(delta, unit, decimals)})`
+      ? ` (${formatChangeAbsolute(delta, unit, decimals, locale)})`
       : "";
-  const note = delta.kind === "relative" && delta.pct === null ? " (base is zero or negative)" : "";
+  const note = delta.kind === "relative" && delta.pct === null ? t("baseNotPositive") : "";
   return (
     <span className={`change change--${tone}`} data-testid={`change-${label.toLowerCase()}`}>
-      <span className="change__value">{headline}</span> {label}
+      <span className="change__value">{headline}</span> {label === "YoY" ? t("yoy") : t("qoq")}
       {absolute}
       {note}
     </span>

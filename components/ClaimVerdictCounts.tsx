@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { VERDICT_LABELS, VERDICTS } from "@/lib/domain/claims";
+import { useTranslations } from "next-intl";
+import { VERDICTS } from "@/lib/domain/claims";
 import type { VerdictCounts } from "@/lib/queries/claims";
 
 /** How many claims hold, are overstated, understated or cannot be checked: counts, never a score. */
@@ -12,19 +13,19 @@ export function ClaimVerdictCounts({
   href: (verdict: (typeof VERDICTS)[number] | null) => string;
   headingId: string;
 }) {
+  const t = useTranslations("Claims");
   const total = VERDICTS.reduce((sum, verdict) => sum + counts[verdict], 0);
   return (
     <section aria-labelledby={headingId} data-testid="claim-counts">
-      <h2 id={headingId}>Claims against the figures</h2>
+      <h2 id={headingId}>{t("countsHeading")}</h2>
       <p className="section-note">
-        What the brand, the press and analysts said about these figures, held against the stored
-        values. <Link href={href(null)}>All {total} claims</Link>
+        {t("countsNote")} <Link href={href(null)}>{t("all", { count: total })}</Link>
       </p>
       <ul className="claim-counts">
         {VERDICTS.map((verdict) => (
           <li key={verdict} data-verdict={verdict}>
             <Link href={href(verdict)}>
-              <span className={`verdict verdict--${verdict}`}>{VERDICT_LABELS[verdict]}</span>{" "}
+              <span className={`verdict verdict--${verdict}`}>{t(`verdicts.${verdict}`)}</span>{" "}
               <strong>{counts[verdict]}</strong>
             </Link>
           </li>

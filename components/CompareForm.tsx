@@ -1,15 +1,11 @@
-import { COMPARE_MODES, type CompareMode } from "@/lib/domain/compare";
+import { useTranslations } from "next-intl";
+import { useCurrentLocale } from "@/i18n/use-locale";
+import { COMPARE_MODES } from "@/lib/domain/compare";
 import type { DerivedMetricDefinition } from "@/lib/domain/derived-metrics";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import type { BrandDTO, MetricDTO } from "@/lib/domain/types";
 import type { CompareState } from "@/lib/url-state";
 import { QuarterSelect } from "./QuarterSelect";
-
-const MODE_LABELS: Record<CompareMode, string> = {
-  absolute: "Absolute values (one unit only)",
-  yoy: "YoY change",
-  index: "Indexed to 100 at a base quarter",
-};
 
 /**
  * The comparison as a GET form: it works without JavaScript, and what it submits is the page's
@@ -28,10 +24,14 @@ export function CompareForm({
   derived: readonly DerivedMetricDefinition[];
   quarters: readonly QuarterCode[];
 }) {
+  const t = useTranslations("Compare.form");
+  const locale = useCurrentLocale();
   return (
-    <form action="/compare" method="get" className="compare-form" aria-label="What to compare">
+    <form action="/compare" method="get" className="compare-form" aria-label={t("label")}>
+      {/* The result's address keeps a language that came from the link, not only the cookie. */}
+      {locale !== "en" ? <input type="hidden" name="lang" value={locale} /> : null}
       <fieldset>
-        <legend>Brands</legend>
+        <legend>{t("brands")}</legend>
         {brands.map((brand) => (
           <label key={brand.slug} className="check">
             <input
@@ -45,7 +45,7 @@ export function CompareForm({
         ))}
       </fieldset>
       <fieldset>
-        <legend>Metrics</legend>
+        <legend>{t("metrics")}</legend>
         <div className="check-columns">
           {metrics.map((metric) => (
             <label key={metric.key} className="check">
@@ -59,7 +59,7 @@ export function CompareForm({
             </label>
           ))}
         </div>
-        <p className="check-group-title">Derived (computed from stored metrics)</p>
+        <p className="check-group-title">{t("derived")}</p>
         {derived.map((definition) => (
           <label key={definition.key} className="check">
             <input
@@ -73,7 +73,7 @@ export function CompareForm({
         ))}
       </fieldset>
       <fieldset>
-        <legend>Show as</legend>
+        <legend>{t("showAs")}</legend>
         <label className="check">
           <input type="radio" name="mode" value="" defaultChecked={state.mode === null} /> Automatic
           (absolute when the units match, else YoY)
@@ -81,12 +81,12 @@ export function CompareForm({
         {COMPARE_MODES.map((mode) => (
           <label key={mode} className="check">
             <input type="radio" name="mode" value={mode} defaultChecked={state.mode === mode} />{" "}
-            {MODE_LABELS[mode]}
+            {t(`modes.${mode}`)}
           </label>
         ))}
         <QuarterSelect
           className="inline-field"
-          label="Base quarter (index)"
+          label={t("base")}
           name="base"
           value={state.base}
           emptyLabel="first quarter all series have"
@@ -94,7 +94,7 @@ export function CompareForm({
         />
         <QuarterSelect
           className="inline-field"
-          label="From"
+          label={t("from")}
           name="from"
           value={state.from}
           emptyLabel="first quarter"
@@ -102,7 +102,7 @@ export function CompareForm({
         />
         <QuarterSelect
           className="inline-field"
-          label="To"
+          label={t("to")}
           name="to"
           value={state.to}
           emptyLabel="latest quarter"
@@ -110,7 +110,7 @@ export function CompareForm({
         />
       </fieldset>
       <div className="form-actions">
-        <button type="submit">Compare</button>
+        <button type="submit">{t("submit")}</button>
       </div>
     </form>
   );

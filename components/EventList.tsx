@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { EVENT_KIND_LABELS, formatEventDate } from "@/lib/domain/events";
+import { useTranslations } from "next-intl";
+import { useCurrentLocale } from "@/i18n/use-locale";
+import { formatEventDate } from "@/lib/domain/events";
 import { quarterLabel } from "@/lib/domain/quarter";
 import type { EventDTO } from "@/lib/domain/types";
 import { SourceLink } from "./SourceLink";
@@ -18,17 +20,19 @@ export function EventList({
   editable?: boolean;
   testId?: string;
 }) {
+  const t = useTranslations("EventList");
+  const locale = useCurrentLocale();
   return (
     <ol className="event-list" data-testid={testId}>
       {events.map((event) => (
         <li key={event.uid} id={`event-${event.uid}`} className="event-item">
           <div className="event-item__when">
-            <time dateTime={event.date}>{formatEventDate(event.date)}</time>
-            <span className="event-item__quarter">{quarterLabel(event.quarter)}</span>
+            <time dateTime={event.date}>{formatEventDate(event.date, locale)}</time>
+            <span className="event-item__quarter">{quarterLabel(event.quarter, locale)}</span>
           </div>
           <div className="event-item__what">
             <span className={`kind-badge kind-badge--${event.kind}`}>
-              {EVENT_KIND_LABELS[event.kind]}
+              {t(`kinds.${event.kind}`)}
             </span>{" "}
             <strong>{event.title}</strong>
             <p className="event-item__line">{event.description}</p>
@@ -38,10 +42,12 @@ export function EventList({
             {editable ? (
               <p className="event-item__actions">
                 <Link href={`/events/${event.uid}/edit`}>
-                  Edit<span className="visually-hidden"> “{event.title}”</span>
+                  {t("edit")}
+                  <span className="visually-hidden"> “{event.title}”</span>
                 </Link>{" "}
                 <Link href={`/events/${event.uid}/delete`}>
-                  Delete<span className="visually-hidden"> “{event.title}”</span>
+                  {t("delete")}
+                  <span className="visually-hidden"> “{event.title}”</span>
                 </Link>
               </p>
             ) : null}

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import { exportHref } from "@/lib/export-params";
 
@@ -17,28 +18,29 @@ export function ExportLinks({
   from: QuarterCode | null;
   to: QuarterCode | null;
 }) {
+  const t = useTranslations("ExportLinks");
   const base = { brand, metrics: metrics ? [...metrics] : null, from, to };
   return (
     <p className="export-links" data-testid="export-links">
       <a href={exportHref({ ...base, format: "long" })} download className="export-links__main">
-        Download CSV
+        {t("download")}
       </a>
       <span className="export-links__more">
-        Also:{" "}
+        {t("also")}{" "}
         <a href={exportHref({ ...base, format: "wide" })} download>
-          wide (a column per metric)
+          {t("widePerMetric")}
         </a>
         {" · "}
         <a href={exportHref({ ...base, format: "wide", across: "quarters" })} download>
-          wide (a column per quarter)
+          {t("widePerQuarter")}
         </a>
         {" · "}
         <a href={exportHref({ ...base, format: "long", bom: true })} download>
-          for Excel (UTF-8 with BOM)
+          {t("excel")}
         </a>
         {" · "}
         <a href={exportHref({ ...base, format: "long", history: true })} download>
-          with restatement history
+          {t("history")}
         </a>
       </span>
     </p>

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useCurrentLocale } from "@/i18n/use-locale";
 import { formatValue } from "@/lib/domain/format";
 import { quarterLabel } from "@/lib/domain/quarter";
 import type { MetricSummary } from "@/lib/domain/series-view";
@@ -18,13 +20,15 @@ export function KpiCard({
   href: string;
 }) {
   const latest = summary.latest;
+  const t = useTranslations("KpiCard");
+  const locale = useCurrentLocale();
   return (
     <li className="card" data-testid={`card-${metric.key}`}>
       <h3 className="card__title">
         <Link href={href}>{metric.label}</Link>
       </h3>
       {latest === null ? (
-        <p className="card__empty">No figures stored yet.</p>
+        <p className="card__empty">{t("empty")}</p>
       ) : (
         <>
           <p className="card__value">
@@ -34,10 +38,11 @@ export function KpiCard({
                 metric.unit,
                 latest.point.decimals,
                 latest.point.qualifier,
+                locale,
               )}
             </span>
             <span className="card__quarter" data-testid="card-quarter">
-              {quarterLabel(latest.point.quarter)}
+              {quarterLabel(latest.point.quarter, locale)}
             </span>
           </p>
           <p className="card__changes">
@@ -51,8 +56,9 @@ export function KpiCard({
               />
             ) : (
               <span className="change change--neutral" data-testid="change-yoy">
-                YoY n/a: no{" "}
-                {summary.missingYearAgo ? quarterLabel(summary.missingYearAgo) : "year-ago"} figure
+                {summary.missingYearAgo
+                  ? t("yoyMissing", { quarter: quarterLabel(summary.missingYearAgo, locale) })
+                  : t("yoyMissingGeneric")}
               </span>
             )}
             {latest.qoq ? (
@@ -66,7 +72,7 @@ export function KpiCard({
               />
             ) : (
               <span className="change change--neutral" data-testid="change-qoq">
-                QoQ n/a: previous quarter missing
+                {t("qoqMissing")}
               </span>
             )}
           </p>
@@ -74,14 +80,16 @@ export function KpiCard({
             <Sparkline points={summary.sparkline} label={metric.label} />
             {summary.streak && summary.streak.quarters >= 2 ? (
               <p className="card__streak" data-testid="card-streak">
-                {summary.streak.quarters} consecutive quarters of YoY {summary.streak.direction}
+                {t("streak", {
+                  count: summary.streak.quarters,
+                  direction: summary.streak.direction,
+                })}
               </p>
             ) : null}
           </div>
           {latest.point.history.length > 0 ? (
             <p className="card__restated">
-              Restated: {latest.point.history.length} earlier figure
-              {latest.point.history.length > 1 ? "s" : ""} kept as history
+              {t("restated", { count: latest.point.history.length })}
             </p>
           ) : null}
           <p className="card__source">

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useCurrentLocale } from "@/i18n/use-locale";
 import { formatValue } from "@/lib/domain/format";
 import type { LatestQuarterDigest } from "@/lib/domain/overview-news";
 import { quarterLabel } from "@/lib/domain/quarter";
@@ -23,15 +25,24 @@ export function LatestQuarterSummary({
 }) {
   const shown = digest.changes.slice(0, HEADLINE_LINES);
   const more = digest.changes.length - shown.length;
+  const t = useTranslations("LatestQuarter");
+  const locale = useCurrentLocale();
+  const quarter = quarterLabel(digest.quarter, locale);
   return (
     <section aria-labelledby="latest-heading" id="latest" data-testid="latest-quarter">
-      <h2 id="latest-heading">What changed in {quarterLabel(digest.quarter)}</h2>
+      <h2 id="latest-heading">{t("heading", { quarter })}</h2>
       <ul className="latest-list">
         {shown.map(({ metric, row, yoy }) => (
           <li key={metric.key} data-metric={metric.key}>
             <Link href={metricHref(metric.key)}>{metric.label}</Link>:{" "}
             <strong>
-              {formatValue(row.point.value, metric.unit, row.point.decimals, row.point.qualifier)}
+              {formatValue(
+                row.point.value,
+                metric.unit,
+                row.point.decimals,
+                row.point.qualifier,
+                locale,
+              )}
             </strong>
             ,{" "}
             {yoy ? (
@@ -44,7 +55,7 @@ export function LatestQuarterSummary({
                 showAbsolute={false}
               />
             ) : (
-              <span className="change change--neutral">no year-ago figure</span>
+              <span className="change change--neutral">{t("noYearAgo")}</span>
             )}{" "}
             <span className="latest-list__source">
               <SourceLink source={row.point.source} />
@@ -53,23 +64,25 @@ export function LatestQuarterSummary({
         ))}
       </ul>
       <p className="section-note">
-        Largest YoY moves first.{" "}
+        {t("largestFirst")}{" "}
         {more > 0 ? (
           <>
-            <a href="#kpi-heading">{more} more figures for this quarter</a> below.{" "}
+            <a href="#kpi-heading">{t("more", { count: more })}</a>
+            {t("below")}{" "}
           </>
         ) : null}
         {digest.notReported.length > 0
-          ? `Not reported for ${quarterLabel(digest.quarter)}: ${digest.notReported.map((metric) => metric.label).join(", ")}. `
+          ? t("notReported", {
+              quarter,
+              metrics: digest.notReported.map((metric) => metric.label).join(", "),
+            })
           : ""}
         {newsCount > 0 ? (
-          <a href="#signals-heading">
-            {newsCount} finding{newsCount > 1 ? "s" : ""}
-          </a>
+          <a href="#signals-heading">{t("findings", { count: newsCount })}</a>
         ) : (
-          "No finding"
+          t("noFinding")
         )}{" "}
-        {newsCount === 1 ? "moves" : "move"} beyond the usual.
+        {t("moves", { count: newsCount })}
       </p>
     </section>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ParamProblem } from "@/lib/url-state";
 
 /** Says which part of a link is wrong instead of guessing what was meant. */
@@ -9,9 +10,10 @@ export function ParamProblems({
   problems: readonly ParamProblem[];
   resetHref: string;
 }) {
+  const t = useTranslations("ParamProblems");
   return (
     <section className="problem" role="alert" aria-labelledby="problem-title">
-      <h1 id="problem-title">This link has a problem</h1>
+      <h1 id="problem-title">{t("title")}</h1>
       <ul>
         {problems.map((problem) => (
           <li key={`${problem.param}:${problem.message}`}>
@@ -20,7 +22,7 @@ export function ParamProblems({
         ))}
       </ul>
       <p>
-        <Link href={resetHref}>Open the default view instead</Link>
+        <Link href={resetHref}>{t("reset")}</Link>
       </p>
     </section>
   );

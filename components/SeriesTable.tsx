@@ -1,8 +1,11 @@
+import { useTranslations } from "next-intl";
+import { useCurrentLocale } from "@/i18n/use-locale";
 import {
   changeTone,
   formatChangeHeadline,
   formatValue,
-  QUALIFIER_WORDS,
+  qualifierWord,
+  unitLabel,
 } from "@/lib/domain/format";
 import { type Change, changeMagnitude } from "@/lib/domain/kpi";
 import {
@@ -17,17 +20,12 @@ import type { MetricDTO, Qualifier, RevisionDTO, WithdrawalDTO } from "@/lib/dom
 import { SourceLink } from "./SourceLink";
 
 function ChangeCell({ delta, metric }: { delta: Change | null; metric: MetricDTO }) {
-  if (!delta) return <td className="num muted">n/a</td>;
+  const t = useTranslations("SeriesTable");
+  const locale = useCurrentLocale();
+  if (!delta) return <td className="num muted">{t("na")}</td>;
   const tone = changeTone(changeMagnitude(delta), metric.higherIsBetter);
-  return <td className={`num change--${tone}`}>{formatChangeHeadline(delta)}</td>;
+  return <td className={`num change--${tone}`}>{formatChangeHeadline(delta, locale)}</td>;
 }
-
-const EVENT_WORDS = {
-  restated: "restated",
-  source_updated: "source updated",
-  withdrawn: "withdrawn",
-  reentered: "re-entered",
-};
 
 function HistoryNote({
   history,
@@ -45,34 +43,45 @@ function HistoryNote({
   };
   metric: MetricDTO;
 }) {
+  const t = useTranslations("SeriesTable");
+  const locale = useCurrentLocale();
   const entries = historyEntries(history, current);
   if (entries.length === 0 && !current.enteredBy) return null;
   return (
     <ul className="history">
       {current.enteredBy ? (
         <li data-testid="entered-by">
-          {entries.length > 0 ? "current figure entered" : "entered"}
-          {current.enteredAt ? ` on ${current.enteredAt.slice(0, 10)}` : ""} by {current.enteredBy}
+          {entries.length > 0 ? t("currentEntered") : t("entered")}
+          {current.enteredAt ? t("on", { date: current.enteredAt.slice(0, 10) }) : ""}
+          {t("by", { name: current.enteredBy })}
         </li>
       ) : null}
       {entries.map((entry) => (
         <li key={entry.revision}>
-          {EVENT_WORDS[entry.event]}
-          {entry.on ? ` on ${entry.on}` : ""}
-          {entry.by ? ` by ${entry.by}` : ""}
-          {entry.event === "source_updated" ? ", value unchanged, was from" : ", was "}
+          {t(`events.${entry.event}`)}
+          {entry.on ? t("on", { date: entry.on }) : ""}
+          {entry.by ? t("by", { name: entry.by }) : ""}
+          {entry.event === "source_updated" ? t("sourceUpdatedWas") : t("was")}
           {entry.event === "source_updated"
             ? null
             : entry.was === null
-              ? "withdrawn"
-              : formatValue(entry.was.value, metric.unit, entry.was.decimals, entry.was.qualifier)}
+              ? t("withdrawnValue")
+              : formatValue(
+                  entry.was.value,
+                  metric.unit,
+                  entry.was.decimals,
+                  entry.was.qualifier,
+                  locale,
+                )}
           {entry.source ? (
             <>
               {" "}
               (<SourceLink source={entry.source} prefix="" />)
             </>
           ) : null}
-          {entry.reason ? <span className="history__reason"> Reason: {entry.reason}</span> : null}
+          {entry.reason ? (
+            <span className="history__reason">{t("reason", { reason: entry.reason })}</span>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -112,6 +121,8 @@ export function SeriesTable({
   /** When given, a column with each quarter's change against the same quarter two years earlier. */
   twoYearChanges?: ReadonlyMap<QuarterCode, Change | null>;
 }) {
+  const t = useTranslations("SeriesTable");
+  const locale = useCurrentLocale();
   const first = rows[0]?.point.quarter;
   const last = rows.at(-1)?.point.quarter;
   const from = span?.from ?? first;
@@ -145,31 +156,31 @@ export function SeriesTable({
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Quarter</th>
+            <th scope="col">{t("quarter")}</th>
             <th scope="col" className="num">
-              Value ({metric.unit})
+              {t("value", { unit: unitLabel(metric.unit, locale) })}
             </th>
             <th scope="col" className="num">
-              YoY
+              {t("yoy")}
             </th>
             {twoYearChanges ? (
               <th scope="col" className="num">
-                vs 2 years ago
+                {t("vs2y")}
               </th>
             ) : null}
             {detailed ? (
               <th scope="col" className="num">
-                QoQ
+                {t("qoq")}
               </th>
             ) : null}
             {showTtm ? (
               <th scope="col" className="num">
-                Trailing 12 months
+                {t("ttm")}
               </th>
             ) : null}
-            <th scope="col">Source</th>
-            {detailed ? <th scope="col">History</th> : null}
-            {showEdit ? <th scope="col">Edit</th> : null}
+            <th scope="col">{t("source")}</th>
+            {detailed ? <th scope="col">{t("history")}</th> : null}
+            {showEdit ? <th scope="col">{t("edit")}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -184,12 +195,14 @@ export function SeriesTable({
                   data-quarter={quarter}
                   data-withdrawn={withdrawal ? "true" : undefined}
                 >
-                  <th scope="row">{quarterLabel(quarter)}</th>
+                  <th scope="row">{quarterLabel(quarter, locale)}</th>
                   <td colSpan={columnCount - 1 - (showEdit ? 1 : 0)} className="muted">
                     {withdrawal ? (
                       <>
-                        No current figure: withdrawn on {withdrawal.withdrawnAt.slice(0, 10)} by{" "}
-                        {withdrawal.withdrawnBy} (a gap, not zero).
+                        {t("withdrawnGap", {
+                          date: withdrawal.withdrawnAt.slice(0, 10),
+                          name: withdrawal.withdrawnBy,
+                        })}
                         {detailed ? (
                           <HistoryNote
                             history={withdrawal.history}
@@ -199,12 +212,12 @@ export function SeriesTable({
                         ) : null}
                       </>
                     ) : (
-                      "No figure found in a source (a gap, not zero)"
+                      t("gap")
                     )}
                   </td>
                   {showEdit ? (
                     <td>
-                      <a href={editorLinks.add(quarter)}>Add a figure</a>
+                      <a href={editorLinks.add(quarter)}>{t("addFigure")}</a>
                     </td>
                   ) : null}
                 </tr>
@@ -213,12 +226,12 @@ export function SeriesTable({
             const point = row.point;
             return (
               <tr key={quarter} data-quarter={quarter}>
-                <th scope="row">{quarterLabel(quarter)}</th>
-                <td className="num" title={QUALIFIER_WORDS[point.qualifier]}>
-                  {formatValue(point.value, metric.unit, point.decimals, point.qualifier)}
+                <th scope="row">{quarterLabel(quarter, locale)}</th>
+                <td className="num" title={qualifierWord(point.qualifier, locale)}>
+                  {formatValue(point.value, metric.unit, point.decimals, point.qualifier, locale)}
                   {point.history.length > 0 ? (
-                    <span className="badge" title="This figure was restated">
-                      restated
+                    <span className="badge" title={t("restatedTitle")}>
+                      {t("restatedBadge")}
                     </span>
                   ) : null}
                 </td>
@@ -230,8 +243,8 @@ export function SeriesTable({
                 {showTtm ? (
                   <td className="num">
                     {row.ttm === null
-                      ? "n/a"
-                      : formatValue(row.ttm, metric.unit, ttmDecimals(quarter))}
+                      ? t("na")
+                      : formatValue(row.ttm, metric.unit, ttmDecimals(quarter), "exact", locale)}
                   </td>
                 ) : null}
                 <td>
@@ -245,8 +258,8 @@ export function SeriesTable({
                 ) : null}
                 {showEdit ? (
                   <td className="edit-links">
-                    <a href={editorLinks.restate(quarter)}>Restate</a>{" "}
-                    <a href={editorLinks.withdraw(quarter)}>Withdraw</a>
+                    <a href={editorLinks.restate(quarter)}>{t("restate")}</a>{" "}
+                    <a href={editorLinks.withdraw(quarter)}>{t("withdraw")}</a>
                   </td>
                 ) : null}
               </tr>

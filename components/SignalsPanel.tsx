@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { rankFindings } from "@/lib/domain/overview-news";
-import type { SignalFinding } from "@/lib/domain/signals";
+import { SIGNAL_THRESHOLDS, type SignalFinding } from "@/lib/domain/signals";
 
 function FindingList({ findings }: { findings: readonly SignalFinding[] }) {
+  const t = useTranslations("SignalsPanel");
   return (
     <ul className="signal-list">
       {findings.map((finding) => (
@@ -24,8 +26,8 @@ function FindingList({ findings }: { findings: readonly SignalFinding[] }) {
             ))}
           </dl>
           <details className="signal__rule">
-            <summary>Rule: {finding.ruleName}</summary>
-            <p>{finding.explanation}</p>
+            <summary>{t("rule", { name: t(`rules.${finding.rule}.name`) })}</summary>
+            <p>{t(`rules.${finding.rule}.explanation`, SIGNAL_THRESHOLDS)}</p>
           </details>
         </li>
       ))}
@@ -42,8 +44,8 @@ function FindingList({ findings }: { findings: readonly SignalFinding[] }) {
 export function SignalsPanel({
   findings,
   headingId,
-  heading = "Signals",
-  emptyText = "No rule found anything worth flagging in the stored figures.",
+  heading,
+  emptyText,
   ranked = false,
 }: {
   findings: readonly SignalFinding[];
@@ -52,27 +54,31 @@ export function SignalsPanel({
   emptyText?: string;
   ranked?: boolean;
 }) {
+  const t = useTranslations("SignalsPanel");
   const { news, routine } = ranked ? rankFindings(findings) : { news: findings, routine: [] };
   return (
     <section aria-labelledby={headingId} className="signals" data-testid="signals" id="signals">
-      <h2 id={headingId}>{heading}</h2>
+      <h2 id={headingId}>{heading ?? t("heading")}</h2>
       <p className="section-note">
-        Each finding comes from a named rule applied to the stored figures; open a rule to see what
-        it checks and its thresholds.
-        {ranked
-          ? " The largest move comes first; routine findings (streaks, stale data) are folded below."
-          : ""}
+        {t("note")}
+        {ranked ? t("rankedNote") : ""}
       </p>
       {findings.length === 0 ? (
-        <p className="muted">{emptyText}</p>
+        <p className="muted">{emptyText ?? t("empty")}</p>
       ) : (
         <>
           {news.length > 0 ? <FindingList findings={news} /> : null}
           {routine.length > 0 ? (
             <details className="signals__routine" data-testid="routine-findings">
               <summary>
-                Routine findings ({routine.length}):{" "}
-                {[...new Set(routine.map((finding) => finding.ruleName.toLowerCase()))].join(", ")}
+                {t("routine", {
+                  count: routine.length,
+                  names: [
+                    ...new Set(
+                      routine.map((finding) => t(`rules.${finding.rule}.name`).toLowerCase()),
+                    ),
+                  ].join(", "),
+                })}
               </summary>
               <FindingList findings={routine} />
             </details>

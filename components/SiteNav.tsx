@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { signOut } from "@/lib/actions/sign-out";
 import { canEdit, currentUser } from "@/lib/auth/current-user";
 
@@ -6,26 +7,27 @@ import { canEdit, currentUser } from "@/lib/auth/current-user";
 export async function SiteNav() {
   const user = await currentUser();
   const editor = canEdit(user);
+  const t = await getTranslations("SiteNav");
   return (
-    <nav aria-label="Site">
-      <Link href="/">Overview</Link>
-      {editor ? <Link href="/quarters/new">Add a quarter</Link> : null}
-      <Link href="/compare">Compare</Link>
-      <Link href="/claims">Claims</Link>
-      {editor ? <Link href="/import">Import CSV</Link> : null}
-      {user?.role === "admin" ? <Link href="/admin/accounts">Accounts</Link> : null}
-      {user?.role === "admin" ? <Link href="/admin/audit">Audit log</Link> : null}
+    <nav aria-label={t("label")}>
+      <Link href="/">{t("overview")}</Link>
+      {editor ? <Link href="/quarters/new">{t("addQuarter")}</Link> : null}
+      <Link href="/compare">{t("compare")}</Link>
+      <Link href="/claims">{t("claims")}</Link>
+      {editor ? <Link href="/import">{t("import")}</Link> : null}
+      {user?.role === "admin" ? <Link href="/admin/accounts">{t("accounts")}</Link> : null}
+      {user?.role === "admin" ? <Link href="/admin/audit">{t("audit")}</Link> : null}
       {user ? (
         <form action={signOut} className="inline-form">
           <Link href="/account" className="site-header__who">
-            Signed in as {user.name}
+            {t("signedInAs", { name: user.name })}
           </Link>{" "}
           <button type="submit" className="link-button">
-            Sign out
+            {t("signOut")}
           </button>
         </form>
       ) : (
-        <Link href="/login">Sign in</Link>
+        <Link href="/login">{t("signIn")}</Link>
       )}
     </nav>
   );

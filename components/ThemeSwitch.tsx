@@ -1,27 +1,23 @@
-import { THEME_LABELS, THEMES, type Theme } from "@/lib/theme";
-
-const TITLES: Record<Theme, string> = {
-  system: "Follow the system's light or dark setting",
-  light: "Always light",
-  dark: "Always dark",
-};
+import { getTranslations } from "next-intl/server";
+import { THEMES, type Theme } from "@/lib/theme";
 
 /** The header's light/dark switch: a form post (works without JavaScript), remembered in a cookie. */
-export function ThemeSwitch({ current }: { current: Theme }) {
+export async function ThemeSwitch({ current }: { current: Theme }) {
+  const t = await getTranslations("ThemeSwitch");
   return (
     <form method="post" action="/theme" className="theme-switch" data-testid="theme-switch">
       <fieldset>
-        <legend>Theme</legend>
+        <legend>{t("legend")}</legend>
         {THEMES.map((theme) => (
           <button
             key={theme}
             type="submit"
             name="theme"
             value={theme}
-            title={TITLES[theme]}
+            title={t(`${theme}.title`)}
             aria-pressed={theme === current}
           >
-            {THEME_LABELS[theme]}
+            {t(`${theme}.label`)}
           </button>
         ))}
       </fieldset>

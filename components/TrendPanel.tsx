@@ -1,5 +1,8 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useCurrentLocale } from "@/i18n/use-locale";
 import { eventMarkers, eventsForMetric, miniChartMarkers, placeEvents } from "@/lib/domain/events";
+import { unitLabel } from "@/lib/domain/format";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import {
   chartRows,
@@ -32,6 +35,8 @@ export function TrendPanel({
   commonLast?: QuarterCode | null;
 }) {
   const { metric } = series;
+  const t = useTranslations("TrendPanel");
+  const locale = useCurrentLocale();
   const windowStart = overviewWindowStart(series);
   const hasEarlier =
     windowStart !== null && series.points.some((point) => point.quarter < windowStart);
@@ -45,10 +50,11 @@ export function TrendPanel({
   return (
     <article className="panel" aria-labelledby={headingId} data-testid={`chart-${metric.key}`}>
       <h3 id={headingId}>
-        <Link href={href}>{metric.label}</Link> <span className="unit">({metric.unit})</span>
+        <Link href={href}>{metric.label}</Link>{" "}
+        <span className="unit">({unitLabel(metric.unit, locale)})</span>
       </h3>
       {rows.length === 0 || !first || !last ? (
-        <p className="muted">No figures stored yet.</p>
+        <p className="muted">{t("empty")}</p>
       ) : (
         <>
           {/* The chart opens the metric page's interactive chart: on a touch screen the SVG
@@ -72,11 +78,11 @@ export function TrendPanel({
           ) : null}
           <p className="panel__table-link">
             <Link href={`${href}#data`}>
-              Data table<span className="visually-hidden"> of {metric.label}</span> with sources
+              {t("table")}
+              <span className="visually-hidden">{t("tableOf", { metric: metric.label })}</span>
+              {t("withSources")}
             </Link>
-            {hasEarlier
-              ? ` (the chart shows the last ${OVERVIEW_QUARTERS} quarters; the table has them all)`
-              : ""}
+            {hasEarlier ? t("window", { count: OVERVIEW_QUARTERS }) : ""}
           </p>
         </>
       )}

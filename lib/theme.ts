@@ -8,26 +8,23 @@ export const THEME_COOKIE = "pulse_theme";
 export const THEMES = ["system", "light", "dark"] as const;
 export type Theme = (typeof THEMES)[number];
 
-export const THEME_LABELS: Record<Theme, string> = {
-  system: "Auto",
-  light: "Light",
-  dark: "Dark",
-};
-
 /** Anything but "light" or "dark" (absent, old, tampered) is the system's choice. */
 export function parseTheme(value: unknown): Theme {
   return value === "light" || value === "dark" ? value : "system";
 }
 
-/** The theme a Cookie header asks for. */
-export function themeFromCookieHeader(cookieHeader: string | undefined | null): Theme {
+/** The value of one cookie in a Cookie header (the theme's and the language's), or null. */
+export function cookieValue(cookieHeader: string | undefined | null, name: string): string | null {
   for (const part of (cookieHeader ?? "").split(";")) {
     const index = part.indexOf("=");
-    if (index !== -1 && part.slice(0, index).trim() === THEME_COOKIE) {
-      return parseTheme(part.slice(index + 1).trim());
-    }
+    if (index !== -1 && part.slice(0, index).trim() === name) return part.slice(index + 1).trim();
   }
-  return "system";
+  return null;
+}
+
+/** The theme a Cookie header asks for. */
+export function themeFromCookieHeader(cookieHeader: string | undefined | null): Theme {
+  return parseTheme(cookieValue(cookieHeader, THEME_COOKIE));
 }
 
 /**
@@ -39,6 +36,8 @@ export function themeReturnPath(referer: string | null, host: string | null): st
   try {
     const url = new URL(referer);
     if (url.host !== host || (url.protocol !== "http:" && url.protocol !== "https:")) return "/";
+    // "//other.site/" as a Location is another site (a protocol-relative address).
+    if (url.pathname.startsWith("//")) return "/";
     return `${url.pathname}${url.search}`;
   } catch {
     return "/";

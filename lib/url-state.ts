@@ -12,6 +12,7 @@ import {
   quarterRangeInOrder,
   SlugSchema,
 } from "@/lib/domain/fields";
+import { isLocale, LOCALE_PARAM } from "@/lib/domain/locale";
 import type { QuarterCode } from "@/lib/domain/quarter";
 
 export const DEFAULT_BRAND = "xiaomi";
@@ -116,17 +117,34 @@ function singleValues(params: SearchParams): Parsed<Record<string, string>> {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: values };
 }
 
+/** Why a `lang` was refused: the proxy's plain 400 says the same as the pages' explanation. */
+export const LANG_PROBLEM = "lang must be en or zh (the interface language)";
+
+/**
+ * Every page accepts `lang` (the interface language, lib/locale.ts; a shared link keeps it), so
+ * it is checked here, once, for every parser; the page's own schema never sees it.
+ */
 export function parseWith<T>(schema: z.ZodType<T>, params: SearchParams): Parsed<T> {
   const values = singleValues(params);
   if (!values.ok) return values;
-  const result = schema.safeParse(values.value);
-  if (result.success) return { ok: true, value: result.data };
+  const { [LOCALE_PARAM]: lang, ...rest } = values.value;
+  const problems: ParamProblem[] =
+    lang === undefined || isLocale(lang)
+      ? []
+      : [{ param: LOCALE_PARAM, message: LANG_PROBLEM.replace(/^lang /, "") }];
+  const result = schema.safeParse(rest);
+  if (result.success && problems.length === 0) return { ok: true, value: result.data };
   return {
     ok: false,
-    problems: result.error.issues.map((issue) => ({
-      param: String(issue.path[0] ?? "query"),
-      message: issue.message,
-    })),
+    problems: [
+      ...problems,
+      ...(result.success
+        ? []
+        : result.error.issues.map((issue) => ({
+            param: String(issue.path[0] ?? "query"),
+            message: issue.message,
+          }))),
+    ],
   };
 }
 

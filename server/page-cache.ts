@@ -17,6 +17,7 @@ import type {
   ServerResponse,
 } from "node:http";
 import { hasSessionCookie } from "@/lib/auth/cookie-name";
+import { resolveLocale } from "@/lib/locale";
 import { themeFromCookieHeader } from "@/lib/theme";
 import {
   parseCompareParams,
@@ -44,7 +45,8 @@ const BYPASS_HEADERS = ["rsc", "next-action", "next-router-state-tree", "next-ro
  * the cache: every page's header names them and offers their links (edit links for editors), so
  * no page is the same for them as for the public. The response's encoding is part of
  * the key, since the app compresses for clients that accept it, and so is the theme cookie,
- * since the page is rendered in the chosen theme (`<html data-theme>`).
+ * since the page is rendered in the chosen theme (`<html data-theme>`), and so is the resolved
+ * language (lib/locale.ts).
  */
 export function pageCacheKey(request: {
   method?: string;
@@ -59,7 +61,14 @@ export function pageCacheKey(request: {
   if (hasSessionCookie(request.headers.cookie)) return null;
   const acceptEncoding = String(request.headers["accept-encoding"] ?? "");
   const theme = themeFromCookieHeader(request.headers.cookie);
-  return `${/\bgzip\b/.test(acceptEncoding) ? "gzip" : "identity"} ${theme} ${request.url}`;
+  // The language, resolved exactly as the proxy does (query, cookie, Accept-Language): two readers
+  // of the same URL may be answered in two languages.
+  const locale = resolveLocale({
+    search: queryStart === -1 ? null : request.url.slice(queryStart),
+    cookie: request.headers.cookie,
+    acceptLanguage: String(request.headers["accept-language"] ?? ""),
+  });
+  return `${/\bgzip\b/.test(acceptEncoding) ? "gzip" : "identity"} ${theme} ${locale} ${request.url}`;
 }
 
 /**

@@ -24,9 +24,9 @@ export function sessionChecker(probe: DatabaseProbe): (token: string | null) => 
   };
 }
 
-/** Paths a signed-out visitor may post to: the ways in, and the theme (a cookie, no data). */
+/** Paths a signed-out visitor may post to: the ways in, the theme and the language (cookies, no data). */
 const ANONYMOUS_WRITES =
-  /^\/(?:login|setup|theme|invite\/[^/]+|reset\/[^/]+|api\/session|api\/invitations\/accept)$/;
+  /^\/(?:login|setup|theme|locale|invite\/[^/]+|reset\/[^/]+|api\/session|api\/invitations\/accept)$/;
 
 /** Paths a signed-out visitor may read in private mode: the ways in and the app's own files. */
 const ANONYMOUS_READS =

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { BrandMetricNotes } from "@/components/BrandMetricNotes";
 import { CompareForm } from "@/components/CompareForm";
 import { CopyLink } from "@/components/CopyLink";
@@ -8,11 +9,13 @@ import { ChartDownloads } from "@/components/charts/ChartDownloads";
 import { CompareChart } from "@/components/charts/CompareChart";
 import { ParamProblems } from "@/components/ParamProblems";
 import { SourceLink } from "@/components/SourceLink";
+import { currentLocale } from "@/i18n/locale";
 import { now } from "@/lib/clock";
 import { type ChartImageMeta, chartFileBase } from "@/lib/domain/chart-image";
 import type { ComparedSeries, CompareMode } from "@/lib/domain/compare";
 import { DERIVED_METRICS } from "@/lib/domain/derived-metrics";
 import { formatNumber, formatValue } from "@/lib/domain/format";
+import { localizeMetric } from "@/lib/domain/metric-locale";
 import { type QuarterCode, quarterLabel, quarterRange } from "@/lib/domain/quarter";
 import { listBrandMetricNotes } from "@/lib/queries/brand-metrics";
 import { loadCompareView } from "@/lib/queries/compare-view";
@@ -24,7 +27,9 @@ import {
   type SearchParams,
 } from "@/lib/url-state";
 
-export const metadata: Metadata = { title: "Compare" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Compare"))("title") };
+}
 
 const MODE_WORDS: Record<CompareMode, string> = {
   absolute: "absolute values",
@@ -50,11 +55,18 @@ export default async function ComparePage({
   const parsed = parseCompareParams(await searchParams);
   if (!parsed.ok) return <ParamProblems problems={parsed.problems} resetHref="/compare" />;
   const state = parsed.value;
-  const [view, requestHeaders] = await Promise.all([loadCompareView(state), headers()]);
+  const [view, requestHeaders, t, locale] = await Promise.all([
+    loadCompareView(state),
+    headers(),
+    getTranslations("Compare"),
+    currentLocale(),
+  ]);
   const { allBrands, unknownBrands, selected, loaded, series, unknownMetrics, decision, table } =
     view;
   const brands = [...selected, ...allBrands.filter((brand) => !selected.includes(brand))];
-  const offered = await listMetricsWithFigures(selected.map((brand) => brand.slug));
+  const offered = (await listMetricsWithFigures(selected.map((brand) => brand.slug))).map(
+    (metric) => localizeMetric(metric, locale),
+  );
   if (unknownBrands.length > 0 || unknownMetrics.length > 0) {
     return (
       <ParamProblems
@@ -100,7 +112,8 @@ export default async function ComparePage({
   const pointsById = new Map(
     series.map((entry) => [entry.id, new Map(entry.points.map((point) => [point.quarter, point]))]),
   );
-  const shareLink = `/compare${compareQuery(state)}`;
+  // A shared link keeps the language it was copied in.
+  const shareLink = `/compare${compareQuery(state)}${locale === "en" ? "" : `&lang=${locale}`}`;
   const firstRow = table.rows[0];
   const lastRow = table.rows.at(-1);
   const imageMeta: ChartImageMeta = {
@@ -132,11 +145,8 @@ export default async function ComparePage({
     <>
       <div className="page-head">
         <div>
-          <h1>Compare</h1>
-          <p className="lede">
-            Brands side by side, and metrics derived from the stored ones. Absolute values share an
-            axis only when the units match; otherwise compare growth (YoY) or an index.
-          </p>
+          <h1>{t("title")}</h1>
+          <p className="lede">{t("lede")}</p>
         </div>
       </div>
       <CompareForm
@@ -153,12 +163,12 @@ export default async function ComparePage({
           download
           className="export-links__main"
         >
-          Download CSV
+          {t("download")}
         </a>
         <span className="export-links__more">
-          Also:{" "}
+          {t("also")}{" "}
           <a href={`/api/compare/export${compareQuery(state)}&bom=1`} download>
-            for Excel (UTF-8 with BOM)
+            {t("excel")}
           </a>
         </span>
       </p>
@@ -172,7 +182,7 @@ export default async function ComparePage({
 
       {derivedShown.length > 0 ? (
         <section aria-labelledby="formulas-heading" className="formulas">
-          <h2 id="formulas-heading">How the derived metrics are computed</h2>
+          <h2 id="formulas-heading">{t("formulas")}</h2>
           <dl>
             {derivedShown.map((definition) => (
               <div key={definition.key} data-testid={`formula-${definition.key}`}>
@@ -180,8 +190,8 @@ export default async function ComparePage({
                   {definition.label} ({definition.unit})
                 </dt>
                 <dd>
-                  <code>{definition.formula}</code>. {definition.definition} A quarter missing
-                  either input has no value: it is a gap, never an estimate.
+                  <code>{definition.formula}</code>. {definition.definition}
+                  {t("gapRule")}
                 </dd>
               </div>
             ))}
@@ -209,7 +219,7 @@ export default async function ComparePage({
       ) : null}
 
       {drawn.length === 0 || table.rows.length === 0 ? (
-        <p className="muted">Nothing to draw: none of the chosen series has a figure.</p>
+        <p className="muted">{t("nothing")}</p>
       ) : (
         <section
           aria-labelledby="compare-chart-heading"
@@ -235,7 +245,7 @@ export default async function ComparePage({
 
       {table.rows.length > 0 ? (
         <section aria-labelledby="compare-table-heading">
-          <h2 id="compare-table-heading">Data</h2>
+          <h2 id="compare-table-heading">{t("data")}</h2>
           <div className="table-scroll">
             <table className="series-table" data-testid="compare-table">
               <caption>
@@ -248,7 +258,7 @@ export default async function ComparePage({
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Quarter</th>
+                  <th scope="col">{t("quarter")}</th>
                   {series.map((entry) => (
                     <th key={entry.id} scope="col" className="num">
                       <Link
@@ -278,11 +288,17 @@ export default async function ComparePage({
                         <td key={entry.id} className="num">
                           {decision.mode === "absolute" ? null : (
                             <span className="compare-cell__mode">
-                              {shown === null ? "n/a" : modeCell(shown, decision.mode, entry)}
+                              {shown === null ? t("na") : modeCell(shown, decision.mode, entry)}
                             </span>
                           )}
                           <span className="compare-cell__value">
-                            {formatValue(point.value, entry.unit, point.decimals, point.qualifier)}
+                            {formatValue(
+                              point.value,
+                              entry.unit,
+                              point.decimals,
+                              point.qualifier,
+                              locale,
+                            )}
                           </span>
                           {evidence && "source" in evidence ? (
                             <span className="compare-cell__source">
@@ -299,6 +315,7 @@ export default async function ComparePage({
                                     input.unit,
                                     input.decimals,
                                     input.qualifier,
+                                    locale,
                                   ),
                                 )
                                 .join(" ÷ ")}

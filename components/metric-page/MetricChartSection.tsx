@@ -1,12 +1,14 @@
+import { useTranslations } from "next-intl";
 import { ChartDownloads } from "@/components/charts/ChartDownloads";
 import { SeasonalChart } from "@/components/charts/SeasonalChart";
 import { TrendChart } from "@/components/charts/TrendChart";
+import { useCurrentLocale } from "@/i18n/use-locale";
 import { type ChartImageMeta, chartFileBase } from "@/lib/domain/chart-image";
 import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
 import { seasonalRows } from "@/lib/domain/series-view";
 import type { MetricDTO } from "@/lib/domain/types";
 import type { MetricView } from "@/lib/url-state";
-import { type MetricPageView, VIEW_LABELS } from "@/lib/view-models/metric-page";
+import type { MetricPageView } from "@/lib/view-models/metric-page";
 
 /**
  * The large chart in the chosen view: quarterly bars, the seasonal overlay or fiscal years, with
@@ -26,17 +28,23 @@ export function MetricChartSection({
   today: Date;
 }) {
   const { annual, annualChart, chart, markers, periods } = view;
+  const t = useTranslations("MetricPage");
+  const locale = useCurrentLocale();
   const chartMetric = { label: metric.label, unit: metric.unit, kind: metric.kind };
-  const imageMeta = (range: string, from: string, to: string): ChartImageMeta => ({
+  const imageMeta = (
+    labels: { from: string; to: string },
+    from: string,
+    to: string,
+  ): ChartImageMeta => ({
     title: `${brand.name}: ${metric.label}`,
     unit: metric.unit,
-    range: `${VIEW_LABELS[viewName]}, ${range}`,
+    range: t("chartHeading", { view: t(`views.${viewName}`), ...labels }),
     // Fiscal years are summed from these quarters, so their sources are the year's sources too.
     sources: chart.flatMap((row) => (row.sourceTitle ? [row.sourceTitle] : [])),
     date: today.toISOString().slice(0, 10),
     fileBase: chartFileBase({ brands: [brand.slug], metrics: [metric.key], from, to }),
   });
-  const noFigures = <p className="muted">No figures for this metric in the selected range.</p>;
+  const noFigures = <p className="muted">{t("noFigures")}</p>;
   const trendChart = (rows: MetricPageView["chart"]) => (
     <TrendChart
       rows={rows}
@@ -55,6 +63,8 @@ export function MetricChartSection({
       );
     }
     if (annualChart.length === 0) return noFigures;
+    const firstYear = annualChart[0]?.label ?? "";
+    const lastYear = annualChart.at(-1)?.label ?? "";
     return (
       <section
         aria-labelledby="chart-heading"
@@ -63,19 +73,16 @@ export function MetricChartSection({
         id="chart"
       >
         <h2 id="chart-heading">
-          {metric.kind === "flow" ? "Fiscal-year totals" : "Year-end values"} and YoY,{" "}
-          {annualChart[0]?.label} to {annualChart.at(-1)?.label}
+          {t("annualHeading", { kind: metric.kind, from: firstYear, to: lastYear })}
         </h2>
         <p className="section-note">
-          {metric.kind === "flow"
-            ? "A year's total is shown only when all four quarters have a figure; an incomplete year is an empty slot, with the missing quarters in the table."
-            : "A stock's fiscal-year value is its level at the end of Q4; a year without a Q4 figure has none."}
+          {metric.kind === "flow" ? t("annualFlowNote") : t("annualStockNote")}
         </p>
         <ChartDownloads
           meta={imageMeta(
-            `${annualChart[0]?.label} to ${annualChart.at(-1)?.label}`,
-            (annualChart[0]?.label ?? "").replace(/\s/g, ""),
-            (annualChart.at(-1)?.label ?? "").replace(/\s/g, ""),
+            { from: firstYear, to: lastYear },
+            firstYear.replace(/\s/g, ""),
+            lastYear.replace(/\s/g, ""),
           )}
         >
           <div className="chart-frame chart-frame--large">{trendChart(annualChart)}</div>
@@ -86,6 +93,8 @@ export function MetricChartSection({
   if (chart.length === 0) return noFigures;
   const firstQuarter = chart[0]?.quarter as QuarterCode;
   const lastQuarter = chart.at(-1)?.quarter as QuarterCode;
+  const from = quarterLabel(firstQuarter, locale);
+  const to = quarterLabel(lastQuarter, locale);
   return (
     <section
       aria-labelledby="chart-heading"
@@ -93,16 +102,8 @@ export function MetricChartSection({
       data-view={viewName}
       id="chart"
     >
-      <h2 id="chart-heading">
-        {VIEW_LABELS[viewName]}, {quarterLabel(firstQuarter)} to {quarterLabel(lastQuarter)}
-      </h2>
-      <ChartDownloads
-        meta={imageMeta(
-          `${quarterLabel(firstQuarter)} to ${quarterLabel(lastQuarter)}`,
-          firstQuarter,
-          lastQuarter,
-        )}
-      >
+      <h2 id="chart-heading">{t("chartHeading", { view: t(`views.${viewName}`), from, to })}</h2>
+      <ChartDownloads meta={imageMeta({ from, to }, firstQuarter, lastQuarter)}>
         <div className="chart-frame chart-frame--large">
           {viewName === "bars" ? (
             trendChart(chart)

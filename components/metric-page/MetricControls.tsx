@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { ExportLinks } from "@/components/ExportLinks";
 import { RangeForm } from "@/components/RangeForm";
 import type { QuarterCode } from "@/lib/domain/quarter";
@@ -19,10 +20,11 @@ export function MetricControls({
   quarters: QuarterCode[];
   controls: MetricPageControls;
 }) {
+  const t = useTranslations("MetricPage");
   return (
     <>
       <div className="controls">
-        <nav aria-label="Chart view" className="view-switch">
+        <nav aria-label={t("viewNav")} className="view-switch">
           {controls.views.map((view) => (
             <Link
               key={view.href}
@@ -30,7 +32,7 @@ export function MetricControls({
               aria-current={view.current ? "page" : undefined}
               className={view.current ? "active" : undefined}
             >
-              {view.label}
+              {t(`views.${view.code}`)}
             </Link>
           ))}
         </nav>
@@ -47,8 +49,8 @@ export function MetricControls({
       </div>
       <div className="controls controls--secondary">
         {controls.periods.length > 0 ? (
-          <nav aria-label="Change lines" className="view-switch view-switch--small">
-            <span className="view-switch__label">Change lines:</span>
+          <nav aria-label={t("changeLinesNav")} className="view-switch view-switch--small">
+            <span className="view-switch__label">{t("changeLines")}</span>
             {controls.periods.map((choice) => (
               <Link
                 key={choice.label}
@@ -56,19 +58,19 @@ export function MetricControls({
                 aria-current={choice.current ? "true" : undefined}
                 className={choice.current ? "active" : undefined}
               >
-                {choice.label}
+                {t(`periods.${choice.code}`)}
               </Link>
             ))}
           </nav>
         ) : null}
         {controls.eventsToggle ? (
           <Link href={controls.eventsToggle.href} className="toggle-link">
-            {controls.eventsToggle.label}
+            {state.events === false ? t("showMarkers") : t("hideMarkers")}
           </Link>
         ) : null}
         {controls.compareHref ? (
           <Link href={controls.compareHref} className="toggle-link">
-            Compare across brands
+            {t("compareBrands")}
           </Link>
         ) : null}
       </div>

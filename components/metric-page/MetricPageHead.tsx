@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { BrandSwitcher } from "@/components/BrandSwitcher";
+import { useCurrentLocale } from "@/i18n/use-locale";
+import { unitLabel } from "@/lib/domain/format";
 import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
 import type { BrandDTO, MetricDTO } from "@/lib/domain/types";
 import { overviewQuery } from "@/lib/url-state";
-import { KIND_NOTES } from "@/lib/view-models/metric-page";
 
 /** The metric page's top: skip link, breadcrumb, title with unit, definition, brand switcher. */
 export function MetricPageHead({
@@ -19,22 +21,27 @@ export function MetricPageHead({
   brandHidden: Record<string, string>;
   withdrawnNotice: QuarterCode | null;
 }) {
+  const t = useTranslations("MetricPage");
+  const locale = useCurrentLocale();
   return (
     <>
       <a className="skip-link skip-link--inline" href="#data">
-        Skip to the data table
+        {t("skip")}
       </a>
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <Link href={`/${overviewQuery({ brand: brand.slug })}`}>{brand.name} overview</Link> ›{" "}
-        <span aria-current="page">{metric.label}</span>
+      <nav className="breadcrumb" aria-label={t("breadcrumb")}>
+        <Link href={`/${overviewQuery({ brand: brand.slug })}`}>
+          {t("overviewOf", { brand: brand.name })}
+        </Link>{" "}
+        › <span aria-current="page">{metric.label}</span>
       </nav>
       <div className="page-head">
         <div>
           <h1>
-            {brand.name}: {metric.label} <span className="unit">({metric.unit})</span>
+            {t("heading", { brand: brand.name, metric: metric.label })}{" "}
+            <span className="unit">({unitLabel(metric.unit, locale)})</span>
           </h1>
           <p className="lede">
-            {metric.definition} {KIND_NOTES[metric.kind]}
+            {metric.definition} {t(`kindNotes.${metric.kind}`)}
           </p>
         </div>
         <BrandSwitcher
@@ -47,8 +54,7 @@ export function MetricPageHead({
 
       {withdrawnNotice ? (
         <p className="notice" role="status" data-testid="withdrawn-notice">
-          Withdrew the {quarterLabel(withdrawnNotice)} figure: the quarter is now a gap, and the
-          table below keeps what it was.
+          {t("withdrawn", { quarter: quarterLabel(withdrawnNotice, locale) })}
         </p>
       ) : null}
     </>

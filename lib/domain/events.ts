@@ -3,6 +3,7 @@
  * an invented day), each placed in the quarter it falls in, and split into those a chart's span
  * covers and those before or after it, so that none silently disappears.
  */
+import type { Locale } from "./locale";
 import { type QuarterCode, quarterIndex, quarterLabel, quarterOfDate } from "./quarter";
 import type { EventDTO, EventKind } from "./types";
 
@@ -44,11 +45,17 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
   other: "Other",
 };
 
-/** "28 Mar 2024" for a day, "May 2025" for a month-precise date. */
-export function formatEventDate(date: string): string {
+/**
+ * "28 Mar 2024" for a day, "May 2025" for a month-precise date; in Chinese "2024年3月28日" and
+ * "2025年5月".
+ */
+export function formatEventDate(date: string, locale: Locale = "en"): string {
   const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(date);
   if (!match) throw new RangeError(`Not a date: ${date}`);
   const month = Number(match[2]);
+  if (locale === "zh") {
+    return `${match[1]}年${month}月${match[3] === undefined ? "" : `${Number(match[3])}日`}`;
+  }
   if (match[3] === undefined) return `${FULL_MONTHS[month - 1]} ${match[1]}`;
   return `${Number(match[3])} ${MONTHS[month - 1]} ${match[1]}`;
 }

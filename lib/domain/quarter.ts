@@ -1,3 +1,4 @@
+import type { Locale } from "./locale";
 /** A fiscal quarter, written `2025Q3` in URLs, CSV and DTOs and shown as "Q3 2025". */
 export type QuarterCode = `${number}Q${1 | 2 | 3 | 4}`;
 
@@ -44,9 +45,10 @@ export function shiftQuarter(code: QuarterCode, quarters: number): QuarterCode {
 }
 
 /** "Q3 2025". */
-export function quarterLabel(code: QuarterCode): string {
+/** "Q3 2025"; in Chinese "2025年Q3", as the Chinese financial press writes it. */
+export function quarterLabel(code: QuarterCode, locale: Locale = "en"): string {
   const { year, quarter } = parseQuarter(code);
-  return `Q${quarter} ${year}`;
+  return locale === "zh" ? `${year}年Q${quarter}` : `Q${quarter} ${year}`;
 }
 
 /** Every quarter from `from` to `to`, both included; empty when from is after to. */

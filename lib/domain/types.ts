@@ -28,6 +28,12 @@ export interface MetricDTO {
   kind: MetricKind;
   higherIsBetter: boolean;
   definition: string;
+  /**
+   * Simplified Chinese label and definition, from the catalog; absent or "" when not translated
+   * (lib/domain/metric-locale.ts). Optional: derived metrics and fixtures need none.
+   */
+  labelZh?: string | undefined;
+  definitionZh?: string | undefined;
 }
 
 export interface SourceDTO {

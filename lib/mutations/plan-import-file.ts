@@ -126,6 +126,8 @@ export async function planImportFile(tx: Tx, bytes: Uint8Array): Promise<Planned
       kind: row.kind as MetricKind,
       higherIsBetter: row.higherIsBetter,
       definition: row.definition,
+      labelZh: row.labelZh,
+      definitionZh: row.definitionZh,
     })),
     brandMetrics,
   });

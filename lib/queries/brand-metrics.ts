@@ -11,6 +11,8 @@ function metricDto(row: {
   kind: string;
   higherIsBetter: boolean;
   definition: string;
+  labelZh: string;
+  definitionZh: string;
 }): MetricDTO {
   return {
     key: row.key,
@@ -19,6 +21,8 @@ function metricDto(row: {
     kind: row.kind as MetricKind,
     higherIsBetter: row.higherIsBetter,
     definition: row.definition,
+    labelZh: row.labelZh,
+    definitionZh: row.definitionZh,
   };
 }
 

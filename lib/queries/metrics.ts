@@ -19,6 +19,8 @@ export const listMetrics = cache(async function listMetrics(): Promise<MetricDTO
     kind: row.kind as MetricKind,
     higherIsBetter: row.higherIsBetter,
     definition: row.definition,
+    labelZh: row.labelZh,
+    definitionZh: row.definitionZh,
   }));
 });
 

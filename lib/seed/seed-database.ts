@@ -183,6 +183,8 @@ async function seedMetrics(tx: Tx, files: SeedFiles, now: Date, report: SeedRepo
         kind: row.kind,
         higherIsBetter: row.higher_is_better === "true",
         definition: row.definition,
+        labelZh: row.label_zh ?? "",
+        definitionZh: row.definition_zh ?? "",
         position: nextPosition++,
       },
     });

@@ -48,6 +48,9 @@ export const MetricRowSchema = z.object({
   kind: z.enum(METRIC_KINDS, { message: `must be one of ${METRIC_KINDS.join(", ")}` }),
   higher_is_better: z.enum(["true", "false"], { message: "must be true or false" }),
   definition: requiredText(1000),
+  /** Simplified Chinese (issue 11); optional, so that a metric can be added before its translation. */
+  label_zh: optionalField(requiredText(100)),
+  definition_zh: optionalField(requiredText(1000)),
 });
 
 export const ObservationRowSchema = z.object({

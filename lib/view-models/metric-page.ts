@@ -189,6 +189,8 @@ function eventSpanOf(
 }
 
 export interface NavLink {
+  /** What the link stands for (a view, a set of periods), for a translated label. */
+  code: string;
   label: string;
   href: string;
   current: boolean;
@@ -226,6 +228,7 @@ export function metricPageControls(input: {
   return {
     href,
     views: (Object.keys(VIEW_LABELS) as MetricView[]).map((entry) => ({
+      code: entry,
       label: VIEW_LABELS[entry],
       href: href({ view: entry }),
       current: state.view === entry,
@@ -233,6 +236,7 @@ export function metricPageControls(input: {
     periods: seasonal
       ? []
       : PERIOD_CHOICES.map((choice) => ({
+          code: choice.periods.join(","),
           label: choice.label,
           href: href({ compare: choice.periods }),
           current: choice.periods.join(",") === chosen,

@@ -51,6 +51,16 @@ describe("a brand's own metric set", () => {
     expect(xiaomi.every((metric) => metric.note === null)).toBe(true);
   });
 
+  it("carries each metric's Chinese label and definition from data/metrics.csv", async () => {
+    const xiaomi = await listBrandMetrics("xiaomi");
+    expect(xiaomi.find((metric) => metric.key === "revenue")?.labelZh).toBe("总收入");
+    expect(xiaomi.find((metric) => metric.key === "ev_deliveries")?.labelZh).toBe(
+      "智能电动汽车交付量",
+    );
+    // Every seeded metric is translated: none falls back to English.
+    expect(xiaomi.filter((metric) => !metric.labelZh || !metric.definitionZh)).toEqual([]);
+  });
+
   it("gives the notes of the compared brands and metrics, in the order asked", async () => {
     const notes = await listBrandMetricNotes(["xiaomi", "li-auto"], ["ev_deliveries", "revenue"]);
     expect(notes.map((note) => `${note.brandName}/${note.metric}`)).toEqual([

@@ -233,3 +233,11 @@ describe("the overview's small-chart markers", () => {
     ]);
   });
 });
+
+describe("event dates in Chinese", () => {
+  it("writes a day as 2024年3月28日 and a month-precise date as 2025年5月", () => {
+    expect(formatEventDate("2024-03-28", "zh")).toBe("2024年3月28日");
+    expect(formatEventDate("2025-05", "zh")).toBe("2025年5月");
+    expect(formatEventDate("2025-05")).toBe("May 2025");
+  });
+});

@@ -10,10 +10,13 @@ import {
   formatValue,
   QUALIFIER_MARKS,
   QUALIFIER_WORDS,
+  qualifierWord,
   roundTo,
   splitUnit,
+  unitLabel,
 } from "@/lib/domain/format";
 import type { Change } from "@/lib/domain/kpi";
+import type { Qualifier } from "@/lib/domain/types";
 
 function relative(pct: number | null, abs = 0, approximate = false): Change {
   return { kind: "relative", pct, abs, approximate };
@@ -310,5 +313,78 @@ describe("chart change labels", () => {
     expect(formatChartChange(0, "stock")).toBe("0.0%");
     expect(changeUnit("ratio")).toBe("pp");
     expect(changeUnit("stock")).toBe("%");
+  });
+});
+
+describe("Chinese amounts (亿 and 万)", () => {
+  const zh = (value: number, unit: string, decimals: number, qualifier: Qualifier = "exact") =>
+    formatValue(value, unit, decimals, qualifier, "zh");
+
+  it("counts money in 亿元 and people in 亿, as Chinese reports do", () => {
+    expect(zh(113.1, "RMB bn", 1)).toBe("1,131 亿元");
+    expect(zh(741.7, "M users", 1)).toBe("7.42 亿用户");
+    expect(zh(43.3, "M units", 1)).toBe("4,330 万台");
+    expect(zh(108796, "vehicles", 0)).toBe("10.88 万辆");
+    // English keeps its own form.
+    expect(formatValue(113.1, "RMB bn", 1, "exact", "en")).toBe("RMB 113.1 bn");
+  });
+
+  it("moves to 万 at 10,000 and to 亿 at 10,000 万, after rounding", () => {
+    expect(zh(9999, "vehicles", 0)).toBe("9,999 辆");
+    expect(zh(10000, "vehicles", 0)).toBe("1 万辆");
+    expect(zh(99_999_999, "vehicles", 0)).toBe("1 亿辆");
+    expect(zh(99_994_999, "vehicles", 0)).toBe("9,999.5 万辆");
+    expect(zh(100_000_000, "vehicles", 0)).toBe("1 亿辆");
+    expect(zh(0.9999, "M users", 4)).toBe("99.99 万用户");
+    expect(zh(0.009999, "M users", 6)).toBe("9,999 用户");
+  });
+
+  it("keeps the source's stated decimals, at most two of 亿 or 万, and drops empty zeros", () => {
+    // 18,000 stated whole: its zeros carry no precision.
+    expect(zh(18000, "stores", 0)).toBe("1.8 万家门店");
+    expect(zh(700.0, "M users", 1)).toBe("7 亿用户");
+    // 0.45 bn stated to the hundredth: 4.5 亿 keeps that digit.
+    expect(zh(0.45, "RMB bn", 2)).toBe("4.5 亿元");
+    expect(zh(1035.5, "M devices", 1)).toBe("10.36 亿台设备");
+  });
+
+  it("puts the sign before the number and the qualifier before the sign", () => {
+    expect(zh(-0.5, "RMB bn", 1)).toBe("-5 亿元");
+    expect(zh(-12.34, "RMB bn", 2, "approximate")).toBe("≈ -123.4 亿元");
+    expect(zh(10.8, "RMB bn", 1, "at_least")).toBe("> 108 亿元");
+    expect(zh(18000, "stores", 0, "approximate")).toBe("≈ 1.8 万家门店");
+  });
+
+  it("leaves percentages alone", () => {
+    expect(zh(22.3, "%", 1)).toBe("22.3%");
+    expect(zh(-0.04, "%", 1)).toBe("0.0%");
+  });
+
+  it("writes points as 个百分点 and a meaningless percentage as 无意义", () => {
+    expect(formatChangeHeadline(points(-0.6), "zh")).toBe("-0.6 个百分点");
+    expect(formatChangeHeadline(points(1.25, true), "zh")).toBe("≈ +1.3 个百分点");
+    expect(formatChangeHeadline(relative(22.26, 20.6), "zh")).toBe("+22.3%");
+    expect(formatChangeHeadline(relative(null), "zh")).toBe("无意义");
+    expect(formatChartChange(-0.6, "ratio", "zh")).toBe("-0.6 个百分点");
+    expect(formatChartChange(5, "flow", "zh")).toBe("+5.0%");
+  });
+
+  it("states an absolute change in 亿 too", () => {
+    expect(formatChangeAbsolute(relative(22.3, 20.6), "RMB bn", 1, "zh")).toBe("+206 亿元");
+    expect(formatChangeAbsolute(relative(-3, -2.5), "RMB bn", 1, "zh")).toBe("-25 亿元");
+  });
+
+  it("names a unit in its stored scale for headings and axes", () => {
+    expect(unitLabel("RMB bn", "zh")).toBe("十亿元");
+    expect(unitLabel("M users", "zh")).toBe("百万用户");
+    expect(unitLabel("vehicles", "zh")).toBe("辆");
+    expect(unitLabel("%", "zh")).toBe("%");
+    expect(unitLabel("RMB bn", "en")).toBe("RMB bn");
+  });
+
+  it("spells the qualifiers out in Chinese", () => {
+    expect(qualifierWord("approximate", "zh")).toBe("约");
+    expect(qualifierWord("at_least", "zh")).toBe("超过");
+    expect(qualifierWord("at_least")).toBe("more than");
   });
 });

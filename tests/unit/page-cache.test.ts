@@ -21,26 +21,35 @@ describe("which requests the page cache answers", () => {
 
   it("caches the public pages for anonymous readers, by URL, encoding and theme", () => {
     expect(get("/?brand=xiaomi", { "accept-encoding": "gzip, br" })).toBe(
-      "gzip system /?brand=xiaomi",
+      "gzip system en /?brand=xiaomi",
     );
     expect(get("/metrics/revenue?view=seasonal")).toBe(
-      "identity system /metrics/revenue?view=seasonal",
+      "identity system en /metrics/revenue?view=seasonal",
     );
     expect(get("/compare?brands=xiaomi,li-auto")).toBe(
-      "identity system /compare?brands=xiaomi,li-auto",
+      "identity system en /compare?brands=xiaomi,li-auto",
     );
     // The page is rendered in the chosen theme: a dark reader never gets the light page.
-    expect(get("/", { cookie: "pulse_theme=dark" })).toBe("identity dark /");
-    expect(get("/", { cookie: "a=b; pulse_theme=light" })).toBe("identity light /");
-    expect(get("/", { cookie: "pulse_theme=<script>" })).toBe("identity system /");
+    expect(get("/", { cookie: "pulse_theme=dark" })).toBe("identity dark en /");
+    expect(get("/", { cookie: "a=b; pulse_theme=light" })).toBe("identity light en /");
+    expect(get("/", { cookie: "pulse_theme=<script>" })).toBe("identity system en /");
+  });
+
+  it("keys on the language the page is rendered in: URL, then cookie, then Accept-Language", () => {
+    expect(get("/", { "accept-language": "zh-CN,zh;q=0.9" })).toBe("identity system zh /");
+    expect(get("/", { cookie: "pulse_locale=zh", "accept-language": "en" })).toBe(
+      "identity system zh /",
+    );
+    expect(get("/?lang=en", { cookie: "pulse_locale=zh" })).toBe("identity system en /?lang=en");
+    expect(get("/metrics/revenue?lang=zh")).toBe("identity system zh /metrics/revenue?lang=zh");
   });
 
   it("sends signed-in people to the app: their pages show their name and their links", () => {
     expect(get("/", { cookie: "theme=dark; pulse_session=abc.def" })).toBeNull();
     expect(get("/", { cookie: "__Host-pulse_session=abc; theme=dark" })).toBeNull();
-    expect(get("/", { cookie: "theme=dark" })).toBe("identity system /");
+    expect(get("/", { cookie: "theme=dark" })).toBe("identity system en /");
     // A look-alike name is not a session cookie.
-    expect(get("/", { cookie: "xpulse_session=abc" })).toBe("identity system /");
+    expect(get("/", { cookie: "xpulse_session=abc" })).toBe("identity system en /");
   });
 
   it("leaves writes, navigations of the client router and other paths alone", () => {

@@ -272,3 +272,10 @@ describe("currentQuarter", () => {
     }
   });
 });
+
+describe("quarter labels in Chinese", () => {
+  it("writes 2025Q3 as 2025年Q3, as the Chinese financial press does", () => {
+    expect(quarterLabel("2025Q3", "zh")).toBe("2025年Q3");
+    expect(quarterLabel("2025Q3")).toBe("Q3 2025");
+  });
+});

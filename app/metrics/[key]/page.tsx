@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { MetricClaims } from "@/app/_claims/MetricClaims";
 import { AnnualTable } from "@/components/AnnualTable";
 import { ChartEvents } from "@/components/ChartEvents";
@@ -9,9 +10,11 @@ import { MetricPageHead } from "@/components/metric-page/MetricPageHead";
 import { ParamProblems } from "@/components/ParamProblems";
 import { SeriesTable } from "@/components/SeriesTable";
 import { SignalsPanel } from "@/components/SignalsPanel";
+import { currentLocale } from "@/i18n/locale";
 import { canEdit, requireReader } from "@/lib/auth/current-user";
 import { now } from "@/lib/clock";
 import { MetricKeySchema } from "@/lib/domain/fields";
+import { localizeMetric, localizeSeries } from "@/lib/domain/metric-locale";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import { changesVsYearsAgo } from "@/lib/domain/series-view";
 import { getBrand, listBrands } from "@/lib/queries/brands";
@@ -38,7 +41,8 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   const { key } = await params;
   const parsedKey = MetricKeySchema.safeParse(key);
   const metric = parsedKey.success ? await getMetric(parsedKey.data) : null;
-  return { title: metric?.label ?? "Metric not found" };
+  const [t, locale] = await Promise.all([getTranslations("MetricPage"), currentLocale()]);
+  return { title: metric ? localizeMetric(metric, locale).label : t("notFound") };
 }
 
 export default async function MetricPage({ params, searchParams }: PageProps) {
@@ -51,18 +55,21 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
     return <ParamProblems problems={parsed.problems} resetHref={`/metrics/${parsedKey.data}`} />;
   }
   const state = parsed.value;
-  const [metric, brand, brands, session] = await Promise.all([
+  const [t, locale] = await Promise.all([getTranslations("MetricPage"), currentLocale()]);
+  const [storedMetric, brand, brands, session] = await Promise.all([
     getMetric(parsedKey.data),
     getBrand(state.brand),
     listBrands(),
     requireReader(`/metrics/${parsedKey.data}`),
   ]);
-  if (!metric || !brand) notFound();
+  if (!storedMetric || !brand) notFound();
+  const metric = localizeMetric(storedMetric, locale);
   // Every metric of the brand: the signals compare this one with the others.
-  const [allSeries, events] = await Promise.all([
+  const [storedSeries, events] = await Promise.all([
     listBrandSeries(brand.slug),
     listEvents(brand.slug),
   ]);
+  const allSeries = localizeSeries(storedSeries, locale);
   const series = allSeries.find((entry) => entry.metric.key === metric.key);
   if (!series) notFound();
   const today = now();
@@ -119,7 +126,7 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
       {view.showEvents && placed && eventSpan && state.view !== "seasonal" ? (
         <section aria-labelledby="events-heading">
           <h2 id="events-heading" className="visually-hidden">
-            Events
+            {t("events")}
           </h2>
           <ChartEvents
             within={placed.within}
@@ -135,18 +142,18 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
       <SignalsPanel
         findings={view.findings}
         headingId="signals-heading"
-        heading={`Signals for ${metric.label}`}
+        heading={t("signalsFor", { metric: metric.label })}
       />
 
       <section aria-labelledby="table-heading" id="data" tabIndex={-1}>
-        <h2 id="table-heading">Data</h2>
+        <h2 id="table-heading">{t("data")}</h2>
         {state.view === "annual" && view.annual?.aggregatable ? (
           <AnnualTable metric={metric} rows={view.annualRows} />
         ) : (
           <SeriesTable
             metric={metric}
             rows={view.rows}
-            caption={`${brand.name} ${metric.label} by quarter, newest first, with sources`}
+            caption={t("caption", { brand: brand.name, metric: metric.label })}
             detailed
             span={view.span}
             withdrawn={series.withdrawn}

@@ -105,7 +105,6 @@ CREATE TABLE "AuditEntry" (
     "entityKey" TEXT NOT NULL,
     "before" TEXT,
     "after" TEXT,
-    "brandId" INTEGER,
 
     CONSTRAINT "AuditEntry_pkey" PRIMARY KEY ("id")
 );
@@ -278,9 +277,6 @@ CREATE INDEX "AuditEntry_at_idx" ON "AuditEntry"("at");
 
 -- CreateIndex
 CREATE INDEX "AuditEntry_actorId_at_idx" ON "AuditEntry"("actorId", "at");
-
--- CreateIndex
-CREATE INDEX "AuditEntry_brandId_id_idx" ON "AuditEntry"("brandId", "id");
 
 -- CreateIndex
 CREATE INDEX "ImportBatch_createdAt_idx" ON "ImportBatch"("createdAt");

@@ -1,0 +1,47 @@
+import { methodNotAllowed } from "@/lib/api/http";
+import { secureCookies } from "@/lib/auth/settings";
+import { isLocale } from "@/lib/domain/locale";
+import { LOCALE_COOKIE, localeReturnPath, resolveLocale } from "@/lib/locale";
+
+export const dynamic = "force-dynamic";
+
+export const GET = methodNotAllowed("POST");
+export const PUT = methodNotAllowed("POST");
+export const PATCH = methodNotAllowed("POST");
+export const DELETE = methodNotAllowed("POST");
+
+const YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/**
+ * `POST /locale` (form field `locale`: en or zh) from the header's switch, like /theme: remembers
+ * the choice in a cookie and sends the reader back to the page they were on with `lang` in its
+ * URL, so the address they copy next keeps the language. A preference, not data: no account, no
+ * audit row. A missing or unknown value keeps the language the reader has now.
+ */
+export async function POST(request: Request): Promise<Response> {
+  let chosen: unknown = null;
+  try {
+    chosen = (await request.formData()).get("locale");
+  } catch {
+    // Not a form: keep the current language.
+  }
+  const locale = isLocale(chosen)
+    ? chosen
+    : resolveLocale({
+        cookie: request.headers.get("cookie"),
+        acceptLanguage: request.headers.get("accept-language"),
+      });
+  const secure = secureCookies() ? "; Secure" : "";
+  return new Response(null, {
+    status: 303,
+    headers: {
+      Location: localeReturnPath(
+        request.headers.get("referer"),
+        request.headers.get("host"),
+        locale,
+      ),
+      "Set-Cookie": `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${YEAR_SECONDS}; SameSite=Lax; HttpOnly${secure}`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

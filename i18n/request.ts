@@ -1,0 +1,28 @@
+import { headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { isLocale } from "@/lib/domain/locale";
+import { LOCALE_HEADER, resolveLocale } from "@/lib/locale";
+
+/*
+ * next-intl without i18n routing (no /zh/ path prefixes: every existing URL stays valid). The
+ * proxy resolves the locale from `?lang`, the cookie and Accept-Language (lib/locale.ts) and
+ * passes it in a request header, since a layout cannot read the query string; a request the
+ * proxy did not see (none should) resolves from its cookie and Accept-Language.
+ */
+export default getRequestConfig(async () => {
+  const requestHeaders = await headers();
+  const passed = requestHeaders.get(LOCALE_HEADER);
+  const locale = isLocale(passed)
+    ? passed
+    : resolveLocale({
+        cookie: requestHeaders.get("cookie"),
+        acceptLanguage: requestHeaders.get("accept-language"),
+      });
+  return {
+    locale,
+    messages: (await import(`../messages/${locale}.json`)).default,
+    // Quarters and dates are formatted by lib/domain; the zone only silences next-intl's warning
+    // and keeps server and browser in agreement.
+    timeZone: "UTC",
+  };
+});

@@ -1,0 +1,143 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+
+/*
+ * English and Simplified Chinese (issue 11): the first visit follows Accept-Language, the header's
+ * switch is remembered across a reload, a shared link with ?lang= keeps its language in a fresh
+ * browser, <html lang> follows, and the Chinese overview and metric page pass axe.
+ */
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .flatMap((violation) =>
+      violation.nodes.map(
+        (node) => `${violation.id}: ${node.target.join(" ")} ${node.failureSummary ?? ""}`,
+      ),
+    );
+}
+
+test("a first visit from a Chinese browser is in Chinese, with 亿 amounts", async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ locale: "zh-CN" });
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+  await expect(page.getByRole("heading", { level: 2, name: "最新数据" })).toBeVisible();
+  const revenue = page.getByTestId("card-revenue");
+  await expect(revenue.getByRole("link", { name: "总收入" })).toBeVisible();
+  await expect(revenue.getByTestId("card-value")).toHaveText(/^[\d,.]+ 亿元$/);
+  await context.close();
+});
+
+test("an English browser gets English", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ locale: "en-GB" });
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 2, name: "Latest figures" })).toBeVisible();
+  await expect(page.getByTestId("card-revenue").getByTestId("card-value")).toHaveText(
+    /^RMB [\d,.]+ bn$/,
+  );
+  await context.close();
+});
+
+test("the switch changes the language, puts it in the URL, and survives a reload", async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/metrics/revenue?view=annual`);
+  const switcher = page.getByTestId("locale-switch");
+  await expect(switcher.getByRole("button", { name: "English" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  await switcher.getByRole("button", { name: "中文" }).click();
+  // Back on the same page, its view kept, with the language in the address to share.
+  await expect(page).toHaveURL(`${baseURL}/metrics/revenue?view=annual&lang=zh`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+  await expect(switcher.getByRole("button", { name: "中文" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  // Remembered: a page without lang in its URL is Chinese too, after a reload as well.
+  await page.goto(`${baseURL}/`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 2, name: "最新数据" })).toBeVisible();
+
+  await page.getByTestId("locale-switch").getByRole("button", { name: "English" }).click();
+  await expect(page).toHaveURL(`${baseURL}/?lang=en`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await context.close();
+});
+
+test("a shared link with ?lang=zh opens in Chinese in a fresh English browser", async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/?lang=zh`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+  await expect(page.getByRole("heading", { level: 2, name: "最新数据" })).toBeVisible();
+  await context.close();
+});
+
+test("a bad lang is named with a 400, not a 500", async ({ request }) => {
+  const overview = await request.get("/?lang=fr");
+  expect(overview.status()).toBe(400);
+  expect(await overview.text()).toContain("lang");
+  const login = await request.get("/login?lang=fr");
+  expect(login.status()).toBe(400);
+  expect(await login.text()).toContain("lang must be en or zh");
+});
+
+test("the switch refuses GET and never redirects off the site", async ({ request }) => {
+  expect((await request.get("/locale")).status()).toBe(405);
+  const response = await request.post("/locale", {
+    form: { locale: "zh" },
+    headers: { referer: "https://evil.example/phish" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(303);
+  expect(response.headers().location).toBe("/?lang=zh");
+  expect(response.headers()["set-cookie"]).toContain("pulse_locale=zh");
+});
+
+for (const path of ["/?lang=zh", "/metrics/revenue?lang=zh"]) {
+  test(`${path} has no serious or critical axe violations in Chinese`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+    await expect(page.locator("main")).toBeVisible();
+    // The overview's small charts are plain markup; the metric page's chart draws with Recharts.
+    const charts = page.locator(".recharts-wrapper");
+    if ((await charts.count()) > 0)
+      await expect(charts.first().locator("svg").first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
+
+test("the compare page in Chinese keeps the language in its share link and its form", async ({
+  browser,
+  baseURL,
+}) => {
+  // A fresh English browser: only the link says Chinese.
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/compare?brands=xiaomi&metrics=revenue&lang=zh`);
+  await expect(page.getByRole("heading", { level: 1, name: "对比" })).toBeVisible();
+  await expect(page.getByTestId("copy-link").locator("input")).toHaveValue(/&lang=zh$/);
+  await expect(
+    page.getByTestId("compare-table").locator(".compare-cell__value").first(),
+  ).toHaveText(/亿元$/);
+  await page.getByRole("button", { name: "对比", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]lang=zh(&|$)/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+  await context.close();
+});
