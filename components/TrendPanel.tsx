@@ -75,7 +75,7 @@ export function TrendPanel({
               Data table<span className="visually-hidden"> of {metric.label}</span> with sources
             </Link>
             {hasEarlier
-              ? ` (the chart shows the last ${OVERVIEW_QUARTERS} quarters; the table has them all)`
+              ? ` (the chart shows the last ${OVERVIEW_QUARTERS} quarters; the metric page has them all)`
               : ""}
           </p>
         </>
