@@ -21,6 +21,7 @@ describe("the metric page's URL", () => {
         to: null,
         events: false,
         compare: [1, 2],
+        allRows: false,
       },
     });
   });
@@ -29,7 +30,15 @@ describe("the metric page's URL", () => {
     const parsed = parseMetricPageParams({});
     expect(parsed).toEqual({
       ok: true,
-      value: { brand: "xiaomi", view: "bars", from: null, to: null, events: true, compare: [1] },
+      value: {
+        brand: "xiaomi",
+        view: "bars",
+        from: null,
+        to: null,
+        events: true,
+        compare: [1],
+        allRows: false,
+      },
     });
     if (parsed.ok) expect(metricPageQuery(parsed.value)).toBe("");
   });
@@ -41,6 +50,21 @@ describe("the metric page's URL", () => {
     expect(
       parseMetricPageParams(Object.fromEntries(new URLSearchParams(metricPageQuery(parsed.value)))),
     ).toEqual(parsed);
+  });
+
+  it("reads rows=all (every quarter in the data table) and writes it back", () => {
+    const parsed = parseMetricPageParams({ rows: "all", brand: "bench-003" });
+    if (!parsed.ok) throw new Error("expected a valid state");
+    expect(parsed.value.allRows).toBe(true);
+    expect(metricPageQuery(parsed.value)).toBe("?brand=bench-003&rows=all");
+    expect(metricPageQuery({ ...parsed.value, allRows: false })).toBe("?brand=bench-003");
+  });
+
+  it("names a row count other than all instead of guessing", () => {
+    expect(parseMetricPageParams({ rows: "40" })).toEqual({
+      ok: false,
+      problems: [{ param: "rows", message: "must be all (every quarter in the data table)" }],
+    });
   });
 
   it("names a malformed toggle or period instead of guessing", () => {
