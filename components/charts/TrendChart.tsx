@@ -67,6 +67,8 @@ export function TrendChart({
 }) {
   const [activeLabel, setActiveLabel] = useState<string | null>(null);
   const unitLabel = unitLabelIn(metric.unit, locale);
+  const valueName =
+    locale === "zh" ? `${metric.label}（${unitLabel}）` : `${metric.label} (${unitLabel})`;
   const model = trendChartModel({ rows, metric, events, comparePeriods, locale });
   const { values, changes, markers, markersByLabel, showOneYear, showTwoYears, name } = model;
   const activeMarker = activeLabel ? (markersByLabel.get(activeLabel) ?? null) : null;
@@ -146,7 +148,7 @@ export function TrendChart({
           <Bar
             yAxisId="value"
             dataKey="value"
-            name={`${metric.label} (${unitLabel})`}
+            name={valueName}
             fill={CHART_COLORS.value}
             isAnimationActive={false}
           >
@@ -164,7 +166,7 @@ export function TrendChart({
           <Line
             yAxisId="value"
             dataKey="value"
-            name={`${metric.label} (${unitLabel})`}
+            name={valueName}
             stroke={CHART_COLORS.value}
             strokeWidth={2.5}
             dot={(props: { cx?: number; cy?: number; index?: number }) => (
