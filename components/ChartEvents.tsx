@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+import { useCurrentLocale } from "@/i18n/use-locale";
 import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
 import type { EventDTO } from "@/lib/domain/types";
 import { EventList } from "./EventList";
@@ -21,27 +23,24 @@ export function ChartEvents({
   firstLabel: string;
   editable: boolean;
 }) {
+  const t = useTranslations("ChartEvents");
   return (
     <div className="chart-events">
       {after.length > 0 ? (
         <div className="later-events" data-testid="later-events">
-          <h3>After the chart's last quarter ({lastLabel}): not on the chart yet</h3>
+          <h3>{t("after", { last: lastLabel })}</h3>
           <EventList events={after} editable={editable} />
         </div>
       ) : null}
       {within.length > 0 ? (
         <details>
-          <summary>
-            {within.length} event{within.length === 1 ? "" : "s"} marked on the chart (list)
-          </summary>
+          <summary>{t("within", { count: within.length })}</summary>
           <EventList events={within} editable={editable} testId="chart-event-list" />
         </details>
       ) : null}
       {before.length > 0 ? (
         <details>
-          <summary>
-            {before.length} earlier event{before.length === 1 ? "" : "s"}, before {firstLabel}
-          </summary>
+          <summary>{t("before", { count: before.length, first: firstLabel })}</summary>
           <EventList events={before} editable={editable} />
         </details>
       ) : null}
@@ -57,16 +56,20 @@ export function LaterEventsNote({
   events: readonly EventDTO[];
   last: QuarterCode;
 }) {
+  const t = useTranslations("ChartEvents");
+  const locale = useCurrentLocale();
   if (events.length === 0) return null;
   const named = events
     .slice(0, 2)
     .map((event) => event.title)
-    .join("; ");
-  const more = events.length > 2 ? ` and ${events.length - 2} more` : "";
+    .join(locale === "zh" ? "；" : "; ");
   return (
     <p className="later-note">
-      After {quarterLabel(last)}, not on the chart: {named}
-      {more} (see the events timeline).
+      {t("laterNote", {
+        last: quarterLabel(last, locale),
+        named,
+        more: Math.max(events.length - 2, 0),
+      })}
     </p>
   );
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useMessages, useTranslations } from "next-intl";
 import { useCurrentLocale } from "@/i18n/use-locale";
 import { eventMarkers, eventsForMetric, miniChartMarkers, placeEvents } from "@/lib/domain/events";
 import { unitLabel } from "@/lib/domain/format";
@@ -12,7 +12,7 @@ import {
 } from "@/lib/domain/series-view";
 import type { EventDTO, SeriesDTO } from "@/lib/domain/types";
 import { LaterEventsNote } from "./ChartEvents";
-import { MiniTrendChart } from "./charts/MiniTrendChart";
+import { MiniTrendChart, type MiniTrendChartText } from "./charts/MiniTrendChart";
 
 /**
  * One metric's compact YoY chart on the overview (the last five years), with its data table one
@@ -37,6 +37,8 @@ export function TrendPanel({
   const { metric } = series;
   const t = useTranslations("TrendPanel");
   const locale = useCurrentLocale();
+  // The same object for every panel, so the page's payload carries the chart's words once.
+  const chartText = useMessages().MiniTrendChart as unknown as MiniTrendChartText;
   const windowStart = overviewWindowStart(series);
   const hasEarlier =
     windowStart !== null && series.points.some((point) => point.quarter < windowStart);
@@ -71,6 +73,8 @@ export function TrendPanel({
               metric={{ label: metric.label, unit: metric.unit, kind: metric.kind }}
               markers={placed ? miniChartMarkers(eventMarkers(placed.within)) : []}
               titleId={`mini-${metric.key}`}
+              text={chartText}
+              locale={locale}
             />
           </Link>
           {placed && last !== commonLast ? (

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getMessages, getTranslations } from "next-intl/server";
 import { BrandMetricNotes } from "@/components/BrandMetricNotes";
 import { CompareForm } from "@/components/CompareForm";
 import { CopyLink } from "@/components/CopyLink";
-import { ChartDownloads } from "@/components/charts/ChartDownloads";
-import { CompareChart } from "@/components/charts/CompareChart";
+import { ChartDownloads, type ChartDownloadsText } from "@/components/charts/ChartDownloads";
+import { CompareChart, type CompareChartText } from "@/components/charts/CompareChart";
 import { ParamProblems } from "@/components/ParamProblems";
 import { SourceLink } from "@/components/SourceLink";
 import { currentLocale } from "@/i18n/locale";
@@ -55,11 +55,13 @@ export default async function ComparePage({
   const parsed = parseCompareParams(await searchParams);
   if (!parsed.ok) return <ParamProblems problems={parsed.problems} resetHref="/compare" />;
   const state = parsed.value;
-  const [view, requestHeaders, t, locale] = await Promise.all([
+  const [view, requestHeaders, t, locale, messages] = await Promise.all([
     loadCompareView(state),
     headers(),
     getTranslations("Compare"),
     currentLocale(),
+    // The charts are client components: their words come from here (components/charts/chart-text.ts).
+    getMessages(),
   ]);
   const { allBrands, unknownBrands, selected, loaded, series, unknownMetrics, decision, table } =
     view;
@@ -230,13 +232,18 @@ export default async function ComparePage({
             {drawn.map((entry) => entry.label).join(" vs ")}: {MODE_WORDS[decision.mode]}
             {table.base ? ` (${quarterLabel(table.base)} = 100)` : ""}
           </h2>
-          <ChartDownloads meta={imageMeta}>
+          <ChartDownloads
+            meta={imageMeta}
+            text={messages.ChartDownloads as unknown as ChartDownloadsText}
+          >
             <div className="chart-frame chart-frame--large">
               <CompareChart
                 rows={table.rows}
                 lines={drawn.map(({ id, label, unit, kind }) => ({ id, label, unit, kind }))}
                 mode={decision.mode}
                 axisLabel={table.axisLabel}
+                text={messages.CompareChart as unknown as CompareChartText}
+                locale={locale}
               />
             </div>
           </ChartDownloads>

@@ -8,14 +8,10 @@ import {
   type ChartLegendItem,
   chartFileName,
 } from "@/lib/domain/chart-image";
+import type { ChartText } from "./chart-text";
 
-/** Every word this component shows, in one place for the message catalog. */
-const TEXT = {
-  group: "Download this chart",
-  png: "Download PNG",
-  svg: "Download SVG",
-  failed: "The chart could not be drawn into a file:",
-} as const;
+/** The buttons' words (the ChartDownloads namespace), handed down by the server parent. */
+export type ChartDownloadsText = ChartText<"group" | "png" | "svg" | "failed">;
 
 /** The PNG is drawn at twice the on-screen size, so that it stays sharp on a slide. */
 const PNG_SCALE = 2;
@@ -166,7 +162,15 @@ async function pngOf(image: ChartImage): Promise<Blob> {
  * range, sources and date, in the current theme. The buttons appear only once the page is
  * interactive: without JavaScript there is nothing to run them.
  */
-export function ChartDownloads({ meta, children }: { meta: ChartImageMeta; children: ReactNode }) {
+export function ChartDownloads({
+  meta,
+  text,
+  children,
+}: {
+  meta: ChartImageMeta;
+  text: ChartDownloadsText;
+  children: ReactNode;
+}) {
   const scope = useRef<HTMLDivElement>(null);
   const [interactive, setInteractive] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -185,7 +189,7 @@ export function ChartDownloads({ meta, children }: { meta: ChartImageMeta; child
           : await pngOf(image);
       save(blob, chartFileName(meta.fileBase, format));
     } catch (error) {
-      setProblem(`${TEXT.failed} ${(error as Error).message}`);
+      setProblem(`${text.failed} ${(error as Error).message}`);
     } finally {
       setBusy(false);
     }
@@ -196,14 +200,14 @@ export function ChartDownloads({ meta, children }: { meta: ChartImageMeta; child
       {children}
       {interactive ? (
         // biome-ignore lint/a11y/useSemanticElements: a fieldset would be a form; this is two buttons
-        <div className="chart-downloads" role="group" aria-label={TEXT.group}>
+        <div className="chart-downloads" role="group" aria-label={text.group}>
           <button
             type="button"
             className="chart-downloads__button"
             onClick={() => download("png")}
             disabled={busy}
           >
-            {TEXT.png}
+            {text.png}
           </button>
           <button
             type="button"
@@ -211,7 +215,7 @@ export function ChartDownloads({ meta, children }: { meta: ChartImageMeta; child
             onClick={() => download("svg")}
             disabled={busy}
           >
-            {TEXT.svg}
+            {text.svg}
           </button>
           {problem ? (
             <span role="alert" className="chart-downloads__problem">

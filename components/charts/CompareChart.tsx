@@ -14,8 +14,13 @@ import {
 } from "recharts";
 import { changeAxis, valueAxis } from "@/lib/domain/chart-scale";
 import type { CompareMode, CompareRow } from "@/lib/domain/compare";
-import { formatAxisNumber, formatNumber } from "@/lib/domain/format";
+import { formatAxisNumber, formatNumber, pointsWord, unitLabel } from "@/lib/domain/format";
+import type { Locale } from "@/lib/domain/locale";
+import { type ChartText, fill } from "./chart-text";
 import { CHART_COLORS, QUARTER_X_AXIS, YEAR_COLORS } from "./chart-theme";
+
+/** The compare chart's words (the CompareChart namespace), handed down by its server parent. */
+export type CompareChartText = ChartText<"noValue" | "name" | "axisStarts" | "approximateKey">;
 
 export interface CompareLine {
   id: string;
@@ -24,13 +29,13 @@ export interface CompareLine {
   kind: "flow" | "stock" | "ratio";
 }
 
-function modeValue(value: number, mode: CompareMode, line: CompareLine): string {
+function modeValue(value: number, mode: CompareMode, line: CompareLine, locale: Locale): string {
   if (mode === "index") return formatNumber(value, 1);
   if (mode === "yoy") {
     const sign = value > 0 ? "+" : "";
-    return `${sign}${formatNumber(value, 1)}${line.kind === "ratio" ? " pp" : "%"}`;
+    return `${sign}${formatNumber(value, 1)}${line.kind === "ratio" ? ` ${pointsWord(locale)}` : "%"}`;
   }
-  return `${formatNumber(value, Math.abs(value) >= 1000 ? 0 : 2).replace(/\.00$/, "")} ${line.unit}`;
+  return `${formatNumber(value, Math.abs(value) >= 1000 ? 0 : 2).replace(/\.00$/, "")} ${unitLabel(line.unit, locale)}`;
 }
 
 function CompareTooltip({
@@ -39,9 +44,13 @@ function CompareTooltip({
   label,
   lines,
   mode,
+  text,
+  locale,
 }: TooltipContentProps<TooltipValueType, string | number> & {
   lines: readonly CompareLine[];
   mode: CompareMode;
+  text: CompareChartText;
+  locale: Locale;
 }) {
   const row = payload?.[0]?.payload as CompareRow | undefined;
   if (!active || !row) return null;
@@ -52,10 +61,11 @@ function CompareTooltip({
         const value = row.values[line.id];
         return (
           <div key={line.id}>
-            {line.label}:{" "}
+            {line.label}
+            {locale === "zh" ? "：" : ": "}
             {value === null || value === undefined
-              ? "no value"
-              : `${row.approximate.includes(line.id) ? "≈ " : ""}${modeValue(value, mode, line)}`}
+              ? text.noValue
+              : `${row.approximate.includes(line.id) ? "≈ " : ""}${modeValue(value, mode, line, locale)}`}
           </div>
         );
       })}
@@ -70,12 +80,16 @@ export function CompareChart({
   mode,
   axisLabel,
   height = 400,
+  text,
+  locale = "en",
 }: {
   rows: readonly CompareRow[];
   lines: readonly CompareLine[];
   mode: CompareMode;
   axisLabel: string;
   height?: number;
+  text: CompareChartText;
+  locale?: Locale;
 }) {
   const all = rows.flatMap((row) => lines.map((line) => row.values[line.id] ?? null));
   // Changes always show zero; absolute ratios (all lines ratios) get an axis cut to the data,
@@ -87,7 +101,12 @@ export function CompareChart({
   const hasApproximate = rows.some((row) => row.approximate.length > 0);
   const first = rows[0]?.label ?? "";
   const last = rows.at(-1)?.label ?? "";
-  const name = `${lines.map((line) => line.label).join(", ")}: ${axisLabel}, ${first} to ${last}. The table below has every figure and its source.`;
+  const name = fill(text.name, {
+    lines: lines.map((line) => line.label).join(locale === "zh" ? "、" : ", "),
+    axis: axisLabel,
+    from: first,
+    to: last,
+  });
   return (
     <figure className="compare-chart" aria-label={name}>
       <LineChart
@@ -153,7 +172,7 @@ export function CompareChart({
                   fontSize={11}
                   fill={CHART_COLORS.axis}
                 >
-                  {`Axis starts at ${formatAxisNumber(cutAt)}, not zero`}
+                  {fill(text.axisStarts, { value: formatAxisNumber(cutAt) })}
                 </text>
               </g>
             )}
@@ -162,7 +181,11 @@ export function CompareChart({
         {mode === "index" ? (
           <ReferenceLine y={100} stroke={CHART_COLORS.axis} strokeDasharray="3 3" />
         ) : null}
-        <Tooltip content={(props) => <CompareTooltip {...props} lines={lines} mode={mode} />} />
+        <Tooltip
+          content={(props) => (
+            <CompareTooltip {...props} lines={lines} mode={mode} text={text} locale={locale} />
+          )}
+        />
         <Legend verticalAlign="top" />
         {lines.map((line, index) => (
           <Line
@@ -206,8 +229,7 @@ export function CompareChart({
       {hasApproximate ? (
         <p className="chart-key" data-testid="approximate-key">
           <span className="chart-key__swatch chart-key__swatch--approximate" aria-hidden="true" />{" "}
-          Hollow dashed dot: an approximate figure (the source says "about" or "over"); the table
-          marks it with ≈.
+          {text.approximateKey}
         </p>
       ) : null}
     </figure>

@@ -8,8 +8,10 @@ import {
   formatAxisNumber,
   formatChartChange,
   formatValue,
-  QUALIFIER_WORDS,
+  qualifierWord,
+  unitLabel,
 } from "@/lib/domain/format";
+import type { Locale } from "@/lib/domain/locale";
 import { quarterLabel } from "@/lib/domain/quarter";
 import {
   type MiniChartRow,
@@ -17,7 +19,21 @@ import {
   unpackMiniChartRows,
 } from "@/lib/domain/series-view";
 import type { MetricKind } from "@/lib/domain/types";
+import { type ChartText, fill } from "./chart-text";
 import { CHART_COLORS } from "./chart-theme";
+
+/** The small chart's words (the MiniTrendChart namespace), handed down by its server parent. */
+export type MiniTrendChartText = ChartText<
+  | "title"
+  | "row"
+  | "qualifier"
+  | "noFigure"
+  | "yoy"
+  | "yoyNone"
+  | "restated"
+  | "noFigures"
+  | "axisStarts"
+>;
 
 const WIDTH = 360;
 const HEIGHT = 190;
@@ -44,17 +60,31 @@ const COLOR_VARIABLES = {
   "--mini-grid": CHART_COLORS.grid,
 } as CSSProperties;
 
-function rowTitle(row: MiniChartRow, unit: string, kind: MetricKind): string {
-  const label = quarterLabel(row.quarter);
-  if (row.value === null) return `${label}: no figure found in a source`;
-  const qualifier =
-    row.qualifier && row.qualifier !== "exact" ? ` (${QUALIFIER_WORDS[row.qualifier]})` : "";
-  const yoy =
-    row.yoy === null
-      ? "YoY n/a (no figure a year earlier)"
-      : `${row.yoyApproximate ? "≈ " : ""}${formatChartChange(row.yoy, kind)} YoY`;
-  const restated = row.restated ? " Restated; earlier figures kept as history." : "";
-  return `${label}: ${formatValue(row.value, unit, row.decimals, row.qualifier ?? "exact")}${qualifier}, ${yoy}.${restated} Source: ${row.sourceTitle}`;
+function rowTitle(
+  row: MiniChartRow,
+  unit: string,
+  kind: MetricKind,
+  text: MiniTrendChartText,
+  locale: Locale,
+): string {
+  const quarter = quarterLabel(row.quarter, locale);
+  if (row.value === null) return fill(text.noFigure, { quarter });
+  return fill(text.row, {
+    quarter,
+    value: formatValue(row.value, unit, row.decimals, row.qualifier ?? "exact", locale),
+    qualifier:
+      row.qualifier && row.qualifier !== "exact"
+        ? fill(text.qualifier, { word: qualifierWord(row.qualifier, locale) })
+        : "",
+    yoy:
+      row.yoy === null
+        ? text.yoyNone
+        : fill(text.yoy, {
+            change: `${row.yoyApproximate ? "≈ " : ""}${formatChartChange(row.yoy, kind, locale)}`,
+          }),
+    restated: row.restated ? text.restated : "",
+    source: row.sourceTitle ?? "",
+  });
 }
 
 /** Labels every few quarters so they never collide: the first, the last and evenly between. */
@@ -81,11 +111,15 @@ export function MiniTrendChart({
   metric,
   markers = [],
   titleId,
+  text,
+  locale = "en",
 }: {
   rows: readonly PackedMiniChartRow[];
   metric: { label: string; unit: string; kind: MetricKind };
   markers?: readonly MiniChartMarker[];
   titleId: string;
+  text: MiniTrendChartText;
+  locale?: Locale;
 }) {
   const rows = unpackMiniChartRows(packedRows);
   const first = rows[0];
@@ -108,7 +142,9 @@ export function MiniTrendChart({
   const yChange = (value: number) =>
     tenth(MARGIN.top + PLOT_HEIGHT * (1 - changes.fraction(value)));
   const unitOfChange = changeUnit(metric.kind);
+  // The markers are keyed by the English quarter label (lib/domain/events), whatever the page's language.
   const indexByLabel = new Map(rows.map((row, index) => [quarterLabel(row.quarter), index]));
+  const unit = unitLabel(metric.unit, locale);
 
   const linePath: string[] = [];
   let pen = "M";
@@ -144,10 +180,15 @@ export function MiniTrendChart({
       style={COLOR_VARIABLES}
     >
       <title id={`${titleId}-title`}>
-        {`${metric.label} (${metric.unit}) by quarter, ${quarterLabel(first.quarter)} to ${quarterLabel(last.quarter)}, with YoY change`}
+        {fill(text.title, {
+          metric: metric.label,
+          unit,
+          from: quarterLabel(first.quarter, locale),
+          to: quarterLabel(last.quarter, locale),
+        })}
       </title>
       <desc id={`${titleId}-desc`}>
-        {latest ? rowTitle(latest, metric.unit, metric.kind) : "No figures in this span."}
+        {latest ? rowTitle(latest, metric.unit, metric.kind, text, locale) : text.noFigures}
       </desc>
       <g className="mini-chart__grid">
         {values.ticks.map((tick) => (
@@ -187,7 +228,7 @@ export function MiniTrendChart({
               textAnchor={index === 0 ? "start" : index === rows.length - 1 ? "end" : "middle"}
               dx={index === 0 ? tenth(-band / 2) : index === rows.length - 1 ? tenth(band / 2) : 0}
             >
-              {quarterLabel(row.quarter)}
+              {quarterLabel(row.quarter, locale)}
             </text>
           ) : null,
         )}
@@ -203,7 +244,9 @@ export function MiniTrendChart({
             strokeDasharray="8 3 2 3"
           />
           <text x={MARGIN.left + 4} y={yValue(axis.cutAt) - 4} className="mini-chart__note">
-            {`axis starts at ${formatAxisNumber(axis.cutAt)}${metric.unit === "%" ? "%" : ` ${metric.unit}`}, not 0`}
+            {fill(text.axisStarts, {
+              value: `${formatAxisNumber(axis.cutAt)}${unit === "%" ? "%" : ` ${unit}`}`,
+            })}
           </text>
         </g>
       ) : null}
@@ -220,7 +263,7 @@ export function MiniTrendChart({
                 cy={yValue(row.value)}
                 r={3}
               >
-                <title>{rowTitle(row, metric.unit, metric.kind)}</title>
+                <title>{rowTitle(row, metric.unit, metric.kind, text, locale)}</title>
               </circle>
             ),
           )}
@@ -238,7 +281,7 @@ export function MiniTrendChart({
               height={tenth(Math.max(Math.abs(yValue(0) - yValue(row.value)), 0.5))}
               data-approximate={isApproximate(row) ? "true" : undefined}
             >
-              <title>{rowTitle(row, metric.unit, metric.kind)}</title>
+              <title>{rowTitle(row, metric.unit, metric.kind, text, locale)}</title>
             </rect>
           ),
         )}

@@ -11,26 +11,38 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatAxisNumber, formatNumber } from "@/lib/domain/format";
+import { formatAxisNumber, formatNumber, unitLabel } from "@/lib/domain/format";
+import type { Locale } from "@/lib/domain/locale";
 import type { SeasonalRow } from "@/lib/domain/series-view";
+import type { ChartText } from "./chart-text";
 import { CHART_COLORS, type ChartMetric, YEAR_COLORS } from "./chart-theme";
+
+/** The seasonal chart's words (the SeasonalChart namespace), handed down by its server parent. */
+export type SeasonalChartText = ChartText<"noFigure">;
 
 function SeasonalTooltip({
   active,
   payload,
   label,
   metric,
-}: TooltipContentProps<TooltipValueType, string | number> & { metric: ChartMetric }) {
+  text,
+  locale,
+}: TooltipContentProps<TooltipValueType, string | number> & {
+  metric: ChartMetric;
+  text: SeasonalChartText;
+  locale: Locale;
+}) {
   if (!active || !payload?.length) return null;
   return (
     <div className="chart-tooltip">
       <strong>{label}</strong>
       {payload.map((entry) => (
         <div key={String(entry.dataKey)}>
-          {entry.name}:{" "}
+          {entry.name}
+          {locale === "zh" ? "：" : ": "}
           {typeof entry.value === "number"
-            ? `${formatNumber(entry.value, 2).replace(/\.?0+$/, "")} ${metric.unit}`
-            : "no figure"}
+            ? `${formatNumber(entry.value, 2).replace(/\.?0+$/, "")} ${unitLabel(metric.unit, locale)}`
+            : text.noFigure}
         </div>
       ))}
     </div>
@@ -43,11 +55,15 @@ export function SeasonalChart({
   years,
   metric,
   height = 360,
+  text,
+  locale = "en",
 }: {
   rows: SeasonalRow[];
   years: number[];
   metric: ChartMetric;
   height?: number;
+  text: SeasonalChartText;
+  locale?: Locale;
 }) {
   return (
     <LineChart
@@ -64,13 +80,17 @@ export function SeasonalChart({
         tick={{ fontSize: 11, fill: CHART_COLORS.axis }}
         width={56}
         label={{
-          value: metric.unit,
+          value: unitLabel(metric.unit, locale),
           angle: -90,
           position: "insideLeft",
           style: { fontSize: 11, fill: CHART_COLORS.axis, textAnchor: "middle" },
         }}
       />
-      <Tooltip content={(props) => <SeasonalTooltip {...props} metric={metric} />} />
+      <Tooltip
+        content={(props) => (
+          <SeasonalTooltip {...props} metric={metric} text={text} locale={locale} />
+        )}
+      />
       <Legend verticalAlign="top" height={28} />
       {years.map((year, index) => (
         <Line

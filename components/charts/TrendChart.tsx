@@ -14,14 +14,32 @@ import {
   YAxis,
 } from "recharts";
 import type { EventMarker } from "@/lib/domain/events";
-import { changeUnit, formatAxisNumber } from "@/lib/domain/format";
+import { changeUnit, formatAxisNumber, unitLabel as unitLabelIn } from "@/lib/domain/format";
+import type { Locale } from "@/lib/domain/locale";
 import type { ChartRow } from "@/lib/domain/series-view";
 import { isApproximate, trendChartModel } from "@/lib/view-models/trend-chart";
 import { BaselineMark, type LineShapeProps, ValueDot, ZeroLine } from "./chart-marks";
+import type { ChartText } from "./chart-text";
 import { CHART_COLORS, type ChartMetric, QUARTER_X_AXIS } from "./chart-theme";
 import { EventDetail } from "./EventDetail";
 import { EventMarkerShape } from "./EventMarkerShape";
 import { TrendTooltip } from "./TrendTooltip";
+
+/** The trend chart's words (the TrendChart namespace), handed down by its server parent. */
+export type TrendChartText = ChartText<
+  | "approximateKey"
+  | "axisStarts"
+  | "noFigure"
+  | "yoy"
+  | "yoyNone"
+  | "twoYears"
+  | "twoYearsNone"
+  | "restated"
+  | "source"
+  | "eventsHint"
+  | "eventIn"
+  | "eventsIn"
+> & { kinds: ChartText<EventMarker["events"][number]["kind"]> };
 
 /**
  * Quarterly values as bars with the YoY change as a line on a second axis, and optionally the
@@ -34,6 +52,8 @@ export function TrendChart({
   height = 320,
   events = [],
   comparePeriods = [1],
+  text,
+  locale = "en",
 }: {
   rows: ChartRow[];
   metric: ChartMetric;
@@ -42,10 +62,14 @@ export function TrendChart({
   events?: EventMarker[];
   /** Years back for the change lines: [1] (default), [2] or [1, 2]. */
   comparePeriods?: readonly number[];
+  text: TrendChartText;
+  locale?: Locale;
 }) {
   const [activeLabel, setActiveLabel] = useState<string | null>(null);
-  const unitLabel = metric.unit;
-  const model = trendChartModel({ rows, metric, events, comparePeriods });
+  const unitLabel = unitLabelIn(metric.unit, locale);
+  const valueName =
+    locale === "zh" ? `${metric.label}（${unitLabel}）` : `${metric.label} (${unitLabel})`;
+  const model = trendChartModel({ rows, metric, events, comparePeriods, locale });
   const { values, changes, markers, markersByLabel, showOneYear, showTwoYears, name } = model;
   const activeMarker = activeLabel ? (markersByLabel.get(activeLabel) ?? null) : null;
   return (
@@ -97,7 +121,12 @@ export function TrendChart({
             yAxisId="value"
             y={values.cutAt}
             shape={(props: LineShapeProps) => (
-              <BaselineMark {...props} cutAt={values.cutAt ?? 0} unit={metric.unit} />
+              <BaselineMark
+                {...props}
+                cutAt={values.cutAt ?? 0}
+                unit={unitLabel}
+                template={text.axisStarts}
+              />
             )}
           />
         ) : null}
@@ -109,6 +138,8 @@ export function TrendChart({
               markers={markersByLabel}
               showOneYear={showOneYear}
               showTwoYears={showTwoYears}
+              text={text}
+              locale={locale}
             />
           )}
         />
@@ -117,7 +148,7 @@ export function TrendChart({
           <Bar
             yAxisId="value"
             dataKey="value"
-            name={`${metric.label} (${unitLabel})`}
+            name={valueName}
             fill={CHART_COLORS.value}
             isAnimationActive={false}
           >
@@ -135,7 +166,7 @@ export function TrendChart({
           <Line
             yAxisId="value"
             dataKey="value"
-            name={`${metric.label} (${unitLabel})`}
+            name={valueName}
             stroke={CHART_COLORS.value}
             strokeWidth={2.5}
             dot={(props: { cx?: number; cy?: number; index?: number }) => (
@@ -197,10 +228,10 @@ export function TrendChart({
       {model.hasApproximate ? (
         <p className="chart-key" data-testid="approximate-key">
           <span className="chart-key__swatch chart-key__swatch--approximate" aria-hidden="true" />{" "}
-          Pale with a dashed outline: an approximate figure (the source says "about" or "over").
+          {text.approximateKey}
         </p>
       ) : null}
-      {markers.length > 0 ? <EventDetail marker={activeMarker} /> : null}
+      {markers.length > 0 ? <EventDetail marker={activeMarker} text={text} /> : null}
     </figure>
   );
 }

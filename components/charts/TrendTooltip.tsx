@@ -1,8 +1,10 @@
 import type { TooltipContentProps, TooltipValueType } from "recharts";
 import type { EventMarker } from "@/lib/domain/events";
-import { formatChartChange, formatValue, QUALIFIER_WORDS } from "@/lib/domain/format";
+import { formatChartChange, formatValue, qualifierWord } from "@/lib/domain/format";
+import type { Locale } from "@/lib/domain/locale";
 import type { ChartRow } from "@/lib/domain/series-view";
 import type { ChartMetric } from "./chart-theme";
+import type { TrendChartText } from "./TrendChart";
 
 /** The trend chart's tooltip: the quarter's figure with its source, its changes and its events. */
 export function TrendTooltip({
@@ -12,12 +14,18 @@ export function TrendTooltip({
   markers,
   showOneYear,
   showTwoYears,
+  text,
+  locale,
 }: TooltipContentProps<TooltipValueType, string | number> & {
   metric: ChartMetric;
   markers: Map<string, EventMarker>;
   showOneYear: boolean;
   showTwoYears: boolean;
+  text: TrendChartText;
+  locale: Locale;
 }) {
+  // A Chinese label ends in a full-width colon, which carries its own space.
+  const colon = locale === "zh" ? "：" : ": ";
   const row = payload?.[0]?.payload as ChartRow | undefined;
   if (!active || !row) return null;
   const marker = markers.get(row.label);
@@ -25,36 +33,44 @@ export function TrendTooltip({
     <div className="chart-tooltip">
       <strong>{row.label}</strong>
       {row.value === null ? (
-        <div>{row.note ?? "No figure found for this quarter"}</div>
+        <div>{row.note ?? text.noFigure}</div>
       ) : (
         <>
           <div>
-            {metric.label}:{" "}
-            {formatValue(row.value, metric.unit, row.decimals, row.qualifier ?? "exact")}
+            {metric.label}
+            {colon}
+            {formatValue(row.value, metric.unit, row.decimals, row.qualifier ?? "exact", locale)}
             {row.qualifier && row.qualifier !== "exact"
-              ? ` (${QUALIFIER_WORDS[row.qualifier]})`
+              ? locale === "zh"
+                ? `（${qualifierWord(row.qualifier, locale)}）`
+                : ` (${qualifierWord(row.qualifier, locale)})`
               : ""}
           </div>
           {showOneYear ? (
             <div>
-              YoY:{" "}
+              {text.yoy}
+              {colon}
               {row.yoy === null
-                ? "n/a (no figure a year earlier)"
-                : `${row.yoyApproximate ? "≈ " : ""}${formatChartChange(row.yoy, metric.kind)}`}
+                ? text.yoyNone
+                : `${row.yoyApproximate ? "≈ " : ""}${formatChartChange(row.yoy, metric.kind, locale)}`}
             </div>
           ) : null}
           {showTwoYears ? (
             <div>
-              vs two years ago:{" "}
+              {text.twoYears}
+              {colon}
               {row.yoy2 === null
-                ? "n/a (no figure two years earlier)"
-                : `${row.yoy2Approximate ? "≈ " : ""}${formatChartChange(row.yoy2, metric.kind)}`}
+                ? text.twoYearsNone
+                : `${row.yoy2Approximate ? "≈ " : ""}${formatChartChange(row.yoy2, metric.kind, locale)}`}
             </div>
           ) : null}
           {row.note ? <div>{row.note}</div> : null}
-          {row.restated ? <div>Restated: earlier figures kept as history</div> : null}
+          {row.restated ? <div>{text.restated}</div> : null}
           {row.sourceTitle ? (
-            <div className="chart-tooltip__source">Source: {row.sourceTitle}</div>
+            <div className="chart-tooltip__source">
+              {text.source}
+              {row.sourceTitle}
+            </div>
           ) : null}
         </>
       )}
@@ -62,7 +78,9 @@ export function TrendTooltip({
         <ul className="chart-tooltip__events">
           {marker.events.map((event) => (
             <li key={event.uid}>
-              ◆ {event.dateLabel}: {event.title} ({event.sourceTitle})
+              ◆ {event.dateLabel}
+              {colon}
+              {event.title} ({event.sourceTitle})
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import { formatAxisNumber } from "@/lib/domain/format";
+import { fill } from "./chart-text";
 import { CHART_COLORS } from "./chart-theme";
 
 /** What Recharts hands a ReferenceLine's custom shape. */
@@ -54,8 +55,9 @@ export function ZeroLine(props: LineShapeProps) {
 export function BaselineMark({
   cutAt,
   unit,
+  template,
   ...props
-}: LineShapeProps & { cutAt: number; unit: string }) {
+}: LineShapeProps & { cutAt: number; unit: string; template: string }) {
   if (props.x1 === undefined || props.y1 === undefined) return <g />;
   return (
     <g data-testid="baseline-mark">
@@ -69,7 +71,9 @@ export function BaselineMark({
         strokeDasharray="8 3 2 3"
       />
       <text x={(props.x1 ?? 0) + 6} y={(props.y1 ?? 0) - 6} fontSize={11} fill={CHART_COLORS.axis}>
-        {`Axis starts at ${formatAxisNumber(cutAt)}${unit === "%" ? "%" : ` ${unit}`}, not zero`}
+        {fill(template, {
+          value: `${formatAxisNumber(cutAt)}${unit === "%" ? "%" : ` ${unit}`}`,
+        })}
       </text>
     </g>
   );

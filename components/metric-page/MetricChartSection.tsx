@@ -1,7 +1,7 @@
-import { useTranslations } from "next-intl";
-import { ChartDownloads } from "@/components/charts/ChartDownloads";
-import { SeasonalChart } from "@/components/charts/SeasonalChart";
-import { TrendChart } from "@/components/charts/TrendChart";
+import { useMessages, useTranslations } from "next-intl";
+import { ChartDownloads, type ChartDownloadsText } from "@/components/charts/ChartDownloads";
+import { SeasonalChart, type SeasonalChartText } from "@/components/charts/SeasonalChart";
+import { TrendChart, type TrendChartText } from "@/components/charts/TrendChart";
 import { useCurrentLocale } from "@/i18n/use-locale";
 import { type ChartImageMeta, chartFileBase } from "@/lib/domain/chart-image";
 import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
@@ -30,6 +30,11 @@ export function MetricChartSection({
   const { annual, annualChart, chart, markers, periods } = view;
   const t = useTranslations("MetricPage");
   const locale = useCurrentLocale();
+  // The charts are client components: their words come from here (components/charts/chart-text.ts).
+  const messages = useMessages();
+  const trendText = messages.TrendChart as unknown as TrendChartText;
+  const seasonalText = messages.SeasonalChart as unknown as SeasonalChartText;
+  const downloadsText = messages.ChartDownloads as unknown as ChartDownloadsText;
   const chartMetric = { label: metric.label, unit: metric.unit, kind: metric.kind };
   const imageMeta = (
     labels: { from: string; to: string },
@@ -52,6 +57,8 @@ export function MetricChartSection({
       height={380}
       events={markers}
       comparePeriods={periods}
+      text={trendText}
+      locale={locale}
     />
   );
   if (viewName === "annual") {
@@ -79,6 +86,7 @@ export function MetricChartSection({
           {metric.kind === "flow" ? t("annualFlowNote") : t("annualStockNote")}
         </p>
         <ChartDownloads
+          text={downloadsText}
           meta={imageMeta(
             { from: firstYear, to: lastYear },
             firstYear.replace(/\s/g, ""),
@@ -103,12 +111,21 @@ export function MetricChartSection({
       id="chart"
     >
       <h2 id="chart-heading">{t("chartHeading", { view: t(`views.${viewName}`), from, to })}</h2>
-      <ChartDownloads meta={imageMeta({ from, to }, firstQuarter, lastQuarter)}>
+      <ChartDownloads
+        text={downloadsText}
+        meta={imageMeta({ from, to }, firstQuarter, lastQuarter)}
+      >
         <div className="chart-frame chart-frame--large">
           {viewName === "bars" ? (
             trendChart(chart)
           ) : (
-            <SeasonalChart {...seasonalRows(chart)} metric={chartMetric} height={380} />
+            <SeasonalChart
+              {...seasonalRows(chart)}
+              metric={chartMetric}
+              height={380}
+              text={seasonalText}
+              locale={locale}
+            />
           )}
         </div>
       </ChartDownloads>

@@ -5,6 +5,8 @@
  */
 import { changeAxis, type LinearScale, type ValueAxis, valueAxis } from "@/lib/domain/chart-scale";
 import type { EventMarker } from "@/lib/domain/events";
+import { unitLabel } from "@/lib/domain/format";
+import type { Locale } from "@/lib/domain/locale";
 import type { ChartRow } from "@/lib/domain/series-view";
 import type { MetricKind } from "@/lib/domain/types";
 
@@ -32,6 +34,7 @@ export function trendChartModel(input: {
   metric: { label: string; unit: string; kind: MetricKind };
   events: readonly EventMarker[];
   comparePeriods: readonly number[];
+  locale?: Locale;
 }): TrendChartModel {
   const { rows, metric } = input;
   const labels = new Set(rows.map((row) => row.label));
@@ -48,7 +51,13 @@ export function trendChartModel(input: {
   ]);
   const first = rows[0]?.label ?? "";
   const last = rows.at(-1)?.label ?? "";
-  const name = `${metric.label} in ${metric.unit}, ${first} to ${last}, ${values.mark === "line" ? "as a line" : "as bars"}${showOneYear || showTwoYears ? ` with the ${metric.kind === "ratio" ? "change in percentage points" : "growth in percent"} as a line` : ""}. The data table below has every figure.`;
+  const ratio = metric.kind === "ratio";
+  const withChange = showOneYear || showTwoYears;
+  const name =
+    input.locale === "zh"
+      ? `${metric.label}（${unitLabel(metric.unit, "zh")}），${first}至${last}，${values.mark === "line" ? "折线图" : "柱状图"}${withChange ? `，${ratio ? "变动（个百分点）" : "增长率（%）"}以折线表示` : ""}。下方数据表列有全部数据。`
+      : `${metric.label} in ${metric.unit}, ${first} to ${last}, ${values.mark === "line" ? "as a line" : "as bars"}${withChange ? ` with the ${ratio ? "change in percentage points" : "growth in percent"} as a line` : ""}. The data table below has every figure.`;
+  const zh = input.locale === "zh";
   return {
     values,
     changes,
@@ -56,9 +65,20 @@ export function trendChartModel(input: {
     markersByLabel: new Map(markers.map((marker) => [marker.label, marker])),
     showOneYear,
     showTwoYears,
-    changeLabel: metric.kind === "ratio" ? "YoY change (pp)" : "YoY growth (%)",
-    twoYearLabel:
-      metric.kind === "ratio" ? "Change vs two years ago (pp)" : "Growth vs two years ago (%)",
+    changeLabel: zh
+      ? ratio
+        ? "同比变动（个百分点）"
+        : "同比增长（%）"
+      : ratio
+        ? "YoY change (pp)"
+        : "YoY growth (%)",
+    twoYearLabel: zh
+      ? ratio
+        ? "较两年前变动（个百分点）"
+        : "较两年前增长（%）"
+      : ratio
+        ? "Change vs two years ago (pp)"
+        : "Growth vs two years ago (%)",
     hasApproximate: rows.some(isApproximate),
     name,
   };

@@ -43,6 +43,16 @@ describe("trend chart model", () => {
     );
   });
 
+  it("says the name and the change lines in Chinese, with the unit in Chinese words", () => {
+    const zh = model({ locale: "zh", comparePeriods: [1, 2] });
+    expect(zh.name).toBe(
+      "Deliveries（千台），Q1 2024至Q2 2025，柱状图，增长率（%）以折线表示。下方数据表列有全部数据。",
+    );
+    expect(zh.changeLabel).toBe("同比增长（%）");
+    const ratio = model({ rows: chartRows(margin), metric: margin.metric, locale: "zh" });
+    expect(ratio.twoYearLabel).toBe("较两年前变动（个百分点）");
+  });
+
   it("drops markers whose label is not one of the chart's quarters", () => {
     const result = model({ events: [marker("Q3 2024"), marker("Q1 2030")] });
     expect(result.markers.map((entry) => entry.label)).toEqual(["Q3 2024"]);
