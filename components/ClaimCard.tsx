@@ -1,14 +1,16 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { SourceLink } from "@/components/SourceLink";
+import { useCurrentLocale } from "@/i18n/use-locale";
 import {
-  CLAIMANT_KIND_LABELS,
   type ClaimArithmetic,
   formatClaimNumber,
   formatStatedClaim,
   formatVerdictDifference,
-  VERDICT_LABELS,
 } from "@/lib/domain/claims";
 import { formatValue } from "@/lib/domain/format";
+import type { Locale } from "@/lib/domain/locale";
 import { quarterLabel } from "@/lib/domain/quarter";
 import type { ClaimDTO, ClaimVerdictDTO } from "@/lib/queries/claims";
 
@@ -29,30 +31,35 @@ function Arithmetic({
   decimals: number;
   statedDecimals: number;
 }) {
+  const t = useTranslations("ClaimCard");
+  const locale = useCurrentLocale();
   const fine = statedDecimals + 1;
   const low = arithmetic.allowedLow;
   const high = arithmetic.allowedHigh;
   const allowed =
     low !== null && high !== null
-      ? `${formatClaimNumber(low, arithmetic.unit, fine)} to ${formatClaimNumber(high, arithmetic.unit, fine)}`
+      ? t("range", {
+          low: formatClaimNumber(low, arithmetic.unit, fine),
+          high: formatClaimNumber(high, arithmetic.unit, fine),
+        })
       : low !== null
-        ? `at least ${formatClaimNumber(low, arithmetic.unit, fine)}`
+        ? t("atLeast", { low: formatClaimNumber(low, arithmetic.unit, fine) })
         : high !== null
-          ? `at most ${formatClaimNumber(high, arithmetic.unit, fine)}`
+          ? t("atMost", { high: formatClaimNumber(high, arithmetic.unit, fine) })
           : null;
   return (
     <div className="claim__arithmetic" data-testid="claim-arithmetic">
       {arithmetic.inputs.length > 0 ? (
         <p>
-          Figures used:{" "}
+          {t("figuresUsed")}
           {arithmetic.inputs.map((figure, index) => (
             <span key={figure.id}>
               {index > 0 ? "; " : ""}
               <Link href={figureHref(brand, figure.metricKey)}>
-                {figure.metricKey} {quarterLabel(figure.quarter)}:{" "}
-                {formatValue(figure.value, "", figure.decimals, figure.qualifier).trim()}
+                {figure.metricKey} {quarterLabel(figure.quarter, locale)}:{" "}
+                {formatValue(figure.value, "", figure.decimals, figure.qualifier, locale).trim()}
               </Link>{" "}
-              <span className="muted">(revision {figure.revision})</span>
+              <span className="muted">{t("revisionOf", { revision: figure.revision })}</span>
             </span>
           ))}
         </p>
@@ -72,11 +79,7 @@ function Arithmetic({
           ))}
         </ul>
       ) : null}
-      {allowed ? (
-        <p className="muted">
-          The claim allows {allowed} ({arithmetic.rule}).
-        </p>
-      ) : null}
+      {allowed ? <p className="muted">{t("allows", { allowed, rule: arithmetic.rule })}</p> : null}
     </div>
   );
 }
@@ -88,11 +91,12 @@ function VerdictLine({
   verdict: ClaimVerdictDTO;
   testId?: string;
 }) {
+  const verdicts = useTranslations("Claims.verdicts");
   const difference = formatVerdictDifference(verdict);
   return (
     <p className="claim__verdict">
       <span className={`verdict verdict--${verdict.verdict}`} data-testid={testId}>
-        {VERDICT_LABELS[verdict.verdict]}
+        {verdicts(verdict.verdict)}
       </span>{" "}
       {difference ? <span>{difference}</span> : null}
       {verdict.reason ? <span>: {verdict.reason}</span> : null}
@@ -100,18 +104,31 @@ function VerdictLine({
   );
 }
 
-function claimAbout(claim: ClaimDTO): string {
-  return `${claim.metricLabel}${claim.quarter ? `, ${quarterLabel(claim.quarter)}` : ""}`;
+function claimAbout(claim: ClaimDTO, locale: Locale): string {
+  return `${claim.metricLabel}${claim.quarter ? `, ${quarterLabel(claim.quarter, locale)}` : ""}`;
 }
 
 function claimComparison(claim: ClaimDTO): string {
   return claim.comparison ? ` ${claim.comparison.toUpperCase()}` : "";
 }
 
+/** Who said it about what: "<strong>Press</strong> (Reuters) on Revenue, Q3 2025: change YoY". */
+function ClaimHead({ claim, about }: { claim: ClaimDTO; about: ReactNode }) {
+  const t = useTranslations("ClaimCard");
+  return (
+    <>
+      <strong>{t(`claimants.${claim.claimantKind}`)}</strong> ({claim.claimant}){t("on")}
+      {about}: {t(`kinds.${claim.kind}`)}
+      {claimComparison(claim)}
+    </>
+  );
+}
+
 /** One claim: who said what where, the verdict, the arithmetic behind it and the verdict history. */
 export function ClaimCard({ claim, editHref }: { claim: ClaimDTO; editHref: string | null }) {
-  const about = claimAbout(claim);
-  const comparison = claimComparison(claim);
+  const t = useTranslations("ClaimCard");
+  const locale = useCurrentLocale();
+  const about = claimAbout(claim, locale);
   // A level is shown with the digits of its figure (or of the claim, if it states more).
   const decimals =
     claim.kind === "level" || claim.kind === "record"
@@ -128,10 +145,12 @@ export function ClaimCard({ claim, editHref }: { claim: ClaimDTO; editHref: stri
       data-verdict={claim.verdict?.verdict}
     >
       <p className="claim__head">
-        <strong>{CLAIMANT_KIND_LABELS[claim.claimantKind]}</strong> ({claim.claimant}) on{" "}
-        <Link href={figureHref(claim.brandSlug, claim.metricKey)}>{about}</Link>: {claim.kind}
-        {comparison} <strong>{formatStatedClaim(claim)}</strong>
-        {claim.relativeMetricKey ? ` of ${claim.relativeMetricKey}` : ""}
+        <ClaimHead
+          claim={claim}
+          about={<Link href={figureHref(claim.brandSlug, claim.metricKey)}>{about}</Link>}
+        />{" "}
+        <strong>{formatStatedClaim(claim)}</strong>
+        {claim.relativeMetricKey ? t("of", { metric: claim.relativeMetricKey }) : ""}
       </p>
       <blockquote className="quote">“{claim.quote}”</blockquote>
       <p className="muted">
@@ -149,16 +168,19 @@ export function ClaimCard({ claim, editHref }: { claim: ClaimDTO; editHref: stri
           />
         </>
       ) : (
-        <p className="muted">Not judged yet.</p>
+        <p className="muted">{t("notJudged")}</p>
       )}
       {claim.history.length > 0 ? (
         <details className="claim__history" data-testid="claim-history">
-          <summary>Earlier verdicts ({claim.history.length})</summary>
+          <summary>{t("earlier", { count: claim.history.length })}</summary>
           <ol>
             {claim.history.map((entry) => (
               <li key={`${entry.computedAt}-${entry.trigger}`}>
-                {entry.computedAt.slice(0, 16).replace("T", " ")} ({entry.trigger}, claim revision{" "}
-                {entry.claimRevision}):{" "}
+                {t("earlierEntry", {
+                  when: entry.computedAt.slice(0, 16).replace("T", " "),
+                  trigger: entry.trigger,
+                  revision: entry.claimRevision,
+                })}
                 <VerdictLine verdict={entry} testId="claim-earlier-verdict" />
                 {entry.arithmetic.formula && entry.arithmetic.computed !== null ? (
                   <code>
@@ -172,14 +194,21 @@ export function ClaimCard({ claim, editHref }: { claim: ClaimDTO; editHref: stri
         </details>
       ) : null}
       <p className="muted claim__meta">
-        Revision {claim.revision}, recorded by {claim.createdBy} on {claim.createdAt.slice(0, 10)}
+        {t("meta", {
+          revision: claim.revision,
+          name: claim.createdBy,
+          date: claim.createdAt.slice(0, 10),
+        })}
         {claim.verdict
-          ? `; judged ${claim.verdict.computedAt.slice(0, 10)} (${claim.verdict.trigger})`
+          ? t("judged", {
+              date: claim.verdict.computedAt.slice(0, 10),
+              trigger: claim.verdict.trigger,
+            })
           : ""}
         {editHref ? (
           <>
             {" · "}
-            <Link href={editHref}>Revise this claim</Link>
+            <Link href={editHref}>{t("revise")}</Link>
           </>
         ) : null}
       </p>
@@ -193,6 +222,8 @@ export function ClaimCard({ claim, editHref }: { claim: ClaimDTO; editHref: stri
  * page lists its claims so: their full cards were a third of its bytes (issue 12).
  */
 export function ClaimSummary({ claim, href }: { claim: ClaimDTO; href: string }) {
+  const t = useTranslations("ClaimCard");
+  const locale = useCurrentLocale();
   return (
     <li
       className="claim claim--summary"
@@ -200,15 +231,14 @@ export function ClaimSummary({ claim, href }: { claim: ClaimDTO; href: string })
       data-verdict={claim.verdict?.verdict}
     >
       <p className="claim__head">
-        <strong>{CLAIMANT_KIND_LABELS[claim.claimantKind]}</strong> ({claim.claimant}) on{" "}
-        {claimAbout(claim)}: {claim.kind}
-        {claimComparison(claim)} <Link href={href}>{formatStatedClaim(claim)}</Link>
-        {claim.relativeMetricKey ? ` of ${claim.relativeMetricKey}` : ""}
+        <ClaimHead claim={claim} about={claimAbout(claim, locale)} />{" "}
+        <Link href={href}>{formatStatedClaim(claim)}</Link>
+        {claim.relativeMetricKey ? t("of", { metric: claim.relativeMetricKey }) : ""}
       </p>
       {claim.verdict ? (
         <VerdictLine verdict={claim.verdict} />
       ) : (
-        <p className="muted">Not judged yet.</p>
+        <p className="muted">{t("notJudged")}</p>
       )}
     </li>
   );

@@ -1,9 +1,5 @@
-import {
-  CLAIMANT_KIND_LABELS,
-  CLAIMANT_KINDS,
-  VERDICT_LABELS,
-  VERDICTS,
-} from "@/lib/domain/claims";
+import { useTranslations } from "next-intl";
+import { CLAIMANT_KINDS, VERDICTS } from "@/lib/domain/claims";
 import type { MetricDTO } from "@/lib/domain/types";
 
 /** A GET form over the URL's filters: works without JavaScript, and the result is a shareable link. */
@@ -20,24 +16,27 @@ export function ClaimFilters({
   metric: string | undefined;
   verdict: string | undefined;
 }) {
+  const t = useTranslations("ClaimFilters");
+  const claimants = useTranslations("ClaimCard.claimants");
+  const verdicts = useTranslations("Claims.verdicts");
   return (
-    <form className="range-form" action="/claims" method="get" aria-label="Filter claims">
+    <form className="range-form" action="/claims" method="get" aria-label={t("label")}>
       <input type="hidden" name="brand" value={brand} />
       <label>
-        Who made it{" "}
+        {t("who")}{" "}
         <select name="who" defaultValue={who ?? ""}>
-          <option value="">Anyone</option>
+          <option value="">{t("anyone")}</option>
           {CLAIMANT_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {CLAIMANT_KIND_LABELS[kind]}
+              {claimants(kind)}
             </option>
           ))}
         </select>
       </label>{" "}
       <label>
-        Metric{" "}
+        {t("metric")}{" "}
         <select name="metric" defaultValue={metric ?? ""}>
-          <option value="">Any metric</option>
+          <option value="">{t("anyMetric")}</option>
           {metrics.map((entry) => (
             <option key={entry.key} value={entry.key}>
               {entry.label}
@@ -46,17 +45,17 @@ export function ClaimFilters({
         </select>
       </label>{" "}
       <label>
-        Verdict{" "}
+        {t("verdict")}{" "}
         <select name="verdict" defaultValue={verdict ?? ""}>
-          <option value="">Any verdict</option>
+          <option value="">{t("anyVerdict")}</option>
           {VERDICTS.map((entry) => (
             <option key={entry} value={entry}>
-              {VERDICT_LABELS[entry]}
+              {verdicts(entry)}
             </option>
           ))}
         </select>
       </label>{" "}
-      <button type="submit">Filter</button>
+      <button type="submit">{t("submit")}</button>
     </form>
   );
 }

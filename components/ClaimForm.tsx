@@ -1,31 +1,40 @@
 "use client";
 
 import { useActionState } from "react";
-import { CLAIM_FIELD_LABELS, type ClaimField, type ClaimFormState } from "@/lib/domain/claim-input";
+import type { ClaimField, ClaimFormState } from "@/lib/domain/claim-input";
 import {
   CLAIM_COMPARISONS,
   CLAIM_KINDS,
-  CLAIMANT_KIND_LABELS,
   CLAIMANT_KINDS,
-  HEDGE_LABELS,
+  type ClaimantKind,
+  type ClaimKind,
   HEDGES,
+  type Hedge,
 } from "@/lib/domain/claims";
-import { FormActions, FormMessage, recordFormFields } from "./RecordFormFields";
+import {
+  FormActions,
+  type FormActionWords,
+  FormMessage,
+  recordFormFields,
+} from "./RecordFormFields";
 
 type ClaimAction = (state: ClaimFormState, formData: FormData) => Promise<ClaimFormState>;
 
-const HINTS: Partial<Record<ClaimField, string>> = {
-  quarter: "Like 2025Q3; leave empty only for a total over months (kind: cumulative).",
-  kind: "level: the value; change: YoY/QoQ in % (pp for ratios); multiple: “tripled”; streak: quarters of YoY growth; share: % of another metric; record: first time above the stated level.",
-  comparison: "For changes, multiples and streaks.",
-  statedValue:
-    "As stated, with its digits (8.2, not 8.20): the digits are the rounding the verdict allows.",
-  statedUnit:
-    "% or pp for changes and shares, × for multiples, quarters for streaks, else the metric's unit.",
-  relativeMetric: "For a share: the metric it is a share of (e.g. revenue).",
-  sourceUrl: "Optional when the document has no address.",
-  sourcePublishedOn: "Optional: YYYY-MM-DD or YYYY-MM.",
-};
+/** The form's words in the reader's language, from its server page (app/_claims/form-words.ts). */
+export interface ClaimFormWords {
+  labels: Record<ClaimField, string>;
+  hints: Partial<Record<ClaimField, string>>;
+  claimants: Record<ClaimantKind, string>;
+  kinds: Record<ClaimKind, string>;
+  hedges: Record<Hedge, string>;
+  who: string;
+  what: string;
+  chooseMetric: string;
+  none: string;
+  yoy: string;
+  qoq: string;
+  actions: FormActionWords;
+}
 
 /**
  * Adding or revising a claim. The server action validates and answers with field errors; the
@@ -38,6 +47,7 @@ export function ClaimForm({
   revision,
   submitLabel,
   cancelHref,
+  words,
 }: {
   action: ClaimAction;
   initial: Record<ClaimField, string>;
@@ -45,13 +55,14 @@ export function ClaimForm({
   revision?: number;
   submitLabel: string;
   cancelHref: string;
+  words: ClaimFormWords;
 }) {
   const [state, formAction, pending] = useActionState(action, {
     message: null,
     fieldErrors: {},
     values: initial,
   });
-  const { input: field, select, textarea } = recordFormFields(CLAIM_FIELD_LABELS, HINTS, state);
+  const { input: field, select, textarea } = recordFormFields(words.labels, words.hints, state);
   const metricOptions = metrics.map((metric) => ({ value: metric.key, label: metric.label }));
   const formKey = JSON.stringify(state.values);
   return (
@@ -59,10 +70,10 @@ export function ClaimForm({
       {revision !== undefined ? <input type="hidden" name="revision" value={revision} /> : null}
       <FormMessage message={state.message} />
       <fieldset className="fieldset">
-        <legend>Who said it, and where</legend>
+        <legend>{words.who}</legend>
         {select(
           "claimantKind",
-          CLAIMANT_KINDS.map((kind) => ({ value: kind, label: CLAIMANT_KIND_LABELS[kind] })),
+          CLAIMANT_KINDS.map((kind) => ({ value: kind, label: words.claimants[kind] })),
         )}
         {field("claimant", { required: true, maxLength: 200 })}
         {field("sourceTitle", { required: true, maxLength: 500 })}
@@ -71,30 +82,35 @@ export function ClaimForm({
         {textarea("quote", { rows: 3, maxLength: 4000 })}
       </fieldset>
       <fieldset className="fieldset">
-        <legend>What it asserts</legend>
-        {select("metric", [{ value: "", label: "Choose a metric" }, ...metricOptions])}
+        <legend>{words.what}</legend>
+        {select("metric", [{ value: "", label: words.chooseMetric }, ...metricOptions])}
         {field("quarter", { maxLength: 6, placeholder: "2025Q3" })}
         {select(
           "kind",
-          CLAIM_KINDS.map((kind) => ({ value: kind, label: kind })),
+          CLAIM_KINDS.map((kind) => ({ value: kind, label: words.kinds[kind] })),
         )}
         {select("comparison", [
-          { value: "", label: "None" },
+          { value: "", label: words.none },
           ...CLAIM_COMPARISONS.map((comparison) => ({
             value: comparison,
-            label: comparison === "yoy" ? "Year on year (YoY)" : "Quarter on quarter (QoQ)",
+            label: comparison === "yoy" ? words.yoy : words.qoq,
           })),
         ])}
         {field("statedValue", { required: true, inputMode: "decimal", maxLength: 40 })}
         {field("statedUnit", { required: true, maxLength: 20 })}
         {select(
           "hedge",
-          HEDGES.map((hedge) => ({ value: hedge, label: HEDGE_LABELS[hedge] })),
+          HEDGES.map((hedge) => ({ value: hedge, label: words.hedges[hedge] })),
         )}
-        {select("relativeMetric", [{ value: "", label: "None" }, ...metricOptions])}
+        {select("relativeMetric", [{ value: "", label: words.none }, ...metricOptions])}
         {field("note", { maxLength: 1000 })}
       </fieldset>
-      <FormActions pending={pending} submitLabel={submitLabel} cancelHref={cancelHref} />
+      <FormActions
+        pending={pending}
+        submitLabel={submitLabel}
+        cancelHref={cancelHref}
+        words={words.actions}
+      />
     </form>
   );
 }

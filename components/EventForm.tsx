@@ -1,20 +1,26 @@
 "use client";
 
 import { useActionState } from "react";
-import { EVENT_FIELD_LABELS, type EventField, type EventFormState } from "@/lib/domain/event-input";
-import { EVENT_KIND_LABELS } from "@/lib/domain/events";
-import { EVENT_KINDS } from "@/lib/domain/types";
-import { FormActions, FormMessage, recordFormFields } from "./RecordFormFields";
+import type { EventField, EventFormState } from "@/lib/domain/event-input";
+import { EVENT_KINDS, type EventKind } from "@/lib/domain/types";
+import {
+  FormActions,
+  type FormActionWords,
+  FormMessage,
+  recordFormFields,
+} from "./RecordFormFields";
 
 type EventAction = (state: EventFormState, formData: FormData) => Promise<EventFormState>;
 
-const HINTS: Partial<Record<EventField, string>> = {
-  date: "YYYY-MM-DD, or YYYY-MM when the source gives only the month (it stays month-precise).",
-  description: "One line, shown under the chart marker.",
-  sourceUrl: "The address of the article or report (optional when the document has none).",
-  sourcePublishedOn: "Optional: YYYY-MM-DD or YYYY-MM.",
-  quote: "Optional: the sentence from the source that reports the event.",
-};
+/** The form's words in the reader's language, from its server page (app/_claims/form-words.ts). */
+export interface EventFormWords {
+  labels: Record<EventField, string>;
+  hints: Partial<Record<EventField, string>>;
+  kinds: Record<EventKind, string>;
+  metricsHint: string;
+  source: string;
+  actions: FormActionWords;
+}
 
 /**
  * Adding or editing an event. The server action validates and answers with field errors; the
@@ -27,6 +33,7 @@ export function EventForm({
   submitLabel,
   cancelHref,
   metrics,
+  words,
 }: {
   action: EventAction;
   /** The metrics an editor can tie the event to (the catalog, in its order). */
@@ -36,13 +43,14 @@ export function EventForm({
   revision?: number;
   submitLabel: string;
   cancelHref: string;
+  words: EventFormWords;
 }) {
   const [state, formAction, pending] = useActionState(action, {
     message: null,
     fieldErrors: {},
     values: initial,
   });
-  const { input: text, select, textarea } = recordFormFields(EVENT_FIELD_LABELS, HINTS, state);
+  const { input: text, select, textarea } = recordFormFields(words.labels, words.hints, state);
   const chosen = new Set(state.values.metrics.split(",").filter((key) => key !== ""));
   // `key` resets the uncontrolled inputs to the values the server sent back after a submit.
   const formKey = JSON.stringify(state.values);
@@ -58,7 +66,7 @@ export function EventForm({
       })}
       {select(
         "kind",
-        EVENT_KINDS.map((kind) => ({ value: kind, label: EVENT_KIND_LABELS[kind] })),
+        EVENT_KINDS.map((kind) => ({ value: kind, label: words.kinds[kind] })),
       )}
       {text("title", { required: true, maxLength: 200 })}
       {text("description", { required: true, maxLength: 300 })}
@@ -68,10 +76,9 @@ export function EventForm({
           .filter(Boolean)
           .join(" ")}
       >
-        <legend>{EVENT_FIELD_LABELS.metrics}</legend>
+        <legend>{words.labels.metrics}</legend>
         <p id="metrics-hint" className="field-hint">
-          Tick the metrics whose charts should show this event. Leave all unticked for an event that
-          concerns every metric (a brand-wide crisis, say).
+          {words.metricsHint}
         </p>
         <div className="metric-choice__list">
           {metrics.map((metric) => (
@@ -93,13 +100,18 @@ export function EventForm({
         ) : null}
       </fieldset>
       <fieldset className="fieldset">
-        <legend>Source (required: every event has one)</legend>
+        <legend>{words.source}</legend>
         {text("sourceTitle", { required: true, maxLength: 500 })}
         {text("sourceUrl", { type: "url", maxLength: 2000, placeholder: "https://" })}
         {text("sourcePublishedOn", { maxLength: 10 })}
         {textarea("quote", { rows: 3, maxLength: 4000 })}
       </fieldset>
-      <FormActions pending={pending} submitLabel={submitLabel} cancelHref={cancelHref} />
+      <FormActions
+        pending={pending}
+        submitLabel={submitLabel}
+        cancelHref={cancelHref}
+        words={words.actions}
+      />
     </form>
   );
 }

@@ -79,22 +79,30 @@ export function FormMessage({ message }: { message: string | null }) {
   );
 }
 
+/** The buttons' words, in the reader's language (a client form gets them from its server page). */
+export interface FormActionWords {
+  saving: string;
+  cancel: string;
+}
+
 /** Save (disabled while the action runs) and Cancel. */
 export function FormActions({
   pending,
   submitLabel,
   cancelHref,
+  words,
 }: {
   pending: boolean;
   submitLabel: string;
   cancelHref: string;
+  words: FormActionWords;
 }) {
   return (
     <div className="form-actions">
       <button type="submit" disabled={pending} aria-disabled={pending}>
-        {pending ? "Saving…" : submitLabel}
+        {pending ? words.saving : submitLabel}
       </button>
-      <Link href={cancelHref}>Cancel</Link>
+      <Link href={cancelHref}>{words.cancel}</Link>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ClaimSummary } from "@/components/ClaimCard";
 import { claimsHref } from "@/lib/claims-url";
 import { listClaims } from "@/lib/queries/claims";
@@ -8,17 +9,21 @@ import { listClaims } from "@/lib/queries/claims";
  * each, with its verdict; the ledger has each claim's quote, source and arithmetic.
  */
 export async function MetricClaims({ brand, metric }: { brand: string; metric: string }) {
-  const claims = await listClaims({ brand, metric });
+  const [claims, t] = await Promise.all([
+    listClaims({ brand, metric }),
+    getTranslations("MetricClaims"),
+  ]);
   const ledger = claimsHref({ brand, metric });
   return (
     <section aria-labelledby="claims-heading" data-testid="metric-claims">
-      <h2 id="claims-heading">Claims about these figures</h2>
+      <h2 id="claims-heading">{t("heading")}</h2>
       <p className="section-note">
-        What was said about this metric, held against the figures above. Each claim's quote, source,
-        arithmetic and earlier verdicts are in <Link href={ledger}>the claims ledger</Link>.
+        {t("noteBefore")}
+        <Link href={ledger}>{t("ledger")}</Link>
+        {t("noteAfter")}
       </p>
       {claims.length === 0 ? (
-        <p className="muted">No claims recorded about this metric.</p>
+        <p className="muted">{t("none")}</p>
       ) : (
         <ul className="claim-list" data-testid="claim-list">
           {claims.map((claim) => (

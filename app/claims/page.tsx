@@ -1,19 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { BrandSwitcher } from "@/components/BrandSwitcher";
 import { ClaimList } from "@/components/ClaimCard";
 import { ClaimFilters } from "@/components/ClaimFilters";
 import { ParamProblems } from "@/components/ParamProblems";
+import { currentLocale } from "@/i18n/locale";
 import { canEdit, requireReader } from "@/lib/auth/current-user";
 import { claimsHref, parseClaimsParams } from "@/lib/claims-url";
-import { HEDGE_LABELS, HEDGE_TOLERANCES, HEDGES } from "@/lib/domain/claims";
+import { ABOUT_RELATIVE_TOLERANCE, HEDGES, NEARLY_LOWER_FRACTION } from "@/lib/domain/claims";
+import { localizeMetric } from "@/lib/domain/metric-locale";
 import { getBrand, listBrands } from "@/lib/queries/brands";
 import { listClaims } from "@/lib/queries/claims";
 import { listMetrics } from "@/lib/queries/metrics";
 import type { SearchParams } from "@/lib/url-state";
 
-export const metadata: Metadata = { title: "Claims" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("ClaimsPage"))("title") };
+}
 
 export default async function ClaimsPage({
   searchParams,
@@ -23,12 +28,14 @@ export default async function ClaimsPage({
   const parsed = parseClaimsParams(await searchParams);
   if (!parsed.ok) return <ParamProblems problems={parsed.problems} resetHref="/claims" />;
   const state = parsed.value;
-  const [brand, brands, metrics, claims, session] = await Promise.all([
+  const [brand, brands, metrics, claims, session, t, locale] = await Promise.all([
     getBrand(state.brand),
     listBrands(),
     listMetrics(),
     listClaims(state),
     requireReader("/claims"),
+    getTranslations("ClaimsPage"),
+    currentLocale(),
   ]);
   if (!brand) notFound();
   const exportParams = new URLSearchParams({ brand: brand.slug });
@@ -36,12 +43,8 @@ export default async function ClaimsPage({
     <>
       <div className="page-head">
         <div>
-          <h1>Claims about {brand.name}</h1>
-          <p className="lede">
-            What the brand, the press, analysts and influencers said about the figures, held against
-            the stored values. Newest first; every verdict shows its arithmetic and links to the
-            figures it used.
-          </p>
+          <h1>{t("heading", { brand: brand.name })}</h1>
+          <p className="lede">{t("lede")}</p>
         </div>
         <div className="page-head__actions">
           <BrandSwitcher brands={brands} current={brand.slug} action="/claims" />
@@ -50,51 +53,53 @@ export default async function ClaimsPage({
               className="button-link"
               href={`/claims/new?brand=${encodeURIComponent(brand.slug)}`}
             >
-              Add a claim
+              {t("add")}
             </Link>
           ) : null}
           {canEdit(session) ? (
             <Link className="button-link" href="/claims/import">
-              Import claims (CSV)
+              {t("import")}
             </Link>
           ) : null}
         </div>
       </div>
       <ClaimFilters
         brand={brand.slug}
-        metrics={metrics}
+        metrics={metrics.map((metric) => localizeMetric(metric, locale))}
         who={state.who}
         metric={state.metric}
         verdict={state.verdict}
       />
       <p className="section-note">
-        {claims.length} claim{claims.length === 1 ? "" : "s"} ·{" "}
+        {t("count", { count: claims.length })} ·{" "}
         <a href={`/api/claims/export?${exportParams.toString()}`} download>
-          Export all {brand.name} claims as CSV
+          {t("export", { brand: brand.name })}
         </a>
         {state.who || state.metric || state.verdict ? (
           <>
             {" · "}
-            <Link href={claimsHref({ brand: brand.slug })}>Clear the filters</Link>
+            <Link href={claimsHref({ brand: brand.slug })}>{t("clear")}</Link>
           </>
         ) : null}
       </p>
       <ClaimList
         claims={claims}
         editHref={canEdit(session) ? (uid) => `/claims/${encodeURIComponent(uid)}/edit` : null}
-        emptyText="No claim matches these filters."
+        emptyText={t("empty")}
       />
       <details className="section-note">
-        <summary>How verdicts are reached</summary>
-        <p>
-          Each claim&apos;s number is computed from the current figures; each figure is known only
-          to within half a unit of its last stated digit. The claim holds when a value the figures
-          allow lies within what its hedge allows:
-        </p>
+        <summary>{t("howSummary")}</summary>
+        <p>{t("howText")}</p>
         <ul>
           {HEDGES.map((hedge) => (
             <li key={hedge}>
-              <strong>{HEDGE_LABELS[hedge]}</strong>: {HEDGE_TOLERANCES[hedge].rule}
+              <strong>{t(`hedges.${hedge}`)}</strong>:{" "}
+              {t(`rules.${hedge}`, {
+                percent: (hedge === "about"
+                  ? ABOUT_RELATIVE_TOLERANCE * 100
+                  : NEARLY_LOWER_FRACTION * 100
+                ).toString(),
+              })}
             </li>
           ))}
         </ul>

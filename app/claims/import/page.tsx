@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { RecentImports } from "@/components/RecentImports";
 import { UploadImportForm } from "@/components/UploadImportForm";
 import { requireRole } from "@/lib/auth/current-user";
@@ -8,47 +9,49 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/csv/import-file";
 import { CLAIM_KINDS, CLAIMANT_KINDS, HEDGES } from "@/lib/domain/claims";
 import { listImportBatches } from "@/lib/queries/import-batches";
 
-export const metadata: Metadata = { title: "Import claims" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("ClaimImportPage"))("title") };
+}
 
 export default async function ImportClaimsPage() {
   await requireRole("editor", "/claims/import");
-  const batches = await listImportBatches(10, "claims");
+  const [batches, t] = await Promise.all([
+    listImportBatches(10, "claims"),
+    getTranslations("ClaimImportPage"),
+  ]);
   return (
     <>
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <Link href="/claims">Claims</Link> › <span aria-current="page">Import</span>
+      <nav className="breadcrumb" aria-label={t("breadcrumb")}>
+        <Link href="/claims">{t("claims")}</Link> › <span aria-current="page">{t("import")}</span>
       </nav>
       <section className="narrow-wide">
-        <h1>Import claims from a CSV file</h1>
-        <p className="lede">
-          One row per claim, in the columns of the claims export. Every row is checked with the
-          rules of the claim form; you then see the claims that would be added and the rows that are
-          rejected. Nothing is written until you confirm, and then every claim is, each judged
-          against the stored figures, or none is.
-        </p>
+        <h1>{t("heading")}</h1>
+        <p className="lede">{t("lede")}</p>
         <details className="import-help">
-          <summary>The columns, and a file to start from</summary>
+          <summary>{t("helpSummary")}</summary>
           <p>
-            The header must be exactly <code>{CLAIM_COLUMNS.join(",")}</code> (as in{" "}
-            <code>data/claims.csv</code>), or that followed by{" "}
-            <code>{VERDICT_COLUMNS.join(",")}</code> as the claims export writes it. The verdict
-            columns are computed and ignored; <code>claim_uid</code> keeps a claim&apos;s identity.
+            {t.rich("columns", {
+              claimColumns: CLAIM_COLUMNS.join(","),
+              verdictColumns: VERDICT_COLUMNS.join(","),
+              code: (chunks) => <code>{chunks}</code>,
+            })}
           </p>
           <p>
-            <code>claimant_kind</code> is one of {CLAIMANT_KINDS.join(", ")}; <code>kind</code> one
-            of {CLAIM_KINDS.join(", ")}; <code>hedge</code> one of {HEDGES.join(", ")};{" "}
-            <code>comparison</code> is yoy or qoq for changes, multiples and streaks;{" "}
-            <code>stated_value</code> a plain decimal with the digits the source states. A row that
-            says exactly what a stored claim says is skipped, so importing an export again adds
-            nothing; a stored <code>claim_uid</code> whose claim now says something else is refused
-            (change it with its edit form).
+            {t.rich("values", {
+              claimants: CLAIMANT_KINDS.join(", "),
+              kinds: CLAIM_KINDS.join(", "),
+              hedges: HEDGES.join(", "),
+              code: (chunks) => <code>{chunks}</code>,
+            })}
           </p>
           <p>
-            Start from an export, e.g.{" "}
-            <a href="/api/claims/export?brand=xiaomi" download>
-              Xiaomi claims as CSV
-            </a>
-            .
+            {t.rich("start", {
+              link: (chunks) => (
+                <a href="/api/claims/export?brand=xiaomi" download>
+                  {chunks}
+                </a>
+              ),
+            })}
           </p>
         </details>
         <UploadImportForm maxBytes={MAX_IMPORT_BYTES} maxRows={MAX_IMPORT_ROWS} kind="claims" />

@@ -20,6 +20,25 @@ test.describe("the claims ledger", () => {
     ).toHaveAttribute("href", "/metrics/ev_deliveries?brand=xiaomi");
   });
 
+  test("speaks Chinese with ?lang=zh: headings, filters, claim words and verdicts", async ({
+    page,
+  }) => {
+    await page.goto("/claims?brand=xiaomi&lang=zh");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^关于.+的说法$/);
+    const filters = page.getByRole("form", { name: "筛选说法" });
+    await expect(filters.getByLabel("结论")).toContainText("夸大");
+    const claim = page
+      .locator("li.claim")
+      .filter({ hasText: "year-on-year growth of nearly 700%" })
+      .filter({ hasText: "变化 YOY" });
+    await expect(claim).toHaveCount(1);
+    await expect(claim.getByTestId("claim-verdict")).toHaveText("夸大");
+    // The quote stays as published; the quarter of a figure used is said the Chinese way.
+    await expect(claim.getByTestId("claim-arithmetic")).toContainText("所用数据：");
+    await expect(claim.getByTestId("claim-arithmetic")).not.toContainText("Q3 2024");
+    await expect(page.getByText("结论如何得出")).toBeVisible();
+  });
+
   test("filters by verdict in the URL, and answers a bad filter with 400 and a message", async ({
     page,
   }) => {

@@ -1,14 +1,20 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { claimFormWords } from "@/app/_claims/form-words";
 import { ClaimForm } from "@/components/ClaimForm";
+import { currentLocale } from "@/i18n/locale";
 import { reviseClaimAction } from "@/lib/actions/revise-claim";
 import { requireRole } from "@/lib/auth/current-user";
 import { claimsHref } from "@/lib/claims-url";
 import type { ClaimField } from "@/lib/domain/claim-input";
+import { localizeMetric } from "@/lib/domain/metric-locale";
 import { getClaim } from "@/lib/queries/claims";
 import { listMetrics } from "@/lib/queries/metrics";
 
-export const metadata: Metadata = { title: "Revise a claim" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("ClaimEditPage"))("title") };
+}
 
 /** The stated number as it was written: its stored digits are part of what it says. */
 function statedLiteral(value: number, decimals: number): string {
@@ -19,7 +25,13 @@ export default async function EditClaimPage({ params }: { params: Promise<{ uid:
   const { uid } = await params;
   const self = `/claims/${encodeURIComponent(uid)}/edit`;
   await requireRole("editor", self);
-  const [claim, metrics] = await Promise.all([getClaim(uid), listMetrics()]);
+  const [claim, metrics, t, words, locale] = await Promise.all([
+    getClaim(uid),
+    listMetrics(),
+    getTranslations("ClaimEditPage"),
+    claimFormWords(),
+    currentLocale(),
+  ]);
   if (!claim) notFound();
   const initial: Record<ClaimField, string> = {
     claimantKind: claim.claimantKind,
@@ -40,17 +52,15 @@ export default async function EditClaimPage({ params }: { params: Promise<{ uid:
   };
   return (
     <section className="narrow">
-      <h1>Revise a claim</h1>
-      <p className="lede">
-        Saving adds a revision and judges it again; the earlier revision and its verdict stay in the
-        claim&apos;s history.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="lede">{t("lede")}</p>
       <ClaimForm
         action={reviseClaimAction.bind(null, uid, claim.brandSlug)}
         initial={initial}
-        metrics={metrics}
+        metrics={metrics.map((metric) => localizeMetric(metric, locale))}
         revision={claim.revision}
-        submitLabel="Save revision"
+        submitLabel={t("submit")}
+        words={words}
         cancelHref={claimsHref({ brand: claim.brandSlug })}
       />
     </section>

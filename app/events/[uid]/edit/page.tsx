@@ -1,18 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { eventFormWords } from "@/app/_claims/form-words";
 import { EventForm } from "@/components/EventForm";
 import { SourceLink } from "@/components/SourceLink";
+import { currentLocale } from "@/i18n/locale";
 import { updateEventAction } from "@/lib/actions/update-event";
 import { requireRole } from "@/lib/auth/current-user";
 import type { EventField } from "@/lib/domain/event-input";
-import { EVENT_KIND_LABELS, formatEventDate } from "@/lib/domain/events";
+import { formatEventDate } from "@/lib/domain/events";
+import { localizeMetric } from "@/lib/domain/metric-locale";
 import { getBrand } from "@/lib/queries/brands";
 import { getEvent } from "@/lib/queries/events";
 import { listMetrics } from "@/lib/queries/metrics";
 import { overviewQuery } from "@/lib/url-state";
 
-export const metadata: Metadata = { title: "Edit an event" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("EventEditPage"))("title") };
+}
 
 export default async function EditEventPage({ params }: { params: Promise<{ uid: string }> }) {
   const { uid } = await params;
@@ -21,7 +27,14 @@ export default async function EditEventPage({ params }: { params: Promise<{ uid:
   const detail = await getEvent(uid);
   if (!detail) notFound();
   const { event } = detail;
-  const [brand, metrics] = await Promise.all([getBrand(event.brandSlug), listMetrics()]);
+  const [brand, metrics, t, kinds, words, locale] = await Promise.all([
+    getBrand(event.brandSlug),
+    listMetrics(),
+    getTranslations("EventEditPage"),
+    getTranslations("EventList.kinds"),
+    eventFormWords(),
+    currentLocale(),
+  ]);
   if (!brand) notFound();
   const initial: Record<EventField, string> = {
     date: event.date,
@@ -37,36 +50,41 @@ export default async function EditEventPage({ params }: { params: Promise<{ uid:
   return (
     <section className="narrow">
       <h1>
-        {detail.deleted ? "Restore" : "Edit"} “{event.title}” ({brand.name})
+        {t(detail.deleted ? "restoreHeading" : "editHeading", {
+          title: event.title,
+          brand: brand.name,
+        })}
       </h1>
       {detail.deleted ? (
-        <p className="notice notice--info">
-          This event was deleted. Saving the form restores it as a new revision.
-        </p>
+        <p className="notice notice--info">{t("deletedNotice")}</p>
       ) : (
         <p className="lede">
-          Saving adds a revision; the current one stays in the history below.{" "}
-          <Link href={`/events/${encodeURIComponent(uid)}/delete`}>Delete this event</Link>
+          {t("lede")} <Link href={`/events/${encodeURIComponent(uid)}/delete`}>{t("delete")}</Link>
         </p>
       )}
       <EventForm
         action={updateEventAction.bind(null, uid, brand.slug)}
         initial={initial}
         revision={event.revision}
-        submitLabel={detail.deleted ? "Restore event" : "Save changes"}
-        metrics={metrics}
+        submitLabel={detail.deleted ? t("restore") : t("save")}
+        metrics={metrics.map((metric) => localizeMetric(metric, locale))}
+        words={words}
         cancelHref={`/${overviewQuery({ brand: brand.slug })}#event-${uid}`}
       />
-      <h2>History</h2>
+      <h2>{t("history")}</h2>
       <ol className="history" data-testid="event-history">
         {detail.history.map((revision) => (
           <li key={revision.revision}>
-            Revision {revision.revision} by {revision.createdBy}, {revision.createdAt.slice(0, 10)}
+            {t("revision", {
+              revision: revision.revision,
+              name: revision.createdBy,
+              date: revision.createdAt.slice(0, 10),
+            })}
             {revision.deleted ? (
-              ": deleted"
+              t("deleted")
             ) : (
               <>
-                : {formatEventDate(revision.date)}, {EVENT_KIND_LABELS[revision.kind]}, “
+                : {formatEventDate(revision.date, locale)}, {kinds(revision.kind)}, “
                 {revision.title}” (<SourceLink source={revision.source} prefix="" />)
               </>
             )}
