@@ -16,7 +16,10 @@ export interface AccountField {
 
 /** The form's own words, from its server parent (no catalog is sent to the browser). */
 export interface AccountFormWords {
-  /** Around a one-time link's expiry; `{time}` is replaced by the UTC time. */
+  /**
+   * Follows a one-time link, with its own leading space where the language wants one; `{time}`
+   * is replaced by the link's UTC expiry.
+   */
   validUntil: string;
 }
 
@@ -87,7 +90,7 @@ export function AccountForm({
         ) : null}
         {state.link ? (
           <p>
-            <code data-testid="one-time-link">{state.link.url}</code>{" "}
+            <code data-testid="one-time-link">{state.link.url}</code>
             {words.validUntil.replace(
               "{time}",
               state.link.expiresAt.slice(0, 16).replace("T", " "),

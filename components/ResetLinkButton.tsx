@@ -11,7 +11,7 @@ export function ResetLinkButton({
 }: {
   action: (state: AccountFormState, formData: FormData) => Promise<AccountFormState>;
   label: string;
-  /** From the server parent; `until` has `{time}` for the link's UTC expiry. */
+  /** From the server parent; `until` carries its own leading space and `{time}` for the expiry. */
   words: { button: string; until: string };
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE_ACCOUNT_FORM);
@@ -24,7 +24,7 @@ export function ResetLinkButton({
         {state.link ? (
           <>
             {" "}
-            <code data-testid="reset-link">{state.link.url}</code>{" "}
+            <code data-testid="reset-link">{state.link.url}</code>
             {words.until.replace("{time}", state.link.expiresAt.slice(0, 16).replace("T", " "))}
           </>
         ) : state.message && state.status !== "done" ? (

@@ -74,7 +74,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <label>
           {t("brand")}{" "}
           <select name="brand" defaultValue={filter.brand ?? ""}>
-            <option value="">any</option>
+            <option value="">{t("any")}</option>
             {brands.map((brand) => (
               <option key={brand.slug} value={brand.slug}>
                 {brand.name}
@@ -85,7 +85,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <label>
           {t("action")}{" "}
           <select name="action" defaultValue={filter.action ?? ""}>
-            <option value="">any</option>
+            <option value="">{t("any")}</option>
             {ACTIONS.map((action) => (
               <option key={action} value={action}>
                 {actionWord(action)}
