@@ -9,8 +9,18 @@ export interface AccountField {
   type?: "text" | "email" | "password" | "select";
   autoComplete?: string;
   defaultValue?: string;
-  options?: readonly string[];
+  /** A select's choices: the submitted code and the words shown for it. */
+  options?: readonly { value: string; label: string }[];
   hint?: string;
+}
+
+/** The form's own words, from its server parent (no catalog is sent to the browser). */
+export interface AccountFormWords {
+  /**
+   * Follows a one-time link, with its own leading space where the language wants one; `{time}`
+   * is replaced by the link's UTC expiry.
+   */
+  validUntil: string;
 }
 
 /**
@@ -22,11 +32,13 @@ export function AccountForm({
   fields,
   submitLabel,
   testId,
+  words,
 }: {
   action: (state: AccountFormState, formData: FormData) => Promise<AccountFormState>;
   fields: readonly AccountField[];
   submitLabel: string;
   testId?: string;
+  words: AccountFormWords;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE_ACCOUNT_FORM);
   return (
@@ -43,8 +55,8 @@ export function AccountForm({
             {field.type === "select" ? (
               <select id={id} name={field.name} defaultValue={field.defaultValue}>
                 {(field.options ?? []).map((option) => (
-                  <option key={option} value={option}>
-                    {option}
+                  <option key={option.value} value={option.value}>
+                    {option.label}
                   </option>
                 ))}
               </select>
@@ -78,8 +90,11 @@ export function AccountForm({
         ) : null}
         {state.link ? (
           <p>
-            <code data-testid="one-time-link">{state.link.url}</code> (valid until{" "}
-            {state.link.expiresAt.slice(0, 16).replace("T", " ")} UTC)
+            <code data-testid="one-time-link">{state.link.url}</code>
+            {words.validUntil.replace(
+              "{time}",
+              state.link.expiresAt.slice(0, 16).replace("T", " "),
+            )}
           </p>
         ) : null}
       </div>

@@ -5,13 +5,21 @@ import { type SignInState, signIn } from "@/lib/actions/sign-in";
 
 const initialState: SignInState = { message: null, fieldErrors: {}, values: { email: "" } };
 
-export function SignInForm({ next }: { next: string }) {
+/** The form's words, from the login page (no catalog is sent to the browser). */
+export interface SignInWords {
+  email: string;
+  password: string;
+  submit: string;
+  pending: string;
+}
+
+export function SignInForm({ next, words }: { next: string; words: SignInWords }) {
   const [state, formAction, pending] = useActionState(signIn, initialState);
   return (
     <form action={formAction} className="stack-form" noValidate>
       <input type="hidden" name="next" value={next} />
       <div className="field">
-        <label htmlFor="email">Email</label>
+        <label htmlFor="email">{words.email}</label>
         <input
           id="email"
           name="email"
@@ -30,7 +38,7 @@ export function SignInForm({ next }: { next: string }) {
         ) : null}
       </div>
       <div className="field">
-        <label htmlFor="password">Password</label>
+        <label htmlFor="password">{words.password}</label>
         <input
           id="password"
           name="password"
@@ -50,7 +58,7 @@ export function SignInForm({ next }: { next: string }) {
         {state.message ? <p className="field-error">{state.message}</p> : null}
       </div>
       <button type="submit" disabled={pending} aria-disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? words.pending : words.submit}
       </button>
     </form>
   );

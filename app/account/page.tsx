@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AccountForm } from "@/components/AccountForm";
 import { changeOwnPassword, endAllOwnSessions, endOwnSession } from "@/lib/actions/own-account";
 import { requireRole } from "@/lib/auth/current-user";
 import { listSessionsOf } from "@/lib/queries/accounts";
 import type { SearchParams } from "@/lib/url-state";
 
-export const metadata: Metadata = { title: "Your account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("AccountPage"))("title") };
+}
 export const dynamic = "force-dynamic";
 
-const DONE: Record<string, string> = {
-  ended: "The session was ended.",
-  reset: "Your new password is set; every earlier session has ended.",
-};
+const DONE = ["ended", "reset"] as const;
 
 function when(iso: string): string {
   return `${iso.slice(0, 16).replace("T", " ")} UTC`;
@@ -24,29 +24,32 @@ export default async function AccountPage({
 }) {
   const user = await requireRole("viewer", "/account");
   const [sessions, query] = await Promise.all([listSessionsOf(user.id), searchParams]);
-  const done = typeof query.done === "string" ? DONE[query.done] : undefined;
+  const done = DONE.find((code) => code === query.done);
+  const t = await getTranslations("AccountPage");
+  const form = await getTranslations("AccountForm");
+  const roles = await getTranslations("Roles");
   return (
     <section className="narrow">
-      <h1>Your account</h1>
+      <h1>{t("title")}</h1>
       <p className="lede">
-        {user.name} ({user.email}), {user.role}.
+        {t("who", { name: user.name, email: user.email, role: roles(user.role) })}
       </p>
       {done ? (
         <p className="notice" role="status">
-          {done}
+          {t(`done.${done}`)}
         </p>
       ) : null}
-      <h2>Active sessions</h2>
+      <h2>{t("sessions")}</h2>
       <table data-testid="sessions">
         <thead>
           <tr>
-            <th scope="col">Signed in</th>
-            <th scope="col">Last seen</th>
-            <th scope="col">Ends at the latest</th>
-            <th scope="col">Browser</th>
-            <th scope="col">Address</th>
+            <th scope="col">{t("signedIn")}</th>
+            <th scope="col">{t("lastSeen")}</th>
+            <th scope="col">{t("endsAt")}</th>
+            <th scope="col">{t("browser")}</th>
+            <th scope="col">{t("address")}</th>
             <th scope="col">
-              <span className="visually-hidden">End</span>
+              <span className="visually-hidden">{t("end")}</span>
             </th>
           </tr>
         </thead>
@@ -56,16 +59,16 @@ export default async function AccountPage({
               <td>{when(session.createdAt)}</td>
               <td>{when(session.lastSeenAt)}</td>
               <td>{when(session.expiresAt)}</td>
-              <td>{session.userAgent?.slice(0, 80) ?? "unknown"}</td>
-              <td>{session.address ?? "unknown"}</td>
+              <td>{session.userAgent?.slice(0, 80) ?? t("unknown")}</td>
+              <td>{session.address ?? t("unknown")}</td>
               <td>
                 {session.id === user.sessionId ? (
-                  "this browser"
+                  t("thisBrowser")
                 ) : (
                   <form action={endOwnSession}>
                     <input type="hidden" name="sessionId" value={session.id} />
                     <button type="submit" className="link-button">
-                      End this session
+                      {t("endSession")}
                     </button>
                   </form>
                 )}
@@ -75,26 +78,27 @@ export default async function AccountPage({
         </tbody>
       </table>
       <form action={endAllOwnSessions}>
-        <button type="submit">Sign out everywhere</button>
+        <button type="submit">{t("signOutEverywhere")}</button>
       </form>
-      <h2>Change your password</h2>
+      <h2>{t("changePassword")}</h2>
       <AccountForm
         action={changeOwnPassword}
         testId="change-password"
-        submitLabel="Change the password"
+        submitLabel={t("submit")}
+        words={{ validUntil: form.raw("validUntil") }}
         fields={[
           {
             name: "current",
-            label: "Current password",
+            label: t("currentPassword"),
             type: "password",
             autoComplete: "current-password",
           },
           {
             name: "next",
-            label: "New password",
+            label: t("newPassword"),
             type: "password",
             autoComplete: "new-password",
-            hint: "At least 12 characters; not a common password. Your other sessions end.",
+            hint: t("passwordHint"),
           },
         ]}
       />

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/current-user";
 import type { SearchParams } from "@/lib/url-state";
 
-export const metadata: Metadata = { title: "Not allowed" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("ForbiddenPage"))("title") };
+}
 
 export default async function ForbiddenPage({
   searchParams,
@@ -12,17 +15,19 @@ export default async function ForbiddenPage({
 }) {
   const need = (await searchParams).need;
   const user = await currentUser();
+  const t = await getTranslations("ForbiddenPage");
+  const roles = await getTranslations("Roles");
   return (
     <section className="narrow">
-      <h1>Not allowed</h1>
+      <h1>{t("title")}</h1>
       <p className="lede">
-        {user ? `You are signed in as ${user.name}, a ${user.role}. ` : ""}
-        {typeof need === "string" && ["editor", "admin"].includes(need)
-          ? `This page needs the ${need} role; an admin can give it to you.`
-          : "Your role does not allow this page."}
+        {user ? t("signedInAs", { name: user.name, role: roles(user.role) }) : ""}
+        {need === "editor" || need === "admin"
+          ? t("needs", { role: roles(need) })
+          : t("notAllowed")}
       </p>
       <p>
-        <Link href="/">Back to the overview</Link>
+        <Link href="/">{t("back")}</Link>
       </p>
     </section>
   );

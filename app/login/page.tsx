@@ -1,26 +1,34 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/SignInForm";
 import { safeNextPath } from "@/lib/actions/safe-redirect";
 import { currentUser } from "@/lib/auth/current-user";
 import { publicRead } from "@/lib/auth/settings";
 import type { SearchParams } from "@/lib/url-state";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("LoginPage"))("title") };
+}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const next = safeNextPath((await searchParams).next);
   if (await currentUser()) redirect(next);
+  const t = await getTranslations("LoginPage");
+  const words = await getTranslations("SignInForm");
   return (
     <section className="narrow">
-      <h1>Sign in</h1>
-      <p className="lede">
-        {publicRead()
-          ? "Reading is open to everyone. Adding or changing figures needs an editor account."
-          : "This Pulse is private: sign in to read it."}{" "}
-        Accounts are made by an admin, who sends you an invitation link.
-      </p>
-      <SignInForm next={next} />
+      <h1>{t("title")}</h1>
+      <p className="lede">{publicRead() ? t("publicRead") : t("private")}</p>
+      <SignInForm
+        next={next}
+        words={{
+          email: words("email"),
+          password: words("password"),
+          submit: words("submit"),
+          pending: words("pending"),
+        }}
+      />
     </section>
   );
 }

@@ -1,47 +1,46 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AccountForm } from "@/components/AccountForm";
 import { completeSetup } from "@/lib/actions/account-links";
 import { linkIsUsable } from "@/lib/queries/accounts";
 import type { SearchParams } from "@/lib/url-state";
 
-export const metadata: Metadata = { title: "Set up Pulse" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("SetupPage"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 /** The first admin, from the one-time link `npm start` printed when no admin existed. */
 export default async function SetupPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const token = (await searchParams).token;
   const usable = typeof token === "string" ? await linkIsUsable("setup", token) : null;
+  const t = await getTranslations("SetupPage");
+  const form = await getTranslations("AccountForm");
   if (typeof token !== "string" || !usable) {
     return (
       <section className="narrow">
-        <h1>Set up Pulse</h1>
-        <p className="lede">
-          This setup link is not valid: it was used already, has expired or never existed. Restart
-          the server to print a new one (only while no admin exists).
-        </p>
+        <h1>{t("title")}</h1>
+        <p className="lede">{t("invalid")}</p>
       </section>
     );
   }
   return (
     <section className="narrow">
-      <h1>Set up Pulse: the first admin</h1>
+      <h1>{t("heading")}</h1>
       <AccountForm
         action={completeSetup.bind(null, token)}
         testId="setup"
-        submitLabel="Create the admin account"
+        submitLabel={t("submit")}
+        words={{ validUntil: form.raw("validUntil") }}
         fields={[
-          { name: "email", label: "Email", type: "email", autoComplete: "username" },
-          {
-            name: "name",
-            label: "Your name (shown with every change you make)",
-            autoComplete: "name",
-          },
+          { name: "email", label: form("email"), type: "email", autoComplete: "username" },
+          { name: "name", label: form("yourName"), autoComplete: "name" },
           {
             name: "password",
-            label: "Password",
+            label: form("password"),
             type: "password",
             autoComplete: "new-password",
-            hint: "At least 12 characters; not a common password.",
+            hint: form("passwordHint"),
           },
         ]}
       />

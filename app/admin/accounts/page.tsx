@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AccountForm } from "@/components/AccountForm";
 import { ResetLinkButton } from "@/components/ResetLinkButton";
 import {
@@ -12,14 +13,12 @@ import { ROLES } from "@/lib/auth/settings";
 import { listAccounts } from "@/lib/queries/accounts";
 import type { SearchParams } from "@/lib/url-state";
 
-export const metadata: Metadata = { title: "Accounts" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("AdminAccountsPage"))("title") };
+}
 export const dynamic = "force-dynamic";
 
-const DONE: Record<string, string> = {
-  role: "Role changed. The account's sessions ended; it signs in again with the new role.",
-  deactivated: "Account deactivated. Its sessions ended at once.",
-  reactivated: "Account reactivated.",
-};
+const DONE = ["role", "deactivated", "reactivated"] as const;
 
 export default async function AccountsPage({
   searchParams,
@@ -28,14 +27,19 @@ export default async function AccountsPage({
 }) {
   const admin = await requireRole("admin", "/admin/accounts");
   const [accounts, query] = await Promise.all([listAccounts(), searchParams]);
-  const done = typeof query.done === "string" ? DONE[query.done] : undefined;
+  const done = DONE.find((code) => code === query.done);
+  const t = await getTranslations("AdminAccountsPage");
+  const form = await getTranslations("AccountForm");
+  const roles = await getTranslations("Roles");
+  const reset = await getTranslations("ResetLinkButton");
+  const roleOptions = ROLES.map((role) => ({ value: role, label: roles(role) }));
   const problem = typeof query.problem === "string" ? query.problem.slice(0, 300) : undefined;
   return (
     <>
-      <h1>Accounts</h1>
+      <h1>{t("title")}</h1>
       {done ? (
         <p className="notice" role="status">
-          {done}
+          {t(`done.${done}`)}
         </p>
       ) : null}
       {problem ? (
@@ -43,30 +47,35 @@ export default async function AccountsPage({
           {problem}
         </p>
       ) : null}
-      <h2>Invite someone</h2>
-      <p className="lede">
-        Pulse sends no mail: the invitation is a one-time link, shown here for you to pass on.
-      </p>
+      <h2>{t("invite")}</h2>
+      <p className="lede">{t("noMail")}</p>
       <AccountForm
         action={inviteAccount}
         testId="invite-form"
-        submitLabel="Create the invitation"
+        submitLabel={t("submitInvite")}
+        words={{ validUntil: form.raw("validUntil") }}
         fields={[
-          { name: "email", label: "Email", type: "email" },
-          { name: "name", label: "Name" },
-          { name: "role", label: "Role", type: "select", options: ROLES, defaultValue: "editor" },
+          { name: "email", label: t("email"), type: "email" },
+          { name: "name", label: t("name") },
+          {
+            name: "role",
+            label: t("role"),
+            type: "select",
+            options: roleOptions,
+            defaultValue: "editor",
+          },
         ]}
       />
-      <h2>People</h2>
+      <h2>{t("people")}</h2>
       <table data-testid="accounts">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Sessions</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t("name")}</th>
+            <th scope="col">{t("email")}</th>
+            <th scope="col">{t("role")}</th>
+            <th scope="col">{t("status")}</th>
+            <th scope="col">{t("sessions")}</th>
+            <th scope="col">{t("actions")}</th>
           </tr>
         </thead>
         <tbody>
@@ -78,25 +87,25 @@ export default async function AccountsPage({
                 <form action={changeRole} className="inline-form">
                   <input type="hidden" name="userId" value={account.id} />
                   <label className="visually-hidden" htmlFor={`role-${account.id}`}>
-                    Role of {account.email}
+                    {t("roleOf", { email: account.email })}
                   </label>
                   <select id={`role-${account.id}`} name="role" defaultValue={account.role}>
-                    {ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {role}
+                    {roleOptions.map((role) => (
+                      <option key={role.value} value={role.value}>
+                        {role.label}
                       </option>
                     ))}
                   </select>{" "}
                   <button
                     type="submit"
                     className="link-button"
-                    aria-label={`Change the role of ${account.email}`}
+                    aria-label={t("changeRoleOf", { email: account.email })}
                   >
-                    Change
+                    {t("change")}
                   </button>
                 </form>
               </td>
-              <td>{account.active ? "active" : "deactivated"}</td>
+              <td>{account.active ? t("active") : t("deactivated")}</td>
               <td>{account.activeSessions}</td>
               <td>
                 {account.id === admin.id ? null : (
@@ -106,15 +115,18 @@ export default async function AccountsPage({
                     <button
                       type="submit"
                       className="link-button"
-                      aria-label={`${account.active ? "Deactivate" : "Reactivate"} ${account.email}`}
+                      aria-label={t(account.active ? "deactivateWho" : "reactivateWho", {
+                        email: account.email,
+                      })}
                     >
-                      {account.active ? "Deactivate" : "Reactivate"}
+                      {account.active ? t("deactivate") : t("reactivate")}
                     </button>
                   </form>
                 )}{" "}
                 <ResetLinkButton
                   action={issueResetLink.bind(null, account.id)}
-                  label={`Password-reset link for ${account.email}`}
+                  label={t("resetLinkFor", { email: account.email })}
+                  words={{ button: reset("button"), until: reset.raw("until") }}
                 />
               </td>
             </tr>

@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/current-user";
 import { AUDIT_PAGE_SIZE, auditFilterQuery, parseAuditFilter } from "@/lib/domain/audit-filter";
 import { listAuditEntries, listAuditPeople } from "@/lib/queries/audit-log";
 import { listBrands } from "@/lib/queries/brands";
 import type { SearchParams } from "@/lib/url-state";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("AuditPage"))("title") };
+}
 export const dynamic = "force-dynamic";
 
-const ACTIONS = [
+const ACTIONS: readonly string[] = [
   "create",
   "restate",
   "delete",
@@ -26,16 +29,20 @@ const ACTIONS = [
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireRole("admin", "/admin/audit");
   const parsed = parseAuditFilter(await searchParams);
+  const t = await getTranslations("AuditPage");
+  // An action the list does not know (an older log line) is shown as it was recorded.
+  const actionWord = (action: string) =>
+    ACTIONS.includes(action) ? t(`actions.${action}`) : action;
   if (!parsed.ok) {
     return (
       <section>
-        <h1>Audit log</h1>
+        <h1>{t("title")}</h1>
         <ul className="field-error" role="alert">
           {parsed.problems.map((problem) => (
             <li key={problem}>{problem}</li>
           ))}
         </ul>
-        <Link href="/admin/audit">Show the whole log</Link>
+        <Link href="/admin/audit">{t("showAll")}</Link>
       </section>
     );
   }
@@ -50,13 +57,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     `/admin/audit${auditFilterQuery(filter, { page: String(page) })}`;
   return (
     <>
-      <h1>Audit log</h1>
-      <form method="get" className="inline-form" aria-label="Filter the audit log">
+      <h1>{t("title")}</h1>
+      <form method="get" className="inline-form" aria-label={t("filter")}>
         <label>
-          Person{" "}
+          {t("person")}{" "}
           <select name="person" defaultValue={filter.person ?? ""}>
-            <option value="">anyone</option>
-            <option value="system">system (seed, scripts)</option>
+            <option value="">{t("anyone")}</option>
+            <option value="system">{t("system")}</option>
             {people.map((person) => (
               <option key={person.id} value={person.id}>
                 {person.name}
@@ -65,9 +72,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </select>
         </label>{" "}
         <label>
-          Brand{" "}
+          {t("brand")}{" "}
           <select name="brand" defaultValue={filter.brand ?? ""}>
-            <option value="">any</option>
+            <option value="">{t("any")}</option>
             {brands.map((brand) => (
               <option key={brand.slug} value={brand.slug}>
                 {brand.name}
@@ -76,36 +83,36 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </select>
         </label>{" "}
         <label>
-          Action{" "}
+          {t("action")}{" "}
           <select name="action" defaultValue={filter.action ?? ""}>
-            <option value="">any</option>
+            <option value="">{t("any")}</option>
             {ACTIONS.map((action) => (
               <option key={action} value={action}>
-                {action}
+                {actionWord(action)}
               </option>
             ))}
           </select>
         </label>{" "}
         <label>
-          From <input type="date" name="from" defaultValue={filter.from ?? ""} />
+          {t("from")} <input type="date" name="from" defaultValue={filter.from ?? ""} />
         </label>{" "}
         <label>
-          To <input type="date" name="to" defaultValue={filter.to ?? ""} />
+          {t("to")} <input type="date" name="to" defaultValue={filter.to ?? ""} />
         </label>{" "}
-        <button type="submit">Filter</button>
+        <button type="submit">{t("submit")}</button>
       </form>
       <p>
-        {total} {total === 1 ? "entry" : "entries"}; page {filter.page} of {pages}.{" "}
-        <a href={`/admin/audit/export${auditFilterQuery(filter)}`}>Download CSV</a>
+        {t("count", { total, page: filter.page, pages })}{" "}
+        <a href={`/admin/audit/export${auditFilterQuery(filter)}`}>{t("download")}</a>
       </p>
       <table data-testid="audit-log">
         <thead>
           <tr>
-            <th scope="col">When (UTC)</th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">What</th>
-            <th scope="col">After</th>
+            <th scope="col">{t("when")}</th>
+            <th scope="col">{t("who")}</th>
+            <th scope="col">{t("action")}</th>
+            <th scope="col">{t("what")}</th>
+            <th scope="col">{t("after")}</th>
           </tr>
         </thead>
         <tbody>
@@ -114,9 +121,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td>{entry.at.slice(0, 19).replace("T", " ")}</td>
               <td>
                 {entry.actor}
-                {entry.actorId ? "" : " (system)"}
+                {entry.actorId ? "" : t("systemSuffix")}
               </td>
-              <td>{entry.action}</td>
+              <td>{actionWord(entry.action)}</td>
               <td>
                 {entry.entity} {entry.entityKey}
               </td>
@@ -127,9 +134,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ))}
         </tbody>
       </table>
-      <nav aria-label="Pages" className="inline-form">
-        {filter.page > 1 ? <Link href={pageHref(filter.page - 1)}>Newer</Link> : null}{" "}
-        {filter.page < pages ? <Link href={pageHref(filter.page + 1)}>Older</Link> : null}
+      <nav aria-label={t("pages")} className="inline-form">
+        {filter.page > 1 ? <Link href={pageHref(filter.page - 1)}>{t("newer")}</Link> : null}{" "}
+        {filter.page < pages ? <Link href={pageHref(filter.page + 1)}>{t("older")}</Link> : null}
       </nav>
     </>
   );

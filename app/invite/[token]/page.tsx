@@ -1,48 +1,56 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AccountForm } from "@/components/AccountForm";
 import { acceptInvitation } from "@/lib/actions/account-links";
+import { isRole } from "@/lib/auth/settings";
 import { linkIsUsable } from "@/lib/queries/accounts";
 
-export const metadata: Metadata = { title: "Accept the invitation", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("InvitePage"))("title"), referrer: "no-referrer" };
+}
 export const dynamic = "force-dynamic";
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const invitation = await linkIsUsable("invite", token);
+  const t = await getTranslations("InvitePage");
+  const form = await getTranslations("AccountForm");
+  const roles = await getTranslations("Roles");
   if (!invitation) {
     return (
       <section className="narrow">
-        <h1>Invitation</h1>
-        <p className="lede">
-          This invitation link is not valid: it was used already, has expired or never existed. Ask
-          an admin for a new one.
-        </p>
+        <h1>{t("invalidHeading")}</h1>
+        <p className="lede">{t("invalid")}</p>
       </section>
     );
   }
   return (
     <section className="narrow">
-      <h1>Join Pulse</h1>
+      <h1>{t("heading")}</h1>
       <p className="lede">
-        You are invited as {invitation.email}, with the {invitation.role} role. Choose a password.
+        {t("invited", {
+          email: invitation.email ?? "",
+          role: isRole(invitation.role) ? roles(invitation.role) : (invitation.role ?? ""),
+        })}
       </p>
       <AccountForm
         action={acceptInvitation.bind(null, token)}
         testId="invite"
-        submitLabel="Create my account"
+        submitLabel={t("submit")}
+        words={{ validUntil: form.raw("validUntil") }}
         fields={[
           {
             name: "name",
-            label: "Your name (shown with every change you make)",
+            label: form("yourName"),
             autoComplete: "name",
             defaultValue: invitation.name ?? "",
           },
           {
             name: "password",
-            label: "Password",
+            label: form("password"),
             type: "password",
             autoComplete: "new-password",
-            hint: "At least 12 characters; not a common password.",
+            hint: form("passwordHint"),
           },
         ]}
       />

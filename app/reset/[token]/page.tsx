@@ -1,39 +1,42 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AccountForm } from "@/components/AccountForm";
 import { resetPasswordWithLink } from "@/lib/actions/account-links";
 import { linkIsUsable } from "@/lib/queries/accounts";
 
-export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("ResetPage"))("title"), referrer: "no-referrer" };
+}
 export const dynamic = "force-dynamic";
 
 export default async function ResetPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const link = await linkIsUsable("reset", token);
+  const t = await getTranslations("ResetPage");
+  const form = await getTranslations("AccountForm");
   if (!link) {
     return (
       <section className="narrow">
-        <h1>Password reset</h1>
-        <p className="lede">
-          This reset link is not valid: it was used already, has expired or never existed. Ask an
-          admin for a new one.
-        </p>
+        <h1>{t("invalidHeading")}</h1>
+        <p className="lede">{t("invalid")}</p>
       </section>
     );
   }
   return (
     <section className="narrow">
-      <h1>Choose a new password for {link.email}</h1>
+      <h1>{t("heading", { email: link.email ?? "" })}</h1>
       <AccountForm
         action={resetPasswordWithLink.bind(null, token)}
         testId="reset"
-        submitLabel="Set the password"
+        submitLabel={t("submit")}
+        words={{ validUntil: form.raw("validUntil") }}
         fields={[
           {
             name: "password",
-            label: "New password",
+            label: form("newPassword"),
             type: "password",
             autoComplete: "new-password",
-            hint: "At least 12 characters; not a common password. Every session of the account ends.",
+            hint: t("hint"),
           },
         ]}
       />
