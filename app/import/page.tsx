@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { RecentImports } from "@/components/RecentImports";
-import { UploadImportForm } from "@/components/UploadImportForm";
+import { UploadImport } from "@/components/UploadImport";
 import { requireRole } from "@/lib/auth/current-user";
 import { HISTORY_COLUMNS, LONG_COLUMNS, PERIOD_COLUMNS } from "@/lib/csv/export-format";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/csv/import-file";
@@ -51,7 +51,7 @@ export default async function ImportPage() {
             })}
           </p>
         </details>
-        <UploadImportForm maxBytes={MAX_IMPORT_BYTES} maxRows={MAX_IMPORT_ROWS} />
+        <UploadImport maxBytes={MAX_IMPORT_BYTES} maxRows={MAX_IMPORT_ROWS} />
       </section>
 
       <RecentImports batches={batches} showKind />
