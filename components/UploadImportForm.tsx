@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useActionState, useState } from "react";
+import { fill } from "@/i18n/fill";
 import { type UploadImportState, uploadImport } from "@/lib/actions/upload-import";
 import type { ImportKind } from "@/lib/csv/import-types";
 
@@ -23,12 +24,6 @@ export interface UploadImportText {
   file: string;
   hint: string;
   submit: string;
-}
-
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
 }
 
 type Stage =
