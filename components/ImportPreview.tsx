@@ -1,25 +1,22 @@
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { useCurrentLocale } from "@/i18n/use-locale";
 import type { ImportPlan } from "@/lib/csv/import-plan";
 import { formatChangeHeadline, formatValue } from "@/lib/domain/format";
+import type { Locale } from "@/lib/domain/locale";
 import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
 import type { MetricDTO, Qualifier } from "@/lib/domain/types";
 import { ImportPreviewTable, ImportSourceCell, type PreviewColumn } from "./ImportPreviewTable";
 import { ImportRejectedRows } from "./ImportRejectedRows";
 
-const FIGURE_COLUMNS: readonly PreviewColumn[] = [
-  { label: "Row", num: true },
-  { label: "Brand" },
-  { label: "Metric" },
-  { label: "Quarter" },
-];
-const VALUE: PreviewColumn = { label: "Value", num: true };
-const YOY: PreviewColumn = { label: "YoY", num: true };
-
 function figureText(
   metric: MetricDTO | undefined,
   { value, decimals, qualifier }: { value: number | null; decimals: number; qualifier: Qualifier },
+  locale: Locale,
+  withdrawn: string,
 ): string {
-  if (value === null) return "withdrawn (a gap)";
-  return metric ? formatValue(value, metric.unit, decimals, qualifier) : String(value);
+  if (value === null) return withdrawn;
+  return metric ? formatValue(value, metric.unit, decimals, qualifier, locale) : String(value);
 }
 
 /** The cells that say which figure a row of the file is: its line, brand, metric and quarter. */
@@ -30,12 +27,13 @@ function FigureCells({
   item: { row: number; brand: string; metric: string; quarter: string };
   metric: MetricDTO | undefined;
 }) {
+  const locale = useCurrentLocale();
   return (
     <>
       <td className="num">{item.row}</td>
       <td>{item.brand}</td>
       <td>{metric?.label ?? item.metric}</td>
-      <td>{quarterLabel(item.quarter as QuarterCode)}</td>
+      <td>{quarterLabel(item.quarter as QuarterCode, locale)}</td>
     </>
   );
 }
@@ -51,6 +49,20 @@ export function ImportPreview({
   /** After confirmation the same lists say what was done, not what would be. */
   applied?: boolean;
 }) {
+  const t = useTranslations("ImportPreview");
+  const locale = useCurrentLocale();
+  const text = (metric: MetricDTO | undefined, figure: Parameters<typeof figureText>[1]) =>
+    figureText(metric, figure, locale, t("withdrawnGap"));
+  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
+  const n = (value: number) => value.toLocaleString("en-US");
+  const figureColumns: readonly PreviewColumn[] = [
+    { label: t("row"), num: true },
+    { label: t("brand") },
+    { label: t("metric") },
+    { label: t("quarter") },
+  ];
+  const valueColumn: PreviewColumn = { label: t("value"), num: true };
+  const yoyColumn: PreviewColumn = { label: t("yoy"), num: true };
   const byKey = new Map(metrics.map((metric) => [metric.key, metric]));
   const adds = plan.writes.filter((write) => write.kind === "add");
   const changes = plan.writes.filter((write) => write.kind !== "add");
@@ -58,21 +70,18 @@ export function ImportPreview({
   return (
     <>
       <ul className="import-counts" data-testid="import-counts">
-        <li>
-          <strong>{plan.rowCount.toLocaleString("en-US")}</strong> rows read
-        </li>
+        <li>{t.rich("rowsRead", { strong, count: n(plan.rowCount) })}</li>
         <li data-testid="count-add">
-          <strong>{adds.length.toLocaleString("en-US")}</strong> {applied ? "added" : "to add"}
+          {t.rich(applied ? "added" : "toAdd", { strong, count: n(adds.length) })}
         </li>
         <li data-testid="count-restate">
-          <strong>{changes.length.toLocaleString("en-US")}</strong>{" "}
-          {applied ? "restated a stored figure" : "restating a stored figure"}
+          {t.rich(applied ? "restated" : "restating", { strong, count: n(changes.length) })}
         </li>
         <li data-testid="count-unchanged">
-          <strong>{plan.unchanged.length.toLocaleString("en-US")}</strong> unchanged (skipped)
+          {t.rich("unchanged", { strong, count: n(plan.unchanged.length) })}
         </li>
         <li data-testid="count-rejected" className={plan.rejected.length > 0 ? "change--bad" : ""}>
-          <strong>{plan.rejected.length.toLocaleString("en-US")}</strong> problems
+          {t.rich("problems", { strong, count: n(plan.rejected.length) })}
         </li>
       </ul>
 
@@ -82,23 +91,28 @@ export function ImportPreview({
         <ImportPreviewTable
           headingId="unusual-heading"
           testId="unusual-rows"
-          heading={applied ? "Unusual changes (confirmed as checked)" : "Unusual changes to check"}
-          note="The change against the same quarter a year earlier is as large as the quarter form asks to confirm: more often a typo or a wrong unit than news. Check each against its source."
-          columns={[...FIGURE_COLUMNS, VALUE, { label: "Year earlier", num: true }, YOY]}
+          heading={applied ? t("unusualHeadingApplied") : t("unusualHeading")}
+          note={t("unusualNote")}
+          columns={[
+            ...figureColumns,
+            valueColumn,
+            { label: t("yearEarlier"), num: true },
+            yoyColumn,
+          ]}
           rows={unusual}
           row={(item) => {
             const metric = byKey.get(item.metric);
             return (
               <tr key={item.row} data-testid="unusual-row">
                 <FigureCells item={item} metric={metric} />
-                <td className="num">{figureText(metric, item.next)}</td>
+                <td className="num">{text(metric, item.next)}</td>
                 <td className="num">
-                  {figureText(metric, item.base)}{" "}
-                  <span className="muted">({quarterLabel(item.baseQuarter)})</span>
+                  {text(metric, item.base)}{" "}
+                  <span className="muted">({quarterLabel(item.baseQuarter, locale)})</span>
                 </td>
                 <td className="num change--bad" data-testid="unusual-yoy">
-                  {formatChangeHeadline(item.change)}
-                  {item.unitSlip ? " (tenfold: check the unit)" : ""}
+                  {formatChangeHeadline(item.change, locale)}
+                  {item.unitSlip ? t("tenfold") : ""}
                 </td>
               </tr>
             );
@@ -110,13 +124,13 @@ export function ImportPreview({
         <ImportPreviewTable
           headingId="restate-heading"
           testId="restated-rows"
-          heading={applied ? "Restated (old → new)" : "Restatements (old → new)"}
-          note="Each becomes a new revision; the stored figure stays visible as history."
+          heading={applied ? t("restateHeadingApplied") : t("restateHeading")}
+          note={t("restateNote")}
           columns={[
-            ...FIGURE_COLUMNS,
-            { label: "Stored", num: true },
-            { label: "New", num: true },
-            { label: "New source" },
+            ...figureColumns,
+            { label: t("stored"), num: true },
+            { label: t("new"), num: true },
+            { label: t("newSource") },
           ]}
           rows={changes}
           row={(write) => {
@@ -124,9 +138,9 @@ export function ImportPreview({
             return (
               <tr key={write.row}>
                 <FigureCells item={write} metric={metric} />
-                <td className="num">{write.before ? figureText(metric, write.before) : "none"}</td>
-                <td className="num">{figureText(metric, write)}</td>
-                <td>{write.sourceTitle ?? "none"}</td>
+                <td className="num">{write.before ? text(metric, write.before) : t("none")}</td>
+                <td className="num">{text(metric, write)}</td>
+                <td>{write.sourceTitle ?? t("none")}</td>
               </tr>
             );
           }}
@@ -137,15 +151,15 @@ export function ImportPreview({
         <ImportPreviewTable
           headingId="add-heading"
           testId="added-rows"
-          heading={applied ? "Figures added" : "Figures to add"}
-          columns={[...FIGURE_COLUMNS, VALUE, { label: "Source" }]}
+          heading={applied ? t("addHeadingApplied") : t("addHeading")}
+          columns={[...figureColumns, valueColumn, { label: t("source") }]}
           rows={adds}
           row={(write) => {
             const metric = byKey.get(write.metric);
             return (
               <tr key={write.row}>
                 <FigureCells item={write} metric={metric} />
-                <td className="num">{figureText(metric, write)}</td>
+                <td className="num">{text(metric, write)}</td>
                 <ImportSourceCell
                   title={write.sourceTitle}
                   url={write.sourceUrl}

@@ -1,36 +1,40 @@
+import { useTranslations } from "next-intl";
 import type { RowRejection } from "@/lib/csv/import-file";
 
 /** Long previews are cut here; the counts above each table are always complete. */
 export const PREVIEW_ROWS = 500;
 
 export function More({ total }: { total: number }) {
+  const t = useTranslations("ImportRejectedRows");
   if (total <= PREVIEW_ROWS) return null;
   return (
     <p className="muted">
-      Showing the first {PREVIEW_ROWS.toLocaleString("en-US")} of {total.toLocaleString("en-US")}.
+      {t("more", {
+        shown: PREVIEW_ROWS.toLocaleString("en-US"),
+        total: total.toLocaleString("en-US"),
+      })}
     </p>
   );
 }
 
 /** The rows an import refuses (figures or claims): row, column, the value as the file has it, why. */
 export function ImportRejectedRows({ rejected }: { rejected: readonly RowRejection[] }) {
+  const t = useTranslations("ImportRejectedRows");
   if (rejected.length === 0) return null;
   return (
     <section aria-labelledby="rejected-heading" data-testid="rejected-rows">
-      <h2 id="rejected-heading">Rejected rows</h2>
+      <h2 id="rejected-heading">{t("heading")}</h2>
       <div className="table-scroll">
         <table className="series-table">
-          <caption>
-            Rows the import refuses, with the column and the reason. Row 1 is the header.
-          </caption>
+          <caption>{t("caption")}</caption>
           <thead>
             <tr>
               <th scope="col" className="num">
-                Row
+                {t("row")}
               </th>
-              <th scope="col">Column</th>
-              <th scope="col">Value in the file</th>
-              <th scope="col">Reason</th>
+              <th scope="col">{t("column")}</th>
+              <th scope="col">{t("value")}</th>
+              <th scope="col">{t("reason")}</th>
             </tr>
           </thead>
           <tbody>
@@ -44,7 +48,7 @@ export function ImportRejectedRows({ rejected }: { rejected: readonly RowRejecti
                   {problem.value === undefined ? (
                     ""
                   ) : problem.value === "" ? (
-                    <span className="muted">(empty)</span>
+                    <span className="muted">{t("empty")}</span>
                   ) : (
                     <code>"{problem.value}"</code>
                   )}

@@ -1,14 +1,15 @@
 "use client";
 
 import { type FormEvent, useActionState, useEffect, useMemo, useRef, useState } from "react";
+import { fill } from "@/i18n/fill";
 import { addQuarter } from "@/lib/actions/add-quarter";
-import { MIN_YEAR, parseQuarter, type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
+import type { Locale } from "@/lib/domain/locale";
+import { parseQuarter, type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
 import type { FormMetricView } from "@/lib/domain/quarter-form-view";
 import {
   CONFIRM_FIELD,
   createQuarterInputSchema,
   INITIAL_QUARTER_FORM_STATE,
-  NOTE_MAX,
   QUARTER_FIELDS,
   type QuarterFormValues,
   qualifierField,
@@ -23,6 +24,31 @@ import { MetricRows } from "./quarter-form/MetricRows";
 import { SourceFields } from "./quarter-form/SourceFields";
 
 /**
+ * The form's own words in the reader's language, from the page (no catalog in the browser);
+ * `summaryOne`, `summaryOther`, `figuresFor` and `saveQuarter` are templates with {count} and
+ * {quarter}, which only the browser knows as the editor types.
+ */
+export interface QuarterFormText {
+  summaryOne: string;
+  summaryOther: string;
+  quarterLegend: string;
+  fiscalYear: string;
+  quarter: string;
+  /** Which quarter is offered and why, and the range allowed. */
+  quarterHint: string;
+  figures: string;
+  figuresFor: string;
+  figuresHint: string;
+  note: string;
+  noteHint: string;
+  saving: string;
+  confirmSave: string;
+  saveQuarter: string;
+  saveGeneric: string;
+  savingFigures: string;
+}
+
+/**
  * The "add a quarter" form. A plain form post to a server action, so it works without
  * JavaScript; with it, the same schema checks the fields before posting and the hints follow
  * what is typed. Errors are listed in a summary (announced, with links to the fields) and next
@@ -33,15 +59,16 @@ export function QuarterForm({
   metrics,
   defaultQuarter,
   now,
-  quarterRequested = false,
+  locale = "en",
+  text,
 }: {
   brand: { slug: string; name: string };
   metrics: FormMetricView[];
   defaultQuarter: QuarterCode;
   /** The server's clock (ISO), so the browser's check of "not in the future" agrees with it. */
   now: string;
-  /** The quarter came from the link (a gap row's "Add a figure"), not from the stored data. */
-  quarterRequested?: boolean;
+  locale?: Locale;
+  text: QuarterFormText;
 }) {
   const [state, formAction, pending] = useActionState(addQuarter, INITIAL_QUARTER_FORM_STATE);
   const formRef = useRef<HTMLFormElement>(null);
@@ -113,7 +140,9 @@ export function QuarterForm({
     ) : null;
   const summaryMessage =
     errorEntries.length > 0
-      ? `Nothing was saved: ${errorEntries.length} ${errorEntries.length === 1 ? "field needs" : "fields need"} correcting.`
+      ? fill(errorEntries.length === 1 ? text.summaryOne : text.summaryOther, {
+          count: errorEntries.length,
+        })
       : state.status === "conflict"
         ? state.message
         : null;
@@ -147,10 +176,10 @@ export function QuarterForm({
       </div>
 
       <fieldset className="form-section">
-        <legend>Quarter</legend>
+        <legend>{text.quarterLegend}</legend>
         <div className="quarter-pick">
           <div className="field">
-            <label htmlFor={QUARTER_FIELDS.year}>Fiscal year</label>
+            <label htmlFor={QUARTER_FIELDS.year}>{text.fiscalYear}</label>
             <input
               {...field(QUARTER_FIELDS.year)}
               inputMode="numeric"
@@ -164,7 +193,7 @@ export function QuarterForm({
             />
           </div>
           <div className="field">
-            <label htmlFor={QUARTER_FIELDS.quarter}>Quarter</label>
+            <label htmlFor={QUARTER_FIELDS.quarter}>{text.quarter}</label>
             <select
               {...field(QUARTER_FIELDS.quarter)}
               aria-describedby={describedBy(
@@ -181,10 +210,7 @@ export function QuarterForm({
           </div>
         </div>
         <p className="field-hint" id="quarter-hint">
-          {quarterRequested
-            ? `Offered: ${quarterLabel(defaultQuarter)}, as asked.`
-            : `Offered: ${quarterLabel(defaultQuarter)}, the quarter after the latest one stored for ${brand.name}.`}{" "}
-          From {MIN_YEAR} up to the current quarter.
+          {text.quarterHint}
         </p>
         {errorText(QUARTER_FIELDS.year)}
         {errorText(QUARTER_FIELDS.quarter)}
@@ -200,12 +226,13 @@ export function QuarterForm({
           errors[VALUES_FIELD] && errorId(VALUES_FIELD),
         )}
       >
-        <legend>Figures{quarter ? ` for ${quarterLabel(quarter)}` : ""}</legend>
+        <legend>
+          {quarter
+            ? fill(text.figuresFor, { quarter: quarterLabel(quarter, locale) })
+            : text.figures}
+        </legend>
         <p className="field-hint" id="figures-hint">
-          Type each figure in the unit shown beside it, with a point for decimals (1234.5); a
-          thousands comma as a press release writes it (1,234.5) is read too, and said back. Leave a
-          metric empty when the source does not report it. Choose "about" or "at least" when the
-          source says "about" or "over".
+          {text.figuresHint}
         </p>
         {errorText(VALUES_FIELD)}
         <MetricRows
@@ -221,7 +248,7 @@ export function QuarterForm({
       <SourceFields field={field} errorText={errorText} errors={errors} />
 
       <div className="field">
-        <label htmlFor={QUARTER_FIELDS.note}>Note (optional)</label>
+        <label htmlFor={QUARTER_FIELDS.note}>{text.note}</label>
         <textarea
           {...field(QUARTER_FIELDS.note)}
           rows={3}
@@ -231,8 +258,7 @@ export function QuarterForm({
           )}
         />
         <p className="field-hint" id="note-hint">
-          Kept with every figure of this save, e.g. why a figure is restated. At most {NOTE_MAX}{" "}
-          characters.
+          {text.noteHint}
         </p>
         {errorText(QUARTER_FIELDS.note)}
       </div>
@@ -251,13 +277,15 @@ export function QuarterForm({
       <div className="form-actions">
         <button type="submit" disabled={pending} aria-disabled={pending}>
           {pending
-            ? "Saving…"
+            ? text.saving
             : state.status === "confirm"
-              ? "Confirm and save"
-              : `Save ${quarter ? quarterLabel(quarter) : "quarter"}`}
+              ? text.confirmSave
+              : quarter
+                ? fill(text.saveQuarter, { quarter: quarterLabel(quarter, locale) })
+                : text.saveGeneric}
         </button>
         <p className="field-hint" aria-live="polite">
-          {pending ? "Saving the figures…" : ""}
+          {pending ? text.savingFigures : ""}
         </p>
       </div>
     </form>

@@ -1,11 +1,15 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ImportBatchSummaryDTO } from "@/lib/queries/import-batches";
 
-function statusLabel(batch: { status: string; rejectedCount: number }): string {
+const STATUS_KEYS: Record<string, string> = { applied: "applied", discarded: "discarded" };
+
+/** The key of a batch's status in the catalog; an unknown status is shown as stored. */
+function statusKey(batch: { status: string; rejectedCount: number }): string | null {
   if (batch.status === "pending") {
-    return batch.rejectedCount > 0 ? "rejected rows: cannot be confirmed" : "awaiting confirmation";
+    return batch.rejectedCount > 0 ? "cannotConfirm" : "awaiting";
   }
-  return batch.status;
+  return STATUS_KEYS[batch.status] ?? null;
 }
 
 /** The latest uploads, each linking to its preview; `showKind` when figures and claims are mixed. */
@@ -16,24 +20,29 @@ export function RecentImports({
   batches: readonly ImportBatchSummaryDTO[];
   showKind?: boolean;
 }) {
+  const t = useTranslations("RecentImports");
+  const statusText = (batch: ImportBatchSummaryDTO) => {
+    const key = statusKey(batch);
+    return key ? t(`statuses.${key}`) : batch.status;
+  };
   if (batches.length === 0) return null;
   return (
     <section aria-labelledby="recent-heading">
-      <h2 id="recent-heading">Recent imports</h2>
+      <h2 id="recent-heading">{t("heading")}</h2>
       <div className="table-scroll">
         <table className="series-table">
           <thead>
             <tr>
-              <th scope="col">File</th>
-              {showKind ? <th scope="col">Holds</th> : null}
-              <th scope="col">Uploaded</th>
+              <th scope="col">{t("file")}</th>
+              {showKind ? <th scope="col">{t("holds")}</th> : null}
+              <th scope="col">{t("uploaded")}</th>
               <th scope="col" className="num">
-                Rows
+                {t("rows")}
               </th>
               <th scope="col" className="num">
-                Problems
+                {t("problems")}
               </th>
-              <th scope="col">Status</th>
+              <th scope="col">{t("status")}</th>
             </tr>
           </thead>
           <tbody>
@@ -42,13 +51,22 @@ export function RecentImports({
                 <td>
                   <Link href={`/import/${batch.id}`}>{batch.fileName}</Link>
                 </td>
-                {showKind ? <td>{batch.kind}</td> : null}
+                {showKind ? (
+                  <td>
+                    {batch.kind === "figures" || batch.kind === "claims"
+                      ? t(`kinds.${batch.kind}`)
+                      : batch.kind}
+                  </td>
+                ) : null}
                 <td>
-                  {batch.createdAt.slice(0, 16).replace("T", " ")} UTC by {batch.createdBy}
+                  {t("uploadedBy", {
+                    time: batch.createdAt.slice(0, 16).replace("T", " "),
+                    name: batch.createdBy,
+                  })}
                 </td>
                 <td className="num">{batch.rowCount.toLocaleString("en-US")}</td>
                 <td className="num">{batch.rejectedCount.toLocaleString("en-US")}</td>
-                <td>{statusLabel(batch)}</td>
+                <td>{statusText(batch)}</td>
               </tr>
             ))}
           </tbody>

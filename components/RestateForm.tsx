@@ -10,7 +10,7 @@ import {
   type RestateFormState,
   type RestateFormValues,
 } from "@/lib/domain/restate-input";
-import { QUALIFIER_OPTIONS } from "./quarter-form/qualifier-options";
+import type { Qualifier } from "@/lib/domain/types";
 
 /**
  * Restates one figure on one page: the stored value, qualifier and whole source are the
@@ -22,15 +22,33 @@ export function RestateForm({
   defaults,
   metric,
   returnTo,
-  description,
+  text,
 }: {
   /** brand, metric, quarter and the revision shown, sent back to refuse a stale restatement. */
   hidden: { brand: string; metric: string; quarter: string; revision: number };
   defaults: RestateFormValues;
   metric: { label: string; unit: string };
   returnTo: string;
-  /** "Total revenue, Q3 2025", for the confirmation's label. */
-  description: string;
+  /** The form's words in the reader's language, from the page (no catalog in the browser). */
+  text: {
+    figure: string;
+    /** The value's label: "Total revenue (RMB bn)". */
+    value: string;
+    qualifier: string;
+    qualifiers: { value: Qualifier; label: string }[];
+    source: string;
+    sourceTitle: string;
+    sourceUrl: string;
+    sourcePublishedOn: string;
+    dateHint: string;
+    quote: string;
+    note: string;
+    confirmTitle: string;
+    /** "Restate Total revenue, Q3 2025: I have checked it against the source. …" */
+    confirm: string;
+    saving: string;
+    submit: string;
+  };
 }) {
   const initial: RestateFormState = {
     status: "idle",
@@ -72,11 +90,9 @@ export function RestateForm({
       </div>
 
       <fieldset className="form-section">
-        <legend>Figure</legend>
+        <legend>{text.figure}</legend>
         <div className="field">
-          <label htmlFor="value">
-            {metric.label} ({metric.unit || "units"})
-          </label>
+          <label htmlFor="value">{text.value}</label>
           <input
             {...input("value")}
             inputMode="decimal"
@@ -87,9 +103,9 @@ export function RestateForm({
           {error("value")}
         </div>
         <div className="field">
-          <label htmlFor="qualifier">How the source states it</label>
+          <label htmlFor="qualifier">{text.qualifier}</label>
           <select {...input("qualifier")} aria-describedby={described("qualifier")}>
-            {QUALIFIER_OPTIONS.map((option) => (
+            {text.qualifiers.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}
               </option>
@@ -100,14 +116,14 @@ export function RestateForm({
       </fieldset>
 
       <fieldset className="form-section">
-        <legend>Source</legend>
+        <legend>{text.source}</legend>
         <div className="field">
-          <label htmlFor="sourceTitle">Title (required)</label>
+          <label htmlFor="sourceTitle">{text.sourceTitle}</label>
           <input {...input("sourceTitle")} aria-describedby={described("sourceTitle")} />
           {error("sourceTitle")}
         </div>
         <div className="field">
-          <label htmlFor="sourceUrl">Web address (when it has one)</label>
+          <label htmlFor="sourceUrl">{text.sourceUrl}</label>
           <input
             {...input("sourceUrl")}
             type="url"
@@ -117,7 +133,7 @@ export function RestateForm({
           {error("sourceUrl")}
         </div>
         <div className="field">
-          <label htmlFor="sourcePublishedOn">Publication date (when known)</label>
+          <label htmlFor="sourcePublishedOn">{text.sourcePublishedOn}</label>
           <input
             {...input("sourcePublishedOn")}
             placeholder="YYYY-MM-DD"
@@ -126,12 +142,12 @@ export function RestateForm({
             aria-describedby={described("sourcePublishedOn", "restate-date-hint")}
           />
           <p className="field-hint" id="restate-date-hint">
-            YYYY-MM-DD, or YYYY-MM when the source gives only the month.
+            {text.dateHint}
           </p>
           {error("sourcePublishedOn")}
         </div>
         <div className="field">
-          <label htmlFor="quote">Quote from the source (optional)</label>
+          <label htmlFor="quote">{text.quote}</label>
           <textarea
             {...input("quote")}
             rows={3}
@@ -143,14 +159,14 @@ export function RestateForm({
       </fieldset>
 
       <div className="field">
-        <label htmlFor="note">Why it is restated (optional)</label>
+        <label htmlFor="note">{text.note}</label>
         <textarea {...input("note")} rows={2} aria-describedby={described("note")} />
         {error("note")}
       </div>
 
       {state.status === "confirm" && state.confirmations.length > 0 ? (
         <section className="confirm-panel" aria-labelledby="restate-confirm-title">
-          <h2 id="restate-confirm-title">Please check this change</h2>
+          <h2 id="restate-confirm-title">{text.confirmTitle}</h2>
           <ul>
             {state.confirmations.map((item) => (
               <li key={item.token} data-kind={item.kind}>
@@ -174,15 +190,12 @@ export function RestateForm({
           aria-invalid={state.fieldErrors.confirm ? true : undefined}
           aria-describedby={described("confirm")}
         />
-        <label htmlFor="confirm">
-          Restate {description}: I have checked it against the source. The stored figure stays
-          visible as history.
-        </label>
+        <label htmlFor="confirm">{text.confirm}</label>
       </div>
       {error("confirm")}
       <div className="form-actions">
         <button type="submit" disabled={pending} aria-disabled={pending}>
-          {pending ? "Saving…" : "Save the restatement"}
+          {pending ? text.saving : text.submit}
         </button>
       </div>
     </form>

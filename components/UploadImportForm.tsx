@@ -2,21 +2,29 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useActionState, useState } from "react";
+import { fill } from "@/i18n/fill";
 import { type UploadImportState, uploadImport } from "@/lib/actions/upload-import";
 import type { ImportKind } from "@/lib/csv/import-types";
 
 const initialState: UploadImportState = { message: null, problems: [] };
 
-/** Every word of the upload's progress, in one place for the message catalog. */
-const TEXT = {
-  uploading: "Uploading the file…",
-  uploaded: (percent: number) => `${percent}% sent`,
-  checking: "Checking every row…",
-  checkingHint: "The preview opens when the file has been checked.",
-  lost: "The upload failed: the connection to the server was lost. Nothing was stored.",
-  unreadable: (status: number) =>
-    `The server answered ${status} without an explanation. Nothing was stored.`,
-} as const;
+/**
+ * The form's words, from the server (components/UploadImport.tsx) in the reader's language;
+ * `uploaded`, `unreadable` and `tooLarge` are templates with {percent}, {status}, {size}, {max}.
+ */
+export interface UploadImportText {
+  uploading: string;
+  uploaded: string;
+  checking: string;
+  checkingHint: string;
+  lost: string;
+  unreadable: string;
+  tooLarge: string;
+  cannotImport: string;
+  file: string;
+  hint: string;
+  submit: string;
+}
 
 type Stage =
   | { name: "idle" }
@@ -31,13 +39,13 @@ interface ImportCreated {
 
 export function UploadImportForm({
   maxBytes,
-  maxRows,
   kind = "figures",
+  text,
 }: {
   maxBytes: number;
-  maxRows: number;
   /** What the file holds; the action plans it accordingly. */
   kind?: ImportKind;
+  text: UploadImportText;
 }) {
   const [state, formAction, pending] = useActionState(uploadImport, initialState);
   // Checked in the browser too, so a file far over the limit is not sent at all; the server
@@ -61,7 +69,7 @@ export function UploadImportForm({
     if (file && file.size > maxBytes) {
       event.preventDefault();
       setTooLarge(
-        `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; an import takes at most ${maxMegabytes} MB. Split it into smaller files.`,
+        fill(text.tooLarge, { size: (file.size / 1024 / 1024).toFixed(1), max: maxMegabytes }),
       );
       return;
     }
@@ -83,7 +91,7 @@ export function UploadImportForm({
     request.upload.onload = () => setStage({ name: "checking" });
     request.onerror = () => {
       setStage({ name: "idle" });
-      setSent({ message: TEXT.lost, problems: [] });
+      setSent({ message: text.lost, problems: [] });
     };
     request.onload = () => {
       let body: ImportCreated = {};
@@ -100,7 +108,7 @@ export function UploadImportForm({
       }
       setStage({ name: "idle" });
       setSent({
-        message: body.error ?? TEXT.unreadable(request.status),
+        message: body.error ?? fill(text.unreadable, { status: request.status }),
         problems: Array.isArray(body.problems) ? body.problems.map(String) : [],
       });
     };
@@ -109,7 +117,7 @@ export function UploadImportForm({
 
   const busy = pending || stage.name !== "idle";
   const shown = sent ?? state;
-  const message = tooLarge ? "This file cannot be imported." : shown.message;
+  const message = tooLarge ? text.cannotImport : shown.message;
   const problems = tooLarge ? [tooLarge] : shown.problems;
   const percent =
     stage.name === "uploading" && stage.total > 0
@@ -120,9 +128,7 @@ export function UploadImportForm({
     <form action={formAction} onSubmit={upload} className="stack-form">
       <input type="hidden" name="kind" value={kind} />
       <div className="field">
-        <label htmlFor="import-file">
-          {kind === "claims" ? "CSV file (claims)" : "CSV file (long shape)"}
-        </label>
+        <label htmlFor="import-file">{text.file}</label>
         <input
           id="import-file"
           name="file"
@@ -133,8 +139,7 @@ export function UploadImportForm({
           aria-describedby={invalid ? "import-hint import-error" : "import-hint"}
         />
         <p id="import-hint" className="field-hint">
-          UTF-8, at most {maxMegabytes} MB and {maxRows.toLocaleString("en-US")} rows. Nothing is
-          written until you confirm the preview.
+          {text.hint}
         </p>
       </div>
       <div id="import-error" aria-live="polite" className="form-message">
@@ -153,16 +158,17 @@ export function UploadImportForm({
       </div>
       {stage.name === "uploading" ? (
         <p className="import-progress__stage" role="status" data-stage="uploading">
-          <label htmlFor="import-progress">{TEXT.uploading}</label>{" "}
-          <progress id="import-progress" max={100} value={percent} /> {TEXT.uploaded(percent)}
+          <label htmlFor="import-progress">{text.uploading}</label>{" "}
+          <progress id="import-progress" max={100} value={percent} />{" "}
+          {fill(text.uploaded, { percent })}
         </p>
       ) : stage.name === "checking" ? (
         <p className="import-progress__stage" role="status" data-stage="checking">
-          <progress aria-label={TEXT.checking} /> {TEXT.checking} {TEXT.checkingHint}
+          <progress aria-label={text.checking} /> {text.checking} {text.checkingHint}
         </p>
       ) : null}
       <button type="submit" disabled={busy} aria-disabled={busy}>
-        {busy ? TEXT.checking : "Upload and preview"}
+        {busy ? text.checking : text.submit}
       </button>
     </form>
   );

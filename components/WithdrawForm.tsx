@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { withdrawFigure } from "@/lib/actions/withdraw-figure";
-import { WITHDRAW_REASON_MAX, type WithdrawFormState } from "@/lib/domain/withdraw-input";
+import type { WithdrawFormState } from "@/lib/domain/withdraw-input";
 
 const initialState: WithdrawFormState = { message: null, fieldErrors: {}, values: { reason: "" } };
 
@@ -13,15 +13,22 @@ export function WithdrawForm({
   quarter,
   revision,
   returnTo,
-  description,
+  text,
 }: {
   brand: string;
   metricKey: string;
   quarter: string;
   revision: number;
   returnTo: string;
-  /** "Total revenue, Q3 2025: RMB 113.1 bn", for the confirmation's label. */
-  description: string;
+  /** The form's words in the reader's language, from the page (no catalog in the browser). */
+  text: {
+    reason: string;
+    reasonHint: string;
+    /** "Withdraw Total revenue, Q3 2025: RMB 113.1 bn. The quarter becomes a gap; …" */
+    confirm: string;
+    withdrawing: string;
+    submit: string;
+  };
 }) {
   const [state, formAction, pending] = useActionState(withdrawFigure, initialState);
   return (
@@ -39,7 +46,7 @@ export function WithdrawForm({
         ) : null}
       </div>
       <div className="field">
-        <label htmlFor="reason">Reason (required)</label>
+        <label htmlFor="reason">{text.reason}</label>
         <textarea
           id="reason"
           name="reason"
@@ -50,8 +57,7 @@ export function WithdrawForm({
           aria-describedby={`reason-hint${state.fieldErrors.reason ? " reason-error" : ""}`}
         />
         <p className="field-hint" id="reason-hint">
-          Shown with the history, e.g. "The source reported IFRS profit, not adjusted". At most{" "}
-          {WITHDRAW_REASON_MAX} characters.
+          {text.reasonHint}
         </p>
         {state.fieldErrors.reason ? (
           <p id="reason-error" className="field-error">
@@ -69,9 +75,7 @@ export function WithdrawForm({
           aria-invalid={state.fieldErrors.confirm ? true : undefined}
           aria-describedby={state.fieldErrors.confirm ? "confirm-error" : undefined}
         />
-        <label htmlFor="confirm">
-          Withdraw {description}. The quarter becomes a gap; the figure stays in the history.
-        </label>
+        <label htmlFor="confirm">{text.confirm}</label>
       </div>
       {state.fieldErrors.confirm ? (
         <p id="confirm-error" className="field-error">
@@ -80,7 +84,7 @@ export function WithdrawForm({
       ) : null}
       <div className="form-actions">
         <button type="submit" className="button--danger" disabled={pending} aria-disabled={pending}>
-          {pending ? "Withdrawing…" : "Withdraw the figure"}
+          {pending ? text.withdrawing : text.submit}
         </button>
       </div>
     </form>

@@ -10,20 +10,23 @@ export const BrandMetricInputSchema = z.object({
 });
 export type BrandMetricInput = z.infer<typeof BrandMetricInputSchema>;
 
-/** What the page says after a change (`?done=`) or a refusal (`?problem=`), by code. */
-export const BRAND_METRIC_OUTCOMES = {
-  added: "Added to the brand's metrics.",
-  removed: "Removed from the brand's metrics. Its stored figures stay stored and exported.",
-  noted: "Note saved.",
-  exists: "Nothing changed: the brand already tracks that metric.",
-  missing: "Nothing changed: the brand does not track that metric.",
-  last: "Nothing changed: a brand tracks at least one metric.",
-  forbidden: "Nothing changed: your role does not allow changing a brand's metrics.",
-  invalid: `Nothing changed: the note must be at most ${BRAND_METRIC_NOTE_MAX} characters of visible text, and the metric one of the catalog's.`,
-} as const;
-export type BrandMetricOutcome = keyof typeof BRAND_METRIC_OUTCOMES;
+/**
+ * What the page says after a change (`?done=`) or a refusal (`?problem=`), by code; the words
+ * are in the message catalog (BrandMetricsPage.outcomes), in the reader's language.
+ */
+export const BRAND_METRIC_OUTCOMES = [
+  "added",
+  "removed",
+  "noted",
+  "exists",
+  "missing",
+  "last",
+  "forbidden",
+  "invalid",
+] as const;
+export type BrandMetricOutcome = (typeof BRAND_METRIC_OUTCOMES)[number];
 
-const OutcomeSchema = z.enum(Object.keys(BRAND_METRIC_OUTCOMES) as [BrandMetricOutcome]);
+const OutcomeSchema = z.enum(BRAND_METRIC_OUTCOMES);
 
 export function parseBrandMetricOutcome(
   params: Record<string, string | string[] | undefined>,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { RecentImports } from "@/components/RecentImports";
-import { UploadImportForm } from "@/components/UploadImportForm";
+import { UploadImport } from "@/components/UploadImport";
 import { requireRole } from "@/lib/auth/current-user";
 import { CLAIM_COLUMNS, VERDICT_COLUMNS } from "@/lib/csv/claims-export";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/csv/import-file";
@@ -54,7 +54,7 @@ export default async function ImportClaimsPage() {
             })}
           </p>
         </details>
-        <UploadImportForm maxBytes={MAX_IMPORT_BYTES} maxRows={MAX_IMPORT_ROWS} kind="claims" />
+        <UploadImport maxBytes={MAX_IMPORT_BYTES} maxRows={MAX_IMPORT_ROWS} kind="claims" />
       </section>
       <RecentImports batches={batches} />
     </>

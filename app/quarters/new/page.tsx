@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { BrandSwitcher } from "@/components/BrandSwitcher";
 import { ParamProblems } from "@/components/ParamProblems";
 import { QuarterForm } from "@/components/QuarterForm";
+import { currentLocale } from "@/i18n/locale";
 import { requireRole } from "@/lib/auth/current-user";
 import { now } from "@/lib/clock";
+import { MIN_YEAR, quarterLabel } from "@/lib/domain/quarter";
 import { defaultQuarterToAdd, quarterFormMetrics } from "@/lib/domain/quarter-form-view";
+import { NOTE_MAX } from "@/lib/domain/quarter-input";
 import { listBrandMetrics } from "@/lib/queries/brand-metrics";
 import { getBrand, listBrands } from "@/lib/queries/brands";
 import { listBrandSeries } from "@/lib/queries/series";
@@ -18,7 +22,9 @@ import {
   type SearchParams,
 } from "@/lib/url-state";
 
-export const metadata: Metadata = { title: "Add a quarter" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("NewQuarterPage"))("title") };
+}
 
 export default async function NewQuarterPage({
   searchParams,
@@ -33,27 +39,36 @@ export default async function NewQuarterPage({
     parsed.ok ? quarterFormHref(parsed.value.brand, parsed.value.quarter) : "/quarters/new",
   );
   if (!parsed.ok) return <ParamProblems problems={parsed.problems} resetHref="/quarters/new" />;
-  const [brand, brands] = await Promise.all([getBrand(parsed.value.brand), listBrands()]);
+  const [brand, brands, t, tForm, locale] = await Promise.all([
+    getBrand(parsed.value.brand),
+    listBrands(),
+    getTranslations("NewQuarterPage"),
+    getTranslations("QuarterForm"),
+    currentLocale(),
+  ]);
   if (!brand) notFound();
   const tracked = await listBrandMetrics(brand.slug);
   const series = await listBrandSeries(brand.slug, { metricKeys: tracked.map((m) => m.key) });
   const today = now();
   const defaultQuarter = parsed.value.quarter ?? defaultQuarterToAdd(series, today);
+  const offered = quarterLabel(defaultQuarter, locale);
 
   return (
     <>
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <Link href={`/${overviewQuery({ brand: brand.slug })}`}>{brand.name} overview</Link> ›{" "}
-        <span aria-current="page">Add a quarter</span>
+      <nav className="breadcrumb" aria-label={t("breadcrumb")}>
+        <Link href={`/${overviewQuery({ brand: brand.slug })}`}>
+          {t("overview", { brand: brand.name })}
+        </Link>{" "}
+        › <span aria-current="page">{t("crumbHere")}</span>
       </nav>
       <div className="page-head">
         <div>
-          <h1>Add a quarter for {brand.name}</h1>
+          <h1>{t("heading", { brand: brand.name })}</h1>
           <p className="lede">
-            Enter the figures a published source reports for one quarter. A figure already stored
-            for that quarter is restated, never overwritten: the earlier value stays visible as
-            history. The form offers the metrics {brand.name} tracks (
-            <Link href={brandMetricsHref(brand.slug)}>change them</Link>).
+            {t.rich("lede", {
+              brand: brand.name,
+              link: (chunks) => <Link href={brandMetricsHref(brand.slug)}>{chunks}</Link>,
+            })}
           </p>
         </div>
         <BrandSwitcher brands={brands} current={brand.slug} action="/quarters/new" />
@@ -63,7 +78,30 @@ export default async function NewQuarterPage({
         metrics={quarterFormMetrics(series)}
         defaultQuarter={defaultQuarter}
         now={today.toISOString()}
-        quarterRequested={parsed.value.quarter !== null}
+        locale={locale}
+        text={{
+          summaryOne: tForm.raw("summaryOne") as string,
+          summaryOther: tForm.raw("summaryOther") as string,
+          quarterLegend: tForm("quarterLegend"),
+          fiscalYear: tForm("fiscalYear"),
+          quarter: tForm("quarter"),
+          // The quarter came from the link (a gap row's "Add a figure"), or after the stored ones.
+          quarterHint: `${
+            parsed.value.quarter !== null
+              ? tForm("offeredAsked", { quarter: offered })
+              : tForm("offeredNext", { quarter: offered, brand: brand.name })
+          } ${tForm("range", { min: String(MIN_YEAR) })}`,
+          figures: tForm("figures"),
+          figuresFor: tForm.raw("figuresFor") as string,
+          figuresHint: tForm("figuresHint"),
+          note: tForm("note"),
+          noteHint: tForm("noteHint", { max: String(NOTE_MAX) }),
+          saving: tForm("saving"),
+          confirmSave: tForm("confirmSave"),
+          saveQuarter: tForm.raw("saveQuarter") as string,
+          saveGeneric: tForm("saveGeneric"),
+          savingFigures: tForm("savingFigures"),
+        }}
       />
     </>
   );

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ParamProblems } from "@/components/ParamProblems";
+import { QUALIFIER_OPTIONS } from "@/components/quarter-form/qualifier-options";
 import { RestateForm } from "@/components/RestateForm";
 import { SourceLink } from "@/components/SourceLink";
+import { currentLocale } from "@/i18n/locale";
 import { requireRole } from "@/lib/auth/current-user";
 import { MetricKeySchema } from "@/lib/domain/fields";
-import { formatValue } from "@/lib/domain/format";
+import { formatValue, unitLabel } from "@/lib/domain/format";
+import { localizeMetric } from "@/lib/domain/metric-locale";
 import { quarterLabel } from "@/lib/domain/quarter";
 import { restateDefaults } from "@/lib/domain/restate-view";
 import { getBrand } from "@/lib/queries/brands";
@@ -25,10 +29,17 @@ type Props = { params: Promise<{ key: string }>; searchParams: Promise<SearchPar
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const key = MetricKeySchema.safeParse((await params).key);
   const parsed = parseWithdrawParams(await searchParams);
-  if (!key.success || !parsed.ok) return { title: "Restate a figure" };
+  const [t, locale] = await Promise.all([getTranslations("RestatePage"), currentLocale()]);
+  if (!key.success || !parsed.ok) return { title: t("titleGeneric") };
   const [metric, brand] = await Promise.all([getMetric(key.data), getBrand(parsed.value.brand)]);
-  if (!metric || !brand) return { title: "Restate a figure" };
-  return { title: `Restate ${metric.label}, ${quarterLabel(parsed.value.quarter)}, ${brand.name}` };
+  if (!metric || !brand) return { title: t("titleGeneric") };
+  return {
+    title: t("title", {
+      metric: localizeMetric(metric, locale).label,
+      quarter: quarterLabel(parsed.value.quarter, locale),
+      brand: brand.name,
+    }),
+  };
 }
 
 /** One figure's restatement on one page, prefilled with the stored figure and its whole source. */
@@ -46,36 +57,40 @@ export default async function RestatePage({ params, searchParams }: Props) {
   if (!parsed.ok) {
     return <ParamProblems problems={parsed.problems} resetHref={`/metrics/${parsedKey.data}`} />;
   }
-  const [metric, brand] = await Promise.all([
+  const [storedMetric, brand, t, tForm, tQualifier, locale] = await Promise.all([
     getMetric(parsedKey.data),
     getBrand(parsed.value.brand),
+    getTranslations("RestatePage"),
+    getTranslations("RestateForm"),
+    getTranslations("QualifierOptions"),
+    currentLocale(),
   ]);
-  if (!metric || !brand) notFound();
+  if (!storedMetric || !brand) notFound();
+  const metric = localizeMetric(storedMetric, locale);
   const [series] = await listBrandSeries(brand.slug, { metricKeys: [metric.key] });
   const point = series?.points.find((entry) => entry.quarter === parsed.value.quarter);
   const metricHref = `/metrics/${metric.key}${metricPageQuery({ brand: brand.slug, view: "bars", from: null, to: null })}`;
-  const label = quarterLabel(parsed.value.quarter);
-  const title = `Restate ${metric.label}, ${label}, ${brand.name}`;
+  const label = quarterLabel(parsed.value.quarter, locale);
+  const title = t("title", { metric: metric.label, quarter: label, brand: brand.name });
 
   return (
     <section className="narrow">
-      <nav className="breadcrumb" aria-label="Breadcrumb">
+      <nav className="breadcrumb" aria-label={t("breadcrumb")}>
         <Link href={metricHref}>
-          {brand.name}: {metric.label}
+          {t("crumbMetric", { brand: brand.name, metric: metric.label })}
         </Link>{" "}
-        › <span aria-current="page">Restate {label}</span>
+        › <span aria-current="page">{t("crumbHere", { quarter: label })}</span>
       </nav>
       <h1>{title}</h1>
       {point ? (
         <>
           <p className="lede" data-testid="restate-stored">
-            Stored:{" "}
-            <strong>
-              {formatValue(point.value, metric.unit, point.decimals, point.qualifier)}
-            </strong>{" "}
-            (revision {point.revision}, <SourceLink source={point.source} prefix="source: " />
-            ). Change what is wrong below; the stored figure stays visible as history. Changing only
-            the source is saved as a source update.
+            {t.rich("stored", {
+              value: formatValue(point.value, metric.unit, point.decimals, point.qualifier, locale),
+              revision: String(point.revision),
+              strong: (chunks) => <strong>{chunks}</strong>,
+              source: () => <SourceLink source={point.source} prefix={t("sourcePrefix")} />,
+            })}
           </p>
           <RestateForm
             hidden={{
@@ -87,14 +102,44 @@ export default async function RestatePage({ params, searchParams }: Props) {
             defaults={restateDefaults(point)}
             metric={{ label: metric.label, unit: metric.unit }}
             returnTo={restateHref(metric.key, brand.slug, parsed.value.quarter)}
-            description={`${metric.label}, ${label}`}
+            text={{
+              figure: tForm("figure"),
+              value: tForm("valueLabel", {
+                metric: metric.label,
+                unit: metric.unit ? unitLabel(metric.unit, locale) : tForm("units"),
+              }),
+              qualifier: tForm("qualifier"),
+              qualifiers: QUALIFIER_OPTIONS.map((option) => ({
+                value: option.value,
+                label: tQualifier(option.value),
+              })),
+              source: tForm("source"),
+              sourceTitle: tForm("sourceTitle"),
+              sourceUrl: tForm("sourceUrl"),
+              sourcePublishedOn: tForm("sourcePublishedOn"),
+              dateHint: tForm("dateHint"),
+              quote: tForm("quote"),
+              note: tForm("note"),
+              confirmTitle: tForm("confirmTitle"),
+              confirm: tForm("confirm", {
+                description: t("description", { metric: metric.label, quarter: label }),
+              }),
+              saving: tForm("saving"),
+              submit: tForm("submit"),
+            }}
           />
         </>
       ) : (
         <p className="problem" role="alert">
-          {brand.name} has no current {metric.label} figure for {label}, so there is nothing to
-          restate. <Link href={quarterFormHref(brand.slug, parsed.value.quarter)}>Add one</Link> or
-          go <Link href={metricHref}>back to {metric.label}</Link>.
+          {t.rich("noFigure", {
+            brand: brand.name,
+            metric: metric.label,
+            quarter: label,
+            add: (chunks) => (
+              <Link href={quarterFormHref(brand.slug, parsed.value.quarter)}>{chunks}</Link>
+            ),
+            back: (chunks) => <Link href={metricHref}>{chunks}</Link>,
+          })}
         </p>
       )}
     </section>

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ParamProblems } from "@/components/ParamProblems";
 import { SourceLink } from "@/components/SourceLink";
 import { WithdrawForm } from "@/components/WithdrawForm";
+import { currentLocale } from "@/i18n/locale";
 import { requireRole } from "@/lib/auth/current-user";
 import { MetricKeySchema } from "@/lib/domain/fields";
 import { formatValue } from "@/lib/domain/format";
+import { localizeMetric } from "@/lib/domain/metric-locale";
 import { quarterLabel } from "@/lib/domain/quarter";
+import { WITHDRAW_REASON_MAX } from "@/lib/domain/withdraw-input";
 import { getBrand } from "@/lib/queries/brands";
 import { getMetric } from "@/lib/queries/metrics";
 import { listBrandSeries } from "@/lib/queries/series";
@@ -18,7 +22,9 @@ import {
   withdrawHref,
 } from "@/lib/url-state";
 
-export const metadata: Metadata = { title: "Withdraw a figure" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("WithdrawPage"))("title") };
+}
 
 export default async function WithdrawPage({
   params,
@@ -40,37 +46,42 @@ export default async function WithdrawPage({
   if (!parsed.ok) {
     return <ParamProblems problems={parsed.problems} resetHref={`/metrics/${parsedKey.data}`} />;
   }
-  const [metric, brand] = await Promise.all([
+  const [storedMetric, brand, t, tForm, locale] = await Promise.all([
     getMetric(parsedKey.data),
     getBrand(parsed.value.brand),
+    getTranslations("WithdrawPage"),
+    getTranslations("WithdrawForm"),
+    currentLocale(),
   ]);
-  if (!metric || !brand) notFound();
+  if (!storedMetric || !brand) notFound();
+  const metric = localizeMetric(storedMetric, locale);
   const [series] = await listBrandSeries(brand.slug, { metricKeys: [metric.key] });
   const point = series?.points.find((entry) => entry.quarter === parsed.value.quarter);
   const metricHref = `/metrics/${metric.key}${metricPageQuery({ brand: brand.slug, view: "bars", from: null, to: null })}`;
-  const label = quarterLabel(parsed.value.quarter);
+  const label = quarterLabel(parsed.value.quarter, locale);
+  const value = point
+    ? formatValue(point.value, metric.unit, point.decimals, point.qualifier, locale)
+    : "";
+  const description = t("description", { metric: metric.label, quarter: label, value });
 
   return (
     <section className="narrow">
-      <nav className="breadcrumb" aria-label="Breadcrumb">
+      <nav className="breadcrumb" aria-label={t("breadcrumb")}>
         <Link href={metricHref}>
-          {brand.name}: {metric.label}
+          {t("crumbMetric", { brand: brand.name, metric: metric.label })}
         </Link>{" "}
-        › <span aria-current="page">Withdraw {label}</span>
+        › <span aria-current="page">{t("crumbHere", { quarter: label })}</span>
       </nav>
-      <h1>
-        Withdraw {metric.label}, {label}
-      </h1>
+      <h1>{t("heading", { metric: metric.label, quarter: label })}</h1>
       {point ? (
         <>
           <p className="lede">
-            The current figure is{" "}
-            <strong>
-              {formatValue(point.value, metric.unit, point.decimals, point.qualifier)}
-            </strong>{" "}
-            (revision {point.revision}, <SourceLink source={point.source} prefix="source: " />
-            ). Withdrawing it adds a revision without a value: charts show the quarter as a gap, and
-            the figure stays in the history with your reason.
+            {t.rich("current", {
+              value,
+              revision: String(point.revision),
+              strong: (chunks) => <strong>{chunks}</strong>,
+              source: () => <SourceLink source={point.source} prefix={t("sourcePrefix")} />,
+            })}
           </p>
           <WithdrawForm
             brand={brand.slug}
@@ -78,13 +89,23 @@ export default async function WithdrawPage({
             quarter={parsed.value.quarter}
             revision={point.revision}
             returnTo={withdrawHref(metric.key, brand.slug, parsed.value.quarter)}
-            description={`${metric.label}, ${label}: ${formatValue(point.value, metric.unit, point.decimals, point.qualifier)}`}
+            text={{
+              reason: tForm("reason"),
+              reasonHint: tForm("reasonHint", { max: String(WITHDRAW_REASON_MAX) }),
+              confirm: tForm("confirm", { description }),
+              withdrawing: tForm("withdrawing"),
+              submit: tForm("submit"),
+            }}
           />
         </>
       ) : (
         <p className="problem" role="alert">
-          {brand.name} has no current {metric.label} figure for {label}, so there is nothing to
-          withdraw. <Link href={metricHref}>Back to {metric.label}</Link>
+          {t.rich("noFigure", {
+            brand: brand.name,
+            metric: metric.label,
+            quarter: label,
+            link: (chunks) => <Link href={metricHref}>{chunks}</Link>,
+          })}
         </p>
       )}
     </section>
