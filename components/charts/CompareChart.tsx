@@ -12,11 +12,12 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { fill } from "@/i18n/fill";
 import { changeAxis, valueAxis } from "@/lib/domain/chart-scale";
 import type { CompareMode, CompareRow } from "@/lib/domain/compare";
 import { formatAxisNumber, formatNumber, pointsWord, unitLabel } from "@/lib/domain/format";
 import type { Locale } from "@/lib/domain/locale";
-import { type ChartText, fill } from "./chart-text";
+import type { ChartText } from "./chart-text";
 import { CHART_COLORS, QUARTER_X_AXIS, YEAR_COLORS } from "./chart-theme";
 
 /** The compare chart's words (the CompareChart namespace), handed down by its server parent. */

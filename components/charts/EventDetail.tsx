@@ -1,5 +1,5 @@
+import { fill } from "@/i18n/fill";
 import type { EventMarker } from "@/lib/domain/events";
-import { fill } from "./chart-text";
 import type { TrendChartText } from "./TrendChart";
 
 /** Below the trend chart: the events of the marker last focused, hovered or tapped, with sources. */

@@ -1,6 +1,7 @@
 "use client";
 
 import type { CSSProperties } from "react";
+import { fill } from "@/i18n/fill";
 import { changeAxis, valueAxis } from "@/lib/domain/chart-scale";
 import type { MiniChartMarker } from "@/lib/domain/events";
 import {
@@ -19,7 +20,7 @@ import {
   unpackMiniChartRows,
 } from "@/lib/domain/series-view";
 import type { MetricKind } from "@/lib/domain/types";
-import { type ChartText, fill } from "./chart-text";
+import type { ChartText } from "./chart-text";
 import { CHART_COLORS } from "./chart-theme";
 
 /** The small chart's words (the MiniTrendChart namespace), handed down by its server parent. */

@@ -1,5 +1,5 @@
+import { fill } from "@/i18n/fill";
 import { formatAxisNumber } from "@/lib/domain/format";
-import { fill } from "./chart-text";
 import { CHART_COLORS } from "./chart-theme";
 
 /** What Recharts hands a ReferenceLine's custom shape. */

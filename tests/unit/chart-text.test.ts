@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fill } from "@/components/charts/chart-text";
+import { fill } from "@/i18n/fill";
 import en from "@/messages/en.charts-signals.json";
 import zh from "@/messages/zh.charts-signals.json";
 
