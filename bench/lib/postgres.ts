@@ -6,7 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { copyDatabase } from "../../scripts/db-copy";
+import { copyDatabase } from "../../server/copy-database";
 import { ROOT } from "./paths";
 import { log, onCleanUp } from "./run-support";
 

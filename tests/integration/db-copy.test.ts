@@ -5,7 +5,7 @@ import { GET } from "@/app/api/export/route";
 import { createPrismaClient } from "@/lib/db";
 import { appendObservationRevision } from "@/lib/mutations/append-observation-revision";
 import { PROJECT_ROOT, seedFromFiles } from "@/lib/seed/prepare-database";
-import { CopyError, copyDatabase } from "@/scripts/db-copy";
+import { CopyError, copyDatabase } from "@/server/copy-database";
 import { resetDbClients } from "../support/db-clients";
 import {
   createTestDatabase,
