@@ -1,50 +1,27 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
 import { getMessages, getTranslations } from "next-intl/server";
 import { BrandMetricNotes } from "@/components/BrandMetricNotes";
 import { CompareForm } from "@/components/CompareForm";
 import { CopyLink } from "@/components/CopyLink";
 import { ChartDownloads, type ChartDownloadsText } from "@/components/charts/ChartDownloads";
 import { CompareChart, type CompareChartText } from "@/components/charts/CompareChart";
+import { CompareNotes } from "@/components/compare/CompareNotes";
+import { CompareTable } from "@/components/compare/CompareTable";
 import { ParamProblems } from "@/components/ParamProblems";
-import { SourceLink } from "@/components/SourceLink";
 import { currentLocale } from "@/i18n/locale";
 import { now } from "@/lib/clock";
-import { type ChartImageMeta, chartFileBase } from "@/lib/domain/chart-image";
-import type { ComparedSeries, CompareMode } from "@/lib/domain/compare";
 import { DERIVED_METRICS } from "@/lib/domain/derived-metrics";
-import { formatNumber, formatValue } from "@/lib/domain/format";
 import { localizeMetric } from "@/lib/domain/metric-locale";
-import { type QuarterCode, quarterLabel, quarterRange } from "@/lib/domain/quarter";
+import { quarterLabel } from "@/lib/domain/quarter";
 import { listBrandMetricNotes } from "@/lib/queries/brand-metrics";
 import { loadCompareView } from "@/lib/queries/compare-view";
 import { listMetricsWithFigures } from "@/lib/queries/metrics";
-import {
-  compareQuery,
-  metricPageQuery,
-  parseCompareParams,
-  type SearchParams,
-} from "@/lib/url-state";
+import { compareQuery, parseCompareParams, type SearchParams } from "@/lib/url-state";
+import { COMPARE_MODE_WORDS, comparePageView } from "@/lib/view-models/compare-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Compare"))("title") };
-}
-
-const MODE_WORDS: Record<CompareMode, string> = {
-  absolute: "absolute values",
-  yoy: "YoY change against the same quarter a year earlier",
-  index: "indexed to 100 at the base quarter",
-};
-
-function modeCell(value: number | null, mode: CompareMode, series: ComparedSeries): string {
-  if (value === null) return "";
-  if (mode === "index") return formatNumber(value, 1);
-  if (mode === "yoy") {
-    const text = `${value > 0 ? "+" : value < 0 ? "-" : ""}${formatNumber(Math.abs(value), 1)}`;
-    return series.kind === "ratio" ? `${text} pp` : `${text}%`;
-  }
-  return "";
 }
 
 export default async function ComparePage({
@@ -63,9 +40,7 @@ export default async function ComparePage({
     // The charts are client components: their words come from here (components/charts/chart-text.ts).
     getMessages(),
   ]);
-  const { allBrands, unknownBrands, selected, loaded, series, unknownMetrics, decision, table } =
-    view;
-  const brands = [...selected, ...allBrands.filter((brand) => !selected.includes(brand))];
+  const { allBrands, unknownBrands, selected, series, unknownMetrics, decision, table } = view;
   const offered = (await listMetricsWithFigures(selected.map((brand) => brand.slug))).map(
     (metric) => localizeMetric(metric, locale),
   );
@@ -86,59 +61,17 @@ export default async function ComparePage({
       />
     );
   }
-  const drawn = series.filter((entry) => entry.points.length > 0);
-  const empty = series.filter((entry) => entry.points.length === 0);
-  const stored = series.flatMap((entry) => entry.points.map((point) => point.quarter)).sort();
-  const first = stored[0];
-  const last = stored.at(-1);
-  const quarters: QuarterCode[] = first && last ? quarterRange(first, last) : [];
-  // Only the metrics the chosen brands have figures for, plus any the address asks for anyway
-  // (so that it can be unticked).
-  const metrics = [
-    ...offered,
-    ...series
-      .filter(
-        (entry) => !entry.derived && !offered.some((metric) => metric.key === entry.metricKey),
-      )
-      .flatMap((entry) =>
-        loaded
-          .flatMap((brand) => brand.series)
-          .filter((own) => own.metric.key === entry.metricKey)
-          .slice(0, 1)
-          .map((own) => own.metric),
-      ),
-  ].filter((metric, index, list) => list.findIndex((other) => other.key === metric.key) === index);
-  const derivedShown = DERIVED_METRICS.filter((definition) =>
-    state.metrics.includes(definition.key),
-  );
-  const pointsById = new Map(
-    series.map((entry) => [entry.id, new Map(entry.points.map((point) => [point.quarter, point]))]),
-  );
-  // A shared link keeps the language it was copied in.
-  const shareLink = `/compare${compareQuery(state)}${locale === "en" ? "" : `&lang=${locale}`}`;
-  const firstRow = table.rows[0];
-  const lastRow = table.rows.at(-1);
-  const imageMeta: ChartImageMeta = {
-    title: drawn.map((entry) => entry.label).join(" vs "),
-    unit: table.axisLabel,
-    range: `${MODE_WORDS[decision.mode]}, ${firstRow?.label} to ${lastRow?.label}`,
-    sources: drawn.flatMap((entry) =>
-      entry.points.flatMap((point) => {
-        const evidence = point.evidence;
-        if (!evidence) return [];
-        return "source" in evidence
-          ? [evidence.source.title]
-          : evidence.inputs.map((input) => input.source.title);
-      }),
-    ),
-    date: now().toISOString().slice(0, 10),
-    fileBase: chartFileBase({
-      brands: [...new Set(drawn.map((entry) => entry.brandSlug))],
-      metrics: [...new Set(drawn.map((entry) => entry.metricKey))],
-      from: firstRow?.quarter ?? "",
-      to: lastRow?.quarter ?? "",
-    }),
-  };
+  const {
+    brands,
+    metrics,
+    quarters,
+    drawn,
+    empty,
+    derivedShown,
+    pointsById,
+    shareLink,
+    imageMeta,
+  } = comparePageView({ state, view, offered, locale, today: now() });
   const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost";
   const protocol = requestHeaders.get("x-forwarded-proto") ?? "http";
   const shareUrl = `${protocol}://${host}${shareLink}`;
@@ -182,43 +115,7 @@ export default async function ComparePage({
         </p>
       ) : null}
 
-      {derivedShown.length > 0 ? (
-        <section aria-labelledby="formulas-heading" className="formulas">
-          <h2 id="formulas-heading">{t("formulas")}</h2>
-          <dl>
-            {derivedShown.map((definition) => (
-              <div key={definition.key} data-testid={`formula-${definition.key}`}>
-                <dt>
-                  {definition.label} ({definition.unit})
-                </dt>
-                <dd>
-                  <code>{definition.formula}</code>. {definition.definition}
-                  {t("gapRule")}
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      ) : null}
-
-      {empty.length > 0 || table.notes.length > 0 ? (
-        <ul className="notice notice--info series-notes" data-testid="series-notes">
-          {empty.map((entry) => (
-            <li key={entry.id}>
-              {entry.label}: no value in any quarter
-              {entry.derived && entry.derived.gaps.length > 0
-                ? ` (${entry.derived.gaps[0]?.reason}${entry.derived.gaps.length > 1 ? ", and so on" : ""})`
-                : " (no figures stored for this brand)"}
-              .
-            </li>
-          ))}
-          {table.notes.map((note) => (
-            <li key={note.seriesId}>
-              {series.find((entry) => entry.id === note.seriesId)?.label}: {note.note}.
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <CompareNotes series={series} empty={empty} derivedShown={derivedShown} notes={table.notes} />
 
       {drawn.length === 0 || table.rows.length === 0 ? (
         <p className="muted">{t("nothing")}</p>
@@ -229,7 +126,7 @@ export default async function ComparePage({
           data-mode={decision.mode}
         >
           <h2 id="compare-chart-heading">
-            {drawn.map((entry) => entry.label).join(" vs ")}: {MODE_WORDS[decision.mode]}
+            {drawn.map((entry) => entry.label).join(" vs ")}: {COMPARE_MODE_WORDS[decision.mode]}
             {table.base ? ` (${quarterLabel(table.base)} = 100)` : ""}
           </h2>
           <ChartDownloads
@@ -251,92 +148,14 @@ export default async function ComparePage({
       )}
 
       {table.rows.length > 0 ? (
-        <section aria-labelledby="compare-table-heading">
-          <h2 id="compare-table-heading">{t("data")}</h2>
-          <div className="table-scroll">
-            <table className="series-table" data-testid="compare-table">
-              <caption>
-                Each series by quarter, newest first:{" "}
-                {decision.mode === "absolute"
-                  ? "the value"
-                  : `the ${decision.mode === "yoy" ? "YoY change" : "index"}, then the value`}{" "}
-                with its source (a derived value shows its inputs). An empty cell is a quarter with
-                no figure.
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("quarter")}</th>
-                  {series.map((entry) => (
-                    <th key={entry.id} scope="col" className="num">
-                      <Link
-                        href={
-                          entry.derived
-                            ? `/compare${compareQuery({ ...state, brands: [entry.brandSlug], metrics: [entry.metricKey] })}`
-                            : `/metrics/${entry.metricKey}${metricPageQuery({ brand: entry.brandSlug, view: "bars", from: null, to: null })}`
-                        }
-                      >
-                        {entry.label}
-                      </Link>{" "}
-                      <span className="unit">({entry.unit})</span>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {[...table.rows].reverse().map((row) => (
-                  <tr key={row.quarter} data-quarter={row.quarter}>
-                    <th scope="row">{row.label}</th>
-                    {series.map((entry) => {
-                      const point = pointsById.get(entry.id)?.get(row.quarter);
-                      const shown = row.values[entry.id] ?? null;
-                      if (!point) return <td key={entry.id} className="num muted" />;
-                      const evidence = point.evidence;
-                      return (
-                        <td key={entry.id} className="num">
-                          {decision.mode === "absolute" ? null : (
-                            <span className="compare-cell__mode">
-                              {shown === null ? t("na") : modeCell(shown, decision.mode, entry)}
-                            </span>
-                          )}
-                          <span className="compare-cell__value">
-                            {formatValue(
-                              point.value,
-                              entry.unit,
-                              point.decimals,
-                              point.qualifier,
-                              locale,
-                            )}
-                          </span>
-                          {evidence && "source" in evidence ? (
-                            <span className="compare-cell__source">
-                              <SourceLink source={evidence.source} prefix="" />
-                            </span>
-                          ) : null}
-                          {evidence && "inputs" in evidence ? (
-                            <span className="compare-cell__source">
-                              ={" "}
-                              {evidence.inputs
-                                .map((input) =>
-                                  formatValue(
-                                    input.value,
-                                    input.unit,
-                                    input.decimals,
-                                    input.qualifier,
-                                    locale,
-                                  ),
-                                )
-                                .join(" ÷ ")}
-                            </span>
-                          ) : null}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <CompareTable
+          state={state}
+          series={series}
+          mode={decision.mode}
+          table={table}
+          pointsById={pointsById}
+          locale={locale}
+        />
       ) : null}
     </>
   );

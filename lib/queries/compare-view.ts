@@ -27,3 +27,6 @@ export async function loadCompareView(state: CompareState) {
   });
   return { allBrands, unknownBrands, selected, loaded, series, unknownMetrics, decision, table };
 }
+
+/** What loadCompareView returns: the input of the compare page's view model. */
+export type CompareView = Awaited<ReturnType<typeof loadCompareView>>;

@@ -1,0 +1,63 @@
+import { useTranslations } from "next-intl";
+import type { CompareTable } from "@/lib/domain/compare";
+import type { CompareView } from "@/lib/queries/compare-view";
+import type { ComparePageView } from "@/lib/view-models/compare-page";
+
+/**
+ * What a reader must know before reading the chart: the formula of every derived metric shown,
+ * and each series that has no value (and why) or carries a note.
+ */
+export function CompareNotes({
+  series,
+  empty,
+  derivedShown,
+  notes,
+}: {
+  series: CompareView["series"];
+  empty: ComparePageView["empty"];
+  derivedShown: ComparePageView["derivedShown"];
+  notes: CompareTable["notes"];
+}) {
+  const t = useTranslations("Compare");
+  return (
+    <>
+      {derivedShown.length > 0 ? (
+        <section aria-labelledby="formulas-heading" className="formulas">
+          <h2 id="formulas-heading">{t("formulas")}</h2>
+          <dl>
+            {derivedShown.map((definition) => (
+              <div key={definition.key} data-testid={`formula-${definition.key}`}>
+                <dt>
+                  {definition.label} ({definition.unit})
+                </dt>
+                <dd>
+                  <code>{definition.formula}</code>. {definition.definition}
+                  {t("gapRule")}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+
+      {empty.length > 0 || notes.length > 0 ? (
+        <ul className="notice notice--info series-notes" data-testid="series-notes">
+          {empty.map((entry) => (
+            <li key={entry.id}>
+              {entry.label}: no value in any quarter
+              {entry.derived && entry.derived.gaps.length > 0
+                ? ` (${entry.derived.gaps[0]?.reason}${entry.derived.gaps.length > 1 ? ", and so on" : ""})`
+                : " (no figures stored for this brand)"}
+              .
+            </li>
+          ))}
+          {notes.map((note) => (
+            <li key={note.seriesId}>
+              {series.find((entry) => entry.id === note.seriesId)?.label}: {note.note}.
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
