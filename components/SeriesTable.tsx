@@ -108,7 +108,6 @@ export function SeriesTable({
   withdrawn = [],
   editorLinks = null,
   twoYearChanges,
-  latest,
 }: {
   metric: MetricDTO;
   rows: readonly PointRow[];
@@ -121,11 +120,6 @@ export function SeriesTable({
   editorLinks?: EditorLinks | null;
   /** When given, a column with each quarter's change against the same quarter two years earlier. */
   twoYearChanges?: ReadonlyMap<QuarterCode, Change | null>;
-  /**
-   * Lists only the newest `count` quarters, with a link to the table of all of them: every row
-   * carries its source and quote, so a long history would make the page heavy for everyone.
-   */
-  latest?: { count: number; allHref: string };
 }) {
   const t = useTranslations("SeriesTable");
   const locale = useCurrentLocale();
@@ -135,14 +129,12 @@ export function SeriesTable({
   const to = span?.to ?? last;
   const byQuarter = new Map(rows.map((row) => [row.point.quarter, row]));
   const withdrawnByQuarter = new Map(withdrawn.map((entry) => [entry.quarter, entry]));
-  const allQuarters: QuarterCode[] = [];
+  const quarters: QuarterCode[] = [];
   if (from && to) {
     for (let index = quarterIndex(to); index >= quarterIndex(from); index--) {
-      allQuarters.push(quarterFromIndex(index));
+      quarters.push(quarterFromIndex(index));
     }
   }
-  const cut = latest !== undefined && allQuarters.length > latest.count;
-  const quarters = cut ? allQuarters.slice(0, latest.count) : allQuarters;
   // A sum is only as precise as its least precise quarter.
   const ttmDecimals = (quarter: QuarterCode) =>
     Math.min(
@@ -156,138 +148,125 @@ export function SeriesTable({
   const columnCount =
     4 + (detailed ? 2 : 0) + (showTtm ? 1 : 0) + (showEdit ? 1 : 0) + (twoYearChanges ? 1 : 0);
   return (
-    <>
-      <div className="table-scroll">
-        <table
-          className={detailed ? "series-table series-table--detailed" : "series-table"}
-          data-testid={`table-${metric.key}`}
-        >
-          <caption>
-            {caption}
-            {cut ? t("latestOf", { shown: quarters.length, total: allQuarters.length }) : ""}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("quarter")}</th>
+    <div className="table-scroll">
+      <table
+        className={detailed ? "series-table series-table--detailed" : "series-table"}
+        data-testid={`table-${metric.key}`}
+      >
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("quarter")}</th>
+            <th scope="col" className="num">
+              {t("value", { unit: unitLabel(metric.unit, locale) })}
+            </th>
+            <th scope="col" className="num">
+              {t("yoy")}
+            </th>
+            {twoYearChanges ? (
               <th scope="col" className="num">
-                {t("value", { unit: unitLabel(metric.unit, locale) })}
+                {t("vs2y")}
               </th>
+            ) : null}
+            {detailed ? (
               <th scope="col" className="num">
-                {t("yoy")}
+                {t("qoq")}
               </th>
-              {twoYearChanges ? (
-                <th scope="col" className="num">
-                  {t("vs2y")}
-                </th>
-              ) : null}
-              {detailed ? (
-                <th scope="col" className="num">
-                  {t("qoq")}
-                </th>
-              ) : null}
-              {showTtm ? (
-                <th scope="col" className="num">
-                  {t("ttm")}
-                </th>
-              ) : null}
-              <th scope="col">{t("source")}</th>
-              {detailed ? <th scope="col">{t("history")}</th> : null}
-              {showEdit ? <th scope="col">{t("edit")}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {quarters.map((quarter) => {
-              const row = byQuarter.get(quarter);
-              if (!row) {
-                const withdrawal = withdrawnByQuarter.get(quarter);
-                return (
-                  <tr
-                    key={quarter}
-                    className="gap-row"
-                    data-quarter={quarter}
-                    data-withdrawn={withdrawal ? "true" : undefined}
-                  >
-                    <th scope="row">{quarterLabel(quarter, locale)}</th>
-                    <td colSpan={columnCount - 1 - (showEdit ? 1 : 0)} className="muted">
-                      {withdrawal ? (
-                        <>
-                          {t("withdrawnGap", {
-                            date: withdrawal.withdrawnAt.slice(0, 10),
-                            name: withdrawal.withdrawnBy,
-                          })}
-                          {detailed ? (
-                            <HistoryNote
-                              history={withdrawal.history}
-                              current={{ value: null, note: withdrawal.reason }}
-                              metric={metric}
-                            />
-                          ) : null}
-                        </>
-                      ) : (
-                        t("gap")
-                      )}
-                    </td>
-                    {showEdit ? (
-                      <td>
-                        <a href={editorLinks.add(quarter)}>{t("addFigure")}</a>
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              }
-              const point = row.point;
+            ) : null}
+            {showTtm ? (
+              <th scope="col" className="num">
+                {t("ttm")}
+              </th>
+            ) : null}
+            <th scope="col">{t("source")}</th>
+            {detailed ? <th scope="col">{t("history")}</th> : null}
+            {showEdit ? <th scope="col">{t("edit")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {quarters.map((quarter) => {
+            const row = byQuarter.get(quarter);
+            if (!row) {
+              const withdrawal = withdrawnByQuarter.get(quarter);
               return (
-                <tr key={quarter} data-quarter={quarter}>
+                <tr
+                  key={quarter}
+                  className="gap-row"
+                  data-quarter={quarter}
+                  data-withdrawn={withdrawal ? "true" : undefined}
+                >
                   <th scope="row">{quarterLabel(quarter, locale)}</th>
-                  <td className="num" title={qualifierWord(point.qualifier, locale)}>
-                    {formatValue(point.value, metric.unit, point.decimals, point.qualifier, locale)}
-                    {point.history.length > 0 ? (
-                      <span className="badge" title={t("restatedTitle")}>
-                        {t("restatedBadge")}
-                      </span>
-                    ) : null}
+                  <td colSpan={columnCount - 1 - (showEdit ? 1 : 0)} className="muted">
+                    {withdrawal ? (
+                      <>
+                        {t("withdrawnGap", {
+                          date: withdrawal.withdrawnAt.slice(0, 10),
+                          name: withdrawal.withdrawnBy,
+                        })}
+                        {detailed ? (
+                          <HistoryNote
+                            history={withdrawal.history}
+                            current={{ value: null, note: withdrawal.reason }}
+                            metric={metric}
+                          />
+                        ) : null}
+                      </>
+                    ) : (
+                      t("gap")
+                    )}
                   </td>
-                  <ChangeCell delta={row.yoy} metric={metric} />
-                  {twoYearChanges ? (
-                    <ChangeCell delta={twoYearChanges.get(quarter) ?? null} metric={metric} />
-                  ) : null}
-                  {detailed ? <ChangeCell delta={row.qoq} metric={metric} /> : null}
-                  {showTtm ? (
-                    <td className="num">
-                      {row.ttm === null
-                        ? t("na")
-                        : formatValue(row.ttm, metric.unit, ttmDecimals(quarter), "exact", locale)}
-                    </td>
-                  ) : null}
-                  <td>
-                    <SourceLink source={point.source} prefix="" />
-                    {detailed && point.quote ? <span className="quote">{point.quote}</span> : null}
-                  </td>
-                  {detailed ? (
-                    <td>
-                      <HistoryNote history={point.history} current={point} metric={metric} />
-                    </td>
-                  ) : null}
                   {showEdit ? (
-                    <td className="edit-links">
-                      <a href={editorLinks.restate(quarter)}>{t("restate")}</a>{" "}
-                      <a href={editorLinks.withdraw(quarter)}>{t("withdraw")}</a>
+                    <td>
+                      <a href={editorLinks.add(quarter)}>{t("addFigure")}</a>
                     </td>
                   ) : null}
                 </tr>
               );
-            })}
-          </tbody>
-        </table>
-      </div>
-      {cut ? (
-        <p className="table-more">
-          <a href={latest.allHref} data-testid={`table-all-${metric.key}`}>
-            {t("allQuarters", { count: allQuarters.length })}
-          </a>
-          {t("allQuartersTail")}
-        </p>
-      ) : null}
-    </>
+            }
+            const point = row.point;
+            return (
+              <tr key={quarter} data-quarter={quarter}>
+                <th scope="row">{quarterLabel(quarter, locale)}</th>
+                <td className="num" title={qualifierWord(point.qualifier, locale)}>
+                  {formatValue(point.value, metric.unit, point.decimals, point.qualifier, locale)}
+                  {point.history.length > 0 ? (
+                    <span className="badge" title={t("restatedTitle")}>
+                      {t("restatedBadge")}
+                    </span>
+                  ) : null}
+                </td>
+                <ChangeCell delta={row.yoy} metric={metric} />
+                {twoYearChanges ? (
+                  <ChangeCell delta={twoYearChanges.get(quarter) ?? null} metric={metric} />
+                ) : null}
+                {detailed ? <ChangeCell delta={row.qoq} metric={metric} /> : null}
+                {showTtm ? (
+                  <td className="num">
+                    {row.ttm === null
+                      ? t("na")
+                      : formatValue(row.ttm, metric.unit, ttmDecimals(quarter), "exact", locale)}
+                  </td>
+                ) : null}
+                <td>
+                  <SourceLink source={point.source} prefix="" />
+                  {detailed && point.quote ? <span className="quote">{point.quote}</span> : null}
+                </td>
+                {detailed ? (
+                  <td>
+                    <HistoryNote history={point.history} current={point} metric={metric} />
+                  </td>
+                ) : null}
+                {showEdit ? (
+                  <td className="edit-links">
+                    <a href={editorLinks.restate(quarter)}>{t("restate")}</a>{" "}
+                    <a href={editorLinks.withdraw(quarter)}>{t("withdraw")}</a>
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -37,13 +37,6 @@ import {
   metricPageQuery,
 } from "@/lib/url-state";
 
-/**
- * Quarters the data table lists unless the URL asks for all (`rows=all`): five years, enough for
- * every YoY the page shows, and small enough that a long history keeps the page under its size
- * limit (issue 12: each row carries its source and quote).
- */
-export const TABLE_LATEST_QUARTERS = 20;
-
 export const KIND_NOTES: Record<MetricKind, string> = {
   flow: "A flow: summed over the quarter. The trailing-twelve-month total adds the last four quarters.",
   stock: "A stock: the level at the end of the quarter.",

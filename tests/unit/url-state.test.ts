@@ -21,7 +21,6 @@ describe("the metric page's URL", () => {
         to: null,
         events: false,
         compare: [1, 2],
-        allRows: false,
       },
     });
   });
@@ -30,15 +29,7 @@ describe("the metric page's URL", () => {
     const parsed = parseMetricPageParams({});
     expect(parsed).toEqual({
       ok: true,
-      value: {
-        brand: "xiaomi",
-        view: "bars",
-        from: null,
-        to: null,
-        events: true,
-        compare: [1],
-        allRows: false,
-      },
+      value: { brand: "xiaomi", view: "bars", from: null, to: null, events: true, compare: [1] },
     });
     if (parsed.ok) expect(metricPageQuery(parsed.value)).toBe("");
   });
@@ -50,21 +41,6 @@ describe("the metric page's URL", () => {
     expect(
       parseMetricPageParams(Object.fromEntries(new URLSearchParams(metricPageQuery(parsed.value)))),
     ).toEqual(parsed);
-  });
-
-  it("reads rows=all (every quarter in the data table) and writes it back", () => {
-    const parsed = parseMetricPageParams({ rows: "all", brand: "bench-003" });
-    if (!parsed.ok) throw new Error("expected a valid state");
-    expect(parsed.value.allRows).toBe(true);
-    expect(metricPageQuery(parsed.value)).toBe("?brand=bench-003&rows=all");
-    expect(metricPageQuery({ ...parsed.value, allRows: false })).toBe("?brand=bench-003");
-  });
-
-  it("names a row count other than all instead of guessing", () => {
-    expect(parseMetricPageParams({ rows: "40" })).toEqual({
-      ok: false,
-      problems: [{ param: "rows", message: "must be all (every quarter in the data table)" }],
-    });
   });
 
   it("names a malformed toggle or period instead of guessing", () => {

@@ -30,11 +30,7 @@ import {
   type SearchParams,
   withdrawHref,
 } from "@/lib/url-state";
-import {
-  metricPageControls,
-  metricPageView,
-  TABLE_LATEST_QUARTERS,
-} from "@/lib/view-models/metric-page";
+import { metricPageControls, metricPageView } from "@/lib/view-models/metric-page";
 
 interface PageProps {
   params: Promise<{ key: string }>;
@@ -163,14 +159,6 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
             withdrawn={series.withdrawn}
             editorLinks={editorLinks}
             twoYearChanges={view.periods.includes(2) ? changesVsYearsAgo(series, 2) : undefined}
-            latest={
-              state.allRows
-                ? undefined
-                : {
-                    count: TABLE_LATEST_QUARTERS,
-                    allHref: `/metrics/${metric.key}${metricPageQuery({ ...state, allRows: true })}#data`,
-                  }
-            }
           />
         )}
       </section>
