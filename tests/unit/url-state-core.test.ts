@@ -44,7 +44,6 @@ describe("metric page query string", () => {
         to: "2025Q3",
         events: true,
         compare: [1],
-        allRows: false,
       },
     });
   });
@@ -52,15 +51,7 @@ describe("metric page query string", () => {
   it("treats an empty parameter as not given", () => {
     expect(parseMetricPageParams({ from: "", to: "" })).toEqual({
       ok: true,
-      value: {
-        brand: "xiaomi",
-        view: "bars",
-        from: null,
-        to: null,
-        events: true,
-        compare: [1],
-        allRows: false,
-      },
+      value: { brand: "xiaomi", view: "bars", from: null, to: null, events: true, compare: [1] },
     });
   });
 
@@ -91,7 +82,6 @@ describe("metric page query string", () => {
       to: null,
       events: true,
       compare: [1 as const],
-      allRows: false,
     };
     const query = metricPageQuery(state);
     expect(query).toBe("?brand=li-auto&view=seasonal&from=2023Q1");
