@@ -1,7 +1,8 @@
 import { useTranslations } from "next-intl";
 import type { SourceDTO } from "@/lib/domain/types";
+import { SourceCitation } from "./SourceCitation";
 
-/** The evidence for a figure: the source's title, linked when it has an address. */
+/** The evidence for a figure, in the reader's language (server components only). */
 export function SourceLink({
   source,
   prefix,
@@ -11,21 +12,7 @@ export function SourceLink({
   prefix?: string;
 }) {
   const t = useTranslations("SourceLink");
-  const date = source.publishedOn ? ` (${source.publishedOn})` : "";
   return (
-    <span className="source">
-      {prefix ?? t("prefix")}
-      {source.url ? (
-        <a href={source.url} rel="noopener noreferrer nofollow" target="_blank">
-          {source.title}
-        </a>
-      ) : (
-        <cite>
-          {source.title}
-          {t("noAddress")}
-        </cite>
-      )}
-      {date}
-    </span>
+    <SourceCitation source={source} prefix={prefix ?? t("prefix")} noAddress={t("noAddress")} />
   );
 }

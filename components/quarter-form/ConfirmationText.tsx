@@ -2,7 +2,7 @@ import type { Confirmation } from "@/lib/domain/confirmations";
 import { formatChangeHeadline, formatValue } from "@/lib/domain/format";
 import { quarterLabel } from "@/lib/domain/quarter";
 import type { FormMetricView } from "@/lib/domain/quarter-form-view";
-import { SourceLink } from "../SourceLink";
+import { SourceCitation } from "../SourceCitation";
 
 /** One item of the quarter form's confirmation panel, with the stored figure's source linked. */
 export function ConfirmationText({
@@ -26,7 +26,12 @@ export function ConfirmationText({
         {current.source ? (
           <>
             {" "}
-            from <SourceLink source={current.source} prefix="" />
+            from {/* A client component, still in English like the rest of the form's panel. */}
+            <SourceCitation
+              source={current.source}
+              prefix=""
+              noAddress=" (document without a web address)"
+            />
           </>
         ) : null}
         , entered by {current.createdBy} on {current.createdAt.slice(0, 10)}. Saving {next} makes it
