@@ -1,13 +1,10 @@
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getReadDb } from "@/lib/db";
+import { describe, expect, it } from "vitest";
 import { annualView } from "@/lib/domain/annual";
 import { evaluateSignals, type SignalFinding } from "@/lib/domain/signals";
 import { getBrand } from "@/lib/queries/brands";
 import { listMetricsWithFigures } from "@/lib/queries/metrics";
 import { listBrandSeries } from "@/lib/queries/series";
-import { PROJECT_ROOT, seedFromFiles } from "@/lib/seed/prepare-database";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { setUpSeededTestDatabase } from "../support/seeded-test-db";
 
 /** The day this was written; the data's latest quarter is Q3 2025. */
 const NOW = new Date("2026-11-27T12:00:00Z");
@@ -19,17 +16,7 @@ async function findingsFor(slug: string): Promise<SignalFinding[]> {
 }
 
 describe("signals and fiscal years on the seeded brands", () => {
-  let testDb: TestDatabase;
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase();
-    await seedFromFiles(testDb.url, path.join(PROJECT_ROOT, "data"));
-  });
-
-  afterAll(async () => {
-    await getReadDb().$disconnect();
-    await testDb.remove();
-  });
+  setUpSeededTestDatabase();
 
   it("offers a comparison only the metrics every chosen brand has figures for", async () => {
     const both = await listMetricsWithFigures(["xiaomi", "li-auto"]);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { LONG_COLUMNS } from "@/lib/csv/export-format";
-import { getReadDb, getWriteDb } from "@/lib/db";
+import { getWriteDb } from "@/lib/db";
 import { BrandMetricSetError, MetricNotTrackedError } from "@/lib/errors";
 import {
   addBrandMetric,
@@ -12,22 +12,13 @@ import { createImportBatch } from "@/lib/mutations/create-import-batch";
 import { createQuarterFigures } from "@/lib/mutations/create-quarter-figures";
 import { listBrandMetricNotes, listBrandMetrics } from "@/lib/queries/brand-metrics";
 import { getImportBatch } from "@/lib/queries/import-batches";
-import { seedFromFiles } from "@/lib/seed/prepare-database";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { setUpSeededTestDatabase } from "../support/seeded-test-db";
 
-let testDb: TestDatabase;
 let db: PrismaClient;
 
+setUpSeededTestDatabase();
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedFromFiles(testDb.url);
   db = getWriteDb();
-});
-
-afterAll(async () => {
-  await getWriteDb().$disconnect();
-  await getReadDb().$disconnect();
-  await testDb.remove();
 });
 
 const liAutoFigure = (metricKey: string) => ({

@@ -1,14 +1,13 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET } from "@/app/feeds/[brand]/route";
-import { getReadDb, getWriteDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { confirmationToken } from "@/lib/domain/confirmations";
 import type { QuarterFigure } from "@/lib/domain/quarter-input";
 import { createEvent } from "@/lib/mutations/create-event";
 import { createQuarterFigures } from "@/lib/mutations/create-quarter-figures";
 import { deleteObservation } from "@/lib/mutations/delete-observation";
-import { seedFromFiles } from "@/lib/seed/prepare-database";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { setUpSeededTestDatabase } from "../support/seeded-test-db";
 
 const SOURCE = {
   title: "Xiaomi Q4 2025 results & outlook",
@@ -28,18 +27,7 @@ async function readFeed(path: string) {
   return parseFeed(await response.text());
 }
 
-let testDb: TestDatabase;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedFromFiles(testDb.url);
-});
-
-afterAll(async () => {
-  await getWriteDb().$disconnect();
-  await getReadDb().$disconnect();
-  await testDb.remove();
-});
+setUpSeededTestDatabase();
 
 /** Entries Pulse computes (signals, claim verdicts), as against audited writes. */
 const COMPUTED = /^urn:pulse:(signal|claim-verdict):/;

@@ -1,13 +1,11 @@
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getReadDb, getWriteDb } from "@/lib/db";
+import { describe, expect, it } from "vitest";
+import { getReadDb } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import { type ClaimInput, EMPTY_CLAIM_VALUES, parseClaimInput } from "@/lib/domain/claim-input";
 import { RecordNotFoundError, RevisionConflictError } from "@/lib/errors";
 import { createClaim } from "@/lib/mutations/create-claim";
 import { reviseClaim } from "@/lib/mutations/revise-claim";
-import { PROJECT_ROOT, seedFromFiles } from "@/lib/seed/prepare-database";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { setUpSeededTestDatabase } from "../support/seeded-test-db";
 
 const person = (name: string): Actor => ({ id: null, name });
 
@@ -32,18 +30,7 @@ async function counts() {
 }
 
 describe("revising a claim against a real SQLite file", () => {
-  let testDb: TestDatabase;
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase();
-    await seedFromFiles(testDb.url, path.join(PROJECT_ROOT, "data"));
-  });
-
-  afterAll(async () => {
-    await getReadDb().$disconnect();
-    await getWriteDb().$disconnect();
-    await testDb.remove();
-  });
+  setUpSeededTestDatabase();
 
   it("refuses a revision of a claim someone changed meanwhile, naming them, and writes nothing", async () => {
     const { uid } = await createClaim(claimInput("30"), person("Ada"));

@@ -1,12 +1,4 @@
-/**
- * The claims import end to end on a real database, through the same server actions the pages
- * post to (the write wrapper checks the session's role): a preview with a bad row writes nothing
- * and cannot be confirmed; a good file is written whole, each claim judged and audited under the
- * editor's account; confirming the same batch again writes nothing; an export re-imported is
- * unchanged.
- */
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as exportClaims } from "@/app/api/claims/export/route";
 import { POST as postImport } from "@/app/api/imports/route";
 import { confirmImport } from "@/lib/actions/confirm-import";
@@ -17,10 +9,8 @@ import { getReadDb } from "@/lib/db";
 import { acceptLink, createInvitation } from "@/lib/mutations/accounts";
 import { createSession } from "@/lib/mutations/sessions";
 import { getImportBatch } from "@/lib/queries/import-batches";
-import { PROJECT_ROOT, seedFromFiles } from "@/lib/seed/prepare-database";
-import { resetDbClients } from "../support/db-clients";
 import { RedirectSignal, request, resetRequest } from "../support/next-request";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { setUpSeededTestDatabase } from "../support/seeded-test-db";
 
 vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeaders);
 vi.mock("next/navigation", async () => (await import("../support/next-request")).nextNavigation);
@@ -90,24 +80,15 @@ async function written() {
 }
 
 describe("importing claims from a CSV file", () => {
-  let testDb: TestDatabase;
-
+  // Seeding judges 118 claims: allow for a machine shared with other jobs.
+  setUpSeededTestDatabase({ timeoutMs: 180_000 });
   beforeAll(async () => {
-    await resetDbClients();
-    testDb = await createTestDatabase();
-    await seedFromFiles(testDb.url, path.join(PROJECT_ROOT, "data"));
     editorId = await makeAccount("editor", "Ada Editor");
     viewerId = await makeAccount("viewer", "Val Viewer");
-    // Seeding judges 118 claims: allow for a machine shared with other jobs.
-  }, 180_000);
+  });
 
   beforeEach(async () => {
     await signInAs(editorId);
-  });
-
-  afterAll(async () => {
-    await resetDbClients();
-    await testDb.remove();
   });
 
   it("previews a bad row with its row, column and value, writes nothing, and cannot be confirmed", async () => {

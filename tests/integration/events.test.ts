@@ -1,6 +1,5 @@
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getReadDb, getWriteDb } from "@/lib/db";
+import { describe, expect, it } from "vitest";
+import { getReadDb } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import type { EventInput } from "@/lib/domain/event-input";
 import {
@@ -13,8 +12,7 @@ import { createEvent } from "@/lib/mutations/create-event";
 import { deleteEvent } from "@/lib/mutations/delete-event";
 import { updateEvent } from "@/lib/mutations/update-event";
 import { getEvent, listEvents } from "@/lib/queries/events";
-import { PROJECT_ROOT, seedFromFiles } from "@/lib/seed/prepare-database";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { setUpSeededTestDatabase } from "../support/seeded-test-db";
 
 const person = (name: string): Actor => ({ id: null, name });
 
@@ -38,18 +36,7 @@ async function counts() {
 }
 
 describe("events: reading, creating, editing and deleting against a real SQLite file", () => {
-  let testDb: TestDatabase;
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase();
-    await seedFromFiles(testDb.url, path.join(PROJECT_ROOT, "data"));
-  });
-
-  afterAll(async () => {
-    await getReadDb().$disconnect();
-    await getWriteDb().$disconnect();
-    await testDb.remove();
-  });
+  setUpSeededTestDatabase();
 
   it("lists a brand's seeded events oldest first, each with its source and quarter", async () => {
     const events = await listEvents("xiaomi");

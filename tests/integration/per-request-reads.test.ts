@@ -1,12 +1,11 @@
 import { createRequire } from "node:module";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getReadDb } from "@/lib/db";
 import { getBrand, listBrands } from "@/lib/queries/brands";
 import { listEvents } from "@/lib/queries/events";
 import { getMetric, listMetrics } from "@/lib/queries/metrics";
 import { listBrandSeries } from "@/lib/queries/series";
-import { seedFromFiles } from "@/lib/seed/prepare-database";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { setUpSeededTestDatabase } from "../support/seeded-test-db";
 
 /*
  * Pages run under React's server build, where cache() memoises for the rest of one render. Tests
@@ -44,17 +43,7 @@ async function inOneRequest<T>(render: () => Promise<T>): Promise<T> {
   }
 }
 
-let testDb: TestDatabase;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedFromFiles(testDb.url);
-});
-
-afterAll(async () => {
-  await getReadDb().$disconnect();
-  await testDb.remove();
-});
+setUpSeededTestDatabase();
 
 describe("reads memoised per request", () => {
   it("runs the catalog and brand queries once for everything a metric page asks", async () => {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { createPrismaClient, getReadDb, getWriteDb } from "@/lib/db";
+import { createPrismaClient, getWriteDb } from "@/lib/db";
 import { type Confirmation, confirmationToken } from "@/lib/domain/confirmations";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import type { QuarterFigure, QuarterInput } from "@/lib/domain/quarter-input";
@@ -18,8 +18,7 @@ import {
 import { deleteObservation } from "@/lib/mutations/delete-observation";
 import { listSavedFigures } from "@/lib/queries/saved-figures";
 import { listBrandSeries } from "@/lib/queries/series";
-import { seedFromFiles } from "@/lib/seed/prepare-database";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { setUpSeededTestDatabase } from "../support/seeded-test-db";
 
 const SOURCE = {
   title: "Xiaomi Q4 2025 results announcement",
@@ -92,19 +91,11 @@ async function auditOf(db: PrismaClient, metricKey: string, quarter: string) {
 }
 
 // One database for the file: lib/db keeps one connection per process, opened on first use.
-let testDb: TestDatabase;
 let db: PrismaClient;
 
+const seeded = setUpSeededTestDatabase();
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedFromFiles(testDb.url);
   db = getWriteDb();
-});
-
-afterAll(async () => {
-  await getWriteDb().$disconnect();
-  await getReadDb().$disconnect();
-  await testDb.remove();
 });
 
 describe("saving a quarter from the form", () => {
@@ -284,8 +275,8 @@ describe("saving a quarter from the form", () => {
   });
 
   it("also records concurrent restatements sent through separate connections (as from two processes)", async () => {
-    const first = createPrismaClient(testDb.url);
-    const second = createPrismaClient(testDb.url);
+    const first = createPrismaClient(seeded().url);
+    const second = createPrismaClient(seeded().url);
     try {
       const values = [200.1, 200.2, 200.3, 200.4, 200.5, 200.6];
       await Promise.all(

@@ -1,25 +1,12 @@
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getReadDb } from "@/lib/db";
+import { describe, expect, it } from "vitest";
 import { chartRows, summarizeSeries } from "@/lib/domain/series-view";
 import { getBrand, listBrands } from "@/lib/queries/brands";
 import { listMetrics } from "@/lib/queries/metrics";
 import { listBrandSeries } from "@/lib/queries/series";
-import { PROJECT_ROOT, seedFromFiles } from "@/lib/seed/prepare-database";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { setUpSeededTestDatabase } from "../support/seeded-test-db";
 
 describe("the read queries behind the overview and metric pages", () => {
-  let testDb: TestDatabase;
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase();
-    await seedFromFiles(testDb.url, path.join(PROJECT_ROOT, "data"));
-  });
-
-  afterAll(async () => {
-    await getReadDb().$disconnect();
-    await testDb.remove();
-  });
+  setUpSeededTestDatabase();
 
   it("finds the seeded brands, sorted by name, and not an unknown one", async () => {
     // data/brands.csv holds Xiaomi and, for comparisons, Li Auto.
