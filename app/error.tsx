@@ -1,14 +1,14 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import en from "@/messages/en.accounts.json";
-import zh from "@/messages/zh.accounts.json";
+import en from "@/messages/en.error-page.json";
+import zh from "@/messages/zh.error-page.json";
 
 /*
  * An error boundary gets no props from a server parent, so it cannot be handed its words like the
- * other client components: it reads its namespace from both accounts catalogs (bundled whole, a
- * few kilobytes; no other words reach the browser) and picks by the page's <html lang>, which the
- * layout set from the request's locale. The server snapshot is English, as before.
+ * other client components: it bundles its own two small catalogs (messages/<locale>.error-page.json,
+ * only its namespace, so no other words reach the browser) and picks by the page's <html lang>,
+ * which the layout set from the request's locale. The server snapshot is English, as before.
  */
 const WORDS = { en: en.ErrorPage, zh: zh.ErrorPage };
 

@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { isLocale, type Locale } from "@/lib/domain/locale";
 import { LOCALE_HEADER, resolveLocale } from "@/lib/locale";
+import { MESSAGE_AREAS } from "./areas";
 
 /*
  * next-intl without i18n routing (no /zh/ path prefixes: every existing URL stays valid). The
@@ -9,17 +10,11 @@ import { LOCALE_HEADER, resolveLocale } from "@/lib/locale";
  * passes it in a request header, since a layout cannot read the query string; a request the
  * proxy did not see (none should) resolves from its cookie and Accept-Language.
  */
-/**
- * The catalog is split by area (the reading pages, claims and events, forms, accounts, charts
- * and signals) so that one area's words can change without touching the others' file; each area
- * owns its own top-level namespaces.
- */
-const AREAS = ["claims-events", "forms", "accounts", "charts-signals"] as const;
 
 async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
   const parts = await Promise.all([
     import(`../messages/${locale}.json`),
-    ...AREAS.map((area) => import(`../messages/${locale}.${area}.json`)),
+    ...MESSAGE_AREAS.map((area) => import(`../messages/${locale}.${area}.json`)),
   ]);
   return Object.assign({}, ...parts.map((part) => part.default));
 }

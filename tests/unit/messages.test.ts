@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { MESSAGE_AREAS } from "@/i18n/areas";
 
 /*
  * The two catalogs must say the same things: a key missing in one language would show the key's
@@ -29,6 +30,13 @@ function leafKeys(value: unknown, prefix = ""): string[] {
 describe("message catalogs", () => {
   const en = catalog("en");
   const zh = catalog("zh");
+
+  it("are every one loaded: an area file not named in MESSAGE_AREAS would never be read", () => {
+    const areas = [...en.keys()]
+      .filter((name) => name !== "en.json")
+      .map((name) => name.slice("en.".length, -".json".length));
+    expect(areas.sort()).toEqual([...MESSAGE_AREAS].sort());
+  });
 
   it("come in the same files for both languages", () => {
     expect([...en.keys()].map((name) => name.slice(2)).sort()).toEqual(
