@@ -8,6 +8,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { now } from "@/lib/clock";
+import { brandVersionSql } from "@/lib/data-version-sql";
 import { databaseFilePath, databaseProvider } from "@/lib/database-url";
 import { BUSY_TIMEOUT_MS } from "@/lib/limits";
 import { postgresPool } from "@/lib/postgres/pool";
@@ -30,29 +31,11 @@ export interface DatabaseProbe {
   close(): Promise<void>;
 }
 
+export { brandVersionSql };
+
 // Both read the primary key's index from its end: one page, whatever the table's size.
 const MAX_AUDIT_ID = `SELECT COALESCE(MAX(id), 0) AS id FROM "AuditEntry"`;
 
-/**
- * One statement for a page of `count` brands: each part is one seek to the end of the
- * ("brandId", id) index (the brand-less rows, then each brand's), so the cost does not grow with
- * the table. An unknown slug adds nothing: its page is a 404, which is not stored.
- * The brand-less part is an ORDER BY the index's columns, not MAX: PostgreSQL reads `IS NULL` as
- * no particular order, would walk the primary key backwards past every brand's rows to the last
- * brand-less one (96 ms over 300,000 rows after the seed's), and a sort it cannot do from the
- * primary key steers it to the index.
- */
-export function brandVersionSql(count: number, placeholder: (index: number) => string): string {
-  const parts = [
-    `SELECT (SELECT id FROM "AuditEntry" WHERE "brandId" IS NULL ORDER BY "brandId" DESC, id DESC LIMIT 1) AS id`,
-  ];
-  for (let index = 0; index < count; index++) {
-    parts.push(
-      `SELECT MAX(id) AS id FROM "AuditEntry" WHERE "brandId" = (SELECT id FROM "Brand" WHERE slug = ${placeholder(index)})`,
-    );
-  }
-  return `SELECT COALESCE(MAX(id), 0) AS id FROM (${parts.join(" UNION ALL ")}) AS versions`;
-}
 const APPLIED = `SELECT migration_name FROM "_prisma_migrations"
   WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
 

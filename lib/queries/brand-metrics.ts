@@ -2,6 +2,7 @@ import "server-only";
 import { getReadDb } from "@/lib/db";
 import type { BrandMetricDTO, BrandMetricNote } from "@/lib/domain/brand-metrics";
 import type { MetricDTO, MetricKind } from "@/lib/domain/types";
+import { memoByVersion } from "./data-version";
 import { listMetrics } from "./metrics";
 
 function metricDto(row: {
@@ -31,6 +32,10 @@ function metricDto(row: {
  * own (one just added to brands.csv) tracks the whole catalog, so nothing is hidden by default.
  */
 export async function listBrandMetrics(brandSlug: string): Promise<BrandMetricDTO[]> {
+  return memoByVersion(brandSlug, "brand-metrics", () => readBrandMetrics(brandSlug));
+}
+
+async function readBrandMetrics(brandSlug: string): Promise<BrandMetricDTO[]> {
   const rows = await getReadDb().brandMetric.findMany({
     where: { brand: { slug: brandSlug } },
     orderBy: [{ position: "asc" }, { id: "asc" }],

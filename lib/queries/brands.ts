@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getReadDb } from "@/lib/db";
 import type { BrandDTO } from "@/lib/domain/types";
+import { memoByVersion } from "./data-version";
 
 const brandSelect = {
   slug: true,
@@ -12,9 +13,13 @@ const brandSelect = {
 } as const;
 
 export const listBrands = cache(async function listBrands(): Promise<BrandDTO[]> {
-  return getReadDb().brand.findMany({ select: brandSelect, orderBy: { name: "asc" } });
+  return memoByVersion(null, "brands", () =>
+    getReadDb().brand.findMany({ select: brandSelect, orderBy: { name: "asc" } }),
+  );
 });
 
 export const getBrand = cache(async function getBrand(slug: string): Promise<BrandDTO | null> {
-  return getReadDb().brand.findUnique({ where: { slug }, select: brandSelect });
+  return memoByVersion(null, `brand:${slug}`, () =>
+    getReadDb().brand.findUnique({ where: { slug }, select: brandSelect }),
+  );
 });

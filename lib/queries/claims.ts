@@ -14,6 +14,7 @@ import {
 import { type QuarterCode, quarterEndDate } from "@/lib/domain/quarter";
 import type { SignalClaim } from "@/lib/domain/signals";
 import type { SourceDTO } from "@/lib/domain/types";
+import { memoByVersion } from "./data-version";
 
 /** One cached judgement of a claim: what the figures said, from which revisions, and why it was made. */
 export interface ClaimVerdictDTO {
@@ -99,6 +100,11 @@ function claimDate(claim: ClaimDTO): string {
 
 /** A brand's current claims with their verdicts, newest first, filtered as the URL says. */
 export async function listClaims(filter: ClaimFilter): Promise<ClaimDTO[]> {
+  const key = `claims:${filter.who ?? ""}:${filter.metric ?? ""}:${filter.verdict ?? ""}`;
+  return memoByVersion(filter.brand, key, () => readClaims(filter));
+}
+
+async function readClaims(filter: ClaimFilter): Promise<ClaimDTO[]> {
   const db = getReadDb();
   const rows = await db.claim.findMany({
     where: {
@@ -180,6 +186,10 @@ export type VerdictCounts = Record<Verdict, number>;
 
 /** How many of a brand's current claims hold, are overstated, understated or cannot be checked. */
 export async function countClaimVerdicts(brand: string): Promise<VerdictCounts> {
+  return memoByVersion(brand, "claim-counts", () => readClaimCounts(brand));
+}
+
+async function readClaimCounts(brand: string): Promise<VerdictCounts> {
   const groups = await getReadDb().claimVerdict.groupBy({
     by: ["verdict"],
     where: { isCurrent: true, claim: { isCurrent: true, deleted: false, brand: { slug: brand } } },

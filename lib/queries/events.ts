@@ -10,6 +10,7 @@ import type {
   EventRevisionDTO,
   SourceDTO,
 } from "@/lib/domain/types";
+import { memoByVersion } from "./data-version";
 
 const sourceSelect = { select: { title: true, url: true, publishedOn: true } } as const;
 
@@ -63,12 +64,14 @@ const eventSelect = {
 
 /** A brand's current, not deleted events, oldest first, each with its source. */
 export const listEvents = cache(async function listEvents(brandSlug: string): Promise<EventDTO[]> {
-  const rows = await getReadDb().event.findMany({
-    where: { brand: { slug: brandSlug }, isCurrent: true, deleted: false },
-    select: eventSelect,
-    orderBy: [{ date: "asc" }, { title: "asc" }],
+  return memoByVersion(brandSlug, "events", async () => {
+    const rows = await getReadDb().event.findMany({
+      where: { brand: { slug: brandSlug }, isCurrent: true, deleted: false },
+      select: eventSelect,
+      orderBy: [{ date: "asc" }, { title: "asc" }],
+    });
+    return rows.map(toEvent);
   });
-  return rows.map(toEvent);
 });
 
 /** One event with its revision history (deleted ones too, so that they can be restored). */

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getReadDb } from "@/lib/db";
 import type { MetricDTO, MetricKind } from "@/lib/domain/types";
+import { memoByVersion } from "./data-version";
 
 /*
  * Reads that pages make are wrapped in React's cache(): within one server render each runs once
@@ -11,6 +12,10 @@ import type { MetricDTO, MetricKind } from "@/lib/domain/types";
  * stay plain objects.
  */
 export const listMetrics = cache(async function listMetrics(): Promise<MetricDTO[]> {
+  return memoByVersion(null, "metrics", readMetrics);
+});
+
+async function readMetrics(): Promise<MetricDTO[]> {
   const rows = await getReadDb().metric.findMany({ orderBy: { position: "asc" } });
   return rows.map((row) => ({
     key: row.key,
@@ -22,7 +27,7 @@ export const listMetrics = cache(async function listMetrics(): Promise<MetricDTO
     labelZh: row.labelZh,
     definitionZh: row.definitionZh,
   }));
-});
+}
 
 export const getMetric = cache(async function getMetric(key: string): Promise<MetricDTO | null> {
   const metrics = await listMetrics();

@@ -11,6 +11,7 @@ import type {
   SourceDTO,
   WithdrawalDTO,
 } from "@/lib/domain/types";
+import { memoByVersion } from "./data-version";
 import { listMetrics } from "./metrics";
 
 interface SourceRow {
@@ -33,6 +34,14 @@ const sourceSelect = { select: { title: true, url: true, publishedOn: true } } a
 export const listBrandSeries = cache(async function listBrandSeries(
   brandSlug: string,
   options: { metricKeys?: readonly string[] } = {},
+): Promise<SeriesDTO[]> {
+  const key = `series:${options.metricKeys?.join(",") ?? "*"}`;
+  return memoByVersion(brandSlug, key, () => readBrandSeries(brandSlug, options));
+});
+
+async function readBrandSeries(
+  brandSlug: string,
+  options: { metricKeys?: readonly string[] },
 ): Promise<SeriesDTO[]> {
   const db = getReadDb();
   const catalog = await listMetrics();
@@ -142,4 +151,4 @@ export const listBrandSeries = cache(async function listBrandSeries(
     points: pointsByMetric.get(metric.key) ?? [],
     withdrawn: withdrawnByMetric.get(metric.key) ?? [],
   }));
-});
+}

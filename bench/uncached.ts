@@ -1,0 +1,73 @@
+/**
+ * Issue 12's uncached pages alone, for before/after comparisons while working on render speed:
+ * serves the production build on the benchmark database (`npm run bench` or
+ * `npx tsx bench/generate-dataset.ts bench/.work/bench.db` first), signs in the bench's editor
+ * (a session: the page cache never answers), and for each page prints its req/s at 10
+ * connections and its time to first byte at one connection.
+ *
+ *   npx tsx bench/uncached.ts [path ...] [--duration 10] [--rounds 1]
+ *
+ * The paths default to the Xiaomi overview and revenue page. Load average is printed before
+ * every phase: on a shared machine a figure means little without it.
+ */
+import { existsSync } from "node:fs";
+import { loadavg } from "node:os";
+import path from "node:path";
+import { loadPhase } from "./lib/load";
+import { measureFirstByte } from "./lib/page-bytes";
+import { cpuSeconds, startServer, waitUntilIdle } from "./lib/server";
+import { BENCH_ADMIN_ENV, signedInEditorCookie } from "./lib/session";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const DB_FILE = path.join(ROOT, "bench", ".work", "bench.db");
+
+function flag(args: string[], name: string, fallback: number): number {
+  const at = args.indexOf(name);
+  return at === -1 ? fallback : Number(args[at + 1]);
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const paths = args.filter((arg) => arg.startsWith("/"));
+  if (paths.length === 0) paths.push("/?brand=xiaomi", "/metrics/revenue?brand=xiaomi");
+  const duration = flag(args, "--duration", 10);
+  const rounds = flag(args, "--rounds", 1);
+  if (!existsSync(DB_FILE)) throw new Error(`no ${path.relative(ROOT, DB_FILE)}: see the header`);
+
+  const server = await startServer({
+    projectRoot: ROOT,
+    databaseFile: DB_FILE,
+    env: BENCH_ADMIN_ENV,
+  });
+  try {
+    const cookie = await signedInEditorCookie(server.baseUrl);
+    for (const target of paths) {
+      for (let i = 0; i < 10; i++) {
+        const response = await fetch(`${server.baseUrl}${target}`, { headers: { cookie } });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${target} answered ${response.status}`);
+      }
+    }
+    for (let round = 1; round <= rounds; round++) {
+      for (const target of paths) {
+        const load = loadavg()[0]?.toFixed(2);
+        const phase = await loadPhase(server, `${target} signed in`, target, 10, duration, cookie);
+        await waitUntilIdle(server.serverPid);
+        const cpuBefore = cpuSeconds(server.serverPid) ?? 0;
+        const firstByte = await measureFirstByte(`${server.baseUrl}${target}`, cookie, 20);
+        // The server's own CPU per request (22 of them: 2 uncounted, then 20), one at a time: on
+        // a shared machine, steadier than the rate.
+        const cpuMs = (((cpuSeconds(server.serverPid) ?? 0) - cpuBefore) * 1000) / 22;
+        console.log(
+          `round ${round} ${target}: ${phase.requestsPerSecond.toFixed(1)} req/s, p50 ${phase.p50.toFixed(0)} ms, ` +
+            `p95 ${phase.p95.toFixed(0)} ms at 10 connections; at 1 connection first byte p50 ${firstByte.p50.toFixed(1)} ms, ` +
+            `${cpuMs.toFixed(0)} ms of server CPU per request (load average ${load} before)`,
+        );
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+await main();
