@@ -1,7 +1,13 @@
 import Link from "next/link";
 import { useMessages, useTranslations } from "next-intl";
 import { useCurrentLocale } from "@/i18n/use-locale";
-import { eventMarkers, eventsForMetric, miniChartMarkers, placeEvents } from "@/lib/domain/events";
+import {
+  type EventWords,
+  eventMarkers,
+  eventsForMetric,
+  miniChartMarkers,
+  placeEvents,
+} from "@/lib/domain/events";
 import { unitLabel } from "@/lib/domain/format";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import {
@@ -38,11 +44,13 @@ export function TrendPanel({
   const t = useTranslations("TrendPanel");
   const locale = useCurrentLocale();
   // The same object for every panel, so the page's payload carries the chart's words once.
-  const chartText = useMessages().MiniTrendChart as unknown as MiniTrendChartText;
+  const messages = useMessages();
+  const chartText = messages.MiniTrendChart as unknown as MiniTrendChartText;
+  const trendText = messages.TrendChart as unknown as Pick<EventWords, "kinds" | "source">;
   const windowStart = overviewWindowStart(series);
   const hasEarlier =
     windowStart !== null && series.points.some((point) => point.quarter < windowStart);
-  const rows = chartRows(series, hasEarlier ? windowStart : null, null);
+  const rows = chartRows(series, hasEarlier ? windowStart : null, null, locale);
   const first = rows[0]?.quarter;
   const last = rows.at(-1)?.quarter;
   // A chart draws only the events that concern its metric; the timeline keeps them all.
@@ -71,7 +79,15 @@ export function TrendPanel({
             <MiniTrendChart
               rows={packMiniChartRows(rows)}
               metric={{ label: metric.label, unit: metric.unit, kind: metric.kind }}
-              markers={placed ? miniChartMarkers(eventMarkers(placed.within)) : []}
+              markers={
+                placed
+                  ? miniChartMarkers(eventMarkers(placed.within, undefined, locale), {
+                      locale,
+                      kinds: trendText.kinds,
+                      source: trendText.source,
+                    })
+                  : []
+              }
               titleId={`mini-${metric.key}`}
               text={chartText}
               locale={locale}

@@ -10,4 +10,5 @@ export const MESSAGE_AREAS = [
   "accounts",
   "charts-signals",
   "error-page",
+  "chart-words",
 ] as const;

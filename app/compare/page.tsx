@@ -13,12 +13,11 @@ import { currentLocale } from "@/i18n/locale";
 import { now } from "@/lib/clock";
 import { DERIVED_METRICS } from "@/lib/domain/derived-metrics";
 import { localizeMetric } from "@/lib/domain/metric-locale";
-import { quarterLabel } from "@/lib/domain/quarter";
 import { listBrandMetricNotes } from "@/lib/queries/brand-metrics";
 import { loadCompareView } from "@/lib/queries/compare-view";
 import { listMetricsWithFigures } from "@/lib/queries/metrics";
 import { compareQuery, parseCompareParams, type SearchParams } from "@/lib/url-state";
-import { COMPARE_MODE_WORDS, comparePageView } from "@/lib/view-models/compare-page";
+import { comparePageView } from "@/lib/view-models/compare-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Compare"))("title") };
@@ -32,11 +31,11 @@ export default async function ComparePage({
   const parsed = parseCompareParams(await searchParams);
   if (!parsed.ok) return <ParamProblems problems={parsed.problems} resetHref="/compare" />;
   const state = parsed.value;
-  const [view, requestHeaders, t, locale, messages] = await Promise.all([
-    loadCompareView(state),
+  const locale = await currentLocale();
+  const [view, requestHeaders, t, messages] = await Promise.all([
+    loadCompareView(state, locale),
     headers(),
     getTranslations("Compare"),
-    currentLocale(),
     // The charts are client components: their words come from here (components/charts/chart-text.ts).
     getMessages(),
   ]);
@@ -71,6 +70,7 @@ export default async function ComparePage({
     pointsById,
     shareLink,
     imageMeta,
+    chartHeading,
   } = comparePageView({ state, view, offered, locale, today: now() });
   const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost";
   const protocol = requestHeaders.get("x-forwarded-proto") ?? "http";
@@ -125,10 +125,7 @@ export default async function ComparePage({
           data-testid="compare-chart"
           data-mode={decision.mode}
         >
-          <h2 id="compare-chart-heading">
-            {drawn.map((entry) => entry.label).join(" vs ")}: {COMPARE_MODE_WORDS[decision.mode]}
-            {table.base ? ` (${quarterLabel(table.base)} = 100)` : ""}
-          </h2>
+          <h2 id="compare-chart-heading">{chartHeading}</h2>
           <ChartDownloads
             meta={imageMeta}
             text={messages.ChartDownloads as unknown as ChartDownloadsText}

@@ -17,6 +17,7 @@ import { changeAxis, valueAxis } from "@/lib/domain/chart-scale";
 import type { CompareMode, CompareRow } from "@/lib/domain/compare";
 import { formatAxisNumber, formatNumber, pointsWord, unitLabel } from "@/lib/domain/format";
 import type { Locale } from "@/lib/domain/locale";
+import { type LineShapeProps, ZeroLine } from "./chart-marks";
 import type { ChartText } from "./chart-text";
 import { CHART_COLORS, QUARTER_X_AXIS, YEAR_COLORS } from "./chart-theme";
 
@@ -141,17 +142,7 @@ export function CompareChart({
         {mode === "yoy" ? (
           <ReferenceLine
             y={0}
-            shape={(props: { x1?: number; y1?: number; x2?: number; y2?: number }) => (
-              <line
-                data-testid="zero-line"
-                x1={props.x1}
-                x2={props.x2}
-                y1={props.y1}
-                y2={props.y2}
-                stroke={CHART_COLORS.axis}
-                strokeWidth={1.25}
-              />
-            )}
+            shape={(props: LineShapeProps) => <ZeroLine {...props} tone="axis" />}
           />
         ) : null}
         {cutAt !== null ? (

@@ -1,5 +1,10 @@
 import type { FocusEvent, KeyboardEvent } from "react";
-import { type EventMarker, isAdverse, markerDescription } from "@/lib/domain/events";
+import {
+  type EventMarker,
+  type EventWords,
+  isAdverse,
+  markerDescription,
+} from "@/lib/domain/events";
 import { CHART_COLORS } from "./chart-theme";
 
 interface MarkerShapeProps {
@@ -8,6 +13,8 @@ interface MarkerShapeProps {
   x2?: number;
   y2?: number;
   marker: EventMarker;
+  /** The words of its accessible name, in the page's language. */
+  words: EventWords;
   active: boolean;
   onActivate: (label: string | null) => void;
 }
@@ -17,7 +24,15 @@ interface MarkerShapeProps {
  * focusable button whose name carries every event's date, title, line and
  * source, and focusing or hovering it shows the same below the chart.
  */
-export function EventMarkerShape({ x1, y1, y2, marker, active, onActivate }: MarkerShapeProps) {
+export function EventMarkerShape({
+  x1,
+  y1,
+  y2,
+  marker,
+  words,
+  active,
+  onActivate,
+}: MarkerShapeProps) {
   if (x1 === undefined || y1 === undefined || y2 === undefined) return null;
   const radius = 9;
   // The dot sits inside the plot, just below its top edge: above it, the legend would cover it.
@@ -41,7 +56,7 @@ export function EventMarkerShape({ x1, y1, y2, marker, active, onActivate }: Mar
       data-testid="event-marker"
       tabIndex={0}
       role="button"
-      aria-label={markerDescription(marker)}
+      aria-label={markerDescription(marker, words)}
       aria-pressed={active}
       onFocus={(event: FocusEvent<SVGGElement>) => {
         event.stopPropagation();

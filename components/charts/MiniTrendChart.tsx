@@ -143,8 +143,10 @@ export function MiniTrendChart({
   const yChange = (value: number) =>
     tenth(MARGIN.top + PLOT_HEIGHT * (1 - changes.fraction(value)));
   const unitOfChange = changeUnit(metric.kind);
-  // The markers are keyed by the English quarter label (lib/domain/events), whatever the page's language.
-  const indexByLabel = new Map(rows.map((row, index) => [quarterLabel(row.quarter), index]));
+  // The markers are keyed by the quarter's label in the page's language (TrendPanel's eventMarkers).
+  const indexByLabel = new Map(
+    rows.map((row, index) => [quarterLabel(row.quarter, locale), index]),
+  );
   const unit = unitLabel(metric.unit, locale);
 
   const linePath: string[] = [];

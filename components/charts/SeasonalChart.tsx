@@ -96,7 +96,7 @@ export function SeasonalChart({
         <Line
           key={year}
           dataKey={`y${year}`}
-          name={String(year)}
+          name={locale === "zh" ? `${year}年` : String(year)}
           stroke={YEAR_COLORS[index % YEAR_COLORS.length]}
           strokeWidth={2}
           dot={{ r: 3 }}

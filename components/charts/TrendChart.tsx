@@ -193,6 +193,7 @@ export function TrendChart({
               <EventMarkerShape
                 {...props}
                 marker={marker}
+                words={{ locale, kinds: text.kinds, source: text.source }}
                 active={activeLabel === marker.label}
                 onActivate={setActiveLabel}
               />

@@ -80,7 +80,8 @@ export function TrendTooltip({
             <li key={event.uid}>
               ◆ {event.dateLabel}
               {colon}
-              {event.title} ({event.sourceTitle})
+              {event.title}
+              {locale === "zh" ? `（${event.sourceTitle}）` : ` (${event.sourceTitle})`}
             </li>
           ))}
         </ul>

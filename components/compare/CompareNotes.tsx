@@ -19,6 +19,7 @@ export function CompareNotes({
   notes: CompareTable["notes"];
 }) {
   const t = useTranslations("Compare");
+  const words = useTranslations("CompareNotes");
   return (
     <>
       {derivedShown.length > 0 ? (
@@ -44,16 +45,23 @@ export function CompareNotes({
         <ul className="notice notice--info series-notes" data-testid="series-notes">
           {empty.map((entry) => (
             <li key={entry.id}>
-              {entry.label}: no value in any quarter
-              {entry.derived && entry.derived.gaps.length > 0
-                ? ` (${entry.derived.gaps[0]?.reason}${entry.derived.gaps.length > 1 ? ", and so on" : ""})`
-                : " (no figures stored for this brand)"}
-              .
+              {words("empty", {
+                series: entry.label,
+                detail:
+                  entry.derived && entry.derived.gaps.length > 0
+                    ? words(entry.derived.gaps.length > 1 ? "gapMore" : "gap", {
+                        reason: entry.derived.gaps[0]?.reason ?? "",
+                      })
+                    : words("noFigures"),
+              })}
             </li>
           ))}
           {notes.map((note) => (
             <li key={note.seriesId}>
-              {series.find((entry) => entry.id === note.seriesId)?.label}: {note.note}.
+              {words("note", {
+                series: series.find((entry) => entry.id === note.seriesId)?.label ?? "",
+                note: note.note,
+              })}
             </li>
           ))}
         </ul>

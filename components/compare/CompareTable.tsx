@@ -2,7 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { SourceLink } from "@/components/SourceLink";
 import type { CompareMode, CompareTable as CompareTableData } from "@/lib/domain/compare";
-import { formatValue } from "@/lib/domain/format";
+import { formatValue, unitLabel } from "@/lib/domain/format";
 import type { Locale } from "@/lib/domain/locale";
 import type { CompareView } from "@/lib/queries/compare-view";
 import { type CompareState, compareQuery, metricPageQuery } from "@/lib/url-state";
@@ -29,19 +29,13 @@ export function CompareTable({
   locale: Locale;
 }) {
   const t = useTranslations("Compare");
+  const words = useTranslations("CompareTable");
   return (
     <section aria-labelledby="compare-table-heading">
       <h2 id="compare-table-heading">{t("data")}</h2>
       <div className="table-scroll">
         <table className="series-table" data-testid="compare-table">
-          <caption>
-            Each series by quarter, newest first:{" "}
-            {mode === "absolute"
-              ? "the value"
-              : `the ${mode === "yoy" ? "YoY change" : "index"}, then the value`}{" "}
-            with its source (a derived value shows its inputs). An empty cell is a quarter with no
-            figure.
-          </caption>
+          <caption>{words("caption", { mode })}</caption>
           <thead>
             <tr>
               <th scope="col">{t("quarter")}</th>
@@ -56,7 +50,7 @@ export function CompareTable({
                   >
                     {entry.label}
                   </Link>{" "}
-                  <span className="unit">({entry.unit})</span>
+                  <span className="unit">({unitLabel(entry.unit, locale)})</span>
                 </th>
               ))}
             </tr>
@@ -74,7 +68,7 @@ export function CompareTable({
                     <td key={entry.id} className="num">
                       {mode === "absolute" ? null : (
                         <span className="compare-cell__mode">
-                          {shown === null ? t("na") : compareModeCell(shown, mode, entry)}
+                          {shown === null ? t("na") : compareModeCell(shown, mode, entry, locale)}
                         </span>
                       )}
                       <span className="compare-cell__value">

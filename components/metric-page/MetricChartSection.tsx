@@ -4,6 +4,7 @@ import { SeasonalChart, type SeasonalChartText } from "@/components/charts/Seaso
 import { TrendChart, type TrendChartText } from "@/components/charts/TrendChart";
 import { useCurrentLocale } from "@/i18n/use-locale";
 import { type ChartImageMeta, chartFileBase } from "@/lib/domain/chart-image";
+import { unitLabel } from "@/lib/domain/format";
 import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
 import { seasonalRows } from "@/lib/domain/series-view";
 import type { MetricDTO } from "@/lib/domain/types";
@@ -41,13 +42,14 @@ export function MetricChartSection({
     from: string,
     to: string,
   ): ChartImageMeta => ({
-    title: `${brand.name}: ${metric.label}`,
-    unit: metric.unit,
+    title: locale === "zh" ? `${brand.name}：${metric.label}` : `${brand.name}: ${metric.label}`,
+    unit: unitLabel(metric.unit, locale),
     range: t("chartHeading", { view: t(`views.${viewName}`), ...labels }),
     // Fiscal years are summed from these quarters, so their sources are the year's sources too.
     sources: chart.flatMap((row) => (row.sourceTitle ? [row.sourceTitle] : [])),
     date: today.toISOString().slice(0, 10),
     fileBase: chartFileBase({ brands: [brand.slug], metrics: [metric.key], from, to }),
+    locale,
   });
   const noFigures = <p className="muted">{t("noFigures")}</p>;
   const trendChart = (rows: MetricPageView["chart"]) => (
@@ -89,8 +91,9 @@ export function MetricChartSection({
           text={downloadsText}
           meta={imageMeta(
             { from: firstYear, to: lastYear },
-            firstYear.replace(/\s/g, ""),
-            lastYear.replace(/\s/g, ""),
+            // The file is named in ASCII whatever the language: "FY2024", as the English label.
+            `FY${annualChart[0]?.quarter.slice(0, 4) ?? ""}`,
+            `FY${annualChart.at(-1)?.quarter.slice(0, 4) ?? ""}`,
           )}
         >
           <div className="chart-frame chart-frame--large">{trendChart(annualChart)}</div>

@@ -4,6 +4,7 @@
  * aggregated, because a year's rate needs each quarter's weight, which is not stored.
  */
 import { type Change, change, changeMagnitude } from "./kpi";
+import type { Locale } from "./locale";
 import { type QuarterCode, quarterCode } from "./quarter";
 import type { ChartRow } from "./series-view";
 import type { MetricKind, PointDTO, Qualifier, SeriesDTO, SourceDTO } from "./types";
@@ -41,8 +42,9 @@ export type AnnualView =
 export const RATIO_NOT_AGGREGATABLE =
   "A ratio for a whole year cannot be computed from its four quarterly ratios without each quarter's weight (for a margin, that quarter's revenue), which is not stored; so no fiscal-year figure is shown.";
 
-export function fiscalYearLabel(year: number): string {
-  return `FY ${year}`;
+/** "FY 2025"; in Chinese "2025财年". */
+export function fiscalYearLabel(year: number, locale: Locale = "en"): string {
+  return locale === "zh" ? `${year}财年` : `FY ${year}`;
 }
 
 function combinedQualifier(points: readonly PointDTO[]): Qualifier {
@@ -57,7 +59,12 @@ function uniqueSources(points: readonly PointDTO[]): SourceDTO[] {
   return [...seen.values()];
 }
 
-function yearRow(kind: MetricKind, year: number, byQuarter: Map<string, PointDTO>): AnnualRow {
+function yearRow(
+  kind: MetricKind,
+  year: number,
+  byQuarter: Map<string, PointDTO>,
+  locale: Locale,
+): AnnualRow {
   const quarterCodes = [1, 2, 3, 4].map((quarter) => quarterCode(year, quarter));
   const present = quarterCodes.flatMap((code) => {
     const point = byQuarter.get(code);
@@ -65,7 +72,7 @@ function yearRow(kind: MetricKind, year: number, byQuarter: Map<string, PointDTO
   });
   const base = {
     year,
-    label: fiscalYearLabel(year),
+    label: fiscalYearLabel(year, locale),
     quarters: present.map((point) => point.quarter),
     yoy: null,
   };
@@ -117,7 +124,7 @@ function yearRow(kind: MetricKind, year: number, byQuarter: Map<string, PointDTO
  * One row per fiscal year from the series' first year to its last, oldest first, with the YoY
  * change against the year before when both have a value.
  */
-export function annualView(series: SeriesDTO): AnnualView {
+export function annualView(series: SeriesDTO, locale: Locale = "en"): AnnualView {
   const { kind } = series.metric;
   if (kind === "ratio") return { aggregatable: false, reason: RATIO_NOT_AGGREGATABLE };
   if (series.points.length === 0) return { aggregatable: true, rows: [] };
@@ -127,7 +134,7 @@ export function annualView(series: SeriesDTO): AnnualView {
   const last = Math.max(...years);
   const rows: AnnualRow[] = [];
   for (let year = first; year <= last; year++) {
-    const row = yearRow(kind, year, byQuarter);
+    const row = yearRow(kind, year, byQuarter, locale);
     const previous = rows.at(-1);
     if (row.value !== null && previous?.value != null) {
       row.yoy = change(
@@ -142,8 +149,20 @@ export function annualView(series: SeriesDTO): AnnualView {
 }
 
 /** A one-line account of a row's status, for tables and tooltips. */
-export function annualStatusText(row: AnnualRow): string {
+export function annualStatusText(row: AnnualRow, locale: Locale = "en"): string {
   const { status } = row;
+  if (locale === "zh") {
+    switch (status.kind) {
+      case "total":
+        return "Q1至Q4合计";
+      case "incomplete":
+        return `不完整：缺少${status.missing.map((code) => `Q${code.slice(-1)}`).join("、")}数据`;
+      case "year_end":
+        return "年末水平（Q4）";
+      case "no_year_end":
+        return `无年末数值：缺少${row.year}年Q4数据`;
+    }
+  }
   switch (status.kind) {
     case "total":
       return "Sum of Q1 to Q4";
@@ -160,7 +179,11 @@ export function annualStatusText(row: AnnualRow): string {
  * Chart rows for the fiscal-year chart, in the same shape as the quarterly ones: one per year,
  * the axis labelled "FY 2024", a year without a value kept as an empty slot with the reason.
  */
-export function annualChartRows(kind: MetricKind, rows: readonly AnnualRow[]): ChartRow[] {
+export function annualChartRows(
+  kind: MetricKind,
+  rows: readonly AnnualRow[],
+  locale: Locale = "en",
+): ChartRow[] {
   return rows.map((row, index) => {
     const twoBack = rows[index - 2];
     const twoYears =
@@ -190,10 +213,12 @@ export function annualChartRows(kind: MetricKind, rows: readonly AnnualRow[]): C
         row.sources.length === 1
           ? (row.sources[0]?.title ?? null)
           : row.sources.length > 1
-            ? `${row.sources.length} documents (listed in the table)`
+            ? locale === "zh"
+              ? `${row.sources.length} 份文件（见数据表）`
+              : `${row.sources.length} documents (listed in the table)`
             : null,
       restated: false,
-      ...(complete ? {} : { note: annualStatusText(row) }),
+      ...(complete ? {} : { note: annualStatusText(row, locale) }),
     };
   });
 }

@@ -1,4 +1,5 @@
 import { escapeXml } from "./atom-feed";
+import type { Locale } from "./locale";
 
 /**
  * A chart taken away as a file (PNG or SVG) must still say what it shows: the title, the unit,
@@ -20,6 +21,8 @@ export interface ChartImageMeta {
   date: string;
   /** The file name without its extension (chartFileBase). */
   fileBase: string;
+  /** The page's language: the image's own words (the source line, "Made") follow it. */
+  locale?: Locale;
 }
 
 /** Colours read from the page's current theme, so the file looks like the chart did. */
@@ -91,10 +94,20 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
   return lines;
 }
 
-/** "Source: Pulse, A; B": Pulse collected the figures, the publishers are the sources. */
-export function sourceLine(sources: readonly string[]): string {
+/**
+ * "Source: Pulse, A; B": Pulse collected the figures, the publishers are the sources (their
+ * titles as published); in Chinese "来源：Pulse，A；B".
+ */
+export function sourceLine(sources: readonly string[], locale: Locale = "en"): string {
   const named = [...new Set(sources.map((source) => source.trim()).filter(Boolean))];
+  if (locale === "zh")
+    return named.length === 0 ? "来源：Pulse" : `来源：Pulse，${named.join("；")}`;
   return named.length === 0 ? "Source: Pulse" : `Source: Pulse, ${named.join("; ")}`;
+}
+
+/** The image's title, "Xiaomi: Revenue (RMB bn)"; a Chinese title takes full-width brackets. */
+function titleText(meta: ChartImageMeta): string {
+  return meta.locale === "zh" ? `${meta.title}（${meta.unit}）` : `${meta.title} (${meta.unit})`;
 }
 
 /**
@@ -148,9 +161,14 @@ export function buildChartImage(input: ChartImageInput): ChartImage {
   }
   const width = Math.ceil(input.chartWidth + 2 * PAD);
   const inner = width - 2 * PAD;
-  const title = wrapText(`${meta.title} (${meta.unit})`, inner, TITLE_SIZE);
-  const subtitle = wrapText(`${meta.range}. Made ${meta.date}.`, inner, TEXT_SIZE);
-  const sources = wrapText(sourceLine(meta.sources), inner, SOURCE_SIZE);
+  const zh = meta.locale === "zh";
+  const title = wrapText(titleText(meta), inner, TITLE_SIZE);
+  const subtitle = wrapText(
+    zh ? `${meta.range}。制图日期：${meta.date}。` : `${meta.range}. Made ${meta.date}.`,
+    inner,
+    TEXT_SIZE,
+  );
+  const sources = wrapText(sourceLine(meta.sources, meta.locale), inner, SOURCE_SIZE);
 
   const parts: string[] = [];
   let y = PAD + TITLE_SIZE;
@@ -190,7 +208,7 @@ export function buildChartImage(input: ChartImageInput): ChartImage {
   const svg = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(input.fontFamily)}">`,
-    `<title>${escapeXml(`${meta.title} (${meta.unit}), ${meta.range}`)}</title>`,
+    `<title>${escapeXml(`${titleText(meta)}${zh ? "，" : ", "}${meta.range}`)}</title>`,
     `<rect width="100%" height="100%" fill="${escapeXml(colors.background)}"/>`,
     ...parts,
     `</svg>`,

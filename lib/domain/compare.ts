@@ -9,7 +9,9 @@ import {
   type DerivedSeries,
   getDerivedMetric,
 } from "./derived-metrics";
+import { pointsWord, unitLabel } from "./format";
 import { type Change, changeMagnitude, indexByQuarter, yoyChange } from "./kpi";
+import type { Locale } from "./locale";
 import { type QuarterCode, quarterFromIndex, quarterIndex, quarterLabel } from "./quarter";
 import type { MetricKind, Qualifier, SeriesDTO, SourceDTO } from "./types";
 
@@ -52,20 +54,30 @@ export function unitsMatch(series: readonly CompareSeries[]): boolean {
 export function decideMode(
   requested: CompareMode | null,
   series: readonly CompareSeries[],
+  locale: Locale = "en",
 ): ModeDecision {
+  const zh = locale === "zh";
   const sameUnit = unitsMatch(series);
   const ratios = series.filter((entry) => entry.kind === "ratio").length;
   // A ratio's YoY change is in percentage points, the others' in percent: not one axis either.
   const mixedChanges = ratios > 0 && ratios < series.length;
-  const mixedReason =
-    "A ratio's YoY change is in percentage points and the other series' in percent, which cannot share an axis, so every series is indexed to 100 at a base quarter instead.";
+  const mixedReason = zh
+    ? "比率的同比变化以百分点计，其他序列以百分比计，无法共用一条坐标轴，因此改为把每个序列换算为以基准季度为 100 的指数。"
+    : "A ratio's YoY change is in percentage points and the other series' in percent, which cannot share an axis, so every series is indexed to 100 at a base quarter instead.";
   if (requested === null) {
     if (sameUnit) return { mode: "absolute", reason: null };
     return mixedChanges ? { mode: "index", reason: null } : { mode: "yoy", reason: null };
   }
   if (requested === "absolute" && !sameUnit) {
-    const units = [...new Set(series.map((entry) => entry.unit))].join(", ");
     const fallback: CompareMode = mixedChanges ? "index" : "yoy";
+    if (zh) {
+      const units = [...new Set(series.map((entry) => unitLabel(entry.unit, locale)))].join("、");
+      return {
+        mode: fallback,
+        reason: `绝对值会把不同单位（${units}）放在同一条坐标轴上，因此改为显示${fallback === "yoy" ? "同比变化" : "以基准季度为 100 的指数"}。`,
+      };
+    }
+    const units = [...new Set(series.map((entry) => entry.unit))].join(", ");
     return {
       mode: fallback,
       reason: `Absolute values would put different units (${units}) on one axis, so the series are shown ${fallback === "yoy" ? "as YoY change" : "indexed to 100 at a base quarter"} instead.`,
@@ -120,8 +132,16 @@ function yoyValue(change: Change | null): number | null {
 export function compareTable(
   series: readonly CompareSeries[],
   mode: CompareMode,
-  options: { base?: QuarterCode | null; from?: QuarterCode | null; to?: QuarterCode | null } = {},
+  options: {
+    base?: QuarterCode | null;
+    from?: QuarterCode | null;
+    to?: QuarterCode | null;
+    /** The rows' quarter labels, the notes and the axis label follow it. */
+    locale?: Locale;
+  } = {},
 ): CompareTable {
+  const locale = options.locale ?? "en";
+  const zh = locale === "zh";
   const notes: SeriesNote[] = [];
   const base = mode === "index" ? (options.base ?? defaultIndexBase(series)) : null;
   const all = series.flatMap((entry) => entry.points.map((point) => quarterIndex(point.quarter)));
@@ -131,7 +151,7 @@ export function compareTable(
   const rows: CompareRow[] = [];
   for (let index = start; index <= end; index++) {
     const quarter = quarterFromIndex(index);
-    rows.push({ quarter, label: quarterLabel(quarter), values: {}, approximate: [] });
+    rows.push({ quarter, label: quarterLabel(quarter, locale), values: {}, approximate: [] });
   }
   for (const entry of series) {
     const byQuarter = indexByQuarter(entry.points);
@@ -141,9 +161,13 @@ export function compareTable(
       if (!base || !basePoint || basePoint.value <= 0) {
         notes.push({
           seriesId: entry.id,
-          note: base
-            ? `no ${basePoint ? "positive " : ""}value in ${quarterLabel(base)}, the base quarter, so it cannot be indexed`
-            : "no quarter in which every series has a value, so there is no common base",
+          note: zh
+            ? base
+              ? `基准季度${quarterLabel(base, locale)}没有${basePoint ? "正" : ""}数值，无法换算为指数`
+              : "没有所有序列都有数值的季度，因此没有共同的基准"
+            : base
+              ? `no ${basePoint ? "positive " : ""}value in ${quarterLabel(base)}, the base quarter, so it cannot be indexed`
+              : "no quarter in which every series has a value, so there is no common base",
         });
       } else baseValue = basePoint.value;
     }
@@ -164,9 +188,15 @@ export function compareTable(
     }
   }
   let axisLabel: string;
-  if (mode === "absolute") axisLabel = series[0]?.unit ?? "";
-  else if (mode === "index") axisLabel = `Index (${base ? quarterLabel(base) : "base"} = 100)`;
-  else if (series.every((entry) => entry.kind === "ratio")) axisLabel = "YoY change (pp)";
+  const ratios = series.every((entry) => entry.kind === "ratio");
+  if (mode === "absolute") axisLabel = unitLabel(series[0]?.unit ?? "", locale);
+  else if (zh) {
+    axisLabel =
+      mode === "index"
+        ? `指数（${base ? quarterLabel(base, locale) : "基准"} = 100）`
+        : `同比变化（${ratios ? pointsWord(locale) : "%"}）`;
+  } else if (mode === "index") axisLabel = `Index (${base ? quarterLabel(base) : "base"} = 100)`;
+  else if (ratios) axisLabel = "YoY change (pp)";
   else axisLabel = "YoY change (%)";
   return { mode, base, rows, notes, axisLabel };
 }

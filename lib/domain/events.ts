@@ -46,6 +46,23 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
 };
 
 /**
+ * The words a chart's event texts need, handed in by the component from the catalog (the
+ * TrendChart namespace's `kinds` and `source`): the sentence around them follows the locale.
+ */
+export interface EventWords {
+  locale: Locale;
+  kinds: Readonly<Record<EventKind, string>>;
+  /** "Source: ", with its own trailing space where the language puts one. */
+  source: string;
+}
+
+export const EVENT_WORDS_EN: EventWords = {
+  locale: "en",
+  kinds: EVENT_KIND_LABELS,
+  source: "Source: ",
+};
+
+/**
  * "28 Mar 2024" for a day, "May 2025" for a month-precise date; in Chinese "2024年3月28日" and
  * "2025年5月".
  */
@@ -94,11 +111,11 @@ export interface PlacedEvents<E> {
   after: E[];
 }
 
-export function toChartEvent(event: EventDTO): ChartEvent {
+export function toChartEvent(event: EventDTO, locale: Locale = "en"): ChartEvent {
   return {
     uid: event.uid,
     date: event.date,
-    dateLabel: formatEventDate(event.date),
+    dateLabel: formatEventDate(event.date, locale),
     kind: event.kind,
     title: event.title,
     description: event.description,
@@ -162,17 +179,19 @@ export function placeEvents<E extends Pick<EventDTO, "date" | "title">>(
 
 /**
  * One marker per axis point that has events, in date order. `labelOf` maps an event to the axis
- * point it belongs to (its quarter's label on a quarterly chart, its fiscal year on an annual one).
+ * point it belongs to (its fiscal year on an annual chart); by default its quarter's label, in
+ * the locale the chart's rows are labelled in (a marker sits on the row with its label).
  */
 export function eventMarkers(
   events: readonly EventDTO[],
-  labelOf: (event: EventDTO) => string = (event) => quarterLabel(quarterOfDate(event.date)),
+  labelOf?: (event: EventDTO) => string,
+  locale: Locale = "en",
 ): EventMarker[] {
   const markers = new Map<string, EventMarker>();
   for (const event of sortEvents(events)) {
-    const label = labelOf(event);
+    const label = labelOf ? labelOf(event) : quarterLabel(quarterOfDate(event.date), locale);
     const marker = markers.get(label) ?? { label, events: [] };
-    marker.events.push(toChartEvent(event));
+    marker.events.push(toChartEvent(event, locale));
     markers.set(label, marker);
   }
   return [...markers.values()];
@@ -190,13 +209,18 @@ export interface MiniChartMarker {
  * is left to the events timeline on the same page: the same event marks every chart it concerns,
  * and its description repeated on thirty charts was a tenth of a large overview.
  */
-export function miniChartMarkers(markers: readonly EventMarker[]): MiniChartMarker[] {
+export function miniChartMarkers(
+  markers: readonly EventMarker[],
+  words: EventWords = EVENT_WORDS_EN,
+): MiniChartMarker[] {
+  const zh = words.locale === "zh";
   return markers.map((marker) => ({
     label: marker.label,
     title: marker.events
-      .map(
-        (event) =>
-          `${event.dateLabel} · ${EVENT_KIND_LABELS[event.kind]}: ${event.title}. Source: ${event.sourceTitle}`,
+      .map((event) =>
+        zh
+          ? `${event.dateLabel} · ${words.kinds[event.kind]}：${event.title}。${words.source}${event.sourceTitle}`
+          : `${event.dateLabel} · ${words.kinds[event.kind]}: ${event.title}. ${words.source}${event.sourceTitle}`,
       )
       .join("\n"),
     adverse: marker.events.some((event) => isAdverse(event.kind)),
@@ -204,10 +228,17 @@ export function miniChartMarkers(markers: readonly EventMarker[]): MiniChartMark
 }
 
 /** What a screen reader announces for a marker: every event with its date, line and source. */
-export function markerDescription(marker: EventMarker): string {
+export function markerDescription(marker: EventMarker, words: EventWords = EVENT_WORDS_EN): string {
+  if (words.locale === "zh") {
+    const parts = marker.events.map(
+      (event) =>
+        `${event.dateLabel}，${words.kinds[event.kind]}：${event.title}。${event.description} ${words.source}${event.sourceTitle}。`,
+    );
+    return `${marker.label}共 ${marker.events.length} 个事件：${parts.join(" ")}`;
+  }
   const parts = marker.events.map(
     (event) =>
-      `${event.dateLabel}, ${EVENT_KIND_LABELS[event.kind].toLowerCase()}: ${event.title}. ${event.description} Source: ${event.sourceTitle}.`,
+      `${event.dateLabel}, ${words.kinds[event.kind].toLowerCase()}: ${event.title}. ${event.description} ${words.source}${event.sourceTitle}.`,
   );
   const count = marker.events.length === 1 ? "1 event" : `${marker.events.length} events`;
   return `${count} in ${marker.label}: ${parts.join(" ")}`;

@@ -13,6 +13,7 @@ import {
   yoyChange,
   yoyStreak,
 } from "./kpi";
+import type { Locale } from "./locale";
 import {
   parseQuarter,
   type QuarterCode,
@@ -158,11 +159,12 @@ function chartRow(
   quarter: QuarterCode,
   row: PointRow | undefined,
   twoYears: Change | null,
+  locale: Locale,
 ): ChartRow {
   const yoy: Change | null = row?.yoy ?? null;
   return {
     quarter,
-    label: quarterLabel(quarter),
+    label: quarterLabel(quarter, locale),
     value: row?.point.value ?? null,
     decimals: row?.point.decimals ?? 0,
     qualifier: row?.point.qualifier ?? null,
@@ -178,12 +180,14 @@ function chartRow(
 /**
  * Chart rows over the range (or the series' own span), one per quarter so that gaps show as
  * gaps on the axis. YoY is computed on the whole series first, so the first quarter of a range
- * still compares with the year before it.
+ * still compares with the year before it. The labels (the axis ticks, the tooltips' headings and
+ * the key the event markers sit on) are in the reader's language.
  */
 export function chartRows(
   series: SeriesDTO,
   from: QuarterCode | null = null,
   to: QuarterCode | null = null,
+  locale: Locale = "en",
 ): ChartRow[] {
   const rows = withinRange(seriesRows(series), from, to);
   const first = rows[0];
@@ -198,7 +202,7 @@ export function chartRows(
     const quarter = quarterFromIndex(index);
     const row = byQuarter.get(quarter);
     const twoYears = row ? yoyChange(series.metric.kind, allPoints, row.point, 2) : null;
-    result.push(chartRow(quarter, row, twoYears));
+    result.push(chartRow(quarter, row, twoYears, locale));
   }
   return result;
 }

@@ -7,30 +7,47 @@
 import { type ChartImageMeta, chartFileBase } from "@/lib/domain/chart-image";
 import type { ComparedSeries, CompareMode } from "@/lib/domain/compare";
 import { DERIVED_METRICS } from "@/lib/domain/derived-metrics";
-import { formatNumber } from "@/lib/domain/format";
+import { formatNumber, pointsWord } from "@/lib/domain/format";
 import type { Locale } from "@/lib/domain/locale";
-import { type QuarterCode, quarterRange } from "@/lib/domain/quarter";
+import { type QuarterCode, quarterLabel, quarterRange } from "@/lib/domain/quarter";
 import type { MetricDTO } from "@/lib/domain/types";
 import type { CompareView } from "@/lib/queries/compare-view";
 import { type CompareState, compareQuery } from "@/lib/url-state";
 
-export const COMPARE_MODE_WORDS: Record<CompareMode, string> = {
+const COMPARE_MODE_WORDS: Record<CompareMode, string> = {
   absolute: "absolute values",
   yoy: "YoY change against the same quarter a year earlier",
   index: "indexed to 100 at the base quarter",
 };
+
+const COMPARE_MODE_WORDS_ZH: Record<CompareMode, string> = {
+  absolute: "绝对值",
+  yoy: "与上年同一季度相比的同比变化",
+  index: "以基准季度为 100 的指数",
+};
+
+/** What the chart shows, in words: the heading's and the image's "absolute values" etc. */
+export function compareModeWords(mode: CompareMode, locale: Locale = "en"): string {
+  return (locale === "zh" ? COMPARE_MODE_WORDS_ZH : COMPARE_MODE_WORDS)[mode];
+}
+
+/** "Xiaomi · Revenue vs Li Auto · Revenue", "小米 · 收入 对比 理想汽车 · 收入". */
+function linesTitle(labels: readonly string[], locale: Locale): string {
+  return labels.join(locale === "zh" ? " 对比 " : " vs ");
+}
 
 /** The drawn quantity of a table cell in YoY or index mode; empty in absolute mode. */
 export function compareModeCell(
   value: number | null,
   mode: CompareMode,
   series: Pick<ComparedSeries, "kind">,
+  locale: Locale = "en",
 ): string {
   if (value === null) return "";
   if (mode === "index") return formatNumber(value, 1);
   if (mode === "yoy") {
     const text = `${value > 0 ? "+" : value < 0 ? "-" : ""}${formatNumber(Math.abs(value), 1)}`;
-    return series.kind === "ratio" ? `${text} pp` : `${text}%`;
+    return series.kind === "ratio" ? `${text} ${pointsWord(locale)}` : `${text}%`;
   }
   return "";
 }
@@ -83,10 +100,22 @@ export function comparePageView({
   const shareLink = `/compare${compareQuery(state)}${locale === "en" ? "" : `&lang=${locale}`}`;
   const firstRow = table.rows[0];
   const lastRow = table.rows.at(-1);
+  const zh = locale === "zh";
+  const title = linesTitle(
+    drawn.map((entry) => entry.label),
+    locale,
+  );
+  const modeWords = compareModeWords(decision.mode, locale);
+  // The chart's heading: what is drawn, how, and the index's base.
+  const chartHeading = zh
+    ? `${title}：${modeWords}${table.base ? `（${quarterLabel(table.base, locale)} = 100）` : ""}`
+    : `${title}: ${modeWords}${table.base ? ` (${quarterLabel(table.base)} = 100)` : ""}`;
   const imageMeta: ChartImageMeta = {
-    title: drawn.map((entry) => entry.label).join(" vs "),
+    title,
     unit: table.axisLabel,
-    range: `${COMPARE_MODE_WORDS[decision.mode]}, ${firstRow?.label} to ${lastRow?.label}`,
+    range: zh
+      ? `${modeWords}，${firstRow?.label} 至 ${lastRow?.label}`
+      : `${modeWords}, ${firstRow?.label} to ${lastRow?.label}`,
     sources: drawn.flatMap((entry) =>
       entry.points.flatMap((point) => {
         const evidence = point.evidence;
@@ -103,6 +132,7 @@ export function comparePageView({
       from: firstRow?.quarter ?? "",
       to: lastRow?.quarter ?? "",
     }),
+    locale,
   };
   return {
     brands,
@@ -114,6 +144,7 @@ export function comparePageView({
     pointsById,
     shareLink,
     imageMeta,
+    chartHeading,
   };
 }
 

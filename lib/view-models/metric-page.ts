@@ -18,6 +18,7 @@ import {
   placeEvents,
 } from "@/lib/domain/events";
 import { withinRange } from "@/lib/domain/kpi";
+import type { Locale } from "@/lib/domain/locale";
 import {
   maxQuarter,
   minQuarter,
@@ -95,10 +96,13 @@ export interface MetricPageInput {
   events: readonly EventDTO[];
   now: Date;
   metricHref: (metricKey: string) => string;
+  /** The reader's language: the chart's quarter and year labels and event texts follow it. */
+  locale?: Locale;
 }
 
 export function metricPageView(input: MetricPageInput): MetricPageView {
   const { state, series } = input;
+  const locale = input.locale ?? "en";
   const metric = series.metric;
   const allRows = seriesRows(series);
   // Withdrawn quarters count for the span too: their gap rows say what was withdrawn, when.
@@ -112,9 +116,9 @@ export function metricPageView(input: MetricPageInput): MetricPageView {
   const spanTo = minQuarter(state.to, quarters.at(-1) ?? null);
   const span = spanFrom && spanTo ? { from: spanFrom, to: spanTo } : null;
   const rows = withinRange(allRows, spanFrom, spanTo);
-  const chart = span ? chartRows(series, span.from, span.to) : [];
+  const chart = span ? chartRows(series, span.from, span.to, locale) : [];
 
-  const annual = state.view === "annual" ? annualView(series) : null;
+  const annual = state.view === "annual" ? annualView(series, locale) : null;
   const annualRows = annual?.aggregatable
     ? annual.rows.filter(
         (row) =>
@@ -122,17 +126,21 @@ export function metricPageView(input: MetricPageInput): MetricPageView {
           (!spanTo || row.year <= Number(spanTo.slice(0, 4))),
       )
     : [];
-  const annualChart = annualChartRows(metric.kind, annualRows);
+  const annualChart = annualChartRows(metric.kind, annualRows, locale);
 
   const events = eventsForMetric(input.events, metric.key);
   const showEvents = state.events !== false;
-  const eventSpan = eventSpanOf(state, annualRows, span);
+  const eventSpan = eventSpanOf(state, annualRows, span, locale);
   const placed = eventSpan ? placeEvents(events, eventSpan.from, eventSpan.to) : null;
   const markers =
     showEvents && placed && state.view !== "seasonal"
       ? state.view === "annual"
-        ? eventMarkers(placed.within, (event) => fiscalYearLabel(Number(event.date.slice(0, 4))))
-        : eventMarkers(placed.within)
+        ? eventMarkers(
+            placed.within,
+            (event) => fiscalYearLabel(Number(event.date.slice(0, 4)), locale),
+            locale,
+          )
+        : eventMarkers(placed.within, undefined, locale)
       : [];
 
   const findings = findingsForMetric(
@@ -168,6 +176,7 @@ function eventSpanOf(
   state: MetricPageState,
   annualRows: readonly AnnualRow[],
   span: { from: QuarterCode; to: QuarterCode } | null,
+  locale: Locale,
 ): EventSpan | null {
   const firstYear = annualRows[0];
   const lastYear = annualRows.at(-1);
@@ -183,8 +192,8 @@ function eventSpanOf(
   return {
     from: span.from,
     to: span.to,
-    firstLabel: quarterLabel(span.from),
-    lastLabel: quarterLabel(span.to),
+    firstLabel: quarterLabel(span.from, locale),
+    lastLabel: quarterLabel(span.to, locale),
   };
 }
 

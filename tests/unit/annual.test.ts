@@ -21,6 +21,16 @@ function rowAt(rows: AnnualRow[], index: number): AnnualRow {
 describe("fiscal-year totals of a flow", () => {
   const revenue = metric("revenue", "flow", { unit: "RMB bn" });
 
+  it("names the years and a gap's reason in Chinese when asked", () => {
+    const rows = rowsOf(
+      annualView(series(revenue, quarterly("2023Q1", [10, 20, 30, 40, 15, 25])), "zh"),
+    );
+    expect(rows.map((row) => row.label)).toEqual(["2023财年", "2024财年"]);
+    expect(annualStatusText(rowAt(rows, 0), "zh")).toBe("Q1至Q4合计");
+    expect(annualStatusText(rowAt(rows, 1), "zh")).toBe("不完整：缺少Q3、Q4数据");
+    expect(annualStatusText(rowAt(rows, 1))).toBe("Incomplete: no Q3, Q4 figure");
+  });
+
   it("sums a year only when all four quarters exist", () => {
     const rows = rowsOf(
       annualView(series(revenue, quarterly("2023Q1", [10, 20, 30, 40, 15, 25, 35, 45]))),

@@ -46,6 +46,27 @@ function texts(svg: string): string[] {
 }
 
 describe("buildChartImage", () => {
+  it("writes its own words in the page's language: Chinese title brackets, date and source line", () => {
+    const image = buildChartImage({
+      ...input,
+      meta: {
+        ...input.meta,
+        title: "小米：总收入",
+        unit: "亿元",
+        range: "季度柱状图，2023年Q1 至 2025年Q3",
+        locale: "zh",
+      },
+    });
+    expect(XMLValidator.validate(image.svg)).toBe(true);
+    const lines = texts(image.svg);
+    expect(lines[0]).toBe("小米：总收入（亿元）");
+    expect(lines).toContain("季度柱状图，2023年Q1 至 2025年Q3。制图日期：2026-11-27。");
+    expect(lines.join("")).toContain(
+      "来源：Pulse，Xiaomi Q3 2025 results；小米集团公布2025年第二季度业绩 <官方>",
+    );
+    expect(sourceLine([], "zh")).toBe("来源：Pulse");
+  });
+
   it("is one well-formed SVG document carrying title, unit, range, date and sources", () => {
     const image = buildChartImage(input);
     expect(XMLValidator.validate(image.svg)).toBe(true);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildCompareSeries, compareTable, decideMode } from "@/lib/domain/compare";
 import type { BrandDTO, SeriesDTO } from "@/lib/domain/types";
 import { type CompareState, parseCompareParams } from "@/lib/url-state";
-import { comparePageView } from "@/lib/view-models/compare-page";
+import { compareModeCell, comparePageView } from "@/lib/view-models/compare-page";
 import { metric, quarterly, series } from "../support/series-fixtures";
 
 function brand(slug: string): BrandDTO {
@@ -68,6 +68,19 @@ describe("the compare page's view model", () => {
     expect(page.imageMeta.sources).toContain("Report 2024Q3");
     expect(page.imageMeta.sources).toContain("Report 2025Q1");
     expect(page.shareLink).not.toContain("lang=");
+  });
+
+  it("titles the chart and its image in the page's language", () => {
+    const { state, view } = viewFor({ brands: "xiaomi,li-auto", metrics: "revenue" }, data);
+    const today = new Date("2026-11-27T10:00:00Z");
+    const en = comparePageView({ state, view, offered: [revenue], locale: "en", today });
+    expect(en.chartHeading).toBe("xiaomi · Revenue vs li-auto · Revenue: absolute values");
+    expect(en.imageMeta.range).toBe("absolute values, Q1 2024 to Q1 2025");
+    const zh = comparePageView({ state, view, offered: [revenue], locale: "zh", today });
+    expect(zh.chartHeading).toBe("xiaomi · Revenue 对比 li-auto · Revenue：绝对值");
+    expect(zh.imageMeta.locale).toBe("zh");
+    expect(compareModeCell(1.25, "yoy", { kind: "ratio" }, "zh")).toBe("+1.3 个百分点");
+    expect(compareModeCell(1.25, "yoy", { kind: "ratio" })).toBe("+1.3 pp");
   });
 
   it("keeps the language in the shared link, and offers a metric the address asks for", () => {

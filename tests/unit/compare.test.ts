@@ -122,6 +122,20 @@ describe("the comparison table", () => {
     expect(table.rows[0]?.values["li-auto:ev_deliveries"]).toBe(100);
   });
 
+  it("says its quarters, notes, axis and mode reason in Chinese when asked, the same numbers", () => {
+    const table = compareTable([xiaomi, li], "index", { base: "2024Q1", locale: "zh" });
+    expect(table.rows[0]?.label).toBe("2024年Q1");
+    expect(table.axisLabel).toBe("指数（2024年Q1 = 100）");
+    expect(table.notes[0]?.note).toBe("基准季度2024年Q1没有数值，无法换算为指数");
+    expect(table.rows[0]?.values["li-auto:ev_deliveries"]).toBe(100);
+    const ratio = cs("xiaomi:gross_margin", "%", { "2024Q3": 20.1, "2025Q3": 22.3 }, "ratio");
+    expect(compareTable([ratio], "yoy", { locale: "zh" }).axisLabel).toBe("同比变化（个百分点）");
+    expect(compareTable([ratio], "yoy").axisLabel).toBe("YoY change (pp)");
+    expect(decideMode("absolute", [li, revenue], "zh").reason).toMatch(
+      /^绝对值会把不同单位（.+、.+）放在同一条坐标轴上，因此改为显示同比变化。$/,
+    );
+  });
+
   it("cuts the span to the requested range", () => {
     const table = compareTable([xiaomi, li], "absolute", { from: "2025Q1", to: "2025Q2" });
     expect(table.rows.map((row) => row.quarter)).toEqual(["2025Q1", "2025Q2"]);

@@ -97,6 +97,26 @@ describe("placing events on a chart's span", () => {
   });
 });
 
+describe("event markers in Chinese", () => {
+  const words = {
+    locale: "zh" as const,
+    kinds: { launch: "发布", milestone: "里程碑", recall: "召回", crisis: "危机", other: "其他" },
+    source: "来源：",
+  };
+
+  it("sit on the Chinese quarter label and say date, kind and source in Chinese", () => {
+    const [marker] = eventMarkers([event("2025-05", "XRING O1 chip")], undefined, "zh");
+    if (!marker) throw new Error("no marker");
+    expect(marker.label).toBe("2025年Q2");
+    expect(markerDescription(marker, words)).toBe(
+      "2025年Q2共 1 个事件：2025年5月，发布：XRING O1 chip。XRING O1 chip happened. 来源：Source of XRING O1 chip。",
+    );
+    expect(miniChartMarkers([marker], words)[0]?.title).toBe(
+      "2025年5月 · 发布：XRING O1 chip。来源：Source of XRING O1 chip",
+    );
+  });
+});
+
 describe("the event form's validation", () => {
   const valid = {
     ...EMPTY_EVENT_VALUES,

@@ -45,6 +45,15 @@ describe("chart rows", () => {
     ]);
   });
 
+  it("labels the quarters in the reader's language, the app's one quarter style", () => {
+    const rows = series([point("2024Q1", 10), point("2024Q2", 12)]);
+    expect(chartRows(rows).map((row) => row.label)).toEqual(["Q1 2024", "Q2 2024"]);
+    expect(chartRows(rows, null, null, "zh").map((row) => row.label)).toEqual([
+      "2024年Q1",
+      "2024年Q2",
+    ]);
+  });
+
   it("computes the first quarter's YoY of a range from the quarter before the range", () => {
     const rows = chartRows(series([point("2023Q1", 50), point("2024Q1", 60)]), "2024Q1", "2024Q1");
     expect(rows).toHaveLength(1);

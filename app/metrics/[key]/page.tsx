@@ -80,6 +80,7 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
     series,
     events,
     now: today,
+    locale,
     metricHref: (key) =>
       `/metrics/${key}${metricPageQuery({ brand: brand.slug, view: "bars", from: null, to: null })}#chart`,
   });

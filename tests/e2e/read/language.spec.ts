@@ -123,6 +123,16 @@ for (const path of ["/?lang=zh", "/metrics/revenue?lang=zh"]) {
   });
 }
 
+test("the metric chart in Chinese labels its quarters and events in Chinese", async ({ page }) => {
+  await page.goto("/metrics/revenue?lang=zh");
+  const su7 = page
+    .getByTestId("metric-chart")
+    .locator('[data-testid="event-marker"][data-quarter="2024年Q1"]');
+  await expect(su7).toHaveAccessibleName(/^2024年Q1共 1 个事件：2024年3月28日，发布：SU7 launch。/);
+  await su7.focus();
+  await expect(page.getByTestId("event-detail")).toContainText("2024年Q1");
+});
+
 test("the compare page in Chinese keeps the language in its share link and its form", async ({
   browser,
   baseURL,
@@ -136,6 +146,12 @@ test("the compare page in Chinese keeps the language in its share link and its f
   await expect(
     page.getByTestId("compare-table").locator(".compare-cell__value").first(),
   ).toHaveText(/亿元$/);
+  // The chart's heading, the table's quarters and caption are Chinese, one quarter style.
+  await expect(page.getByTestId("compare-chart").getByRole("heading")).toContainText("：绝对值");
+  await expect(page.getByTestId("compare-table").locator("tbody th").first()).toHaveText(
+    /^\d{4}年Q[1-4]$/,
+  );
+  await expect(page.getByTestId("compare-table").locator("caption")).toContainText("最新的在前");
   await page.getByRole("button", { name: "对比", exact: true }).click();
   await expect(page).toHaveURL(/[?&]lang=zh(&|$)/);
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
