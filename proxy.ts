@@ -1,7 +1,14 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { secureCookies } from "@/lib/auth/settings";
 import { parseClaimsParams } from "@/lib/claims-url";
 import { FORM_BODY_LIMIT_BYTES, IMPORT_FORM_BODY_LIMIT_BYTES } from "@/lib/limits";
-import { LOCALE_HEADER, localeFromQuery, resolveLocale } from "@/lib/locale";
+import {
+  LOCALE_HEADER,
+  localeCookie,
+  localeFromQuery,
+  localeToRemember,
+  resolveLocale,
+} from "@/lib/locale";
 import {
   LANG_PROBLEM,
   type Parsed,
@@ -79,12 +86,27 @@ export function proxy(request: NextRequest) {
       acceptLanguage: request.headers.get("accept-language"),
     }),
   );
+  // A shared `?lang=` link keeps its language on the reader's next pages (lib/locale.ts,
+  // localeToRemember: why a cookie rather than `lang` in every link).
+  const remember =
+    request.method === "GET" && !pathname.startsWith("/api/")
+      ? localeToRemember({
+          search: request.nextUrl.searchParams,
+          cookie: request.headers.get("cookie"),
+        })
+      : null;
+  const remembered = <T extends NextResponse>(response: T): T => {
+    if (remember) response.headers.append("set-cookie", localeCookie(remember, secureCookies()));
+    return response;
+  };
   const parse = PARSERS.find(([pattern]) => pattern.test(request.nextUrl.pathname))?.[1];
   if (parse && !parse(searchParamsOf(request.nextUrl.searchParams)).ok) {
-    return NextResponse.rewrite(request.nextUrl, {
-      status: 400,
-      request: { headers: requestHeaders },
-    });
+    return remembered(
+      NextResponse.rewrite(request.nextUrl, {
+        status: 400,
+        request: { headers: requestHeaders },
+      }),
+    );
   }
   // Pages without a parser of their own still name a bad `lang` rather than ignore it.
   if (
@@ -97,7 +119,7 @@ export function proxy(request: NextRequest) {
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   }
-  return NextResponse.next({ request: { headers: requestHeaders } });
+  return remembered(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 
 export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

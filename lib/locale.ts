@@ -57,6 +57,32 @@ export function localeFromQuery(search: string | URLSearchParams): Locale | null
   return values.length === 1 && isLocale(first) ? first : "invalid";
 }
 
+/**
+ * A shared link keeps its language as the reader moves on (issue 11). Decided: the language of a
+ * valid `?lang` that differs from the reader's `pulse_locale` cookie is remembered, as the
+ * header's switch does, rather than written into every link of every page: the pages' links
+ * (and the client router's, and the forms' redirects) are many and built in many places, while
+ * one cookie set here covers them all, and a link the reader copies later still says the language
+ * through the switch's `?lang`. The proxy sets it; the page cache (server/page-cache.ts) sends
+ * such a request to the app, since a cached page never carries a Set-Cookie and a cached answer
+ * without it would lose the choice. Null when there is nothing to remember.
+ */
+export function localeToRemember(request: {
+  search?: string | URLSearchParams | null;
+  cookie?: string | null;
+}): Locale | null {
+  const fromQuery = request.search ? localeFromQuery(request.search) : null;
+  if (!fromQuery || fromQuery === "invalid") return null;
+  return fromQuery === localeFromCookieHeader(request.cookie) ? null : fromQuery;
+}
+
+const YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/** The Set-Cookie value that remembers a language for a year (the switch and a shared link). */
+export function localeCookie(locale: Locale, secure: boolean): string {
+  return `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${YEAR_SECONDS}; SameSite=Lax; HttpOnly${secure ? "; Secure" : ""}`;
+}
+
 export function resolveLocale(request: {
   search?: string | URLSearchParams | null;
   cookie?: string | null;

@@ -17,7 +17,7 @@ import type {
   ServerResponse,
 } from "node:http";
 import { hasSessionCookie } from "@/lib/auth/cookie-name";
-import { resolveLocale } from "@/lib/locale";
+import { localeToRemember, resolveLocale } from "@/lib/locale";
 import { themeFromCookieHeader } from "@/lib/theme";
 import {
   parseCompareParams,
@@ -59,12 +59,16 @@ export function pageCacheKey(request: {
   if (!CACHEABLE_PATH.test(path)) return null;
   if (BYPASS_HEADERS.some((name) => request.headers[name] !== undefined)) return null;
   if (hasSessionCookie(request.headers.cookie)) return null;
+  const search = queryStart === -1 ? null : request.url.slice(queryStart);
+  // A shared `?lang=` link the reader's cookie does not yet say gets a Set-Cookie from the proxy
+  // (lib/locale.ts, localeToRemember): personal, so never answered from (nor stored in) the cache.
+  if (localeToRemember({ search, cookie: request.headers.cookie })) return null;
   const acceptEncoding = String(request.headers["accept-encoding"] ?? "");
   const theme = themeFromCookieHeader(request.headers.cookie);
   // The language, resolved exactly as the proxy does (query, cookie, Accept-Language): two readers
   // of the same URL may be answered in two languages.
   const locale = resolveLocale({
-    search: queryStart === -1 ? null : request.url.slice(queryStart),
+    search,
     cookie: request.headers.cookie,
     acceptLanguage: String(request.headers["accept-language"] ?? ""),
   });

@@ -1,7 +1,7 @@
 import { methodNotAllowed } from "@/lib/api/http";
 import { secureCookies } from "@/lib/auth/settings";
 import { isLocale } from "@/lib/domain/locale";
-import { LOCALE_COOKIE, localeReturnPath, resolveLocale } from "@/lib/locale";
+import { localeCookie, localeReturnPath, resolveLocale } from "@/lib/locale";
 
 export const dynamic = "force-dynamic";
 
@@ -9,8 +9,6 @@ export const GET = methodNotAllowed("POST");
 export const PUT = methodNotAllowed("POST");
 export const PATCH = methodNotAllowed("POST");
 export const DELETE = methodNotAllowed("POST");
-
-const YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 /**
  * `POST /locale` (form field `locale`: en or zh) from the header's switch, like /theme: remembers
@@ -31,7 +29,6 @@ export async function POST(request: Request): Promise<Response> {
         cookie: request.headers.get("cookie"),
         acceptLanguage: request.headers.get("accept-language"),
       });
-  const secure = secureCookies() ? "; Secure" : "";
   return new Response(null, {
     status: 303,
     headers: {
@@ -40,7 +37,7 @@ export async function POST(request: Request): Promise<Response> {
         request.headers.get("host"),
         locale,
       ),
-      "Set-Cookie": `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${YEAR_SECONDS}; SameSite=Lax; HttpOnly${secure}`,
+      "Set-Cookie": localeCookie(locale, secureCookies()),
       "Cache-Control": "no-store",
     },
   });

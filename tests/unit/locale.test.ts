@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { parseClaimsParams } from "@/lib/claims-url";
 import { htmlLang } from "@/lib/domain/locale";
 import {
+  localeCookie,
   localeFromAcceptLanguage,
   localeFromCookieHeader,
   localeFromQuery,
   localeReturnPath,
+  localeToRemember,
   resolveLocale,
 } from "@/lib/locale";
 import { parseCompareParams, parseMetricPageParams, parseOverviewParams } from "@/lib/url-state";
@@ -68,6 +70,26 @@ describe("resolveLocale", () => {
   it("names Simplified Chinese by its script in <html lang>", () => {
     expect(htmlLang("zh")).toBe("zh-Hans");
     expect(htmlLang("en")).toBe("en");
+  });
+});
+
+describe("a shared link's language, remembered", () => {
+  it("when a valid lang differs from the cookie, and only then", () => {
+    expect(localeToRemember({ search: "brand=xiaomi&lang=zh" })).toBe("zh");
+    expect(localeToRemember({ search: "lang=en", cookie: "pulse_locale=zh" })).toBe("en");
+    expect(localeToRemember({ search: "lang=zh", cookie: "a=b; pulse_locale=zh" })).toBeNull();
+    expect(localeToRemember({ search: "brand=xiaomi", cookie: "pulse_locale=zh" })).toBeNull();
+    // A bad or repeated lang is refused with a 400, and nothing is remembered.
+    expect(localeToRemember({ search: "lang=fr" })).toBeNull();
+    expect(localeToRemember({ search: "lang=zh&lang=en" })).toBeNull();
+    expect(localeToRemember({ search: null })).toBeNull();
+  });
+
+  it("in the cookie the switch sets, Secure when asked", () => {
+    expect(localeCookie("zh", false)).toBe(
+      "pulse_locale=zh; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+    );
+    expect(localeCookie("en", true)).toMatch(/^pulse_locale=en; .*; HttpOnly; Secure$/);
   });
 });
 

@@ -40,8 +40,17 @@ describe("which requests the page cache answers", () => {
     expect(get("/", { cookie: "pulse_locale=zh", "accept-language": "en" })).toBe(
       "identity system zh /",
     );
-    expect(get("/?lang=en", { cookie: "pulse_locale=zh" })).toBe("identity system en /?lang=en");
-    expect(get("/metrics/revenue?lang=zh")).toBe("identity system zh /metrics/revenue?lang=zh");
+    expect(get("/?lang=en", { cookie: "pulse_locale=en" })).toBe("identity system en /?lang=en");
+    expect(get("/metrics/revenue?lang=zh", { cookie: "pulse_locale=zh" })).toBe(
+      "identity system zh /metrics/revenue?lang=zh",
+    );
+  });
+
+  it("sends a shared ?lang= link the cookie does not say yet to the app, which remembers it", () => {
+    // The proxy answers it with a Set-Cookie (lib/locale.ts): a cached copy would carry none.
+    expect(get("/metrics/revenue?lang=zh")).toBeNull();
+    expect(get("/?lang=en", { cookie: "pulse_locale=zh" })).toBeNull();
+    expect(get("/?lang=zh", { "accept-language": "zh-CN" })).toBeNull();
   });
 
   it("sends signed-in people to the app: their pages show their name and their links", () => {

@@ -77,15 +77,25 @@ test("the switch changes the language, puts it in the URL, and survives a reload
   await context.close();
 });
 
-test("a shared link with ?lang=zh opens in Chinese in a fresh English browser", async ({
+test("a shared link with ?lang=zh opens in Chinese in a fresh English browser, and stays so", async ({
   browser,
   baseURL,
 }) => {
   const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
-  await page.goto(`${baseURL}/?lang=zh`);
+  await page.goto(`${baseURL}/?brand=xiaomi&lang=zh`);
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
   await expect(page.getByRole("heading", { level: 2, name: "最新数据" })).toBeVisible();
+  // The page's own links do not carry lang: the next page is Chinese because the link's
+  // language was remembered, not because the address says it.
+  await page.getByTestId("card-revenue").getByRole("link", { name: "总收入" }).click();
+  await expect(page).toHaveURL(/\/metrics\/revenue(\?|$)/);
+  expect(new URL(page.url()).searchParams.has("lang")).toBe(false);
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+  await expect(page.getByRole("heading", { level: 1, name: /总收入/ })).toBeVisible();
+  // A full load too, without the client router's state.
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
   await context.close();
 });
 

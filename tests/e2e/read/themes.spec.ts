@@ -3,12 +3,17 @@ import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { apiSignIn } from "../../support/api-client";
 
 /*
- * Light and dark: every page in both themes has no serious or critical axe-core violation (text
- * contrast included), and the header's switch is remembered, server-rendered and works without
- * JavaScript.
+ * Light and dark, English and Chinese: every page in both themes and both languages has no
+ * serious or critical axe-core violation (text contrast included), and the header's switch is
+ * remembered, server-rendered and works without JavaScript.
  */
 
 const THEMES = ["light", "dark"] as const;
+/** The language through its cookie, as a reader who chose it in the switch has it. */
+const LOCALES = [
+  { locale: "en", htmlLang: "en" },
+  { locale: "zh", htmlLang: "zh-Hans" },
+] as const;
 
 /** Pages anyone may read. */
 const PUBLIC_PAGES = [
@@ -31,10 +36,6 @@ const EDITOR_PAGES = [
   "/claims/new?brand=xiaomi",
 ];
 
-async function setTheme(context: BrowserContext, baseURL: string, theme: string): Promise<void> {
-  await context.addCookies([{ name: "pulse_theme", value: theme, url: baseURL }]);
-}
-
 async function seriousViolations(page: Page): Promise<string[]> {
   // Violations only: collecting every passing node doubles the work on a page of charts.
   const results = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).analyze();
@@ -54,6 +55,42 @@ async function settle(page: Page): Promise<void> {
   if ((await charts.count()) > 0) await expect(charts.first().locator("svg").first()).toBeVisible();
 }
 
+/**
+ * The page in each theme and language, in one test: a test per combination would pay for a new
+ * browser context four times over, and CI's time is tight. Each combination is a step of its own,
+ * so a failure names it; the violations of all four are reported together.
+ */
+async function checkEveryLook(
+  page: Page,
+  context: BrowserContext,
+  baseURL: string,
+  path: string,
+  ready: (page: Page) => Promise<void> = async () => {},
+): Promise<void> {
+  // Four pages' worth of work: the time one page is given, four times (not a longer wait).
+  test.setTimeout(test.info().timeout * THEMES.length * LOCALES.length);
+  const found: string[] = [];
+  for (const theme of THEMES) {
+    for (const { locale, htmlLang } of LOCALES) {
+      await test.step(`${theme}, ${locale}`, async () => {
+        await context.addCookies([
+          { name: "pulse_theme", value: theme, url: baseURL },
+          { name: "pulse_locale", value: locale, url: baseURL },
+        ]);
+        await page.goto(path);
+        await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+        await expect(page.locator("html")).toHaveAttribute("lang", htmlLang);
+        await ready(page);
+        await settle(page);
+        found.push(
+          ...(await seriousViolations(page)).map((line) => `(${theme}, ${locale}) ${line}`),
+        );
+      });
+    }
+  }
+  expect(found).toEqual([]);
+}
+
 /** One editor session for the form pages, made once (a sign-in costs a password hash). */
 let editorCookie: Promise<string> | null = null;
 
@@ -63,38 +100,31 @@ async function signInEditor(context: BrowserContext, baseURL: string): Promise<v
   await context.addCookies([{ name: name ?? "", value: value.join("="), url: baseURL }]);
 }
 
-for (const theme of THEMES) {
-  test.describe(`the ${theme} theme`, () => {
-    for (const path of PUBLIC_PAGES) {
-      test(`${path} has no serious or critical axe violations (${theme})`, async ({
-        page,
-        context,
-        baseURL,
-      }) => {
-        await setTheme(context, baseURL ?? "", theme);
-        await page.goto(path);
-        await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
-        await settle(page);
-        expect(await seriousViolations(page)).toEqual([]);
-      });
-    }
+test.describe("both themes, both languages", () => {
+  for (const path of PUBLIC_PAGES) {
+    test(`${path} has no serious or critical axe violations`, async ({
+      page,
+      context,
+      baseURL,
+    }) => {
+      await checkEveryLook(page, context, baseURL ?? "", path);
+    });
+  }
 
-    for (const path of EDITOR_PAGES) {
-      test(`${path} has no serious or critical axe violations (${theme}, editor)`, async ({
-        page,
-        context,
-        baseURL,
-      }) => {
-        await setTheme(context, baseURL ?? "", theme);
-        await signInEditor(context, baseURL ?? "");
-        await page.goto(path);
-        await expect(page.getByText("Signed in as E2E Theme Reader")).toBeVisible();
-        await settle(page);
-        expect(await seriousViolations(page)).toEqual([]);
-      });
-    }
-  });
-}
+  for (const path of EDITOR_PAGES) {
+    test(`${path} has no serious or critical axe violations (editor)`, async ({
+      page,
+      context,
+      baseURL,
+    }) => {
+      await signInEditor(context, baseURL ?? "");
+      // The header names the editor in either language: the form, not the sign-in page, is checked.
+      await checkEveryLook(page, context, baseURL ?? "", path, (signedIn) =>
+        expect(signedIn.getByText("E2E Theme Reader")).toBeVisible(),
+      );
+    });
+  }
+});
 
 test.describe("the theme switch", () => {
   test("follows the system without a choice, and remembers one across a reload", async ({
