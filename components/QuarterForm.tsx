@@ -17,11 +17,12 @@ import {
   quarterFormValues,
   VALUES_FIELD,
 } from "@/lib/domain/quarter-input";
+import type { ConfirmPanelText } from "./quarter-form/ConfirmationText";
 import { ConfirmPanel } from "./quarter-form/ConfirmPanel";
 import { describedBy, errorId, selectedQuarter } from "./quarter-form/field-helpers";
 import type { FieldKit } from "./quarter-form/field-kit";
-import { MetricRows } from "./quarter-form/MetricRows";
-import { SourceFields } from "./quarter-form/SourceFields";
+import { MetricRows, type MetricRowsText } from "./quarter-form/MetricRows";
+import { SourceFields, type SourceFieldsText } from "./quarter-form/SourceFields";
 
 /**
  * The form's own words in the reader's language, from the page (no catalog in the browser);
@@ -46,6 +47,10 @@ export interface QuarterFormText {
   saveQuarter: string;
   saveGeneric: string;
   savingFigures: string;
+  /** The parts' words: the metric rows and their hints, the source, the confirmation panel. */
+  rows: MetricRowsText;
+  source: SourceFieldsText;
+  confirm: ConfirmPanelText;
 }
 
 /**
@@ -242,10 +247,12 @@ export function QuarterForm({
           field={field}
           errorText={errorText}
           errors={errors}
+          text={text.rows}
+          locale={locale}
         />
       </fieldset>
 
-      <SourceFields field={field} errorText={errorText} errors={errors} />
+      <SourceFields field={field} errorText={errorText} errors={errors} text={text.source} />
 
       <div className="field">
         <label htmlFor={QUARTER_FIELDS.note}>{text.note}</label>
@@ -271,6 +278,8 @@ export function QuarterForm({
           metricByKey={metricByKey}
           errorText={errorText}
           errors={errors}
+          text={text.confirm}
+          locale={locale}
         />
       ) : null}
 
