@@ -11,6 +11,7 @@ import {
   createQuarterInputSchema,
   INITIAL_QUARTER_FORM_STATE,
   QUARTER_FIELDS,
+  type QuarterErrorWords,
   type QuarterFormValues,
   qualifierField,
   quarterFieldErrors,
@@ -51,6 +52,8 @@ export interface QuarterFormText {
   rows: MetricRowsText;
   source: SourceFieldsText;
   confirm: ConfirmPanelText;
+  /** The field errors' words, so the browser's check speaks as the server's does. */
+  errors: QuarterErrorWords;
 }
 
 /**
@@ -108,7 +111,7 @@ export function QuarterForm({
 
   function check(form: HTMLFormElement): Record<string, string> {
     const result = schema.safeParse(quarterFormValues(new FormData(form), metrics));
-    return result.success ? {} : quarterFieldErrors(result.error, metrics);
+    return result.success ? {} : quarterFieldErrors(result.error, metrics, text.errors);
   }
 
   function onChange(event: FormEvent<HTMLFormElement>) {

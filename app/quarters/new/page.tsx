@@ -8,6 +8,7 @@ import { QuarterForm } from "@/components/QuarterForm";
 import type { ConfirmPanelText } from "@/components/quarter-form/ConfirmationText";
 import type { MetricHintsText } from "@/components/quarter-form/MetricHints";
 import { QUALIFIER_OPTIONS } from "@/components/quarter-form/qualifier-options";
+import { quarterErrorWords } from "@/i18n/field-errors";
 import { currentLocale } from "@/i18n/locale";
 import { requireRole } from "@/lib/auth/current-user";
 import { now } from "@/lib/clock";
@@ -80,20 +81,33 @@ export default async function NewQuarterPage({
     parsed.ok ? quarterFormHref(parsed.value.brand, parsed.value.quarter) : "/quarters/new",
   );
   if (!parsed.ok) return <ParamProblems problems={parsed.problems} resetHref="/quarters/new" />;
-  const [brand, brands, t, tForm, tRestate, tQualifier, tConfirm, tHints, tRows, tSource, locale] =
-    await Promise.all([
-      getBrand(parsed.value.brand),
-      listBrands(),
-      getTranslations("NewQuarterPage"),
-      getTranslations("QuarterForm"),
-      getTranslations("RestateForm"),
-      getTranslations("QualifierOptions"),
-      getTranslations("ConfirmPanel"),
-      getTranslations("MetricHints"),
-      getTranslations("MetricRows"),
-      getTranslations("SourceFields"),
-      currentLocale(),
-    ]);
+  const [
+    brand,
+    brands,
+    t,
+    tForm,
+    tRestate,
+    tQualifier,
+    tConfirm,
+    tHints,
+    tRows,
+    tSource,
+    locale,
+    errorWords,
+  ] = await Promise.all([
+    getBrand(parsed.value.brand),
+    listBrands(),
+    getTranslations("NewQuarterPage"),
+    getTranslations("QuarterForm"),
+    getTranslations("RestateForm"),
+    getTranslations("QualifierOptions"),
+    getTranslations("ConfirmPanel"),
+    getTranslations("MetricHints"),
+    getTranslations("MetricRows"),
+    getTranslations("SourceFields"),
+    currentLocale(),
+    quarterErrorWords(),
+  ]);
   if (!brand) notFound();
   const tracked = await listBrandMetrics(brand.slug);
   const series = await listBrandSeries(brand.slug, { metricKeys: tracked.map((m) => m.key) });
@@ -166,6 +180,7 @@ export default async function NewQuarterPage({
             publishedHint: tRestate("dateHint"),
           },
           confirm: rawTemplates(tConfirm, CONFIRM_KEYS),
+          errors: errorWords,
         }}
       />
     </>
