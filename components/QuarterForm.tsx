@@ -11,17 +11,19 @@ import {
   createQuarterInputSchema,
   INITIAL_QUARTER_FORM_STATE,
   QUARTER_FIELDS,
+  type QuarterErrorWords,
   type QuarterFormValues,
   qualifierField,
   quarterFieldErrors,
   quarterFormValues,
   VALUES_FIELD,
 } from "@/lib/domain/quarter-input";
+import type { ConfirmPanelText } from "./quarter-form/ConfirmationText";
 import { ConfirmPanel } from "./quarter-form/ConfirmPanel";
 import { describedBy, errorId, selectedQuarter } from "./quarter-form/field-helpers";
 import type { FieldKit } from "./quarter-form/field-kit";
-import { MetricRows } from "./quarter-form/MetricRows";
-import { SourceFields } from "./quarter-form/SourceFields";
+import { MetricRows, type MetricRowsText } from "./quarter-form/MetricRows";
+import { SourceFields, type SourceFieldsText } from "./quarter-form/SourceFields";
 
 /**
  * The form's own words in the reader's language, from the page (no catalog in the browser);
@@ -46,6 +48,12 @@ export interface QuarterFormText {
   saveQuarter: string;
   saveGeneric: string;
   savingFigures: string;
+  /** The parts' words: the metric rows and their hints, the source, the confirmation panel. */
+  rows: MetricRowsText;
+  source: SourceFieldsText;
+  confirm: ConfirmPanelText;
+  /** The field errors' words, so the browser's check speaks as the server's does. */
+  errors: QuarterErrorWords;
 }
 
 /**
@@ -103,7 +111,7 @@ export function QuarterForm({
 
   function check(form: HTMLFormElement): Record<string, string> {
     const result = schema.safeParse(quarterFormValues(new FormData(form), metrics));
-    return result.success ? {} : quarterFieldErrors(result.error, metrics);
+    return result.success ? {} : quarterFieldErrors(result.error, metrics, text.errors);
   }
 
   function onChange(event: FormEvent<HTMLFormElement>) {
@@ -242,10 +250,12 @@ export function QuarterForm({
           field={field}
           errorText={errorText}
           errors={errors}
+          text={text.rows}
+          locale={locale}
         />
       </fieldset>
 
-      <SourceFields field={field} errorText={errorText} errors={errors} />
+      <SourceFields field={field} errorText={errorText} errors={errors} text={text.source} />
 
       <div className="field">
         <label htmlFor={QUARTER_FIELDS.note}>{text.note}</label>
@@ -271,6 +281,8 @@ export function QuarterForm({
           metricByKey={metricByKey}
           errorText={errorText}
           errors={errors}
+          text={text.confirm}
+          locale={locale}
         />
       ) : null}
 

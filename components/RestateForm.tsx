@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { restateFigure } from "@/lib/actions/restate-figure";
-import { describeConfirmation } from "@/lib/domain/confirmation-text";
+import { type ConfirmationWords, describeConfirmation } from "@/lib/domain/confirmation-text";
+import type { Locale } from "@/lib/domain/locale";
 import {
   QUOTE_MAX,
   RESTATE_TOKEN_FIELD,
@@ -23,6 +24,7 @@ export function RestateForm({
   metric,
   returnTo,
   text,
+  locale = "en",
 }: {
   /** brand, metric, quarter and the revision shown, sent back to refuse a stale restatement. */
   hidden: { brand: string; metric: string; quarter: string; revision: number };
@@ -48,7 +50,10 @@ export function RestateForm({
     confirm: string;
     saving: string;
     submit: string;
+    /** The confirmation sentences' templates (messages `ConfirmationSentence`). */
+    confirmation: ConfirmationWords;
   };
+  locale?: Locale;
 }) {
   const initial: RestateFormState = {
     status: "idle",
@@ -170,7 +175,7 @@ export function RestateForm({
           <ul>
             {state.confirmations.map((item) => (
               <li key={item.token} data-kind={item.kind}>
-                {describeConfirmation(item, metric)}
+                {describeConfirmation(item, metric, text.confirmation, locale)}
               </li>
             ))}
           </ul>

@@ -11,4 +11,5 @@ export const MESSAGE_AREAS = [
   "charts-signals",
   "error-page",
   "chart-words",
+  "form-messages",
 ] as const;

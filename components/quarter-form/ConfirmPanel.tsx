@@ -1,8 +1,9 @@
 import type { RefObject } from "react";
 import type { Confirmation } from "@/lib/domain/confirmations";
+import type { Locale } from "@/lib/domain/locale";
 import type { FormMetricView } from "@/lib/domain/quarter-form-view";
 import { CONFIRM_FIELD, CONFIRM_TOKEN_FIELD } from "@/lib/domain/quarter-input";
-import { ConfirmationText } from "./ConfirmationText";
+import { ConfirmationText, type ConfirmPanelText } from "./ConfirmationText";
 import { describedBy, errorId } from "./field-helpers";
 import type { FieldKit } from "./field-kit";
 
@@ -17,11 +18,15 @@ export function ConfirmPanel({
   metricByKey,
   errorText,
   errors,
+  text,
+  locale,
 }: Pick<FieldKit, "errorText" | "errors"> & {
   panelRef: RefObject<HTMLElement | null>;
   message: string | null;
   confirmations: Confirmation[];
   metricByKey: ReadonlyMap<string, FormMetricView>;
+  text: ConfirmPanelText;
+  locale: Locale;
 }) {
   return (
     <section
@@ -31,12 +36,17 @@ export function ConfirmPanel({
       role="alert"
       aria-labelledby="confirm-title"
     >
-      <h2 id="confirm-title">Please confirm before saving</h2>
+      <h2 id="confirm-title">{text.title}</h2>
       <p>{message}</p>
       <ul>
         {confirmations.map((item) => (
           <li key={item.token} data-kind={item.kind}>
-            <ConfirmationText item={item} metric={metricByKey.get(item.metricKey)} />
+            <ConfirmationText
+              item={item}
+              metric={metricByKey.get(item.metricKey)}
+              text={text}
+              locale={locale}
+            />
           </li>
         ))}
       </ul>
@@ -53,10 +63,7 @@ export function ConfirmPanel({
           aria-invalid={errors[CONFIRM_FIELD] ? true : undefined}
           aria-describedby={describedBy(errors[CONFIRM_FIELD] && errorId(CONFIRM_FIELD))}
         />
-        <label htmlFor={CONFIRM_FIELD}>
-          I have checked these figures against the source: save them. Earlier figures stay visible
-          as history.
-        </label>
+        <label htmlFor={CONFIRM_FIELD}>{text.tick}</label>
       </div>
       {errorText(CONFIRM_FIELD)}
     </section>

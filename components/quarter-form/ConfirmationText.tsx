@@ -1,54 +1,87 @@
-import type { Confirmation } from "@/lib/domain/confirmations";
-import { formatChangeHeadline, formatValue } from "@/lib/domain/format";
+import { fill } from "@/i18n/fill";
+import type { Confirmation, FigureValue } from "@/lib/domain/confirmations";
+import { formatChangeHeadline, formatValue, unitLabel } from "@/lib/domain/format";
+import type { Locale } from "@/lib/domain/locale";
 import { quarterLabel } from "@/lib/domain/quarter";
 import type { FormMetricView } from "@/lib/domain/quarter-form-view";
 import { SourceCitation } from "../SourceCitation";
+
+/**
+ * The confirmation panel's words (messages `ConfirmPanel`), handed down by the page as raw
+ * templates: the form is a client component and fills them itself.
+ */
+export interface ConfirmPanelText {
+  title: string;
+  tick: string;
+  restatementHead: string;
+  storedIs: string;
+  from: string;
+  noAddress: string;
+  enteredBy: string;
+  extremeHead: string;
+  extremeBody: string;
+  unitSlip: string;
+  metricUnit: string;
+  unusual: string;
+}
 
 /** One item of the quarter form's confirmation panel, with the stored figure's source linked. */
 export function ConfirmationText({
   item,
   metric,
+  text,
+  locale,
 }: {
   item: Confirmation;
   metric: FormMetricView | undefined;
+  text: ConfirmPanelText;
+  locale: Locale;
 }) {
   const unit = metric?.unit ?? "";
   const label = metric?.label ?? item.metricKey;
-  const next = formatValue(item.next.value, unit, item.next.decimals, item.next.qualifier);
+  const value = (figure: FigureValue) =>
+    formatValue(figure.value, unit, figure.decimals, figure.qualifier, locale);
+  const next = value(item.next);
   if (item.kind === "restatement") {
     const current = item.current;
     return (
       <>
         <strong>
-          {label}, {quarterLabel(item.quarter)}: restatement.
-        </strong>{" "}
-        The stored figure is {formatValue(current.value, unit, current.decimals, current.qualifier)}
+          {fill(text.restatementHead, { label, quarter: quarterLabel(item.quarter, locale) })}
+        </strong>
+        {fill(text.storedIs, { value: value(current) })}
         {current.source ? (
           <>
-            {" "}
-            from {/* A client component, still in English like the rest of the form's panel. */}
-            <SourceCitation
-              source={current.source}
-              prefix=""
-              noAddress=" (document without a web address)"
-            />
+            {text.from}
+            <SourceCitation source={current.source} prefix="" noAddress={text.noAddress} />
           </>
         ) : null}
-        , entered by {current.createdBy} on {current.createdAt.slice(0, 10)}. Saving {next} makes it
-        revision {current.revision + 1}; the stored figure stays visible as history.
+        {fill(text.enteredBy, {
+          name: current.createdBy,
+          date: current.createdAt.slice(0, 10),
+          next,
+          revision: current.revision + 1,
+        })}
       </>
     );
   }
   return (
     <>
       <strong>
-        {label}, {quarterLabel(item.quarter)}: {formatChangeHeadline(item.change)} year over year.
-      </strong>{" "}
-      {next} against {formatValue(item.base.value, unit, item.base.decimals, item.base.qualifier)}{" "}
-      in {quarterLabel(item.baseQuarter)}.{" "}
+        {fill(text.extremeHead, {
+          label,
+          quarter: quarterLabel(item.quarter, locale),
+          change: formatChangeHeadline(item.change, locale),
+        })}
+      </strong>
+      {fill(text.extremeBody, {
+        next,
+        base: value(item.base),
+        baseQuarter: quarterLabel(item.baseQuarter, locale),
+      })}
       {item.unitSlip
-        ? `That is more than tenfold: check that the value is in ${unit || "the metric's unit"}.`
-        : "That is an unusually large change: check it against the source."}
+        ? fill(text.unitSlip, { unit: unit ? unitLabel(unit, locale) : text.metricUnit })
+        : text.unusual}
     </>
   );
 }

@@ -1,11 +1,27 @@
+import { fill } from "@/i18n/fill";
 import { extremeYoy } from "@/lib/domain/confirmations";
-import { formatChangeHeadline, formatValue } from "@/lib/domain/format";
+import { formatChangeHeadline, formatValue, unitLabel } from "@/lib/domain/format";
 import { change } from "@/lib/domain/kpi";
+import type { Locale } from "@/lib/domain/locale";
 import { valueRuleFor } from "@/lib/domain/metric-bounds";
 import { type QuarterCode, quarterLabel, shiftQuarter } from "@/lib/domain/quarter";
 import type { FormMetricView } from "@/lib/domain/quarter-form-view";
 import type { Qualifier } from "@/lib/domain/types";
 import { plainNumber } from "./field-helpers";
+
+/** The hints' words (messages `MetricHints`), raw templates from the page. */
+export interface MetricHintsText {
+  readAs: string;
+  inUnit: string;
+  units: string;
+  wholeNumbers: string;
+  example: string;
+  stored: string;
+  yoy: string;
+  slip: string;
+  large: string;
+  end: string;
+}
 
 /**
  * What a metric's row says as the analyst types: the unit and scale with the latest stored
@@ -18,6 +34,8 @@ export function MetricHints({
   typed,
   readAs,
   qualifier,
+  text,
+  locale,
 }: {
   metric: FormMetricView;
   quarter: QuarterCode | null;
@@ -25,6 +43,8 @@ export function MetricHints({
   /** "1050" when "1,050" was typed: said back, so the reading is never a surprise. */
   readAs: string | null;
   qualifier: Qualifier;
+  text: MetricHintsText;
+  locale: Locale;
 }) {
   const rule = valueRuleFor(metric);
   const example = metric.latest;
@@ -51,40 +71,47 @@ export function MetricHints({
     <>
       {readAs !== null ? (
         <span className="hint--reading" data-testid="value-reading">
-          Read as {readAs}.{" "}
+          {fill(text.readAs, { value: readAs })}
         </span>
       ) : null}
       <span>
-        In {metric.unit || "units"} ({rule.scaleWords}
-        {rule.whole ? ", whole numbers" : ""}).
-        {example ? (
-          <>
-            {" "}
-            Type {plainNumber(example.value, example.decimals)} for{" "}
-            {formatValue(example.value, metric.unit, example.decimals)} (the latest stored,{" "}
-            {quarterLabel(example.quarter)}).
-          </>
-        ) : null}
+        {fill(text.inUnit, {
+          // The English unit is followed by its scale in words; the Chinese unit says it itself.
+          unit: metric.unit ? unitLabel(metric.unit, locale) : text.units,
+          scale: rule.scaleWords,
+          whole: rule.whole ? text.wholeNumbers : "",
+        })}
+        {example
+          ? fill(text.example, {
+              typed: plainNumber(example.value, example.decimals),
+              value: formatValue(example.value, metric.unit, example.decimals, "exact", locale),
+              quarter: quarterLabel(example.quarter, locale),
+            })
+          : null}
       </span>
       {existing && quarter ? (
         <span className="hint--restate">
-          {" "}
-          Stored for {quarterLabel(quarter)}:{" "}
-          {formatValue(existing.value, metric.unit, existing.decimals, existing.qualifier)} (
-          {existing.sourceTitle}). A value here restates it.
+          {fill(text.stored, {
+            quarter: quarterLabel(quarter, locale),
+            value: formatValue(
+              existing.value,
+              metric.unit,
+              existing.decimals,
+              existing.qualifier,
+              locale,
+            ),
+            source: existing.sourceTitle,
+          })}
         </span>
       ) : null}
       {delta && base && baseQuarter ? (
         <span className={extreme ? "hint--extreme" : undefined}>
-          {" "}
-          YoY against {quarterLabel(baseQuarter)} (
-          {formatValue(base.value, metric.unit, base.decimals, base.qualifier)}):{" "}
-          {formatChangeHeadline(delta)}
-          {extreme
-            ? extreme.unitSlip
-              ? ": more than tenfold, check the unit. You will be asked to confirm."
-              : ": unusually large. You will be asked to confirm."
-            : "."}
+          {fill(text.yoy, {
+            quarter: quarterLabel(baseQuarter, locale),
+            value: formatValue(base.value, metric.unit, base.decimals, base.qualifier, locale),
+            change: formatChangeHeadline(delta, locale),
+          })}
+          {extreme ? (extreme.unitSlip ? text.slip : text.large) : text.end}
         </span>
       ) : null}
     </>

@@ -1,12 +1,21 @@
+import { fill } from "@/i18n/fill";
 import { splitUnit } from "@/lib/domain/format";
+import type { Locale } from "@/lib/domain/locale";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import type { FormMetricView } from "@/lib/domain/quarter-form-view";
 import { type QuarterFormValues, qualifierField, valueField } from "@/lib/domain/quarter-input";
 import type { Qualifier } from "@/lib/domain/types";
 import { describedBy, errorId, typedNumber } from "./field-helpers";
 import type { FieldKit } from "./field-kit";
-import { MetricHints } from "./MetricHints";
+import { MetricHints, type MetricHintsText } from "./MetricHints";
 import { QUALIFIER_OPTIONS } from "./qualifier-options";
+
+/** The rows' words: the qualifier select's label template and options, and the hints'. */
+export interface MetricRowsText {
+  qualifierLabel: string;
+  qualifiers: Record<Qualifier, string>;
+  hints: MetricHintsText;
+}
 
 /** One row per metric of the brand: the value with its unit, the qualifier, live hints. */
 export function MetricRows({
@@ -16,10 +25,14 @@ export function MetricRows({
   field,
   errorText,
   errors,
+  text,
+  locale,
 }: FieldKit & {
   metrics: FormMetricView[];
   quarter: QuarterCode | null;
   live: QuarterFormValues;
+  text: MetricRowsText;
+  locale: Locale;
 }) {
   return (
     <div className="metric-rows">
@@ -46,15 +59,15 @@ export function MetricRows({
                 {suffix ? <span className="affix">{suffix.trim()}</span> : null}
               </span>
               <label className="visually-hidden" htmlFor={qualifierName}>
-                How the source states {metric.label}
+                {fill(text.qualifierLabel, { metric: metric.label })}
               </label>
               <select
                 {...field(qualifierName)}
                 aria-describedby={describedBy(errors[qualifierName] && errorId(qualifierName))}
               >
-                {QUALIFIER_OPTIONS.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
+                {QUALIFIER_OPTIONS.map((value) => (
+                  <option key={value} value={value}>
+                    {text.qualifiers[value]}
                   </option>
                 ))}
               </select>
@@ -66,6 +79,8 @@ export function MetricRows({
                 typed={typedNumber(live[name])?.value ?? null}
                 readAs={typedNumber(live[name])?.readAs ?? null}
                 qualifier={(live[qualifierName] as Qualifier | undefined) ?? "exact"}
+                text={text.hints}
+                locale={locale}
               />
             </p>
             {errorText(name)}

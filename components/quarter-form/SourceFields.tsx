@@ -2,13 +2,31 @@ import { QUARTER_FIELDS, SOURCE_TITLE_MAX } from "@/lib/domain/quarter-input";
 import { describedBy, errorId } from "./field-helpers";
 import type { FieldKit } from "./field-kit";
 
+/**
+ * The source fields' words: the restate form's (messages `RestateForm`, the same fields) and the
+ * title's hint (`SourceFields`).
+ */
+export interface SourceFieldsText {
+  legend: string;
+  title: string;
+  titleHint: string;
+  url: string;
+  published: string;
+  publishedHint: string;
+}
+
 /** The source of a save's figures: title (required), web address, publication date. */
-export function SourceFields({ field, errorText, errors }: FieldKit) {
+export function SourceFields({
+  field,
+  errorText,
+  errors,
+  text,
+}: FieldKit & { text: SourceFieldsText }) {
   return (
     <fieldset className="form-section">
-      <legend>Source</legend>
+      <legend>{text.legend}</legend>
       <div className="field">
-        <label htmlFor={QUARTER_FIELDS.sourceTitle}>Title (required)</label>
+        <label htmlFor={QUARTER_FIELDS.sourceTitle}>{text.title}</label>
         <input
           {...field(QUARTER_FIELDS.sourceTitle)}
           maxLength={SOURCE_TITLE_MAX + 50}
@@ -18,12 +36,12 @@ export function SourceFields({ field, errorText, errors }: FieldKit) {
           )}
         />
         <p className="field-hint" id="source-title-hint">
-          The report or article the figures come from, e.g. "Xiaomi Q4 2025 results announcement".
+          {text.titleHint}
         </p>
         {errorText(QUARTER_FIELDS.sourceTitle)}
       </div>
       <div className="field">
-        <label htmlFor={QUARTER_FIELDS.sourceUrl}>Web address (when it has one)</label>
+        <label htmlFor={QUARTER_FIELDS.sourceUrl}>{text.url}</label>
         <input
           {...field(QUARTER_FIELDS.sourceUrl)}
           type="url"
@@ -36,7 +54,7 @@ export function SourceFields({ field, errorText, errors }: FieldKit) {
         {errorText(QUARTER_FIELDS.sourceUrl)}
       </div>
       <div className="field">
-        <label htmlFor={QUARTER_FIELDS.sourcePublishedOn}>Publication date (when known)</label>
+        <label htmlFor={QUARTER_FIELDS.sourcePublishedOn}>{text.published}</label>
         <input
           {...field(QUARTER_FIELDS.sourcePublishedOn)}
           placeholder="YYYY-MM-DD"
@@ -48,7 +66,7 @@ export function SourceFields({ field, errorText, errors }: FieldKit) {
           )}
         />
         <p className="field-hint" id="published-hint">
-          YYYY-MM-DD, or YYYY-MM when the source gives only the month.
+          {text.publishedHint}
         </p>
         {errorText(QUARTER_FIELDS.sourcePublishedOn)}
       </div>

@@ -1,10 +1,12 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
+import { quarterErrorWords } from "@/i18n/field-errors";
+import { currentLocale } from "@/i18n/locale";
 import { redirectTo, writeAction } from "@/lib/auth/write";
 import { now } from "@/lib/clock";
-import { untrackedMetricMessage } from "@/lib/domain/brand-metrics";
 import { SlugSchema } from "@/lib/domain/fields";
-import { unchangedFigureMessage } from "@/lib/domain/figure-change";
+import { localizeMetric } from "@/lib/domain/metric-locale";
 import { quarterLabel } from "@/lib/domain/quarter";
 import {
   CONFIRM_FIELD,
@@ -38,7 +40,8 @@ function offeredTokens(formData: FormData): string[] {
  * The quarter form's action: parses the post with the same schema the browser uses and saves
  * through createQuarterFigures. Errors come back as form state with what was typed; restatements
  * and extreme changes come back as a list to confirm; a save redirects to the overview, whose
- * notice names what was saved.
+ * notice names what was saved. Its words are the reader's language (messages `AddQuarter`, and
+ * the field errors through i18n/field-errors.ts); the JSON API says the same in English.
  */
 export const addQuarter = writeAction<[QuarterFormState, FormData], QuarterFormState>(
   {
@@ -48,7 +51,12 @@ export const addQuarter = writeAction<[QuarterFormState, FormData], QuarterFormS
       return quarterFormHref(brand.success ? brand.data : DEFAULT_BRAND);
     },
     onError: async (error, _previous, formData): Promise<QuarterFormState> => {
-      const metrics = await listMetrics();
+      const [stored, t, locale] = await Promise.all([
+        listMetrics(),
+        getTranslations("AddQuarter"),
+        currentLocale(),
+      ]);
+      const metrics = stored.map((metric) => localizeMetric(metric, locale));
       const values = quarterFormValues(formData, metrics);
       const label = (key: string) => metrics.find((metric) => metric.key === key)?.label ?? key;
       const state = (patch: Partial<QuarterFormState>): QuarterFormState => ({
@@ -66,14 +74,8 @@ export const addQuarter = writeAction<[QuarterFormState, FormData], QuarterFormS
         return state({
           status: "confirm",
           confirmations: error.confirmations,
-          message:
-            askedBefore && ticked
-              ? "The figures changed since you confirmed them. Check the list below and confirm again."
-              : "Nothing was saved yet. Please check the figures below and confirm.",
-          fieldErrors:
-            askedBefore && !ticked
-              ? { [CONFIRM_FIELD]: "Tick this box to confirm, or change the figures." }
-              : {},
+          message: askedBefore && ticked ? t("changed") : t("confirm"),
+          fieldErrors: askedBefore && !ticked ? { [CONFIRM_FIELD]: t("tick") } : {},
         });
       }
       if (error instanceof MetricNotTrackedError) {
@@ -81,12 +83,12 @@ export const addQuarter = writeAction<[QuarterFormState, FormData], QuarterFormS
           fieldErrors: Object.fromEntries(
             error.metricKeys.map((key) => [
               valueField(key),
-              untrackedMetricMessage(
-                error.brand.name,
-                error.brand.slug,
-                label(key),
-                error.tracked.map(label),
-              ),
+              t("untracked", {
+                brand: error.brand.name,
+                slug: error.brand.slug,
+                metric: label(key),
+                tracked: error.tracked.map(label).join(t("listSeparator")),
+              }),
             ]),
           ),
         });
@@ -97,24 +99,24 @@ export const addQuarter = writeAction<[QuarterFormState, FormData], QuarterFormS
           fieldErrors: Object.fromEntries(
             error.metricKeys.map((key) => [
               valueField(key),
-              unchangedFigureMessage(label(key), quarterLabel(error.quarter)),
+              t("unchanged", { label: label(key), quarter: quarterLabel(error.quarter, locale) }),
             ]),
           ),
-          message: `Nothing was saved: ${count} ${count === 1 ? "figure is" : "figures are"} stored exactly like this already.`,
+          message: t("unchangedSummary", { count }),
         });
       }
       if (error instanceof WriteConflictError) {
         return state({
           status: "conflict",
-          message:
-            "Another editor was saving figures at the same moment, so nothing of yours was saved. " +
-            "Submit again: any figure they stored will be shown for you to confirm.",
+          message: t("conflict"),
         });
       }
       if (error instanceof UnknownReferenceError) {
         const field = error.entity === "brand" ? QUARTER_FIELDS.brand : valueField(error.key);
         const invalid = new ValidationError({
-          [field]: `There is no ${error.entity} "${error.key}" in the catalog.`,
+          [field]: t(error.entity === "brand" ? "unknownBrand" : "unknownMetric", {
+            key: error.key,
+          }),
         });
         return state({ fieldErrors: invalid.fieldErrors, message: invalid.message });
       }
@@ -123,10 +125,17 @@ export const addQuarter = writeAction<[QuarterFormState, FormData], QuarterFormS
     },
   },
   async (actor, _previous: QuarterFormState, formData: FormData) => {
-    const metrics = await listMetrics();
+    const [stored, locale, words] = await Promise.all([
+      listMetrics(),
+      currentLocale(),
+      quarterErrorWords(),
+    ]);
+    const metrics = stored.map((metric) => localizeMetric(metric, locale));
     const values = quarterFormValues(formData, metrics);
     const parsed = createQuarterInputSchema(metrics, now()).safeParse(values);
-    if (!parsed.success) throw new ValidationError(quarterFieldErrors(parsed.error, metrics));
+    if (!parsed.success) {
+      throw new ValidationError(quarterFieldErrors(parsed.error, metrics, words));
+    }
     const ticked = formData.get(CONFIRM_FIELD) === "yes";
     const saved = await createQuarterFigures({
       ...parsed.data,

@@ -6,6 +6,7 @@
  * refused with the reason, never guessed. The one reader the form, the API and the import share
  * (through metric-value-rules.ts).
  */
+import { fieldMessage } from "./field-messages";
 
 export type DecimalReading =
   | {
@@ -28,25 +29,26 @@ export function readDecimalText(raw: string): DecimalReading {
   if (/^-?\d{1,3}(?:\.\d{3})+,\d+$/.test(text)) {
     return {
       ok: false,
-      message: `looks written with '.' for thousands and ',' for decimals; write it with a point for decimals and no separators (${text.replaceAll(".", "").replace(",", ".")})`,
+      message: fieldMessage("commaDecimals", {
+        plain: text.replaceAll(".", "").replace(",", "."),
+      }),
     };
   }
   const after = /^-?\d+,\d+$/.test(text) ? (text.split(",")[1]?.length ?? 0) : 3;
   if (after !== 3) {
     return {
       ok: false,
-      message: `is ambiguous: a thousands comma is followed by exactly three digits (1,050), not ${after}; for decimals use a point (${text.replace(",", ".")})`,
+      message: fieldMessage("ambiguousComma", { after, plain: text.replace(",", ".") }),
     };
   }
   if (/^-?[\d,]+(\.\d+)?$/.test(text)) {
     return {
       ok: false,
-      message:
-        "has commas that are not thousands separators: the first group has one to three digits (not a leading 0) and groups after the first must have exactly three digits (12,345,678)",
+      message: fieldMessage("badGroups"),
     };
   }
   return {
     ok: false,
-    message: "must not contain commas except as thousands separators (1,050); '.' for decimals",
+    message: fieldMessage("strayCommas"),
   };
 }

@@ -3,6 +3,7 @@
  * CSV import and query strings. One definition per rule, so that all entry points agree.
  */
 import { z } from "zod";
+import { fieldMessage } from "./field-messages";
 import { compareQuarters, isQuarterCode, MAX_YEAR, MIN_YEAR, type QuarterCode } from "./quarter";
 import { QUALIFIERS } from "./types";
 
@@ -12,8 +13,7 @@ export const MAX_DECIMALS = 6;
 /** Longer than any real figure; keeps a pasted page of digits from reaching the number parser. */
 export const MAX_DECIMAL_LENGTH = 40;
 
-const GENERIC_DECIMAL_MESSAGE =
-  "must be a plain decimal number like 113.1 (digits, one optional '.', no separators)";
+const GENERIC_DECIMAL_MESSAGE = fieldMessage("plainDecimal");
 
 /**
  * Why a text is not a plain decimal, in words that say how to fix it: people paste figures from
@@ -22,29 +22,29 @@ const GENERIC_DECIMAL_MESSAGE =
  */
 export function decimalLiteralProblem(text: string): string | null {
   if (DECIMAL_LITERAL.test(text)) return null;
-  if (/^[+-]?(nan|inf(inity)?)$/i.test(text)) return "must be a finite number";
+  if (/^[+-]?(nan|inf(inity)?)$/i.test(text)) return fieldMessage("finite");
   if (/^[+-]?0[xob]/i.test(text)) {
-    return "must be a decimal number (no hexadecimal, octal or binary like 0x10)";
+    return fieldMessage("noRadix");
   }
   if (/^[+-]?[\d.]+e[+-]?\d*$/i.test(text)) {
-    return "must be written out in full, without an exponent (1.2e9 is not accepted)";
+    return fieldMessage("noExponent");
   }
   if (/[^\x20-\x7e]/.test(text)) {
     return /(?![0-9])\p{Nd}/u.test(text)
-      ? "must use the digits 0-9 (not full-width or other scripts' digits)"
-      : "must contain only the digits 0-9, a leading minus sign and a decimal point";
+      ? fieldMessage("asciiDigits")
+      : fieldMessage("decimalCharacters");
   }
   if (/[a-z]/i.test(text)) return GENERIC_DECIMAL_MESSAGE;
   if (text.includes(",")) {
-    return "must not contain commas: no thousands separators, and '.' for decimals (1234.5)";
+    return fieldMessage("noCommas");
   }
-  if (/[\s_']/.test(text)) return "must not contain spaces or digit separators";
-  if (text.startsWith("+")) return "must not start with '+' (positive is the default)";
-  if ((text.match(/\./g) ?? []).length > 1) return "must have at most one decimal point";
+  if (/[\s_']/.test(text)) return fieldMessage("noSpaces");
+  if (text.startsWith("+")) return fieldMessage("noPlus");
+  if ((text.match(/\./g) ?? []).length > 1) return fieldMessage("onePoint");
   if (/^-?\./.test(text) || /\.$/.test(text)) {
-    return "needs digits on both sides of the decimal point (0.5, not .5 or 5.)";
+    return fieldMessage("digitsAroundPoint");
   }
-  if (/^-?0\d/.test(text)) return "must not have leading zeros (7, not 007)";
+  if (/^-?0\d/.test(text)) return fieldMessage("noLeadingZeros");
   return GENERIC_DECIMAL_MESSAGE;
 }
 
@@ -59,45 +59,45 @@ export const DecimalLiteralSchema = z
   .superRefine((text, ctx) => {
     const problem =
       text === ""
-        ? "is required"
+        ? fieldMessage("required")
         : text.length > MAX_DECIMAL_LENGTH
-          ? `must be at most ${MAX_DECIMAL_LENGTH} characters`
+          ? fieldMessage("maxLength", { max: MAX_DECIMAL_LENGTH })
           : (decimalLiteralProblem(text) ??
             (text.includes(".") && text.length - text.indexOf(".") - 1 > MAX_DECIMALS
-              ? `must have at most ${MAX_DECIMALS} digits after the decimal point`
+              ? fieldMessage("maxDecimals", { max: MAX_DECIMALS })
               : Number.isFinite(Number(text))
                 ? null
-                : "is too large"));
+                : fieldMessage("tooLarge")));
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
 export const QualifierSchema = z.enum(QUALIFIERS, {
-  message: `must be one of ${QUALIFIERS.join(", ")}`,
+  message: fieldMessage("qualifier", { list: QUALIFIERS.join(", ") }),
 });
 
 export const SlugSchema = z
   .string()
   .trim()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, {
-    message: "must be lowercase letters, digits and dashes (at most 40)",
+    message: fieldMessage("slug"),
   });
 
 export const MetricKeySchema = z
   .string()
   .trim()
   .regex(/^[a-z][a-z0-9_]{0,39}$/, {
-    message: "must be lowercase letters, digits and underscores (at most 40)",
+    message: fieldMessage("metricKey"),
   });
 
 export function boundedText(max: number) {
   return z
     .string()
     .trim()
-    .max(max, { message: `must be at most ${max} characters` });
+    .max(max, { message: fieldMessage("maxLength", { max }) });
 }
 
 export function requiredText(max: number) {
-  return boundedText(max).min(1, { message: "is required" });
+  return boundedText(max).min(1, { message: fieldMessage("required") });
 }
 
 /**
@@ -117,7 +117,7 @@ export function visibleText<T extends z.ZodType<string, string>>(schema: T) {
   return schema.refine(
     (text) => ![...text].some((char) => isHiddenCharacter(char.codePointAt(0) ?? 0)),
     {
-      message: "must not contain control characters or text-direction overrides",
+      message: fieldMessage("visible"),
     },
   );
 }
@@ -125,7 +125,7 @@ export function visibleText<T extends z.ZodType<string, string>>(schema: T) {
 export const HttpUrlSchema = z
   .string()
   .trim()
-  .max(2000, { message: "must be at most 2000 characters" })
+  .max(2000, { message: fieldMessage("maxLength", { max: 2000 }) })
   .refine(
     (text) => {
       try {
@@ -135,7 +135,7 @@ export const HttpUrlSchema = z
         return false;
       }
     },
-    { message: "must be a full http:// or https:// address" },
+    { message: fieldMessage("httpUrl") },
   );
 
 /** A calendar date as precise as its source: YYYY-MM-DD, or YYYY-MM when only the month is known. */
@@ -143,7 +143,7 @@ export const PartialDateSchema = z
   .string()
   .trim()
   .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, {
-    message: "must be a date written YYYY-MM-DD, or YYYY-MM when only the month is known",
+    message: fieldMessage("partialDate"),
   })
   .refine(
     (text) => {
@@ -151,7 +151,7 @@ export const PartialDateSchema = z
       const date = new Date(`${text}T00:00:00Z`);
       return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
     },
-    { message: "is not a real calendar date" },
+    { message: fieldMessage("realDate") },
   );
 
 /** Empty strings from forms and CSV cells mean "not given". */
@@ -171,7 +171,7 @@ export const QuarterCodeSchema = z
   .string()
   .trim()
   .refine(isQuarterCode, {
-    message: `must be a quarter written like 2025Q3 (year ${MIN_YEAR}-${MAX_YEAR}, quarter 1-4)`,
+    message: fieldMessage("quarterCode", { min: MIN_YEAR, max: MAX_YEAR }),
     abort: true,
   })
   .transform((text) => text as QuarterCode);
@@ -187,6 +187,6 @@ export function quarterRangeInOrder(value: { from?: string; to?: string }): bool
 }
 
 export const QUARTER_RANGE_ORDER: { message: string; path: string[] } = {
-  message: "must not be after `to`",
+  message: fieldMessage("rangeOrder"),
   path: ["from"],
 };

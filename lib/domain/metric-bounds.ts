@@ -12,6 +12,7 @@
  * Upper bounds are "cannot be true" limits, not "unusual" ones (the YoY check catches those):
  * 10 trillion in money per quarter, 10 billion people, 100 billion things, in the unit's scale.
  */
+import { fieldMessage } from "./field-messages";
 import { splitUnit } from "./format";
 import type { MetricKind } from "./types";
 
@@ -97,12 +98,12 @@ export function valueRuleProblem(rule: ValueRule, value: number, unit: string): 
   const bound = (limit: number) => limit.toLocaleString("en-US", { maximumFractionDigits: 6 });
   if (value < rule.min) {
     return rule.min === 0
-      ? `must not be negative (a ${unitNoun(unit)} figure cannot be below 0)`
-      : `must be at least ${bound(rule.min)} (${unit})`;
+      ? fieldMessage("negative", { noun: unitNoun(unit) })
+      : fieldMessage("atLeast", { bound: bound(rule.min), unit });
   }
-  if (value > rule.max) return `must be at most ${bound(rule.max)} (${unit})`;
+  if (value > rule.max) return fieldMessage("atMost", { bound: bound(rule.max), unit });
   if (rule.whole && !Number.isInteger(value)) {
-    return `must be a whole number of ${unit || "units"}`;
+    return fieldMessage("wholeNumber", { unit: unit || "units" });
   }
   return null;
 }

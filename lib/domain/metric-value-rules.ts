@@ -5,6 +5,7 @@
  * from its catalog entry (metric-bounds.ts).
  */
 import { readDecimalText } from "./decimal-reading";
+import { fieldMessage } from "./field-messages";
 import { DecimalLiteralSchema } from "./fields";
 import { decimalsOf } from "./kpi";
 import { type BoundedMetric, valueRuleFor, valueRuleProblem } from "./metric-bounds";
@@ -35,13 +36,13 @@ export function validateMetricValue(metric: BoundedMetric, literal: string): Met
   if (!reading.ok) return reading;
   const parsed = DecimalLiteralSchema.safeParse(reading.text);
   if (!parsed.success) {
-    return { ok: false, message: parsed.error.issues[0]?.message ?? "is not a number" };
+    return { ok: false, message: parsed.error.issues[0]?.message ?? fieldMessage("notANumber") };
   }
   const text = parsed.data;
   if (significantDigits(text) > MAX_SIGNIFICANT_DIGITS) {
     return {
       ok: false,
-      message: `has more than ${MAX_SIGNIFICANT_DIGITS} significant digits, more than can be stored exactly`,
+      message: fieldMessage("significantDigits", { max: MAX_SIGNIFICANT_DIGITS }),
     };
   }
   // "-0" is zero: a negative zero would print as "0" and no longer match what was written.

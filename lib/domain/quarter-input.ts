@@ -5,7 +5,9 @@
  * and on today's date (no quarter in the future), so it is built by a function.
  */
 import { z } from "zod";
+import { fill } from "@/i18n/fill";
 import type { Confirmation } from "./confirmations";
+import { type FieldMessageWords, fieldMessage, localizeFieldMessage } from "./field-messages";
 import {
   boundedText,
   HttpUrlSchema,
@@ -16,6 +18,7 @@ import {
   SlugSchema,
   visibleText,
 } from "./fields";
+import type { Locale } from "./locale";
 import type { BoundedMetric } from "./metric-bounds";
 import { validateMetricValue } from "./metric-value-rules";
 import {
@@ -111,17 +114,17 @@ export function quarterFormValues(
 const YearSchema = z
   .string()
   .trim()
-  .min(1, { message: "is required" })
-  .regex(/^\d{4}$/, { message: "must be a four-digit year like 2025" })
+  .min(1, { message: fieldMessage("required") })
+  .regex(/^\d{4}$/, { message: fieldMessage("year") })
   .transform(Number)
-  .refine((year) => year >= MIN_YEAR, { message: `must be ${MIN_YEAR} or later` })
-  .refine((year) => year <= MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` });
+  .refine((year) => year >= MIN_YEAR, { message: fieldMessage("yearMin", { year: MIN_YEAR }) })
+  .refine((year) => year <= MAX_YEAR, { message: fieldMessage("yearMax", { year: MAX_YEAR }) });
 
 const QuarterNumberSchema = z
   .string()
   .trim()
-  .min(1, { message: "is required" })
-  .regex(/^[Qq]?[1-4]$/, { message: "must be Q1, Q2, Q3 or Q4" })
+  .min(1, { message: fieldMessage("required") })
+  .regex(/^[Qq]?[1-4]$/, { message: fieldMessage("quarterNumber") })
   .transform((text) => Number(text.replace(/^q/i, "")));
 
 /** A value as typed, checked by the rules every entry path shares (metric-value-rules.ts). */
@@ -158,7 +161,9 @@ export function createQuarterInputSchema(
     [QUARTER_FIELDS.sourceTitle]: visibleText(requiredText(SOURCE_TITLE_MAX)),
     [QUARTER_FIELDS.sourceUrl]: optionalField(HttpUrlSchema),
     [QUARTER_FIELDS.sourcePublishedOn]: optionalField(
-      PartialDateSchema.refine(notAfter(today), { message: `must not be after today (${today})` }),
+      PartialDateSchema.refine(notAfter(today), {
+        message: fieldMessage("notAfterToday", { today }),
+      }),
     ),
     [QUARTER_FIELDS.note]: optionalField(visibleText(boundedText(NOTE_MAX))),
   };
@@ -183,14 +188,21 @@ export function createQuarterInputSchema(
                   ? QUARTER_FIELDS.year
                   : QUARTER_FIELDS.quarter,
               ],
-              message: `must not be in the future (${quarterLabel(code)} has not started; the latest is ${quarterLabel(latestAllowed)})`,
+              message: fieldMessage("future", {
+                quarter: quarterLabel(code),
+                latest: quarterLabel(latestAllowed),
+              }),
             });
           }
         }
         // A field that failed its own check still holds what was typed, so "typed nothing"
         // is exactly "every value field is empty".
         if (metrics.every((metric) => data[valueField(metric.key)] === undefined)) {
-          ctx.addIssue({ code: "custom", path: [VALUES_FIELD], message: "is required" });
+          ctx.addIssue({
+            code: "custom",
+            path: [VALUES_FIELD],
+            message: fieldMessage("required"),
+          });
         }
       },
       { when: () => true },
@@ -226,7 +238,7 @@ export function createQuarterInputSchema(
     }) as unknown as z.ZodType<QuarterInput, QuarterFormValues>;
 }
 
-const FIXED_LABELS: Record<string, string> = {
+const FIXED_LABELS = {
   [QUARTER_FIELDS.brand]: "Brand",
   [QUARTER_FIELDS.year]: "Fiscal year",
   [QUARTER_FIELDS.quarter]: "Quarter",
@@ -237,13 +249,40 @@ const FIXED_LABELS: Record<string, string> = {
   [VALUES_FIELD]: "At least one metric value",
 };
 
+/**
+ * The words of the form's field errors (messages `QuarterInput` and `FieldMessages`, see
+ * field-messages.ts): the English defaults are these, which the JSON API keeps.
+ */
+export interface QuarterErrorWords {
+  locale: Locale;
+  /** "{label} {message}." */
+  sentence: string;
+  labels: Record<keyof typeof FIXED_LABELS, string>;
+  /** "The qualifier of {metric}" */
+  qualifierOf: string;
+  messages: FieldMessageWords | null;
+}
+
+export const QUARTER_ERROR_WORDS_EN: QuarterErrorWords = {
+  locale: "en",
+  sentence: "{label} {message}.",
+  labels: FIXED_LABELS,
+  qualifierOf: "The qualifier of {metric}",
+  messages: null,
+};
+
 /** The name a field's error message starts with: "Total revenue must not be negative ...". */
-export function quarterFieldLabel(field: string, metrics: readonly FormMetric[]): string {
-  const fixed = FIXED_LABELS[field];
+export function quarterFieldLabel(
+  field: string,
+  metrics: readonly FormMetric[],
+  words: QuarterErrorWords = QUARTER_ERROR_WORDS_EN,
+): string {
+  const fixed = (words.labels as Record<string, string>)[field];
   if (fixed) return fixed;
   for (const metric of metrics) {
     if (field === valueField(metric.key)) return metric.label;
-    if (field === qualifierField(metric.key)) return `The qualifier of ${metric.label}`;
+    if (field === qualifierField(metric.key))
+      return fill(words.qualifierOf, { metric: metric.label });
   }
   return field;
 }
@@ -252,11 +291,15 @@ export function quarterFieldLabel(field: string, metrics: readonly FormMetric[])
 export function quarterFieldErrors(
   error: z.ZodError,
   metrics: readonly FormMetric[],
+  words: QuarterErrorWords = QUARTER_ERROR_WORDS_EN,
 ): Record<string, string> {
   const found: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? VALUES_FIELD);
-    found[field] ??= `${quarterFieldLabel(field, metrics)} ${issue.message}.`;
+    found[field] ??= fill(words.sentence, {
+      label: quarterFieldLabel(field, metrics, words),
+      message: localizeFieldMessage(issue.message, words.messages, words.locale),
+    });
   }
   // In the order the fields appear on the form, so the error summary reads top to bottom.
   const order = [

@@ -5,12 +5,18 @@ import { getTranslations } from "next-intl/server";
 import { BrandSwitcher } from "@/components/BrandSwitcher";
 import { ParamProblems } from "@/components/ParamProblems";
 import { QuarterForm } from "@/components/QuarterForm";
+import type { ConfirmPanelText } from "@/components/quarter-form/ConfirmationText";
+import type { MetricHintsText } from "@/components/quarter-form/MetricHints";
+import { QUALIFIER_OPTIONS } from "@/components/quarter-form/qualifier-options";
+import { quarterErrorWords } from "@/i18n/field-errors";
 import { currentLocale } from "@/i18n/locale";
 import { requireRole } from "@/lib/auth/current-user";
 import { now } from "@/lib/clock";
+import { localizeSeries } from "@/lib/domain/metric-locale";
 import { MIN_YEAR, quarterLabel } from "@/lib/domain/quarter";
 import { defaultQuarterToAdd, quarterFormMetrics } from "@/lib/domain/quarter-form-view";
 import { NOTE_MAX } from "@/lib/domain/quarter-input";
+import type { Qualifier } from "@/lib/domain/types";
 import { listBrandMetrics } from "@/lib/queries/brand-metrics";
 import { getBrand, listBrands } from "@/lib/queries/brands";
 import { listBrandSeries } from "@/lib/queries/series";
@@ -21,6 +27,42 @@ import {
   quarterFormHref,
   type SearchParams,
 } from "@/lib/url-state";
+
+const HINT_KEYS = [
+  "readAs",
+  "inUnit",
+  "units",
+  "wholeNumbers",
+  "example",
+  "stored",
+  "yoy",
+  "slip",
+  "large",
+  "end",
+] as const satisfies readonly (keyof MetricHintsText)[];
+
+const CONFIRM_KEYS = [
+  "title",
+  "tick",
+  "restatementHead",
+  "storedIs",
+  "from",
+  "noAddress",
+  "enteredBy",
+  "extremeHead",
+  "extremeBody",
+  "unitSlip",
+  "metricUnit",
+  "unusual",
+] as const satisfies readonly (keyof ConfirmPanelText)[];
+
+/** A namespace's messages as templates the client form fills itself (i18n/fill.ts). */
+function rawTemplates<K extends string>(
+  t: { raw: (key: K) => unknown },
+  keys: readonly K[],
+): Record<K, string> {
+  return Object.fromEntries(keys.map((key) => [key, String(t.raw(key))])) as Record<K, string>;
+}
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("NewQuarterPage"))("title") };
@@ -39,12 +81,32 @@ export default async function NewQuarterPage({
     parsed.ok ? quarterFormHref(parsed.value.brand, parsed.value.quarter) : "/quarters/new",
   );
   if (!parsed.ok) return <ParamProblems problems={parsed.problems} resetHref="/quarters/new" />;
-  const [brand, brands, t, tForm, locale] = await Promise.all([
+  const [
+    brand,
+    brands,
+    t,
+    tForm,
+    tRestate,
+    tQualifier,
+    tConfirm,
+    tHints,
+    tRows,
+    tSource,
+    locale,
+    errorWords,
+  ] = await Promise.all([
     getBrand(parsed.value.brand),
     listBrands(),
     getTranslations("NewQuarterPage"),
     getTranslations("QuarterForm"),
+    getTranslations("RestateForm"),
+    getTranslations("QualifierOptions"),
+    getTranslations("ConfirmPanel"),
+    getTranslations("MetricHints"),
+    getTranslations("MetricRows"),
+    getTranslations("SourceFields"),
     currentLocale(),
+    quarterErrorWords(),
   ]);
   if (!brand) notFound();
   const tracked = await listBrandMetrics(brand.slug);
@@ -75,7 +137,7 @@ export default async function NewQuarterPage({
       </div>
       <QuarterForm
         brand={{ slug: brand.slug, name: brand.name }}
-        metrics={quarterFormMetrics(series)}
+        metrics={quarterFormMetrics(localizeSeries(series, locale))}
         defaultQuarter={defaultQuarter}
         now={today.toISOString()}
         locale={locale}
@@ -101,6 +163,24 @@ export default async function NewQuarterPage({
           saveQuarter: tForm.raw("saveQuarter") as string,
           saveGeneric: tForm("saveGeneric"),
           savingFigures: tForm("savingFigures"),
+          rows: {
+            qualifierLabel: tRows.raw("qualifierLabel") as string,
+            qualifiers: Object.fromEntries(
+              QUALIFIER_OPTIONS.map((value) => [value, tQualifier(value)]),
+            ) as Record<Qualifier, string>,
+            hints: rawTemplates(tHints, HINT_KEYS),
+          },
+          // The restate form asks for the same source, in the same words.
+          source: {
+            legend: tRestate("source"),
+            title: tRestate("sourceTitle"),
+            titleHint: tSource("titleHint"),
+            url: tRestate("sourceUrl"),
+            published: tRestate("sourcePublishedOn"),
+            publishedHint: tRestate("dateHint"),
+          },
+          confirm: rawTemplates(tConfirm, CONFIRM_KEYS),
+          errors: errorWords,
         }}
       />
     </>

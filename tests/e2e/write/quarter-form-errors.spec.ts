@@ -126,4 +126,14 @@ test.describe("the quarter form's errors", () => {
     );
     await expect(page.locator("#sourceTitle-error")).toHaveText("Source title is required.");
   });
+
+  test("in Chinese, the errors are Chinese", async ({ page }) => {
+    await signIn(page, "E2E Analyst", "/");
+    await page.goto("/quarters/new?brand=xiaomi&lang=zh");
+    await page.getByLabel("财年").fill("1999");
+    await page.getByRole("button", { name: /^保存/ }).click();
+    await expect(page.locator("#year-error")).toHaveText("财年不能早于 2000 年。");
+    await expect(page.locator("#values-error")).toHaveText("至少一项指标数值不能为空。");
+    await expect(page.locator("#sourceTitle-error")).toHaveText("来源标题不能为空。");
+  });
 });

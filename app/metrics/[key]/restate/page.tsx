@@ -8,6 +8,7 @@ import { RestateForm } from "@/components/RestateForm";
 import { SourceLink } from "@/components/SourceLink";
 import { currentLocale } from "@/i18n/locale";
 import { requireRole } from "@/lib/auth/current-user";
+import { CONFIRMATION_WORDS_EN, type ConfirmationWords } from "@/lib/domain/confirmation-text";
 import { MetricKeySchema } from "@/lib/domain/fields";
 import { formatValue, unitLabel } from "@/lib/domain/format";
 import { localizeMetric } from "@/lib/domain/metric-locale";
@@ -57,12 +58,13 @@ export default async function RestatePage({ params, searchParams }: Props) {
   if (!parsed.ok) {
     return <ParamProblems problems={parsed.problems} resetHref={`/metrics/${parsedKey.data}`} />;
   }
-  const [storedMetric, brand, t, tForm, tQualifier, locale] = await Promise.all([
+  const [storedMetric, brand, t, tForm, tQualifier, tSentence, locale] = await Promise.all([
     getMetric(parsedKey.data),
     getBrand(parsed.value.brand),
     getTranslations("RestatePage"),
     getTranslations("RestateForm"),
     getTranslations("QualifierOptions"),
+    getTranslations("ConfirmationSentence"),
     currentLocale(),
   ]);
   if (!storedMetric || !brand) notFound();
@@ -109,9 +111,9 @@ export default async function RestatePage({ params, searchParams }: Props) {
                 unit: metric.unit ? unitLabel(metric.unit, locale) : tForm("units"),
               }),
               qualifier: tForm("qualifier"),
-              qualifiers: QUALIFIER_OPTIONS.map((option) => ({
-                value: option.value,
-                label: tQualifier(option.value),
+              qualifiers: QUALIFIER_OPTIONS.map((value) => ({
+                value,
+                label: tQualifier(value),
               })),
               source: tForm("source"),
               sourceTitle: tForm("sourceTitle"),
@@ -126,7 +128,11 @@ export default async function RestatePage({ params, searchParams }: Props) {
               }),
               saving: tForm("saving"),
               submit: tForm("submit"),
+              confirmation: Object.fromEntries(
+                Object.keys(CONFIRMATION_WORDS_EN).map((key) => [key, String(tSentence.raw(key))]),
+              ) as unknown as ConfirmationWords,
             }}
+            locale={locale}
           />
         </>
       ) : (

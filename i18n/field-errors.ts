@@ -1,0 +1,38 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import { FIELD_MESSAGES, type FieldMessageWords } from "@/lib/domain/field-messages";
+import type { Locale } from "@/lib/domain/locale";
+import { QUARTER_ERROR_WORDS_EN, type QuarterErrorWords } from "@/lib/domain/quarter-input";
+import { currentLocale } from "./locale";
+
+/**
+ * The words of field errors in the request's language, as the plain tables lib/domain takes
+ * (field-messages.ts): read here once for the pages, which hand them to their client forms, and
+ * for the server actions, which phrase what they send back.
+ */
+export async function fieldMessageWords(locale?: Locale): Promise<FieldMessageWords> {
+  const t = await getTranslations({
+    locale: locale ?? (await currentLocale()),
+    namespace: "FieldMessages",
+  });
+  return Object.fromEntries(
+    Object.keys(FIELD_MESSAGES).map((code) => [code, String(t.raw(code))]),
+  ) as FieldMessageWords;
+}
+
+export async function quarterErrorWords(): Promise<QuarterErrorWords> {
+  const locale = await currentLocale();
+  const [t, messages] = await Promise.all([
+    getTranslations({ locale, namespace: "QuarterInput" }),
+    fieldMessageWords(locale),
+  ]);
+  return {
+    locale,
+    sentence: String(t.raw("sentence")),
+    labels: Object.fromEntries(
+      Object.keys(QUARTER_ERROR_WORDS_EN.labels).map((key) => [key, t(`labels.${key}`)]),
+    ) as QuarterErrorWords["labels"],
+    qualifierOf: String(t.raw("qualifierOf")),
+    messages,
+  };
+}
