@@ -92,6 +92,7 @@ export default async function OverviewPage({
     now: now(),
     metricHref: (key) => `${metricHref(key)}#chart`,
     claims: await listSignalClaims(brand.slug),
+    locale,
   });
   const digest = latestQuarterDigest(allSeries);
   const newsCount = rankFindings(findings).news.length;

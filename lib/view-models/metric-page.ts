@@ -18,6 +18,7 @@ import {
   placeEvents,
 } from "@/lib/domain/events";
 import { withinRange } from "@/lib/domain/kpi";
+import type { Locale } from "@/lib/domain/locale";
 import {
   maxQuarter,
   minQuarter,
@@ -95,6 +96,8 @@ export interface MetricPageInput {
   events: readonly EventDTO[];
   now: Date;
   metricHref: (metricKey: string) => string;
+  /** The findings' language; English when not given. */
+  locale?: Locale;
 }
 
 export function metricPageView(input: MetricPageInput): MetricPageView {
@@ -141,6 +144,7 @@ export function metricPageView(input: MetricPageInput): MetricPageView {
       series: input.allSeries,
       now: input.now,
       metricHref: input.metricHref,
+      locale: input.locale,
     }),
     metric.key,
   );
