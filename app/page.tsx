@@ -91,7 +91,7 @@ export default async function OverviewPage({
     series: allSeries,
     now: now(),
     metricHref: (key) => `${metricHref(key)}#chart`,
-    claims: await listSignalClaims(brand.slug),
+    claims: await listSignalClaims(brand.slug, locale),
     locale,
   });
   const digest = latestQuarterDigest(allSeries);
