@@ -43,8 +43,11 @@ export async function generateMetadata({
   searchParams: Promise<SearchParams>;
 }): Promise<Metadata> {
   const parsed = parseOverviewParams(await searchParams);
-  const t = await getTranslations("Overview");
-  return { title: t("title"), alternates: parsed.ok ? feedAlternates(parsed.value.brand) : {} };
+  const [t, locale] = await Promise.all([getTranslations("Overview"), currentLocale()]);
+  return {
+    title: t("title"),
+    alternates: parsed.ok ? feedAlternates(parsed.value.brand, locale) : {},
+  };
 }
 
 export default async function OverviewPage({

@@ -1,8 +1,9 @@
 /** A claim and its verdict in words and numbers as the pages show them. */
 import { fill } from "../../i18n/fill";
 import en from "../../messages/en.signals-claims.json";
+import zhPages from "../../messages/zh.json";
 import zh from "../../messages/zh.signals-claims.json";
-import type { Hedge } from "./claim-terms";
+import { type Hedge, VERDICT_LABELS, type Verdict } from "./claim-terms";
 import {
   ABOUT_RELATIVE_TOLERANCE,
   type ClaimToJudge,
@@ -91,4 +92,9 @@ export function hedgeRule(hedge: Hedge, locale: Locale = "en"): string {
   if (locale === "en") return HEDGE_TOLERANCES[hedge].rule;
   const percent = hedge === "about" ? ABOUT_RELATIVE_TOLERANCE * 100 : NEARLY_LOWER_FRACTION * 100;
   return fill(WORDS[locale].rules[hedge], { percent });
+}
+
+/** A verdict's name: the ledger's own words (the Claims namespace of the reading pages' catalog). */
+export function verdictLabel(verdict: Verdict, locale: Locale = "en"): string {
+  return locale === "en" ? VERDICT_LABELS[verdict] : zhPages.Claims.verdicts[verdict];
 }

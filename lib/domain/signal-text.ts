@@ -1,13 +1,19 @@
 /** The pieces of a finding's text shared by the rules: values, changes, points, restatements. */
 import { fill } from "../../i18n/fill";
 import en from "../../messages/en.signals-claims.json";
+import zhPages from "../../messages/zh.json";
 import zh from "../../messages/zh.signals-claims.json";
 import { formatChangeHeadline, formatNumber, formatValue, pointsWord, roundTo } from "./format";
 import type { Change } from "./kpi";
 import type { Locale } from "./locale";
 import { type QuarterCode, quarterLabel } from "./quarter";
 import type { PointRow } from "./series-view";
-import { SIGNAL_RULES, type SignalNumber, type SignalRuleName } from "./signal-rules";
+import {
+  SIGNAL_RULES,
+  SIGNAL_THRESHOLDS,
+  type SignalNumber,
+  type SignalRuleName,
+} from "./signal-rules";
 import type { MetricDTO } from "./types";
 
 export type SignalWords = typeof en.SignalText;
@@ -92,4 +98,17 @@ export function lowerFirst(text: string): string {
   return text.length > 1 && text[1] === text[1]?.toLowerCase()
     ? `${text[0]?.toLowerCase()}${text.slice(1)}`
     : text;
+}
+
+/**
+ * A rule's name and explanation in the reader's language, for text outside a page (the feed):
+ * the pages say them from the SignalsPanel namespace of the reading pages' catalog, so does this.
+ */
+export function ruleWords(
+  name: SignalRuleName,
+  locale: Locale = "en",
+): { name: string; explanation: string } {
+  if (locale === "en") return SIGNAL_RULES[name];
+  const words = zhPages.SignalsPanel.rules[name];
+  return { name: words.name, explanation: fill(words.explanation, SIGNAL_THRESHOLDS) };
 }
