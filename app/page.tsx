@@ -43,8 +43,11 @@ export async function generateMetadata({
   searchParams: Promise<SearchParams>;
 }): Promise<Metadata> {
   const parsed = parseOverviewParams(await searchParams);
-  const t = await getTranslations("Overview");
-  return { title: t("title"), alternates: parsed.ok ? feedAlternates(parsed.value.brand) : {} };
+  const [t, locale] = await Promise.all([getTranslations("Overview"), currentLocale()]);
+  return {
+    title: t("title"),
+    alternates: parsed.ok ? feedAlternates(parsed.value.brand, locale) : {},
+  };
 }
 
 export default async function OverviewPage({
@@ -91,7 +94,8 @@ export default async function OverviewPage({
     series: allSeries,
     now: now(),
     metricHref: (key) => `${metricHref(key)}#chart`,
-    claims: await listSignalClaims(brand.slug),
+    claims: await listSignalClaims(brand.slug, locale),
+    locale,
   });
   const digest = latestQuarterDigest(allSeries);
   const newsCount = rankFindings(findings).news.length;

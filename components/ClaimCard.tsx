@@ -8,6 +8,8 @@ import {
   formatClaimNumber,
   formatStatedClaim,
   formatVerdictDifference,
+  type Hedge,
+  hedgeRule,
 } from "@/lib/domain/claims";
 import { formatValue } from "@/lib/domain/format";
 import type { Locale } from "@/lib/domain/locale";
@@ -24,8 +26,10 @@ function Arithmetic({
   brand,
   decimals,
   statedDecimals,
+  hedge,
 }: {
   arithmetic: ClaimArithmetic;
+  hedge: Hedge;
   brand: string;
   /** Digits of the computed number (levels: their figure's; changes: 1). */
   decimals: number;
@@ -39,13 +43,13 @@ function Arithmetic({
   const allowed =
     low !== null && high !== null
       ? t("range", {
-          low: formatClaimNumber(low, arithmetic.unit, fine),
-          high: formatClaimNumber(high, arithmetic.unit, fine),
+          low: formatClaimNumber(low, arithmetic.unit, fine, locale),
+          high: formatClaimNumber(high, arithmetic.unit, fine, locale),
         })
       : low !== null
-        ? t("atLeast", { low: formatClaimNumber(low, arithmetic.unit, fine) })
+        ? t("atLeast", { low: formatClaimNumber(low, arithmetic.unit, fine, locale) })
         : high !== null
-          ? t("atMost", { high: formatClaimNumber(high, arithmetic.unit, fine) })
+          ? t("atMost", { high: formatClaimNumber(high, arithmetic.unit, fine, locale) })
           : null;
   return (
     <div className="claim__arithmetic" data-testid="claim-arithmetic">
@@ -68,7 +72,7 @@ function Arithmetic({
         <p>
           <code>
             {arithmetic.formula} ={" "}
-            {formatClaimNumber(arithmetic.computed, arithmetic.unit, decimals)}
+            {formatClaimNumber(arithmetic.computed, arithmetic.unit, decimals, locale)}
           </code>
         </p>
       ) : null}
@@ -79,7 +83,15 @@ function Arithmetic({
           ))}
         </ul>
       ) : null}
-      {allowed ? <p className="muted">{t("allows", { allowed, rule: arithmetic.rule })}</p> : null}
+      {allowed ? (
+        <p className="muted">
+          {t("allows", {
+            allowed,
+            // The stored rule is English; another language says it from the hedge.
+            rule: locale === "en" ? arithmetic.rule : hedgeRule(hedge, locale),
+          })}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -92,7 +104,8 @@ function VerdictLine({
   testId?: string;
 }) {
   const verdicts = useTranslations("Claims.verdicts");
-  const difference = formatVerdictDifference(verdict);
+  const locale = useCurrentLocale();
+  const difference = formatVerdictDifference(verdict, locale);
   return (
     <p className="claim__verdict">
       <span className={`verdict verdict--${verdict.verdict}`} data-testid={testId}>
@@ -149,7 +162,7 @@ export function ClaimCard({ claim, editHref }: { claim: ClaimDTO; editHref: stri
           claim={claim}
           about={<Link href={figureHref(claim.brandSlug, claim.metricKey)}>{about}</Link>}
         />{" "}
-        <strong>{formatStatedClaim(claim)}</strong>
+        <strong>{formatStatedClaim(claim, locale)}</strong>
         {claim.relativeMetricKey ? t("of", { metric: claim.relativeMetricKey }) : ""}
       </p>
       <blockquote className="quote">“{claim.quote}”</blockquote>
@@ -165,6 +178,7 @@ export function ClaimCard({ claim, editHref }: { claim: ClaimDTO; editHref: stri
             brand={claim.brandSlug}
             decimals={decimals}
             statedDecimals={claim.statedDecimals}
+            hedge={claim.hedge}
           />
         </>
       ) : (
@@ -185,7 +199,12 @@ export function ClaimCard({ claim, editHref }: { claim: ClaimDTO; editHref: stri
                 {entry.arithmetic.formula && entry.arithmetic.computed !== null ? (
                   <code>
                     {entry.arithmetic.formula} ={" "}
-                    {formatClaimNumber(entry.arithmetic.computed, entry.arithmetic.unit, decimals)}
+                    {formatClaimNumber(
+                      entry.arithmetic.computed,
+                      entry.arithmetic.unit,
+                      decimals,
+                      locale,
+                    )}
                   </code>
                 ) : null}
               </li>
@@ -232,7 +251,7 @@ export function ClaimSummary({ claim, href }: { claim: ClaimDTO; href: string })
     >
       <p className="claim__head">
         <ClaimHead claim={claim} about={claimAbout(claim, locale)} />{" "}
-        <Link href={href}>{formatStatedClaim(claim)}</Link>
+        <Link href={href}>{formatStatedClaim(claim, locale)}</Link>
         {claim.relativeMetricKey ? t("of", { metric: claim.relativeMetricKey }) : ""}
       </p>
       {claim.verdict ? (

@@ -12,4 +12,5 @@ export const MESSAGE_AREAS = [
   "error-page",
   "chart-words",
   "form-messages",
+  "signals-claims",
 ] as const;

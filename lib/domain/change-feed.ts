@@ -4,15 +4,41 @@
  * one small mapping function to an Atom entry (`ENTRY_MAPPERS`); a new kind adds its change type
  * to `FeedChange` and its mapper, nothing else.
  */
+import { fill } from "../../i18n/fill";
+import en from "../../messages/en.signals-claims.json";
+import zh from "../../messages/zh.signals-claims.json";
 import type { AtomEntry } from "./atom-feed";
 import { claimHref, type FeedLinks, metricHref, overviewHref } from "./feed-links";
 import { formatValue } from "./format";
+import type { Locale } from "./locale";
 import { type QuarterCode, quarterLabel } from "./quarter";
 import type { SignalNumber } from "./signals";
 import type { Qualifier, SourceDTO } from "./types";
 
 export * from "./feed-audit-rows";
 export * from "./feed-links";
+
+/*
+ * The feed's words, in the language its URL names (`?lang=zh`; English by default, since a feed
+ * reader sends no cookie), read straight from the area's catalog: the feed is answered by a route,
+ * outside any page's catalog. An entry's id never depends on them: it names the change.
+ */
+export type FeedWords = typeof en.ChangeFeed;
+export const FEED_WORDS: Record<Locale, FeedWords> = { en: en.ChangeFeed, zh: zh.ChangeFeed };
+
+interface FeedSay {
+  locale: Locale;
+  words: FeedWords;
+  say: (
+    key: Exclude<keyof FeedWords, "events">,
+    values?: Record<string, string | number>,
+  ) => string;
+}
+
+function feedSay(locale: Locale): FeedSay {
+  const words = FEED_WORDS[locale];
+  return { locale, words, say: (key, values = {}) => fill(words[key], values) };
+}
 
 /** The feed shows the latest changes only: a reader polls it, it is not an archive. */
 export const FEED_ENTRY_LIMIT = 50;
@@ -90,6 +116,11 @@ export interface VerdictChange {
  */
 export interface SignalChange {
   kind: "signal";
+  /**
+   * The finding's English words, when the entry says it in another language: the id is made from
+   * them, so a finding has one id in every language.
+   */
+  english?: { title: string; numbers: SignalNumber[] };
   /** When its figures last changed: the newest entry time of the metrics it reads. */
   at: string;
   brandSlug: string;
@@ -108,12 +139,12 @@ export type FeedChange = ObservationChange | EventChange | VerdictChange | Signa
  * Who a feed entry names. The audit keeps the account's display name, never its email; a name
  * that is itself an address is not printed to the public either.
  */
-export function feedAuthor(actor: string): string {
-  return actor.includes("@") ? "an editor" : actor;
+export function feedAuthor(actor: string, locale: Locale = "en"): string {
+  return actor.includes("@") ? FEED_WORDS[locale].anEditor : actor;
 }
 
 /** Computed entries (verdicts, signals) are Pulse's own arithmetic, not a person's write. */
-export const COMPUTED_AUTHOR = "Pulse (computed from the figures)";
+export const COMPUTED_AUTHOR = FEED_WORDS.en.computedAuthor;
 
 /** Built from the audit row's id, which is never reused: the same change keeps the same id. */
 export function auditEntryId(auditId: number): string {
@@ -136,40 +167,66 @@ function fingerprint(text: string): string {
 
 /** The same finding saying the same thing has the same id on every request and every server. */
 export function signalEntryId(change: SignalChange): string {
+  const words = change.english ?? change;
   const said = [
-    change.title,
-    ...change.numbers.map((number) => `${number.label}=${number.value}`),
+    words.title,
+    ...words.numbers.map((number) => `${number.label}=${number.value}`),
   ].join("\n");
   return `urn:pulse:signal:${encodeURIComponent(change.brandSlug)}:${encodeURIComponent(change.findingId)}:${fingerprint(said)}`;
 }
 
-function sourceText(source: SourceDTO | null): string {
-  if (!source) return "source not recorded";
-  const date = source.publishedOn ? `, ${source.publishedOn}` : "";
-  const url = source.url ? ` <${source.url}>` : "";
-  return `source: ${source.title}${date}${url}`;
+function sourceText(source: SourceDTO | null, f: FeedSay): string {
+  if (!source) return f.say("sourceNone");
+  return f.say("source", {
+    title: source.title,
+    date: source.publishedOn ? f.say("sourceDate", { date: source.publishedOn }) : "",
+    url: source.url ? ` <${source.url}>` : "",
+  });
 }
 
-function figureText(figure: FeedFigure, unit: string): string {
-  return formatValue(figure.value, unit, figure.decimals, figure.qualifier);
+function figureText(figure: FeedFigure, unit: string, f: FeedSay): string {
+  return formatValue(figure.value, unit, figure.decimals, figure.qualifier, f.locale);
 }
 
-function observationEntry(change: ObservationChange, links: FeedLinks): AtomEntry {
+function observationEntry(change: ObservationChange, links: FeedLinks, f: FeedSay): AtomEntry {
   const { metric, figure, previous } = change;
-  const subject = `${metric.label}, ${quarterLabel(change.quarter)}`;
-  const stated = (f: FeedFigure) => `${figureText(f, metric.unit)} (${sourceText(f.source)})`;
-  const note = change.note ? ` Note: ${change.note}` : "";
+  const subject = f.say("subject", {
+    metric: metric.label,
+    quarter: quarterLabel(change.quarter, f.locale),
+  });
+  const stated = (one: FeedFigure) =>
+    f.say("stated", {
+      value: figureText(one, metric.unit, f),
+      source: sourceText(one.source, f),
+    });
+  const note = change.note ? f.say("note", { note: change.note }) : "";
   let title: string;
   let summary: string;
   if (figure === null) {
-    title = `${subject}: withdrawn${previous ? ` (was ${figureText(previous, metric.unit)})` : ""}`;
-    summary = `${subject} was withdrawn${previous ? `; it was ${stated(previous)}` : ""}. The quarter is a gap until a new figure is entered.${note}`;
+    title = f.say("withdrawnTitle", {
+      subject,
+      was: previous ? f.say("wasShort", { value: figureText(previous, metric.unit, f) }) : "",
+    });
+    summary = f.say("withdrawnSummary", {
+      subject,
+      was: previous ? f.say("withdrawnWas", { stated: stated(previous) }) : "",
+      note,
+    });
   } else if (previous) {
-    title = `${subject}: restated to ${figureText(figure, metric.unit)} (was ${figureText(previous, metric.unit)})`;
-    summary = `${subject} restated: now ${stated(figure)}; was ${stated(previous)}.${note}`;
+    title = f.say("restatedTitle", {
+      subject,
+      value: figureText(figure, metric.unit, f),
+      previous: figureText(previous, metric.unit, f),
+    });
+    summary = f.say("restatedSummary", {
+      subject,
+      current: stated(figure),
+      previous: stated(previous),
+      note,
+    });
   } else {
-    title = `${subject}: ${figureText(figure, metric.unit)}`;
-    summary = `${subject}: ${stated(figure)}.${note}`;
+    title = f.say("newTitle", { subject, value: figureText(figure, metric.unit, f) });
+    summary = f.say("newSummary", { subject, stated: stated(figure), note });
   }
   return {
     id: auditEntryId(change.auditId),
@@ -177,52 +234,85 @@ function observationEntry(change: ObservationChange, links: FeedLinks): AtomEntr
     summary,
     href: metricHref(links, change.brandSlug, metric.key),
     updated: change.at,
-    author: feedAuthor(change.actor),
+    author: feedAuthor(change.actor, f.locale),
   };
 }
 
-const EVENT_CHANGE_WORDS: Record<EventChange["change"], string> = {
-  new: "New event",
-  changed: "Event changed",
-  deleted: "Event deleted",
-};
-
-function eventEntry(change: EventChange, links: FeedLinks): AtomEntry {
+function eventEntry(change: EventChange, links: FeedLinks, f: FeedSay): AtomEntry {
   const anchor = change.change === "deleted" ? "#events" : `#event-${change.uid}`;
-  const concerns = change.metrics ? ` Concerns: ${change.metrics.join(", ")}.` : "";
+  const concerns = change.metrics
+    ? f.say("concerns", { metrics: change.metrics.join(f.say("listSeparator")) })
+    : "";
   return {
     id: auditEntryId(change.auditId),
-    title: `${EVENT_CHANGE_WORDS[change.change]}: ${change.title} (${change.date})`,
-    summary: `${change.date}: ${change.title}. ${change.description} (${sourceText(change.source)})${concerns}`,
+    title: f.say("eventTitle", {
+      change: f.words.events[change.change],
+      title: change.title,
+      date: change.date,
+    }),
+    summary: f.say("eventSummary", {
+      date: change.date,
+      title: change.title,
+      description: change.description,
+      source: sourceText(change.source, f),
+      concerns,
+    }),
     href: overviewHref(links, change.brandSlug, anchor),
     updated: change.at,
-    author: feedAuthor(change.actor),
+    author: feedAuthor(change.actor, f.locale),
   };
 }
 
-function verdictEntry(change: VerdictChange, links: FeedLinks): AtomEntry {
-  const about = `${change.metric.label}${change.quarter ? `, ${quarterLabel(change.quarter)}` : ""}`;
-  const was = change.previousVerdict ? ` (was ${change.previousVerdict})` : "";
-  const detail = change.detail ? ` ${change.detail}.` : "";
+function verdictEntry(change: VerdictChange, links: FeedLinks, f: FeedSay): AtomEntry {
+  const about = change.quarter
+    ? f.say("subject", {
+        metric: change.metric.label,
+        quarter: quarterLabel(change.quarter, f.locale),
+      })
+    : change.metric.label;
+  const was = change.previousVerdict
+    ? f.say("verdictWas", { verdict: change.previousVerdict })
+    : "";
+  const detail = change.detail ? f.say("verdictDetail", { detail: change.detail }) : "";
   return {
     id: verdictEntryId(change.verdictId),
-    title: `Claim ${change.verdict.toLowerCase()}${was}: ${change.claimant}, “${change.stated}” (${about})`,
-    summary: `${change.claimant} said “${change.quote}” (${sourceText(change.source)}). Verdict: ${change.verdict}${was}.${detail} Judged after: ${change.trigger}.`,
+    title: f.say("verdictTitle", {
+      verdict: change.verdict.toLowerCase(),
+      was,
+      claimant: change.claimant,
+      stated: change.stated,
+      about,
+    }),
+    summary: f.say("verdictSummary", {
+      claimant: change.claimant,
+      quote: change.quote,
+      source: sourceText(change.source, f),
+      verdict: change.verdict,
+      was,
+      detail,
+      trigger: change.trigger,
+    }),
     href: claimHref(links, change.brandSlug, change.metric.key, change.claimUid),
     updated: change.at,
-    author: COMPUTED_AUTHOR,
+    author: f.say("computedAuthor"),
   };
 }
 
-function signalEntry(change: SignalChange, links: FeedLinks): AtomEntry {
-  const numbers = change.numbers.map((number) => `${number.label}: ${number.value}`).join("; ");
+function signalEntry(change: SignalChange, links: FeedLinks, f: FeedSay): AtomEntry {
+  const numbers = change.numbers
+    .map((number) => f.say("signalNumber", { label: number.label, value: number.value }))
+    .join(f.say("numberSeparator"));
   return {
     id: signalEntryId(change),
-    title: `${change.ruleName}: ${change.title}`,
-    summary: `${change.title}.${numbers ? ` ${numbers}.` : ""} ${change.explanation}`,
+    title: f.say("signalTitle", { rule: change.ruleName, title: change.title }),
+    summary: f.say("signalSummary", {
+      title: change.title,
+      numbers: numbers ? f.say("signalNumbers", { numbers }) : "",
+      explanation: change.explanation,
+    }),
     href: `${links.origin}${change.path}`,
     updated: change.at,
-    author: COMPUTED_AUTHOR,
+    author: f.say("computedAuthor"),
   };
 }
 
@@ -230,6 +320,7 @@ type EntryMappers = {
   [K in FeedChange["kind"]]: (
     change: Extract<FeedChange, { kind: K }>,
     links: FeedLinks,
+    say: FeedSay,
   ) => AtomEntry;
 };
 
@@ -240,9 +331,13 @@ export const ENTRY_MAPPERS: EntryMappers = {
   signal: signalEntry,
 };
 
-function toEntry(change: FeedChange, links: FeedLinks): AtomEntry {
-  const mapper = ENTRY_MAPPERS[change.kind] as (change: FeedChange, links: FeedLinks) => AtomEntry;
-  return mapper(change, links);
+function toEntry(change: FeedChange, links: FeedLinks, say: FeedSay): AtomEntry {
+  const mapper = ENTRY_MAPPERS[change.kind] as (
+    change: FeedChange,
+    links: FeedLinks,
+    say: FeedSay,
+  ) => AtomEntry;
+  return mapper(change, links, say);
 }
 
 /* Among changes of one instant (a save writes figures, re-judges claims, moves signals): what the
@@ -273,9 +368,11 @@ export function feedEntries(
   changes: readonly FeedChange[],
   links: FeedLinks,
   limit = FEED_ENTRY_LIMIT,
+  locale: Locale = "en",
 ): AtomEntry[] {
+  const say = feedSay(locale);
   return [...changes]
     .sort(newestFirst)
     .slice(0, limit)
-    .map((change) => toEntry(change, links));
+    .map((change) => toEntry(change, links, say));
 }

@@ -1,33 +1,68 @@
 /** A claim and its verdict in words and numbers as the pages show them. */
-import { HEDGE_LABELS } from "./claim-terms";
-import type { ClaimToJudge, ClaimVerdictResult } from "./claim-verdict";
+import { fill } from "../../i18n/fill";
+import en from "../../messages/en.signals-claims.json";
+import zhPages from "../../messages/zh.json";
+import zh from "../../messages/zh.signals-claims.json";
+import { type Hedge, VERDICT_LABELS, type Verdict } from "./claim-terms";
+import {
+  ABOUT_RELATIVE_TOLERANCE,
+  type ClaimToJudge,
+  type ClaimVerdictResult,
+  HEDGE_TOLERANCES,
+  NEARLY_LOWER_FRACTION,
+} from "./claim-verdict";
 import { formatNumber } from "./format";
+import type { Locale } from "./locale";
+
+/*
+ * The words come straight from the area's catalog (plain data, as in signal-text.ts): the claims
+ * ledger, the signals and the Atom feed all say a verdict's numbers the same way.
+ */
+const WORDS = { en: en.ClaimText, zh: zh.ClaimText } as const;
 
 /** The stated number as read: "nearly 700%", "over 741.7 M users", "9 quarters". */
 export function formatStatedClaim(
   claim: Pick<ClaimToJudge, "hedge" | "statedValue" | "statedDecimals" | "statedUnit" | "kind">,
+  locale: Locale = "en",
 ): string {
-  const hedge = claim.hedge === "exact" ? "" : `${HEDGE_LABELS[claim.hedge].split(" / ")[0]} `;
+  const words = WORDS[locale];
+  // English hedges carry their space ("nearly "); Chinese runs on ("近").
+  const hedge = claim.hedge === "exact" ? "" : words.hedges[claim.hedge];
   const number = formatNumber(claim.statedValue, claim.statedDecimals);
   const unit =
-    claim.statedUnit === "%" ? "%" : claim.statedUnit === "×" ? "×" : ` ${claim.statedUnit}`;
+    claim.statedUnit === "%"
+      ? "%"
+      : claim.statedUnit === "×"
+        ? "×"
+        : ` ${unitWord(claim.statedUnit, claim.statedValue, locale)}`;
   const sign = claim.kind === "change" && claim.statedValue > 0 ? "+" : "";
   return `${hedge}${sign}${number}${unit}`;
+}
+
+/** "pp" and "quarters" in the reader's language; a metric's unit stays as stated. */
+function unitWord(unit: string, size: number, locale: Locale): string {
+  if (locale === "en") return unit;
+  const words = WORDS[locale];
+  if (unit === "pp") return words.pp;
+  if (unit === "quarters") return size === 1 ? words.quarterOne : words.quarterMany;
+  return unit;
 }
 
 /** How far off a claim is, in words: "by 526.6 pp (4.04× the figures)". 1 decimal, as on every page. */
 export function formatVerdictDifference(
   result: Pick<ClaimVerdictResult, "difference" | "differenceUnit" | "ratio">,
+  locale: Locale = "en",
 ): string | null {
   if (result.difference === null || result.differenceUnit === null) return null;
+  const words = WORDS[locale];
   const size = Math.abs(result.difference);
   const amount =
     result.differenceUnit === "quarters"
-      ? `${formatNumber(size, 0)} quarter${size === 1 ? "" : "s"}`
-      : `${formatNumber(size, 1)}${result.differenceUnit === "%" ? "%" : " pp"}`;
+      ? `${formatNumber(size, 0)} ${size === 1 ? words.quarterOne : words.quarterMany}`
+      : `${formatNumber(size, 1)}${result.differenceUnit === "%" ? "%" : ` ${words.pp}`}`;
   const ratio =
-    result.ratio === null ? "" : ` (${formatNumber(result.ratio, 2)}× what the figures give)`;
-  return `by ${amount}${ratio}`;
+    result.ratio === null ? "" : fill(words.ratio, { ratio: formatNumber(result.ratio, 2) });
+  return fill(words.difference, { amount, ratio });
 }
 
 /**
@@ -35,10 +70,31 @@ export function formatVerdictDifference(
  * change on the site), multiples at 2, streaks whole, levels with the digits of their figure;
  * `decimals` overrides (the allowed range is shown one digit finer than the stated number).
  */
-export function formatClaimNumber(value: number, unit: string, decimals?: number): string {
+export function formatClaimNumber(
+  value: number,
+  unit: string,
+  decimals?: number,
+  locale: Locale = "en",
+): string {
+  const words = WORDS[locale];
   if (unit === "%") return `${formatNumber(value, decimals ?? 1)}%`;
-  if (unit === "pp") return `${formatNumber(value, decimals ?? 1)} pp`;
+  if (unit === "pp") return `${formatNumber(value, decimals ?? 1)} ${words.pp}`;
   if (unit === "×") return `${formatNumber(value, decimals ?? 2)}×`;
-  if (unit === "quarters") return `${formatNumber(value, 0)} quarters`;
+  if (unit === "quarters") return `${formatNumber(value, 0)} ${words.quarterMany}`;
   return `${formatNumber(value, decimals ?? 1)} ${unit}`;
+}
+
+/**
+ * What a hedge allows, in words. English is the rule stored with the verdict
+ * (HEDGE_TOLERANCES); another language says the same tolerance from the hedge.
+ */
+export function hedgeRule(hedge: Hedge, locale: Locale = "en"): string {
+  if (locale === "en") return HEDGE_TOLERANCES[hedge].rule;
+  const percent = hedge === "about" ? ABOUT_RELATIVE_TOLERANCE * 100 : NEARLY_LOWER_FRACTION * 100;
+  return fill(WORDS[locale].rules[hedge], { percent });
+}
+
+/** A verdict's name: the ledger's own words (the Claims namespace of the reading pages' catalog). */
+export function verdictLabel(verdict: Verdict, locale: Locale = "en"): string {
+  return locale === "en" ? VERDICT_LABELS[verdict] : zhPages.Claims.verdicts[verdict];
 }

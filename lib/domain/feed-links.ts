@@ -1,4 +1,7 @@
 /** The absolute addresses a brand's feed and its entries link to. */
+import en from "../../messages/en.signals-claims.json";
+import zh from "../../messages/zh.signals-claims.json";
+import { LOCALE_PARAM, type Locale } from "./locale";
 
 /** Absolute addresses of the pages entries link to. */
 export interface FeedLinks {
@@ -24,16 +27,25 @@ export function requestOrigin(
   return `${proto}://${host}`;
 }
 
-export function feedPath(brandSlug: string): string {
-  return `/feeds/${encodeURIComponent(brandSlug)}.atom`;
+/** The feed's address; a language other than English is named in it (readers send no cookie). */
+export function feedPath(brandSlug: string, locale: Locale = "en"): string {
+  const lang = locale === "en" ? "" : `?${LOCALE_PARAM}=${locale}`;
+  return `/feeds/${encodeURIComponent(brandSlug)}.atom${lang}`;
 }
 
-/** A page's `<link rel="alternate" type="application/atom+xml">` (Next metadata `alternates`). */
-export function feedAlternates(brandSlug: string): {
+/**
+ * A page's `<link rel="alternate" type="application/atom+xml">` (Next metadata `alternates`): the
+ * feed in the page's language.
+ */
+export function feedAlternates(
+  brandSlug: string,
+  locale: Locale = "en",
+): {
   types: Record<string, { url: string; title: string }[]>;
 } {
+  const title = (locale === "zh" ? zh : en).ChangeFeed.alternateTitle;
   return {
-    types: { "application/atom+xml": [{ url: feedPath(brandSlug), title: "What changed (Atom)" }] },
+    types: { "application/atom+xml": [{ url: feedPath(brandSlug, locale), title }] },
   };
 }
 

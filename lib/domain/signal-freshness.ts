@@ -7,7 +7,6 @@ import {
   type QuarterCode,
   quarterEndDate,
   quarterIndex,
-  quarterLabel,
   shiftQuarter,
 } from "./quarter";
 import {
@@ -16,7 +15,7 @@ import {
   type SignalFinding,
   type SignalInput,
 } from "./signal-rules";
-import { rule } from "./signal-text";
+import { quarterWord, rule, type SignalSay, signalSay } from "./signal-text";
 
 const T = SIGNAL_THRESHOLDS;
 
@@ -46,6 +45,7 @@ export function staleFindings(
   input: SignalInput,
   all: MetricRows[],
   href: (key: string) => string,
+  s: SignalSay = signalSay(),
 ) {
   const findings: SignalFinding[] = [];
   const withData = all.filter((entry) => entry.rows.length > 0);
@@ -65,16 +65,23 @@ export function staleFindings(
       metricKey: null,
       metricKeys: [],
       tone: "bad",
-      title: `${input.brand.name}'s data is stale: the latest stored quarter is ${quarterLabel(brandLatest)}, ${behind} quarter${behind > 1 ? "s" : ""} behind ${quarterLabel(expected)}, whose results were due by ${isoDay(due)}`,
+      title: s.say("staleTitle", {
+        brand: input.brand.name,
+        latest: s.quarter(brandLatest),
+        behind,
+        quarterWord: quarterWord(behind, s),
+        expected: s.quarter(expected),
+        due: isoDay(due),
+      }),
       numbers: [
-        { label: "Latest stored quarter", value: quarterLabel(brandLatest) },
-        { label: "Expected latest quarter", value: quarterLabel(expected) },
-        { label: "Quarters missing", value: String(behind) },
+        { label: s.say("latestStored"), value: s.quarter(brandLatest) },
+        { label: s.say("expectedLatest"), value: s.quarter(expected) },
+        { label: s.say("quartersMissing"), value: String(behind) },
         {
-          label: "Reporting lag",
-          value: `${input.brand.reportingLagDays} days after quarter end`,
+          label: s.say("reportingLag"),
+          value: s.say("reportingLagValue", { days: input.brand.reportingLagDays }),
         },
-        { label: "Checked on", value: isoDay(input.now) },
+        { label: s.say("checkedOn"), value: isoDay(input.now) },
       ],
       href: href(lead.metric.key),
       moved: null,
@@ -90,11 +97,15 @@ export function staleFindings(
       metricKey: entry.metric.key,
       metricKeys: [entry.metric.key],
       tone: "neutral",
-      title: `${entry.metric.label}: no figure since ${quarterLabel(latest)}, while other metrics reach ${quarterLabel(brandLatest)}`,
+      title: s.say("notUpdatedTitle", {
+        metric: entry.metric.label,
+        latest: s.quarter(latest),
+        brandLatest: s.quarter(brandLatest),
+      }),
       numbers: [
-        { label: "Latest figure", value: quarterLabel(latest) },
-        { label: "Brand's latest quarter", value: quarterLabel(brandLatest) },
-        { label: "Quarters behind", value: String(gap) },
+        { label: s.say("latestFigure"), value: s.quarter(latest) },
+        { label: s.say("brandLatest"), value: s.quarter(brandLatest) },
+        { label: s.say("quartersBehind"), value: String(gap) },
       ],
       href: href(entry.metric.key),
       moved: null,

@@ -3,29 +3,44 @@
  * between paired metrics, and shifts of a share.
  */
 import { computeDerivedSeries, DERIVED_METRICS } from "./derived-metrics";
-import { changeTone, formatNumber, formatValue, roundTo } from "./format";
+import { changeTone, formatNumber, formatValue, pointsWord, roundTo } from "./format";
 import { impliedValues } from "./implied-values";
 import { type Change, change, changeMagnitude, indexByQuarter, yoyStreak } from "./kpi";
-import { quarterLabel, shiftQuarter } from "./quarter";
+import { shiftQuarter } from "./quarter";
 import { type MetricRows, SIGNAL_THRESHOLDS, type SignalFinding } from "./signal-rules";
-import { changeText, lowerFirst, pp, restatementNote, rule, valueText } from "./signal-text";
+import {
+  changeText,
+  lowerFirst,
+  pp,
+  quarterWord,
+  restatementNote,
+  rule,
+  type SignalSay,
+  signalSay,
+  valueText,
+  valueYoy,
+} from "./signal-text";
 import type { SeriesDTO } from "./types";
 
 const T = SIGNAL_THRESHOLDS;
 
-export function streakFinding(entry: MetricRows, href: string): SignalFinding | null {
+export function streakFinding(
+  entry: MetricRows,
+  href: string,
+  s: SignalSay = signalSay(),
+): SignalFinding | null {
   const streak = yoyStreak(entry.rows);
   if (!streak || streak.quarters < T.streakMinQuarters) return null;
   const { metric, rows } = entry;
   const latest = rows.at(-1);
   const firstRow = rows.at(-streak.quarters);
   if (!latest?.yoy || !firstRow?.yoy) return null;
-  const verb = streak.direction === "growth" ? "grew" : "fell";
+  const verb = s.say(streak.direction === "growth" ? "grew" : "fell");
   const magnitudes = rows
     .slice(-streak.quarters)
     .map((row) => (row.yoy ? changeMagnitude(row.yoy) : null))
     .filter((value): value is number => value !== null);
-  const unit = metric.kind === "ratio" ? " pp" : "%";
+  const unit = metric.kind === "ratio" ? ` ${pointsWord(s.locale)}` : "%";
   const weakest = magnitudes.reduce((a, b) => (Math.abs(a) <= Math.abs(b) ? a : b));
   return {
     id: `yoy_streak:${metric.key}`,
@@ -33,29 +48,39 @@ export function streakFinding(entry: MetricRows, href: string): SignalFinding | 
     metricKey: metric.key,
     metricKeys: [metric.key],
     tone: changeTone(streak.direction === "growth" ? 1 : -1, metric.higherIsBetter),
-    title: `${metric.label} ${verb} YoY for ${streak.quarters} consecutive quarters (${quarterLabel(firstRow.point.quarter)} to ${quarterLabel(latest.point.quarter)})`,
+    title: s.say("streakTitle", {
+      metric: metric.label,
+      verb,
+      count: streak.quarters,
+      from: s.quarter(firstRow.point.quarter),
+      to: s.quarter(latest.point.quarter),
+    }),
     numbers: [
-      { label: "Consecutive quarters", value: String(streak.quarters) },
+      { label: s.say("consecutive"), value: String(streak.quarters) },
       {
-        label: `First: ${quarterLabel(firstRow.point.quarter)}`,
-        value: `${valueText(metric, firstRow)}, ${changeText(firstRow.yoy)} YoY`,
+        label: s.say("first", { quarter: s.quarter(firstRow.point.quarter) }),
+        value: valueYoy(metric, firstRow, firstRow.yoy, s),
       },
       {
-        label: `Latest: ${quarterLabel(latest.point.quarter)}`,
-        value: `${valueText(metric, latest)}, ${changeText(latest.yoy)} YoY`,
+        label: s.say("latest", { quarter: s.quarter(latest.point.quarter) }),
+        value: valueYoy(metric, latest, latest.yoy, s),
       },
       {
-        label: "Smallest YoY change in the run",
+        label: s.say("smallestChange"),
         value: `${weakest > 0 ? "+" : ""}${formatNumber(roundTo(weakest, 1), 1)}${unit}`,
       },
-      ...restatementNote(metric, latest),
+      ...restatementNote(metric, latest, s),
     ],
     href,
     moved: null,
   };
 }
 
-export function recordFinding(entry: MetricRows, href: string): SignalFinding | null {
+export function recordFinding(
+  entry: MetricRows,
+  href: string,
+  s: SignalSay = signalSay(),
+): SignalFinding | null {
   const { metric, rows } = entry;
   if (rows.length < T.recordMinQuarters) return null;
   const latest = rows.at(-1);
@@ -78,34 +103,51 @@ export function recordFinding(entry: MetricRows, href: string): SignalFinding | 
   );
   if (contradicted) return null;
   const previous = isHigh ? high : low;
-  const word = isHigh ? "highest" : "lowest";
-  const stored = `${rows.length} stored quarters (since ${quarterLabel(first.point.quarter)})`;
+  const word = s.say(isHigh ? "highest" : "lowest");
   return {
     id: `record:${metric.key}`,
     ...rule("record"),
     metricKey: metric.key,
     metricKeys: [metric.key],
     tone: changeTone(isHigh ? 1 : -1, metric.higherIsBetter),
-    title: `${metric.label} in ${quarterLabel(latest.point.quarter)}, ${valueText(metric, latest)}: the ${word} in the ${stored}`,
+    title: s.say("recordTitle", {
+      metric: metric.label,
+      quarter: s.quarter(latest.point.quarter),
+      value: valueText(metric, latest, s),
+      word,
+      count: rows.length,
+      first: s.quarter(first.point.quarter),
+    }),
     numbers: [
-      { label: quarterLabel(latest.point.quarter), value: valueText(metric, latest) },
+      { label: s.quarter(latest.point.quarter), value: valueText(metric, latest, s) },
       {
-        label: `Previous ${word} (${quarterLabel(previous.point.quarter)})`,
-        value: valueText(metric, previous),
+        label: s.say("previousRecord", { word, quarter: s.quarter(previous.point.quarter) }),
+        value: valueText(metric, previous, s),
       },
       {
-        label: "Quarters compared",
-        value: `${rows.length} stored, ${quarterLabel(first.point.quarter)} to ${quarterLabel(latest.point.quarter)}; earlier history not stored`,
+        label: s.say("quartersCompared"),
+        value: s.say("quartersComparedValue", {
+          count: rows.length,
+          from: s.quarter(first.point.quarter),
+          to: s.quarter(latest.point.quarter),
+        }),
       },
       ...(implied.length > 0
         ? [
             {
-              label: "Implied by stated YoY changes",
-              value: `${implied.length} earlier quarter${implied.length > 1 ? "s" : ""} (${implied.map((value) => quarterLabel(value.quarter)).join(", ")}), none ${isHigh ? "higher" : "lower"}`,
+              label: s.say("implied"),
+              value: s.say("impliedValue", {
+                count: implied.length,
+                quarterWord: quarterWord(implied.length, s),
+                quarters: implied
+                  .map((value) => s.quarter(value.quarter))
+                  .join(s.say("listSeparator")),
+                comparison: s.say(isHigh ? "higher" : "lower"),
+              }),
             },
           ]
         : []),
-      ...restatementNote(metric, latest),
+      ...restatementNote(metric, latest, s),
     ],
     href,
     // How far it passed the previous high or low: percent, or points for a ratio.
@@ -118,7 +160,11 @@ export function recordFinding(entry: MetricRows, href: string): SignalFinding | 
   };
 }
 
-export function accelerationFinding(entry: MetricRows, href: string): SignalFinding | null {
+export function accelerationFinding(
+  entry: MetricRows,
+  href: string,
+  s: SignalSay = signalSay(),
+): SignalFinding | null {
   const { metric, rows } = entry;
   if (metric.kind === "ratio") return null;
   const latest = rows.at(-1);
@@ -131,19 +177,34 @@ export function accelerationFinding(entry: MetricRows, href: string): SignalFind
   if (now === null || then === null) return null;
   const delta = now - then;
   if (Math.abs(delta) < T.accelerationMinPp) return null;
-  const word = delta > 0 ? "accelerated" : "decelerated";
+  const word = s.say(delta > 0 ? "accelerated" : "decelerated");
   return {
     id: `growth_acceleration:${metric.key}`,
     ...rule("growth_acceleration"),
     metricKey: metric.key,
     metricKeys: [metric.key],
     tone: changeTone(delta, metric.higherIsBetter),
-    title: `${metric.label} YoY growth ${word} by ${pp(Math.abs(delta)).replace(/^\+/, "")} in ${T.accelerationLookbackQuarters} quarters: ${changeText(earlier.yoy)} in ${quarterLabel(earlier.point.quarter)}, ${changeText(latest.yoy)} in ${quarterLabel(latest.point.quarter)}`,
+    title: s.say("accelerationTitle", {
+      metric: metric.label,
+      word,
+      gap: pp(Math.abs(delta), s.locale).replace(/^\+/, ""),
+      count: T.accelerationLookbackQuarters,
+      before: changeText(earlier.yoy, s),
+      beforeQuarter: s.quarter(earlier.point.quarter),
+      after: changeText(latest.yoy, s),
+      afterQuarter: s.quarter(latest.point.quarter),
+    }),
     numbers: [
-      { label: `YoY ${quarterLabel(earlier.point.quarter)}`, value: changeText(earlier.yoy) },
-      { label: `YoY ${quarterLabel(latest.point.quarter)}`, value: changeText(latest.yoy) },
-      { label: "Change in growth rate", value: pp(delta) },
-      ...restatementNote(metric, latest),
+      {
+        label: s.say("yoyIn", { quarter: s.quarter(earlier.point.quarter) }),
+        value: changeText(earlier.yoy, s),
+      },
+      {
+        label: s.say("yoyIn", { quarter: s.quarter(latest.point.quarter) }),
+        value: changeText(latest.yoy, s),
+      },
+      { label: s.say("growthChange"), value: pp(delta, s.locale) },
+      ...restatementNote(metric, latest, s),
     ],
     href,
     moved: delta,
@@ -154,6 +215,7 @@ export function divergenceFinding(
   a: MetricRows,
   b: MetricRows,
   href: (key: string) => string,
+  s: SignalSay = signalSay(),
 ): SignalFinding | null {
   if (a.metric.kind === "ratio" || b.metric.kind === "ratio") return null;
   const aByQuarter = new Map(a.rows.map((row) => [row.point.quarter, row]));
@@ -176,17 +238,24 @@ export function divergenceFinding(
       metricKey: a.metric.key,
       metricKeys: [a.metric.key, b.metric.key],
       tone: "neutral",
-      title: `${fast.label} ${changeText(fastRow.yoy as Change)} YoY vs ${lowerFirst(slow.label)} ${changeText(slowRow.yoy as Change)} in ${quarterLabel(quarter)}: ${pp(Math.abs(gap)).replace(/^\+/, "")} apart`,
+      title: s.say("divergenceTitle", {
+        fast: fast.label,
+        fastChange: changeText(fastRow.yoy as Change, s),
+        slow: s.locale === "en" ? lowerFirst(slow.label) : slow.label,
+        slowChange: changeText(slowRow.yoy as Change, s),
+        quarter: s.quarter(quarter),
+        gap: pp(Math.abs(gap), s.locale).replace(/^\+/, ""),
+      }),
       numbers: [
         {
-          label: `${a.metric.label}, ${quarterLabel(quarter)}`,
-          value: `${valueText(a.metric, rowA)}, ${changeText(rowA.yoy)} YoY`,
+          label: s.say("metricInQuarter", { metric: a.metric.label, quarter: s.quarter(quarter) }),
+          value: valueYoy(a.metric, rowA, rowA.yoy, s),
         },
         {
-          label: `${b.metric.label}, ${quarterLabel(quarter)}`,
-          value: `${valueText(b.metric, rowB)}, ${changeText(rowB.yoy)} YoY`,
+          label: s.say("metricInQuarter", { metric: b.metric.label, quarter: s.quarter(quarter) }),
+          value: valueYoy(b.metric, rowB, rowB.yoy, s),
         },
-        { label: "Gap in growth rates", value: pp(Math.abs(gap)).replace(/^\+/, "") },
+        { label: s.say("growthGap"), value: pp(Math.abs(gap), s.locale).replace(/^\+/, "") },
       ],
       href: href(a.metric.key),
       moved: gap,
@@ -195,7 +264,11 @@ export function divergenceFinding(
   return null;
 }
 
-export function shareShiftFindings(series: readonly SeriesDTO[], href: (key: string) => string) {
+export function shareShiftFindings(
+  series: readonly SeriesDTO[],
+  href: (key: string) => string,
+  s: SignalSay = signalSay(),
+) {
   const findings: SignalFinding[] = [];
   for (const definition of DERIVED_METRICS.filter((entry) => entry.isShare)) {
     const derived = computeDerivedSeries(definition, series);
@@ -214,19 +287,39 @@ export function shareShiftFindings(series: readonly SeriesDTO[], href: (key: str
       metricKey: part.metricKey,
       metricKeys: [part.metricKey, whole.metricKey],
       tone: "neutral",
-      title: `${definition.label} ${delta.pp > 0 ? "rose" : "fell"} from ${shareText(yearAgo.value)} in ${quarterLabel(yearAgo.quarter)} to ${shareText(latest.value)} in ${quarterLabel(latest.quarter)} (${pp(delta.pp)})`,
+      title: s.say("shareTitle", {
+        share: definition.label,
+        verb: s.say(delta.pp > 0 ? "rose" : "fell"),
+        before: shareText(yearAgo.value),
+        beforeQuarter: s.quarter(yearAgo.quarter),
+        after: shareText(latest.value),
+        afterQuarter: s.quarter(latest.quarter),
+        change: pp(delta.pp, s.locale),
+      }),
       numbers: [
         {
-          label: `${part.label}, ${quarterLabel(latest.quarter)}`,
-          value: formatValue(part.value, part.unit, part.decimals, part.qualifier),
+          label: s.say("metricInQuarter", {
+            metric: part.label,
+            quarter: s.quarter(latest.quarter),
+          }),
+          value: formatValue(part.value, part.unit, part.decimals, part.qualifier, s.locale),
         },
         {
-          label: `${whole.label}, ${quarterLabel(latest.quarter)}`,
-          value: formatValue(whole.value, whole.unit, whole.decimals, whole.qualifier),
+          label: s.say("metricInQuarter", {
+            metric: whole.label,
+            quarter: s.quarter(latest.quarter),
+          }),
+          value: formatValue(whole.value, whole.unit, whole.decimals, whole.qualifier, s.locale),
         },
-        { label: `Share ${quarterLabel(yearAgo.quarter)}`, value: shareText(yearAgo.value) },
-        { label: `Share ${quarterLabel(latest.quarter)}`, value: shareText(latest.value) },
-        { label: "Formula", value: definition.formula },
+        {
+          label: s.say("shareIn", { quarter: s.quarter(yearAgo.quarter) }),
+          value: shareText(yearAgo.value),
+        },
+        {
+          label: s.say("shareIn", { quarter: s.quarter(latest.quarter) }),
+          value: shareText(latest.value),
+        },
+        { label: s.say("formula"), value: definition.formula },
       ],
       href: href(part.metricKey),
       moved: delta.pp,

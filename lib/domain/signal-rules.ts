@@ -1,4 +1,5 @@
 /** The signal rules as data: their names, explanations and thresholds, and what a finding holds. */
+import type { Locale } from "./locale";
 import type { QuarterCode } from "./quarter";
 import type { PointRow } from "./series-view";
 import type { MetricDTO, SeriesDTO } from "./types";
@@ -129,6 +130,8 @@ export interface SignalInput {
   metricHref?: (metricKey: string) => string;
   /** The brand's judged claims; only the overstated ones become findings. */
   claims?: readonly SignalClaim[];
+  /** The language of the findings' sentences; English when not given. */
+  locale?: Locale;
 }
 
 /** A metric with its rows, oldest first: what every rule reads. */

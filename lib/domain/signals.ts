@@ -3,7 +3,6 @@
  * numbers behind it, so that a reader can check every claim against the chart it links to. Pure:
  * the same series and the same `now` always give the same findings.
  */
-import { quarterLabel } from "./quarter";
 import { seriesRows } from "./series-view";
 import { staleFindings } from "./signal-freshness";
 import {
@@ -20,11 +19,12 @@ import {
   type SignalFinding,
   type SignalInput,
 } from "./signal-rules";
+import { type SignalSay, signalSay } from "./signal-text";
 
 export { expectedLatestQuarter } from "./signal-freshness";
 export * from "./signal-rules";
 
-function overstatedClaimFindings(input: SignalInput): SignalFinding[] {
+function overstatedClaimFindings(input: SignalInput, s: SignalSay): SignalFinding[] {
   return (input.claims ?? [])
     .filter((claim) => claim.verdict === "overstated")
     .map((claim) => ({
@@ -34,12 +34,24 @@ function overstatedClaimFindings(input: SignalInput): SignalFinding[] {
       metricKey: claim.metricKey,
       metricKeys: [claim.metricKey],
       tone: "bad" as const,
-      title:
-        `${claim.claimant} overstated ${claim.metricKey}${claim.quarter ? ` in ${quarterLabel(claim.quarter)}` : ""}: “${claim.stated}” ${claim.difference ?? ""}`.trim(),
+      title: s
+        .say("overstatedTitle", {
+          claimant: claim.claimant,
+          // English names the metric by its key, as it always has; Chinese by its label.
+          metric:
+            s.locale === "en"
+              ? claim.metricKey
+              : (input.series.find((series) => series.metric.key === claim.metricKey)?.metric
+                  .label ?? claim.metricKey),
+          inQuarter: claim.quarter ? s.say("inQuarter", { quarter: s.quarter(claim.quarter) }) : "",
+          stated: claim.stated,
+          difference: claim.difference ?? "",
+        })
+        .trim(),
       explanation: SIGNAL_RULES.overstated_claim.explanation,
       numbers: [
-        { label: "Stated", value: claim.stated },
-        ...(claim.computed ? [{ label: "The figures give", value: claim.computed }] : []),
+        { label: s.say("stated"), value: claim.stated },
+        ...(claim.computed ? [{ label: s.say("figuresGive"), value: claim.computed }] : []),
       ],
       href: `/claims?brand=${encodeURIComponent(input.brand.slug)}&metric=${encodeURIComponent(claim.metricKey)}#claim-${claim.uid}`,
       // A claim is not a move of the brand's figures: it ranks after the moves (overview-news.ts).
@@ -50,36 +62,37 @@ function overstatedClaimFindings(input: SignalInput): SignalFinding[] {
 /** Every finding for a brand, brand-wide ones first, then by rule and catalog order. */
 export function evaluateSignals(input: SignalInput): SignalFinding[] {
   const href = input.metricHref ?? ((key: string) => `/metrics/${key}`);
+  const s = signalSay(input.locale);
   const all: MetricRows[] = input.series.map((series) => ({
     metric: series.metric,
     rows: seriesRows(series),
   }));
   const byKey = new Map(all.map((entry) => [entry.metric.key, entry]));
   const findings: SignalFinding[] = [];
-  const stale = staleFindings(input, all, href);
+  const stale = staleFindings(input, all, href, s);
   findings.push(...stale.filter((finding) => finding.rule === "stale_data"));
   for (const entry of all) {
-    const finding = streakFinding(entry, href(entry.metric.key));
+    const finding = streakFinding(entry, href(entry.metric.key), s);
     if (finding) findings.push(finding);
   }
   for (const entry of all) {
-    const finding = recordFinding(entry, href(entry.metric.key));
+    const finding = recordFinding(entry, href(entry.metric.key), s);
     if (finding) findings.push(finding);
   }
   for (const entry of all) {
-    const finding = accelerationFinding(entry, href(entry.metric.key));
+    const finding = accelerationFinding(entry, href(entry.metric.key), s);
     if (finding) findings.push(finding);
   }
   for (const pair of DIVERGENCE_PAIRS) {
     const a = byKey.get(pair.a);
     const b = byKey.get(pair.b);
     if (!a || !b) continue;
-    const finding = divergenceFinding(a, b, href);
+    const finding = divergenceFinding(a, b, href, s);
     if (finding) findings.push(finding);
   }
-  findings.push(...shareShiftFindings(input.series, href));
+  findings.push(...shareShiftFindings(input.series, href, s));
   findings.push(...stale.filter((finding) => finding.rule === "metric_not_updated"));
-  findings.push(...overstatedClaimFindings(input));
+  findings.push(...overstatedClaimFindings(input, s));
   return findings;
 }
 

@@ -1,9 +1,11 @@
 import "server-only";
+import { fill } from "@/i18n/fill";
 import { now } from "@/lib/clock";
 import { getReadDb } from "@/lib/db";
 import {
   type EventChange,
   FEED_ENTRY_LIMIT,
+  FEED_WORDS,
   type FeedChange,
   type FeedFigure,
   type ObservationChange,
@@ -13,7 +15,15 @@ import {
   type SignalChange,
   type VerdictChange,
 } from "@/lib/domain/change-feed";
-import { formatStatedClaim, formatVerdictDifference, VERDICT_LABELS } from "@/lib/domain/claims";
+import {
+  formatStatedClaim,
+  formatVerdictDifference,
+  type Verdict,
+  verdictLabel,
+} from "@/lib/domain/claims";
+import type { Locale } from "@/lib/domain/locale";
+import { localizeMetric, localizeSeries } from "@/lib/domain/metric-locale";
+import { ruleWords } from "@/lib/domain/signal-text";
 import { evaluateSignals, type SignalRuleName } from "@/lib/domain/signals";
 import type { BrandDTO, SeriesDTO, SourceDTO } from "@/lib/domain/types";
 import { listBrandMetrics } from "./brand-metrics";
@@ -40,16 +50,21 @@ const newestFirst = [{ at: "desc" as const }, { id: "desc" as const }];
 export async function listFeedChanges(
   brand: BrandDTO,
   limit = FEED_ENTRY_LIMIT,
+  locale: Locale = "en",
 ): Promise<FeedChange[]> {
   const [audited, verdicts, signals] = await Promise.all([
-    listAuditedChanges(brand.slug, limit),
-    listVerdictChanges(brand.slug, limit),
-    listSignalChanges(brand),
+    listAuditedChanges(brand.slug, limit, locale),
+    listVerdictChanges(brand.slug, limit, locale),
+    listSignalChanges(brand, locale),
   ]);
   return [...audited, ...verdicts, ...signals];
 }
 
-async function listAuditedChanges(brandSlug: string, limit: number): Promise<FeedChange[]> {
+async function listAuditedChanges(
+  brandSlug: string,
+  limit: number,
+  locale: Locale,
+): Promise<FeedChange[]> {
   const db = getReadDb();
   const eventUids = await db.event.findMany({
     where: { brand: { slug: brandSlug } },
@@ -73,7 +88,7 @@ async function listAuditedChanges(brandSlug: string, limit: number): Promise<Fee
           take: limit,
           select: auditSelect,
         }),
-    listMetrics(),
+    listMetrics().then((all) => all.map((metric) => localizeMetric(metric, locale))),
   ]);
 
   const observations = observationRows.flatMap((row) => {
@@ -152,7 +167,11 @@ async function listAuditedChanges(brandSlug: string, limit: number): Promise<Fee
 }
 
 /** Every stored judgement of the brand's current claims: each row is a new or changed verdict. */
-async function listVerdictChanges(brandSlug: string, limit: number): Promise<VerdictChange[]> {
+async function listVerdictChanges(
+  brandSlug: string,
+  limit: number,
+  locale: Locale,
+): Promise<VerdictChange[]> {
   const claims = await listClaims({ brand: brandSlug });
   return claims
     .flatMap((claim) => {
@@ -167,16 +186,16 @@ async function listVerdictChanges(brandSlug: string, limit: number): Promise<Ver
           metric: { key: claim.metricKey, label: claim.metricLabel },
           quarter: claim.quarter,
           claimant: claim.claimant,
-          stated: formatStatedClaim(claim),
-          verdict: VERDICT_LABELS[judgement.verdict],
+          stated: formatStatedClaim(claim, locale),
+          verdict: verdictLabel(judgement.verdict, locale),
           previousVerdict:
-            index > 0 ? VERDICT_LABELS[(judgements[index - 1] ?? judgement).verdict] : null,
+            index > 0 ? verdictLabel((judgements[index - 1] ?? judgement).verdict, locale) : null,
           detail:
             judgement.verdict === "unverifiable"
               ? judgement.reason
               : judgement.verdict === "holds"
                 ? null
-                : formatVerdictDetail(judgement),
+                : formatVerdictDetail(judgement, locale),
           trigger: judgement.trigger,
           quote: claim.quote,
           source: claim.source,
@@ -187,14 +206,19 @@ async function listVerdictChanges(brandSlug: string, limit: number): Promise<Ver
     .slice(0, limit);
 }
 
-function formatVerdictDetail(judgement: {
-  verdict: string;
-  difference: number | null;
-  differenceUnit: "%" | "pp" | "quarters" | null;
-  ratio: number | null;
-}): string | null {
-  const by = formatVerdictDifference(judgement);
-  return by ? `${VERDICT_LABELS[judgement.verdict as keyof typeof VERDICT_LABELS]} ${by}` : null;
+function formatVerdictDetail(
+  judgement: {
+    verdict: Verdict;
+    difference: number | null;
+    differenceUnit: "%" | "pp" | "quarters" | null;
+    ratio: number | null;
+  },
+  locale: Locale,
+): string | null {
+  const by = formatVerdictDifference(judgement, locale);
+  return by
+    ? fill(FEED_WORDS[locale].verdictBy, { verdict: verdictLabel(judgement.verdict, locale), by })
+    : null;
 }
 
 /*
@@ -207,6 +231,12 @@ const FEED_SKIPS_RULES: readonly SignalRuleName[] = [
   "overstated_claim",
 ];
 
+function englishWords(
+  finding: { title: string; numbers: SignalChange["numbers"] } | undefined,
+): SignalChange["english"] {
+  return finding ? { title: finding.title, numbers: finding.numbers } : undefined;
+}
+
 /** When a metric's figures last changed: its newest entry or withdrawal. */
 function lastChangedAt(series: SeriesDTO): string | null {
   const times = [
@@ -216,19 +246,25 @@ function lastChangedAt(series: SeriesDTO): string | null {
   return times.sort().at(-1) ?? null;
 }
 
-async function listSignalChanges(brand: BrandDTO): Promise<SignalChange[]> {
+async function listSignalChanges(brand: BrandDTO, locale: Locale): Promise<SignalChange[]> {
   const metricKeys = (await listBrandMetrics(brand.slug)).map((m) => m.key);
   const series = (await listBrandSeries(brand.slug, { metricKeys })).filter(
     (s) => s.points.length > 0,
   );
   const changedAt = new Map(series.map((s) => [s.metric.key, lastChangedAt(s)]));
-  const findings = evaluateSignals({
-    brand,
-    series,
-    now: now(),
-    metricHref: (key) =>
-      `/metrics/${encodeURIComponent(key)}?${new URLSearchParams({ brand: brand.slug })}#chart`,
-  });
+  const evaluate = (language: Locale) =>
+    evaluateSignals({
+      brand,
+      series: localizeSeries(series, language),
+      now: now(),
+      metricHref: (key) =>
+        `/metrics/${encodeURIComponent(key)}?${new URLSearchParams({ brand: brand.slug })}#chart`,
+      locale: language,
+    });
+  const findings = evaluate(locale);
+  // The entry's id is made from the English words, so a finding keeps its id in every language.
+  const english =
+    locale === "en" ? null : new Map(evaluate("en").map((finding) => [finding.id, finding]));
   return findings.flatMap((finding): SignalChange[] => {
     if (FEED_SKIPS_RULES.includes(finding.rule)) return [];
     const at = finding.metricKeys
@@ -243,11 +279,12 @@ async function listSignalChanges(brand: BrandDTO): Promise<SignalChange[]> {
         at,
         brandSlug: brand.slug,
         findingId: finding.id,
-        ruleName: finding.ruleName,
+        ruleName: ruleWords(finding.rule, locale).name,
         title: finding.title,
-        explanation: finding.explanation,
+        explanation: ruleWords(finding.rule, locale).explanation,
         numbers: finding.numbers,
         path: finding.href,
+        ...(english ? { english: englishWords(english.get(finding.id)) } : {}),
       },
     ];
   });

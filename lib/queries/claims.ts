@@ -11,6 +11,7 @@ import {
   type Hedge,
   type Verdict,
 } from "@/lib/domain/claims";
+import type { Locale } from "@/lib/domain/locale";
 import { type QuarterCode, quarterEndDate } from "@/lib/domain/quarter";
 import type { SignalClaim } from "@/lib/domain/signals";
 import type { SourceDTO } from "@/lib/domain/types";
@@ -201,7 +202,10 @@ async function readClaimCounts(brand: string): Promise<VerdictCounts> {
 }
 
 /** The brand's overstated claims, shaped for the signals' overstated-claim rule. */
-export async function listSignalClaims(brand: string): Promise<SignalClaim[]> {
+export async function listSignalClaims(
+  brand: string,
+  locale: Locale = "en",
+): Promise<SignalClaim[]> {
   const claims = await listClaims({ brand, verdict: "overstated" });
   return claims.map((claim) => ({
     uid: claim.uid,
@@ -209,7 +213,7 @@ export async function listSignalClaims(brand: string): Promise<SignalClaim[]> {
     metricKey: claim.metricKey,
     quarter: claim.quarter,
     claimant: claim.claimant,
-    stated: formatStatedClaim(claim),
+    stated: formatStatedClaim(claim, locale),
     computed:
       claim.verdict?.arithmetic.computed == null
         ? null
@@ -217,7 +221,8 @@ export async function listSignalClaims(brand: string): Promise<SignalClaim[]> {
             claim.verdict.arithmetic.computed,
             claim.statedUnit,
             claim.statedDecimals,
+            locale,
           ),
-    difference: claim.verdict ? formatVerdictDifference(claim.verdict) : null,
+    difference: claim.verdict ? formatVerdictDifference(claim.verdict, locale) : null,
   }));
 }

@@ -96,7 +96,7 @@ export interface MetricPageInput {
   events: readonly EventDTO[];
   now: Date;
   metricHref: (metricKey: string) => string;
-  /** The reader's language: the chart's quarter and year labels and event texts follow it. */
+  /** The reader's language: the chart's quarter and year labels, event texts and findings follow it; English when not given. */
   locale?: Locale;
 }
 
@@ -149,6 +149,7 @@ export function metricPageView(input: MetricPageInput): MetricPageView {
       series: input.allSeries,
       now: input.now,
       metricHref: input.metricHref,
+      locale: input.locale,
     }),
     metric.key,
   );

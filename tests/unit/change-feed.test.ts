@@ -4,8 +4,10 @@ import { type AtomFeed, buildAtomFeed, escapeXml } from "@/lib/domain/atom-feed"
 import {
   type EventChange,
   FEED_ENTRY_LIMIT,
+  feedAlternates,
   feedAuthor,
   feedEntries,
+  feedPath,
   type ObservationChange,
   readEventAudit,
   readObservationAudit,
@@ -288,6 +290,19 @@ describe("feedEntries", () => {
   });
 });
 
+describe("feed addresses", () => {
+  it("name Chinese in the feed's URL, so the overview's alternate link follows the page", () => {
+    expect(feedPath("xiaomi")).toBe("/feeds/xiaomi.atom");
+    expect(feedPath("xiaomi", "zh")).toBe("/feeds/xiaomi.atom?lang=zh");
+    expect(feedAlternates("xiaomi", "zh").types["application/atom+xml"]).toEqual([
+      { url: "/feeds/xiaomi.atom?lang=zh", title: "最新变动（Atom）" },
+    ]);
+    expect(feedAlternates("xiaomi").types["application/atom+xml"]?.[0]?.title).toBe(
+      "What changed (Atom)",
+    );
+  });
+});
+
 describe("buildAtomFeed", () => {
   it("makes an Atom document a feed parser reads back, hostile text intact", () => {
     const hostile = observation({
@@ -310,6 +325,33 @@ describe("buildAtomFeed", () => {
     expect(parsed?.description).toContain("Note: ]]> & <b>bold</b>");
     expect(parsed?.url).toBe("https://pulse.test/metrics/revenue?brand=xiaomi");
     expect(parsed?.updated?.toISOString()).toBe("2026-11-20T09:00:00.000Z");
+  });
+
+  it("reads back a Chinese feed: entries in Chinese, the same ids as in English", () => {
+    const changes = [
+      observation({ metric: { key: "revenue", label: "总收入", unit: "RMB bn" } }),
+      event({ auditId: 21, metrics: ["总收入", "智能电动汽车交付量"] }),
+      signal({
+        english: { title: signal().title, numbers: signal().numbers },
+        title: "总收入创新高",
+      }),
+    ];
+    const zh = feedEntries(changes, links, undefined, "zh");
+    const en = feedEntries(changes, links);
+    expect(zh.map((entry) => entry.id)).toEqual(en.map((entry) => entry.id));
+    expect(zh.find((entry) => entry.id.startsWith("urn:pulse:signal"))?.id).toBe(
+      feedEntries([signal()], links)[0]?.id,
+    );
+    const feed = parseFeed(buildAtomFeed({ ...feedOf(zh), title: "Xiaomi · Pulse：最新变动" }));
+    expect(feed.title).toBe("Xiaomi · Pulse：最新变动");
+    const figure = feed.items.find((item) => item.id === "urn:pulse:audit:10");
+    expect(figure?.title).toBe("总收入，2025年Q3：1,131 亿元");
+    expect(figure?.description).toBe(
+      "总收入，2025年Q3：1,131 亿元（来源：Xiaomi Q3 2025 results，2025-11-18 <https://ir.mi.com/q3>）。",
+    );
+    const happened = feed.items.find((item) => item.id === "urn:pulse:audit:21");
+    expect(happened?.title).toBe("新事件：YU7 launch（2025-06）");
+    expect(happened?.description).toContain("涉及：总收入、智能电动汽车交付量。");
   });
 
   it("is a valid feed without entries", () => {

@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import {
   type ClaimFigure,
   type ClaimToJudge,
+  formatClaimNumber,
   formatStatedClaim,
   formatVerdictDifference,
   HEDGE_TOLERANCES,
   HEDGES,
+  hedgeRule,
   judgeClaim,
 } from "@/lib/domain/claims";
 import { decimalDifference, roundPercent } from "@/lib/domain/decimal-math";
@@ -382,5 +384,27 @@ describe("wording", () => {
     expect(formatVerdictDifference(judgeClaim(c, evDeliveries))).toBe(
       "by 526.6 pp (4.04× what the figures give)",
     );
+  });
+
+  it("says them in Chinese: hedge, points, quarters and the multiple; English unchanged", () => {
+    const c = claim({
+      kind: "change",
+      metricKey: "ev",
+      comparison: "yoy",
+      stated: "700",
+      statedUnit: "%",
+      hedge: "nearly",
+    });
+    expect(formatStatedClaim(c, "zh")).toBe("近+700%");
+    expect(formatVerdictDifference(judgeClaim(c, evDeliveries), "zh")).toBe(
+      "相差 526.6 个百分点（为数据所给值的 4.04×）",
+    );
+    expect(
+      formatVerdictDifference({ difference: -1, differenceUnit: "quarters", ratio: null }, "zh"),
+    ).toBe("相差 1 个季度");
+    expect(formatClaimNumber(3.25, "pp", 2, "zh")).toBe("3.25 个百分点");
+    expect(formatClaimNumber(9, "quarters", undefined, "en")).toBe("9 quarters");
+    expect(hedgeRule("about", "zh")).toBe("在所述数字的 ±5% 以内，若舍入范围更大则按舍入范围");
+    expect(hedgeRule("about", "en")).toBe(HEDGE_TOLERANCES.about.rule);
   });
 });

@@ -392,3 +392,52 @@ describe("overstated claims", () => {
     expect(findings[0]?.href).toBe("/claims?brand=acme&metric=ev_deliveries#claim-c1");
   });
 });
+
+describe("findings in Chinese", () => {
+  const zh = (list: SeriesDTO[], now = FRESH) =>
+    evaluateSignals({ brand: BRAND, series: list, now, locale: "zh" });
+  const nine = quarterly(
+    "2022Q1",
+    [38.5, 39.1, 40.2, 32.7, 30.4, 32.9, 41.8, 40.5, 40.6, 42.2, 43.1, 42.7, 41.8, 42.4, 43.3],
+  );
+
+  it("says the streak, its quarters and its numbers in Chinese (万 units, 2025年Q3)", () => {
+    const [streak] = only(zh([series(shipments, nine)]), "yoy_streak");
+    expect(streak?.title).toBe("Smartphone shipments同比连续 9 个季度增长（2023年Q3至2025年Q3）");
+    expect(streak?.numbers.map((entry) => entry.label)).toEqual([
+      "连续季度数",
+      "首个：2023年Q3",
+      "最新：2025年Q3",
+      "期间最小同比变化",
+    ]);
+    expect(streak?.numbers[2]?.value).toBe("4,330 万台，同比 +0.5%");
+  });
+
+  it("says a divergence in points (个百分点) without lower-casing the label", () => {
+    const revenue = metric("revenue", "flow", { label: "总收入", unit: "RMB bn" });
+    const mau = metric("mau", "stock", { label: "全球智能手机月活跃用户", unit: "M users" });
+    const [finding] = only(
+      zh([
+        series(revenue, { "2024Q3": 100, "2025Q3": 122 }),
+        series(mau, { "2024Q3": 700, "2025Q3": 714 }),
+      ]),
+      "growth_divergence",
+    );
+    expect(finding?.title).toBe(
+      "2025年Q3总收入同比 +22.0%，全球智能手机月活跃用户同比 +2.0%：相差 20.0 个百分点",
+    );
+  });
+
+  it("says stale data in Chinese, and English stays as it was", () => {
+    const revenue = series(metric("revenue", "flow"), quarterly("2024Q1", [1, 2, 3, 4, 5, 6]));
+    const late = new Date("2026-01-05T00:00:00Z");
+    const [stale] = only(zh([revenue], late), "stale_data");
+    expect(stale?.title).toBe(
+      "Acme的数据已过时：已存储的最新季度为2025年Q2，比2025年Q3落后 1 个季度，该季度结果应于 2025-12-29 前公布",
+    );
+    const [english] = only(run([revenue], late), "stale_data");
+    expect(english?.title).toBe(
+      "Acme's data is stale: the latest stored quarter is Q2 2025, 1 quarter behind Q3 2025, whose results were due by 2025-12-29",
+    );
+  });
+});

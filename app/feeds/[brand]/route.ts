@@ -1,12 +1,20 @@
+import { fill } from "@/i18n/fill";
 import { methodNotAllowed } from "@/lib/api/http";
 import { currentUser } from "@/lib/auth/current-user";
 import { publicRead } from "@/lib/auth/settings";
 import { errorResponse } from "@/lib/auth/write";
 import { now } from "@/lib/clock";
 import { buildAtomFeed } from "@/lib/domain/atom-feed";
-import { feedEntries, feedPath, overviewHref, requestOrigin } from "@/lib/domain/change-feed";
+import {
+  FEED_WORDS,
+  feedEntries,
+  feedPath,
+  overviewHref,
+  requestOrigin,
+} from "@/lib/domain/change-feed";
 import { SlugSchema } from "@/lib/domain/fields";
 import { AppError } from "@/lib/errors";
+import { localeFromQuery } from "@/lib/locale";
 import { getBrand, listBrands } from "@/lib/queries/brands";
 import { listFeedChanges } from "@/lib/queries/change-feed";
 
@@ -28,7 +36,9 @@ async function notFound(message: string): Promise<Response> {
 
 /**
  * `GET /feeds/<brand>.atom`: the brand's latest changes as Atom (see the README's "Feed"). The
- * query string is ignored: feed readers add their own parameters, and the feed has no options.
+ * query string is ignored but for `lang=zh|en`, the entries' language: English by default, never
+ * from a cookie or Accept-Language (a feed reader sends neither as its reader would), and an
+ * unknown `lang` is English too, as feed readers add their own parameters.
  */
 export async function GET(
   request: Request,
@@ -52,13 +62,23 @@ export async function GET(
   const brand = slug.success ? await getBrand(slug.data) : null;
   if (!brand) return notFound(`There is no brand "${match[1]}".`);
 
-  const links = { origin: requestOrigin(request.headers, new URL(request.url).origin) };
-  const entries = feedEntries(await listFeedChanges(brand), links);
+  const url = new URL(request.url);
+  const asked = localeFromQuery(url.searchParams);
+  const locale = asked === "zh" ? "zh" : "en";
+  const words = FEED_WORDS[locale];
+  const links = { origin: requestOrigin(request.headers, url.origin) };
+  const entries = feedEntries(
+    await listFeedChanges(brand, undefined, locale),
+    links,
+    undefined,
+    locale,
+  );
   const xml = buildAtomFeed({
+    // One feed in two languages: the same id, as its entries keep theirs.
     id: `urn:pulse:feed:${brand.slug}`,
-    title: `${brand.name} on Pulse: what changed`,
-    subtitle: `New quarters, restatements, withdrawals, events, signals and claim verdicts for ${brand.name}, newest first.`,
-    selfHref: `${links.origin}${feedPath(brand.slug)}`,
+    title: fill(words.feedTitle, { brand: brand.name }),
+    subtitle: fill(words.feedSubtitle, { brand: brand.name }),
+    selfHref: `${links.origin}${feedPath(brand.slug, locale)}`,
     pageHref: overviewHref(links, brand.slug),
     updated: entries[0]?.updated ?? now().toISOString(),
     entries,

@@ -77,6 +77,7 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
     state,
     brand,
     allSeries,
+    locale,
     series,
     events,
     now: today,

@@ -86,6 +86,12 @@ test("a shared link with ?lang=zh opens in Chinese in a fresh English browser, a
   await page.goto(`${baseURL}/?brand=xiaomi&lang=zh`);
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
   await expect(page.getByRole("heading", { level: 2, name: "最新数据" })).toBeVisible();
+  // The signals say their findings in Chinese, and the page's feed is the Chinese one.
+  await expect(page.locator(".signal__title").first()).toHaveText(/\d{4}年Q[1-4]/);
+  await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+    "href",
+    /\.atom\?lang=zh$/,
+  );
   // The page's own links do not carry lang: the next page is Chinese because the link's
   // language was remembered, not because the address says it.
   await page.getByTestId("card-revenue").getByRole("link", { name: "总收入" }).click();
@@ -97,6 +103,15 @@ test("a shared link with ?lang=zh opens in Chinese in a fresh English browser, a
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
   await context.close();
+});
+
+test("the feed follows ?lang=zh in its words, never in its ids", async ({ request }) => {
+  const ids = (xml: string) => [...xml.matchAll(/<id>([^<]*)<\/id>/g)].map((match) => match[1]);
+  const english = await (await request.get("/feeds/xiaomi.atom")).text();
+  const chinese = await (await request.get("/feeds/xiaomi.atom?lang=zh")).text();
+  expect(english).toContain("on Pulse: what changed");
+  expect(chinese).toContain("Pulse：最新变动");
+  expect(ids(chinese)).toEqual(ids(english));
 });
 
 test("a bad lang is named with a 400, not a 500", async ({ request }) => {
