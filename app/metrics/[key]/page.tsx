@@ -77,7 +77,6 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
     state,
     brand,
     allSeries,
-    locale,
     series,
     events,
     now: today,
