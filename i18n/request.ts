@@ -14,7 +14,7 @@ import { LOCALE_HEADER, resolveLocale } from "@/lib/locale";
  * and signals) so that one area's words can change without touching the others' file; each area
  * owns its own top-level namespaces.
  */
-const AREAS = ["claims-events", "forms", "accounts", "charts-signals"] as const;
+const AREAS = ["claims-events", "forms", "accounts", "charts-signals", "data-messages"] as const;
 
 async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
   const parts = await Promise.all([
