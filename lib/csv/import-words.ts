@@ -5,40 +5,27 @@
  * refused outright is answered at once, in the request's language. next-intl's plain translator
  * (no request, no React) is used so that the planner, the API and the pages say the same thing.
  */
-import { createTranslator } from "next-intl";
+import { DATA_MESSAGES, dataWords, type WordParams } from "@/i18n/data-words";
 import type { Locale } from "@/lib/domain/locale";
-import en from "@/messages/en.data-messages.json";
-import zh from "@/messages/zh.data-messages.json";
 
-export const DATA_MESSAGES = { en, zh } as const;
+export type { WordParams };
+
+const en = DATA_MESSAGES.en;
 
 export type ImportReasonCode = keyof typeof en.ImportReasons;
 export type ImportProblemCode = Exclude<keyof typeof en.ImportFileProblems, "shapes">;
 export type ImportShapeWords = keyof typeof en.ImportFileProblems.shapes;
-export type WordParams = Record<string, string | number>;
 
 type Words<K extends string> = (key: K, params?: WordParams) => string;
 
-function translator(
-  locale: Locale,
-  namespace: string,
-): (key: string, params?: WordParams) => string {
-  const t = createTranslator({
-    locale,
-    messages: DATA_MESSAGES[locale] as Record<string, unknown>,
-    namespace,
-  } as never) as unknown as (key: string, params?: WordParams) => string;
-  return (key, params) => t(key, params);
-}
-
 export function importReasonWords(locale: Locale): Words<ImportReasonCode> {
-  return translator(locale, "ImportReasons");
+  return dataWords(locale, "ImportReasons");
 }
 
 export function importProblemWords(
   locale: Locale,
 ): Words<ImportProblemCode | `shapes.${ImportShapeWords}`> {
-  return translator(locale, "ImportFileProblems");
+  return dataWords(locale, "ImportFileProblems");
 }
 
 /** A row's reason: its code and parameters, and the English sentence stored beside them. */

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { currentLocale } from "@/i18n/locale";
 import { requireRole } from "@/lib/auth/current-user";
 import { AUDIT_PAGE_SIZE, auditFilterQuery, parseAuditFilter } from "@/lib/domain/audit-filter";
+import { paramProblemText } from "@/lib/param-words";
 import { listAuditEntries, listAuditPeople } from "@/lib/queries/audit-log";
 import { listBrands } from "@/lib/queries/brands";
 import type { SearchParams } from "@/lib/url-state";
@@ -30,6 +32,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requireRole("admin", "/admin/audit");
   const parsed = parseAuditFilter(await searchParams);
   const t = await getTranslations("AuditPage");
+  const locale = await currentLocale();
   // An action the list does not know (an older log line) is shown as it was recorded.
   const actionWord = (action: string) =>
     ACTIONS.includes(action) ? t(`actions.${action}`) : action;
@@ -39,7 +42,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <h1>{t("title")}</h1>
         <ul className="field-error" role="alert">
           {parsed.problems.map((problem) => (
-            <li key={problem}>{problem}</li>
+            <li key={`${problem.param}:${problem.message}`}>
+              {problem.param} {paramProblemText(problem.message, locale)}
+            </li>
           ))}
         </ul>
         <Link href="/admin/audit">{t("showAll")}</Link>

@@ -40,7 +40,10 @@ async function* chunks(filter: Parameters<typeof allAuditEntries>[0]): AsyncGene
 /** `GET /admin/audit/export?person=&brand=&action=&from=&to=`: the filtered log as CSV (admins). */
 export const GET = writeRoute({ role: "admin" }, async ({ request }) => {
   const parsed = parseAuditFilter(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.ok) throw new AppError("invalid_input", `${parsed.problems.join("; ")}.`);
+  if (!parsed.ok) {
+    const problems = parsed.problems.map((problem) => `${problem.param} ${problem.message}`);
+    throw new AppError("invalid_input", `${problems.join("; ")}.`);
+  }
   return new Response(csvReadableStream(HEADER, chunks(parsed.filter), { bom: false }), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
