@@ -7,6 +7,7 @@
 import { parse } from "csv-parse/sync";
 import type { Locale } from "@/lib/domain/locale";
 import { restoreTextCell } from "./cells";
+import { canonicalHeader } from "./csv-headers";
 import { HISTORY_COLUMNS, LONG_COLUMNS, type LongColumn, PERIOD_COLUMNS } from "./export-format";
 import {
   type ImportReasonCode,
@@ -225,7 +226,9 @@ export function readCsvFile<C extends string, S extends string>(
       problems: [words("notCsv", { error: (error as Error).message })],
     };
   }
-  const [header, ...body] = table;
+  const [fileHeader, ...body] = table;
+  // An export made with lang=zh names its columns in Chinese; they are read as their English names.
+  const header = fileHeader && canonicalHeader(fileHeader);
   if (!header || header.every((cell) => cell.trim() === "")) {
     return {
       ok: false,

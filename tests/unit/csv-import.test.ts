@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { HISTORY_COLUMNS, LONG_COLUMNS } from "@/lib/csv/export-format";
+import { localizedHeader } from "@/lib/csv/csv-headers";
+import { HISTORY_COLUMNS, LONG_COLUMNS, longHeader } from "@/lib/csv/export-format";
 import {
   firstInvalidUtf8Byte,
   MAX_IMPORT_BYTES,
@@ -425,6 +426,24 @@ describe("planning against stored figures", () => {
       ).toBe(true);
       expect(result.writes).toEqual([]);
     });
+  });
+});
+
+describe("an export with Chinese column names (lang=zh)", () => {
+  it("keeps English names by default and re-imports a Chinese-headed file as the same rows", () => {
+    expect(localizedHeader(longHeader(false), "en")).toEqual(longHeader(false));
+    const chineseHeader = localizedHeader(longHeader(true), "zh");
+    expect(chineseHeader.slice(0, 6)).toEqual(["品牌", "指标", "指标名称", "单位", "季度", "数值"]);
+    const english = readImportFile(encode(`${HEADER}\r\n${row()}\r\n`));
+    const chinese = readImportFile(
+      encode(`${localizedHeader(LONG_COLUMNS, "zh").join(",")}\r\n${row()}\r\n`),
+    );
+    expect(chinese).toEqual(english);
+    expect(chinese.ok && chinese.shape).toBe("long");
+    const history = readImportFile(
+      encode(`${chineseHeader.join(",")}\r\n${row()},1,current,,,,\r\n`),
+    );
+    expect(history.ok && history.shape).toBe("history");
   });
 });
 
