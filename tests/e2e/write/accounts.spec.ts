@@ -89,7 +89,7 @@ test.describe("accounts", () => {
     expect(unknown.status()).toBe(400);
     expect(await unknown.json()).toMatchObject({ code: "invalid_input" });
     await page.goto("/admin/audit?brand=no-such-brand&lang=zh");
-    await expect(page.getByRole("alert")).toContainText("brand 没有品牌“no-such-brand”");
+    await expect(page.locator("ul.field-error")).toContainText("brand 没有品牌“no-such-brand”");
   });
 
   test("a viewer's direct post gets 403 and nothing changes", async ({ page, browser }) => {
