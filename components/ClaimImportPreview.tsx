@@ -1,7 +1,10 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { useCurrentLocale } from "@/i18n/use-locale";
 import { claimsHref } from "@/lib/claims-url";
 import type { ClaimImportPlan } from "@/lib/csv/claims-import";
-import { CLAIMANT_KIND_LABELS, formatStatedClaim } from "@/lib/domain/claims";
+import { formatStatedClaim } from "@/lib/domain/claims";
 import { decimalsOf } from "@/lib/domain/kpi";
 import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
 import type { MetricDTO } from "@/lib/domain/types";
@@ -18,22 +21,25 @@ export function ClaimImportPreview({
   metrics: readonly MetricDTO[];
   applied?: boolean;
 }) {
+  const t = useTranslations("ClaimImportPreview");
+  // The claimant kinds and claim kinds are the claim cards' words.
+  const card = useTranslations("ClaimCard");
+  const locale = useCurrentLocale();
   const label = (key: string) => metrics.find((metric) => metric.key === key)?.label ?? key;
+  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
+  const n = (value: number) => value.toLocaleString("en-US");
   return (
     <>
       <ul className="import-counts" data-testid="import-counts">
-        <li>
-          <strong>{plan.rowCount.toLocaleString("en-US")}</strong> rows read
-        </li>
+        <li>{t.rich("rowsRead", { strong, count: n(plan.rowCount) })}</li>
         <li data-testid="count-add">
-          <strong>{plan.writes.length.toLocaleString("en-US")}</strong>{" "}
-          {applied ? "claims added" : "claims to add"}
+          {t.rich(applied ? "added" : "toAdd", { strong, count: n(plan.writes.length) })}
         </li>
         <li data-testid="count-unchanged">
-          <strong>{plan.unchanged.length.toLocaleString("en-US")}</strong> already stored (skipped)
+          {t.rich("unchanged", { strong, count: n(plan.unchanged.length) })}
         </li>
         <li data-testid="count-rejected" className={plan.rejected.length > 0 ? "change--bad" : ""}>
-          <strong>{plan.rejected.length.toLocaleString("en-US")}</strong> problems
+          {t.rich("problems", { strong, count: n(plan.rejected.length) })}
         </li>
       </ul>
 
@@ -43,15 +49,15 @@ export function ClaimImportPreview({
         <ImportPreviewTable
           headingId="add-heading"
           testId="added-rows"
-          heading={applied ? "Claims added" : "Claims to add"}
-          note={applied ? null : "Each is judged against the stored figures when it is written."}
+          heading={applied ? t("addHeadingApplied") : t("addHeading")}
+          note={applied ? null : t("addNote")}
           columns={[
-            { label: "Row", num: true },
-            { label: "Brand" },
-            { label: "About" },
-            { label: "Claim" },
-            { label: "Who" },
-            { label: "Source" },
+            { label: t("row"), num: true },
+            { label: t("brand") },
+            { label: t("about") },
+            { label: t("claim") },
+            { label: t("who") },
+            { label: t("source") },
           ]}
           rows={plan.writes}
           row={({ row, claim }) => (
@@ -68,10 +74,10 @@ export function ClaimImportPreview({
               </td>
               <td>
                 {label(claim.metric)}
-                {claim.quarter ? `, ${quarterLabel(claim.quarter as QuarterCode)}` : ""}
+                {claim.quarter ? `, ${quarterLabel(claim.quarter as QuarterCode, locale)}` : ""}
               </td>
               <td>
-                {claim.kind}
+                {card(`kinds.${claim.kind}`)}
                 {claim.comparison ? ` ${claim.comparison.toUpperCase()}` : ""}:{" "}
                 {formatStatedClaim({
                   ...claim,
@@ -79,11 +85,11 @@ export function ClaimImportPreview({
                   statedDecimals: decimalsOf(claim.statedValue),
                 })}
                 {claim.kind === "share" && claim.relativeMetric
-                  ? ` of ${label(claim.relativeMetric)}`
+                  ? t("of", { metric: label(claim.relativeMetric) })
                   : ""}
               </td>
               <td>
-                {claim.claimant} ({CLAIMANT_KIND_LABELS[claim.claimantKind]})
+                {claim.claimant} ({card(`claimants.${claim.claimantKind}`)})
               </td>
               <ImportSourceCell
                 title={claim.sourceTitle}

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { useCurrentLocale } from "@/i18n/use-locale";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import { exportHref } from "@/lib/export-params";
 
@@ -19,7 +20,9 @@ export function ExportLinks({
   to: QuarterCode | null;
 }) {
   const t = useTranslations("ExportLinks");
-  const base = { brand, metrics: metrics ? [...metrics] : null, from, to };
+  // A page read in Chinese downloads Chinese column names; an English page today's exact header.
+  const lang = useCurrentLocale();
+  const base = { brand, metrics: metrics ? [...metrics] : null, from, to, lang };
   return (
     <p className="export-links" data-testid="export-links">
       <a href={exportHref({ ...base, format: "long" })} download className="export-links__main">

@@ -1,5 +1,7 @@
 import { useTranslations } from "next-intl";
+import { useCurrentLocale } from "@/i18n/use-locale";
 import type { RowRejection } from "@/lib/csv/import-file";
+import { columnText, rejectionText } from "@/lib/csv/import-words";
 
 /** Long previews are cut here; the counts above each table are always complete. */
 export const PREVIEW_ROWS = 500;
@@ -20,6 +22,7 @@ export function More({ total }: { total: number }) {
 /** The rows an import refuses (figures or claims): row, column, the value as the file has it, why. */
 export function ImportRejectedRows({ rejected }: { rejected: readonly RowRejection[] }) {
   const t = useTranslations("ImportRejectedRows");
+  const locale = useCurrentLocale();
   if (rejected.length === 0) return null;
   return (
     <section aria-labelledby="rejected-heading" data-testid="rejected-rows">
@@ -42,7 +45,7 @@ export function ImportRejectedRows({ rejected }: { rejected: readonly RowRejecti
               <tr key={`${problem.row}:${problem.column}:${problem.message}`}>
                 <td className="num">{problem.row}</td>
                 <td>
-                  <code>{problem.column}</code>
+                  <code>{columnText(problem.column, locale)}</code>
                 </td>
                 <td data-testid="rejected-value">
                   {problem.value === undefined ? (
@@ -53,7 +56,7 @@ export function ImportRejectedRows({ rejected }: { rejected: readonly RowRejecti
                     <code>"{problem.value}"</code>
                   )}
                 </td>
-                <td>{problem.message}</td>
+                <td>{rejectionText(problem, locale)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useCurrentLocale } from "@/i18n/use-locale";
+import { paramProblemText } from "@/lib/param-words";
 import type { ParamProblem } from "@/lib/url-state";
 
 /** Says which part of a link is wrong instead of guessing what was meant. */
@@ -11,13 +13,14 @@ export function ParamProblems({
   resetHref: string;
 }) {
   const t = useTranslations("ParamProblems");
+  const locale = useCurrentLocale();
   return (
     <section className="problem" role="alert" aria-labelledby="problem-title">
       <h1 id="problem-title">{t("title")}</h1>
       <ul>
         {problems.map((problem) => (
           <li key={`${problem.param}:${problem.message}`}>
-            <code>{problem.param}</code> {problem.message}
+            <code>{problem.param}</code> {paramProblemText(problem.message, locale)}
           </li>
         ))}
       </ul>

@@ -13,4 +13,5 @@ export const MESSAGE_AREAS = [
   "chart-words",
   "form-messages",
   "signals-claims",
+  "data-messages",
 ] as const;

@@ -17,6 +17,7 @@ import {
   quarterRangeInOrder,
   SlugSchema,
 } from "@/lib/domain/fields";
+import { LOCALE_PARAM, type Locale } from "@/lib/domain/locale";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import { type ParamProblem, type Parsed, parseWith, type SearchParams } from "@/lib/url-state";
 
@@ -29,6 +30,7 @@ export const EXPORT_PARAMS = [
   "bom",
   "history",
   "across",
+  "lang",
 ] as const;
 
 const FlagSchema = z
@@ -83,6 +85,11 @@ export interface ExportParams {
   history: boolean;
   /** Wide files only: a column per metric (quarters down the rows) or per quarter. */
   across: WideAcross;
+  /**
+   * The header's language: English unless `lang=zh` is in the URL (the reader's cookie does not
+   * change a file that scripts read). Only the long shape's header is translated.
+   */
+  lang: Locale;
 }
 
 export function searchParamsOf(query: URLSearchParams): SearchParams {
@@ -116,6 +123,8 @@ export function parseExportParams(params: SearchParams): Parsed<ExportParams> {
       bom,
       history,
       across: across ?? "metrics",
+      // parseWith has checked it: only en or zh get this far.
+      lang: params[LOCALE_PARAM] === "zh" ? "zh" : "en",
     },
   };
 }
@@ -131,5 +140,6 @@ export function exportHref(params: Partial<ExportParams>): string {
   if (params.bom) query.set("bom", "1");
   if (params.history) query.set("history", "1");
   if (params.format === "wide" && params.across === "quarters") query.set("across", "quarters");
+  if (params.lang === "zh") query.set(LOCALE_PARAM, "zh");
   return `/api/export?${query.toString()}`;
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { currentLocale } from "@/i18n/locale";
 import { redirectTo, writeAction } from "@/lib/auth/write";
 import { MAX_IMPORT_BYTES } from "@/lib/csv/import-file";
 import { IMPORT_KINDS, type ImportKind, importUploadPath } from "@/lib/csv/import-types";
@@ -52,6 +53,7 @@ export const uploadImport = writeAction<[UploadImportState, FormData], UploadImp
       fileName: file.name,
       actor,
       kind: kindOf(formData),
+      locale: await currentLocale(),
     });
     if (!result.ok) {
       throw new AppError("invalid_input", "This file cannot be imported.", {

@@ -1,5 +1,7 @@
 import "server-only";
+import type { Locale } from "@/lib/domain/locale";
 import { AppError, ERROR_CODES, type ErrorCode } from "@/lib/errors";
+import { resolveLocale } from "@/lib/locale";
 
 /*
  * Plumbing shared by the JSON API's route handlers (app/api/session, quarters, imports): error
@@ -26,6 +28,18 @@ export function apiError(
 ): Response {
   const code = details.code ?? codeForStatus(status);
   return apiJson(status, { error, ...details, code }, headers);
+}
+
+/**
+ * The language an API answer's words are in: the request's `?lang`, its cookie, its
+ * Accept-Language, as for the pages (lib/locale.ts); codes and field names never change.
+ */
+export function requestLocale(request: Request): Locale {
+  return resolveLocale({
+    search: new URL(request.url).search,
+    cookie: request.headers.get("cookie"),
+    acceptLanguage: request.headers.get("accept-language"),
+  });
 }
 
 function codeForStatus(status: number): ErrorCode {

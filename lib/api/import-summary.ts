@@ -1,4 +1,6 @@
+import { rejectionText } from "@/lib/csv/import-words";
 import { changeMagnitude } from "@/lib/domain/kpi";
+import type { Locale } from "@/lib/domain/locale";
 import type { ImportBatchDTO } from "@/lib/queries/import-batches";
 
 /** More rejected rows than anyone reads in one answer; the count says how many there are. */
@@ -6,9 +8,9 @@ const REJECTED_LISTED = 1_000;
 
 /**
  * A pending import as the API reports it: the preview's counts (what the import page shows),
- * the rejected rows with row, column and reason, and what confirming it needs.
+ * the rejected rows with row, column and reason (in `locale`), and what confirming it needs.
  */
-export function importSummary(batch: ImportBatchDTO) {
+export function importSummary(batch: ImportBatchDTO, locale: Locale = "en") {
   const { plan } = batch;
   // A claims import only adds claims: it never restates or withdraws one.
   const writes = (kind: "add" | "restate" | "withdraw") =>
@@ -38,7 +40,7 @@ export function importSummary(batch: ImportBatchDTO) {
     rejected: plan.rejected.slice(0, REJECTED_LISTED).map((rejection) => ({
       row: rejection.row,
       column: rejection.column,
-      reason: rejection.message,
+      reason: rejectionText(rejection, locale),
     })),
     // The quarter form's "unusual change" step: confirming needs unusualChangesChecked: true.
     unusual: unusual.map((item) => ({

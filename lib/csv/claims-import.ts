@@ -11,9 +11,11 @@ import {
   ClaimInputSchema,
 } from "@/lib/domain/claim-input";
 import { decimalsOf } from "@/lib/domain/kpi";
+import type { Locale } from "@/lib/domain/locale";
 import { formatValueCell } from "./cells";
 import { CLAIM_COLUMNS, VERDICT_COLUMNS } from "./claims-export";
 import { type CsvLayout, type RowRejection, readCsvFile } from "./import-file";
+import { type ImportReasonCode, reason, WHOLE_ROW, type WordParams } from "./import-words";
 
 export type ClaimColumn = (typeof CLAIM_COLUMNS)[number] | (typeof VERDICT_COLUMNS)[number];
 /** claims: the columns of data/claims.csv; export: those of /api/claims/export. */
@@ -21,18 +23,14 @@ export type ClaimImportShape = "claims" | "export";
 
 const CLAIMS_LAYOUT: CsvLayout<ClaimColumn, ClaimImportShape> = {
   shapes: [
-    { shape: "claims", columns: CLAIM_COLUMNS, describe: "the columns of data/claims.csv" },
-    {
-      shape: "export",
-      columns: [...CLAIM_COLUMNS, ...VERDICT_COLUMNS],
-      describe: "the columns of a claims export",
-    },
+    { shape: "claims", columns: CLAIM_COLUMNS, describe: "claims" },
+    { shape: "export", columns: [...CLAIM_COLUMNS, ...VERDICT_COLUMNS], describe: "claimsExport" },
   ],
   rowNoun: "claims",
 };
 
-export function readClaimsImportFile(bytes: Uint8Array) {
-  return readCsvFile(bytes, CLAIMS_LAYOUT);
+export function readClaimsImportFile(bytes: Uint8Array, locale: Locale = "en") {
+  return readCsvFile(bytes, CLAIMS_LAYOUT, locale);
 }
 
 /** Where each field of the claim form is in the file. */
@@ -125,26 +123,29 @@ export function validateClaimRecord(
   const values: Record<string, string> = { brand: cells.brand };
   for (const field of CLAIM_FIELDS) values[field] = cells[CLAIM_FIELD_COLUMNS[field]] ?? "";
   const rejected: RowRejection[] = [];
-  const reject = (field: ClaimField | "brand", message: string) => {
+  const reject = (
+    field: ClaimField | "brand",
+    said: { message: string; code?: ImportReasonCode; params?: WordParams },
+  ) => {
     const column = CLAIM_FIELD_COLUMNS[field];
     if (rejected.some((problem) => problem.column === column)) return;
-    rejected.push({ row, column, message, ...shown(cells[column]) });
+    rejected.push({ row, column, ...said, ...shown(cells[column]) });
   };
   const parsed = ClaimInputSchema.safeParse(values);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path[0];
       if (typeof field === "string" && field in CLAIM_FIELD_COLUMNS) {
-        reject(field as ClaimField | "brand", issue.message);
+        reject(field as ClaimField | "brand", { message: issue.message });
       }
     }
     return { ok: false, rejected };
   }
   const claim = parsed.data;
-  if (!catalog.brands.has(claim.brand)) reject("brand", `is not a brand in the catalog`);
-  if (!catalog.metrics.has(claim.metric)) reject("metric", `is not a metric in the catalog`);
+  if (!catalog.brands.has(claim.brand)) reject("brand", reason("claimUnknownBrand"));
+  if (!catalog.metrics.has(claim.metric)) reject("metric", reason("claimUnknownMetric"));
   if (claim.relativeMetric !== undefined && !catalog.metrics.has(claim.relativeMetric)) {
-    reject("relativeMetric", `is not a metric in the catalog`);
+    reject("relativeMetric", reason("claimUnknownMetric"));
   }
   return rejected.length > 0 ? { ok: false, rejected } : { ok: true, claim };
 }
@@ -181,8 +182,7 @@ export function planClaimImport(
       problems.push({
         row: record.row,
         column: "claim_uid",
-        message:
-          "must be letters, digits, dashes and underscores (at most 100), or empty for a new claim",
+        ...reason("claimUid"),
         ...shown(rawUid),
       });
     }
@@ -198,8 +198,8 @@ export function planClaimImport(
     if (repeats !== undefined) {
       rejected.push({
         row: record.row,
-        column: uid && firstByUid.has(uid) ? "claim_uid" : "(whole row)",
-        message: `repeats row ${repeats} (the same claim); keep one of them`,
+        column: uid && firstByUid.has(uid) ? "claim_uid" : WHOLE_ROW,
+        ...reason("claimRepeats", { first: repeats }),
         ...(uid && firstByUid.has(uid) ? shown(uid) : {}),
       });
       continue;
@@ -214,7 +214,7 @@ export function planClaimImport(
         rejected.push({
           row: record.row,
           column: "claim_uid",
-          message: `is a stored claim that now says something else; change it with its edit form (/claims/${uid}/edit), or empty claim_uid to add this row as a new claim`,
+          ...reason("claimChanged", { uid }),
           ...shown(uid),
         });
       continue;

@@ -2,8 +2,10 @@
  * An export from ordered batches of stored rows to a CSV byte stream: the shape's formatter,
  * then csv-stringify, one chunk of the stream per batch.
  */
+import type { Locale } from "@/lib/domain/locale";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import type { MetricDTO } from "@/lib/domain/types";
+import { localizedHeader } from "./csv-headers";
 import { createCsvWriter, csvReadableStream } from "./csv-stream";
 import {
   acrossHeader,
@@ -23,6 +25,8 @@ export function longCsvStream(
     from: QuarterCode | null;
     history: boolean;
     bom: boolean;
+    /** The header's language (csv-headers.ts); English unless the URL asks for Chinese. */
+    lang?: Locale;
   },
 ): ReadableStream<Uint8Array> {
   const format = createLongFormatter({
@@ -40,7 +44,13 @@ export function longCsvStream(
       yield csv.take();
     }
   }
-  return csvReadableStream(longHeader(options.history), text(), { bom: options.bom });
+  return csvReadableStream(
+    localizedHeader(longHeader(options.history), options.lang ?? "en"),
+    text(),
+    {
+      bom: options.bom,
+    },
+  );
 }
 
 export function wideCsvStream(

@@ -5,8 +5,18 @@
  * row by the import plan.
  */
 import { parse } from "csv-parse/sync";
+import type { Locale } from "@/lib/domain/locale";
 import { restoreTextCell } from "./cells";
+import { canonicalHeader } from "./csv-headers";
 import { HISTORY_COLUMNS, LONG_COLUMNS, type LongColumn, PERIOD_COLUMNS } from "./export-format";
+import {
+  type ImportReasonCode,
+  type ImportShapeWords,
+  importProblemWords,
+  reason,
+  WHOLE_ROW,
+  type WordParams,
+} from "./import-words";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 50_000;
@@ -22,7 +32,10 @@ export interface ImportRecord {
 export interface RowRejection {
   row: number;
   column: string;
+  /** The reason in English, as stored; `code` and `params` let the preview say it in Chinese. */
   message: string;
+  code?: ImportReasonCode;
+  params?: WordParams;
   /** The refused cell as written in the file, when the problem is one cell's. */
   value?: string;
 }
@@ -77,36 +90,37 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-/** The file's text, or why it cannot be read as UTF-8. A UTF-8 byte-order mark is dropped. */
+/**
+ * The file's text, or why it cannot be read as UTF-8 (in `locale`: a refused file is answered at
+ * once, to the person uploading it). A UTF-8 byte-order mark is dropped.
+ */
 export function decodeImportBytes(
   bytes: Uint8Array,
+  locale: Locale = "en",
 ): { ok: true; text: string } | { ok: false; problem: string } {
-  if (bytes.length === 0) return { ok: false, problem: "The file is empty." };
+  const words = importProblemWords(locale);
+  if (bytes.length === 0) return { ok: false, problem: words("empty") };
   if (bytes.length > MAX_IMPORT_BYTES) {
     return {
       ok: false,
-      problem: `The file is ${megabytes(bytes.length)}; an import takes at most ${megabytes(MAX_IMPORT_BYTES)}. Split it into smaller files.`,
+      problem: words("tooLarge", {
+        size: megabytes(bytes.length),
+        max: megabytes(MAX_IMPORT_BYTES),
+      }),
     };
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return {
-      ok: false,
-      problem:
-        'The file is UTF-16 text (as Excel\'s "Unicode text" saves it). Save it as "CSV UTF-8" and upload it again.',
-    };
+    return { ok: false, problem: words("utf16") };
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return {
-      ok: false,
-      problem: `The file contains a NUL byte (line ${lineAt(bytes, nul)}), as UTF-16 text and binary files do; a CSV file holds none. Save it as "CSV UTF-8" and upload it again.`,
-    };
+    return { ok: false, problem: words("nul", { line: lineAt(bytes, nul) }) };
   }
   const invalid = firstInvalidUtf8Byte(bytes);
   if (invalid !== -1) {
     return {
       ok: false,
-      problem: `The file is not valid UTF-8 (line ${lineAt(bytes, invalid)}, byte ${invalid + 1}): it was probably saved in another encoding such as Windows-1252. Save it as "CSV UTF-8" and upload it again.`,
+      problem: words("invalidUtf8", { line: lineAt(bytes, invalid), byte: invalid + 1 }),
     };
   }
   // TextDecoder drops a leading UTF-8 byte-order mark (Excel's "CSV UTF-8" writes one).
@@ -118,9 +132,9 @@ export function decodeImportBytes(
  * columns to it (an export's extras), and a header naming any of those is checked against it.
  */
 export interface CsvLayout<C extends string, S extends string> {
-  shapes: readonly { shape: S; columns: readonly C[]; describe: string }[];
+  shapes: readonly { shape: S; columns: readonly C[]; describe: ImportShapeWords }[];
   /** What a row holds, for "a header but no rows of figures". */
-  rowNoun: string;
+  rowNoun: "figures" | "claims";
 }
 
 export type CsvFile<C extends string, S extends string> =
@@ -158,7 +172,8 @@ function expectedShape<C extends string, S extends string>(
 function headerProblem(
   header: readonly string[],
   expected: readonly string[],
-  describe: string,
+  describe: ImportShapeWords,
+  locale: Locale,
 ): string | null {
   if (header.length === expected.length && header.every((name, i) => name === expected[i])) {
     return null;
@@ -167,18 +182,22 @@ function headerProblem(
   const repeated = header.filter((name, index) => header.indexOf(name) !== index);
   const missing = expected.filter((name) => !header.includes(name));
   const extra = header.filter((name) => !expected.includes(name));
+  const words = importProblemWords(locale);
   if (missing.length > 0)
-    parts.push(`missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
+    parts.push(words("missing", { count: missing.length, names: missing.join(", ") }));
   if (extra.length > 0) {
-    const shown = extra.map((name) => (name === "" ? "(an unnamed column)" : name));
-    parts.push(`unexpected column${extra.length > 1 ? "s" : ""} ${shown.join(", ")}`);
+    const shown = extra.map((name) => (name === "" ? words("unnamed") : name));
+    parts.push(words("unexpected", { count: extra.length, names: shown.join(", ") }));
   }
+  const repeatedNames = [...new Set(repeated)];
   if (repeated.length > 0)
-    parts.push(
-      `repeated column${repeated.length > 1 ? "s" : ""} ${[...new Set(repeated)].join(", ")}`,
-    );
-  if (parts.length === 0) parts.push("the right columns in a different order");
-  return `The header row has ${parts.join("; ")}. It must be exactly: ${expected.join(",")} (${describe}).`;
+    parts.push(words("repeated", { count: repeated.length, names: repeatedNames.join(", ") }));
+  if (parts.length === 0) parts.push(words("reordered"));
+  return words("header", {
+    parts: parts.join(words("partSeparator")),
+    expected: expected.join(","),
+    describe: words(`shapes.${describe}`),
+  });
 }
 
 /**
@@ -188,8 +207,10 @@ function headerProblem(
 export function readCsvFile<C extends string, S extends string>(
   bytes: Uint8Array,
   layout: CsvLayout<C, S>,
+  locale: Locale = "en",
 ): CsvFile<C, S> {
-  const decoded = decodeImportBytes(bytes);
+  const words = importProblemWords(locale);
+  const decoded = decodeImportBytes(bytes, locale);
   if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
   let table: string[][];
   try {
@@ -202,18 +223,20 @@ export function readCsvFile<C extends string, S extends string>(
   } catch (error) {
     return {
       ok: false,
-      problems: [`The file is not well-formed CSV: ${(error as Error).message}.`],
+      problems: [words("notCsv", { error: (error as Error).message })],
     };
   }
-  const [header, ...body] = table;
+  const [fileHeader, ...body] = table;
+  // An export made with lang=zh names its columns in Chinese; they are read as their English names.
+  const header = fileHeader && canonicalHeader(fileHeader);
   if (!header || header.every((cell) => cell.trim() === "")) {
     return {
       ok: false,
-      problems: ["The file has no header row: the first line must name the columns."],
+      problems: [words("noHeader")],
     };
   }
   const expected = expectedShape(layout, header);
-  const problem = headerProblem(header, expected.columns, expected.describe);
+  const problem = headerProblem(header, expected.columns, expected.describe, locale);
   if (problem) return { ok: false, problems: [problem] };
   const columns = expected.columns;
 
@@ -228,8 +251,8 @@ export function readCsvFile<C extends string, S extends string>(
     if (cells.length !== columns.length) {
       rejected.push({
         row,
-        column: "(whole row)",
-        message: `has ${cells.length} field${cells.length === 1 ? "" : "s"} where the header has ${columns.length}; check for an unquoted comma or a missing field`,
+        column: WHOLE_ROW,
+        ...reason("fieldCount", { count: cells.length, columns: columns.length }),
       });
       return;
     }
@@ -240,13 +263,16 @@ export function readCsvFile<C extends string, S extends string>(
     records.push({ row, cells: record });
   });
   if (dataRows === 0) {
-    return { ok: false, problems: [`The file has a header but no rows of ${layout.rowNoun}.`] };
+    return { ok: false, problems: [words("noRows", { kind: layout.rowNoun })] };
   }
   if (dataRows > MAX_IMPORT_ROWS) {
     return {
       ok: false,
       problems: [
-        `The file has ${dataRows.toLocaleString("en-US")} rows; an import takes at most ${MAX_IMPORT_ROWS.toLocaleString("en-US")}. Split it into smaller files.`,
+        words("tooManyRows", {
+          rows: dataRows.toLocaleString("en-US"),
+          max: MAX_IMPORT_ROWS.toLocaleString("en-US"),
+        }),
       ],
     };
   }
@@ -257,27 +283,23 @@ export function readCsvFile<C extends string, S extends string>(
 // them still import, and their values are recomputed from the stored figures, never read.
 const FIGURES_LAYOUT: CsvLayout<LongColumn, ImportShape> = {
   shapes: [
-    { shape: "long", columns: LONG_COLUMNS, describe: "the long shape of an export" },
-    {
-      shape: "history",
-      columns: [...LONG_COLUMNS, ...HISTORY_COLUMNS],
-      describe: "the long shape of an export with history=1",
-    },
+    { shape: "long", columns: LONG_COLUMNS, describe: "long" },
+    { shape: "history", columns: [...LONG_COLUMNS, ...HISTORY_COLUMNS], describe: "history" },
     {
       shape: "long",
       columns: [...LONG_COLUMNS, ...PERIOD_COLUMNS],
-      describe: "the long shape of an export, with its computed columns",
+      describe: "longComputed",
     },
     {
       shape: "history",
       columns: [...LONG_COLUMNS, ...HISTORY_COLUMNS, ...PERIOD_COLUMNS],
-      describe: "the long shape of an export with history=1, with its computed columns",
+      describe: "historyComputed",
     },
   ],
   rowNoun: "figures",
 };
 
 /** A figures file: the long shape of an export, optionally with its revision history. */
-export function readImportFile(bytes: Uint8Array): ImportFile {
-  return readCsvFile(bytes, FIGURES_LAYOUT);
+export function readImportFile(bytes: Uint8Array, locale: Locale = "en"): ImportFile {
+  return readCsvFile(bytes, FIGURES_LAYOUT, locale);
 }

@@ -9,6 +9,7 @@ import type {
   PlannedWrite,
   StoredRevision,
 } from "./import-types";
+import { reason } from "./import-words";
 
 export function planHistory(
   rows: readonly ImportRow[],
@@ -36,13 +37,10 @@ export function planHistory(
     const highest = Math.max(...fileRows.map((row) => row.revision ?? 0));
     for (const row of fileRows) {
       const revision = row.revision ?? 0;
-      const reject = (column: string, message: string) =>
-        problems.push({ row: row.row, column, message });
+      const reject = (column: string, said: ReturnType<typeof reason>) =>
+        problems.push({ row: row.row, column, ...said });
       if (revision <= lastRevision) {
-        reject(
-          "revision",
-          `comes after revision ${lastRevision} of the same figure; list revisions oldest first`,
-        );
+        reject("revision", reason("revisionOrder", { last: lastRevision }));
         continue;
       }
       lastRevision = revision;
@@ -52,8 +50,11 @@ export function planHistory(
         reject(
           "status",
           wantStatus === "current"
-            ? `is "${row.status}", but revision ${revision} is the latest of this figure, so it is current`
-            : `is "${row.status}", but revision ${Math.max(highest, storedMax)} of this figure is the current one`,
+            ? reason("statusLatest", { status: row.status ?? "", revision })
+            : reason("statusSuperseded", {
+                status: row.status ?? "",
+                current: Math.max(highest, storedMax),
+              }),
         );
         continue;
       }
@@ -64,7 +65,11 @@ export function planHistory(
         } else {
           reject(
             "revision",
-            `revision ${revision} of this figure is already stored with different content (value ${existing.value ?? "withdrawn"}); to restate it, import the new figure without the revision and status columns`,
+            reason("revisionConflict", {
+              revision,
+              value: existing.value ?? "",
+              withdrawn: existing.value === null ? "yes" : "no",
+            }),
           );
         }
         continue;
@@ -73,8 +78,8 @@ export function planHistory(
         reject(
           "revision",
           expected === 1
-            ? `is ${revision}, but this figure has no stored revisions: the file must start at revision 1`
-            : `is ${revision}, but the next revision of this figure is ${expected}`,
+            ? reason("revisionStart", { revision })
+            : reason("revisionNext", { revision, expected }),
         );
         continue;
       }

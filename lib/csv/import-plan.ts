@@ -12,6 +12,7 @@ import type { ImportShape, RowRejection } from "./import-file";
 import { planHistory } from "./import-history-plan";
 import type { ImportPlan, ImportRow, PlannedWrite, StoredRevision } from "./import-types";
 import { unusualImportChanges } from "./import-unusual";
+import { reason } from "./import-words";
 
 export { content, figureKey, sameContent } from "./import-content";
 export { DERIVED_COLUMNS, type ImportCatalog, validateImportRecords } from "./import-rows";
@@ -64,7 +65,7 @@ export function planImport(
       rejected.push({
         row: row.row,
         column: keyColumns(shape),
-        message: `repeats row ${first} (the same ${keyColumns(shape)}); keep one of them`,
+        ...reason("duplicateRow", { first, columns: keyColumns(shape) }),
       });
     }
   }

@@ -19,6 +19,7 @@ import type { MetricDTO } from "@/lib/domain/types";
 import { type LongColumn, REVISION_STATUSES } from "./export-format";
 import type { ImportRecord, ImportShape, RowRejection } from "./import-file";
 import type { ImportRow } from "./import-types";
+import { type ImportReasonCode, reason, type WordParams } from "./import-words";
 
 /** Columns an export computes and an import ignores: they are derived again from the values. */
 export const DERIVED_COLUMNS: readonly LongColumn[] = [
@@ -84,6 +85,8 @@ export function validateImportRecords(
     const problems: RowRejection[] = [];
     const reject = (column: string, message: string) =>
       problems.push({ row, column, message, ...cellValue(cells, column) });
+    const rejectFor = (column: string, code: ImportReasonCode, params?: WordParams) =>
+      problems.push({ row, column, ...reason(code, params), ...cellValue(cells, column) });
 
     const fields = TextFieldsSchema.safeParse(cells);
     if (!fields.success) {
@@ -96,33 +99,36 @@ export function validateImportRecords(
         status: cells.status,
       });
       if (parsed.success) history = parsed.data;
-      else for (const issue of parsed.error.issues) reject(String(issue.path[0]), issue.message);
+      else
+        for (const issue of parsed.error.issues) {
+          if (issue.path[0] === "revision") rejectFor("revision", "revisionNumber");
+          else rejectFor("status", "statusOneOf", { statuses: REVISION_STATUSES.join(", ") });
+        }
     }
 
     const brandKey = cells.brand.trim();
     const metricKey = cells.metric.trim();
     if (fields.success && !brands.has(brandKey)) {
-      reject(
-        "brand",
-        `"${brandKey}" is not a brand in the catalog (known: ${[...brands].join(", ")})`,
-      );
+      rejectFor("brand", "unknownBrand", { brand: brandKey, known: [...brands].join(", ") });
     }
     const metric = metrics.get(metricKey);
     if (fields.success && !metric) {
-      reject("metric", `"${metricKey}" is not a metric in the catalog`);
+      rejectFor("metric", "unknownMetric", { metric: metricKey });
     }
     const tracked = catalog.brandMetrics?.get(brandKey) ?? [];
     if (fields.success && metric && tracked.length > 0 && !tracked.includes(metric.key)) {
-      reject(
-        "metric",
-        `"${metricKey}" is not one of the metrics ${brandKey} tracks (${tracked.join(", ")}); an editor adds it to the brand's metrics first, at /brands/${brandKey}/metrics`,
-      );
+      rejectFor("metric", "untrackedMetric", {
+        metric: metricKey,
+        brand: brandKey,
+        tracked: tracked.join(", "),
+      });
     }
     if (metric && cells.unit.trim() !== metric.unit) {
-      reject(
-        "unit",
-        `is "${cells.unit}", but ${metric.key} is stored in ${metric.unit}; convert the values or correct the unit`,
-      );
+      rejectFor("unit", "wrongUnit", {
+        unit: cells.unit,
+        metric: metric.key,
+        expected: metric.unit,
+      });
     }
 
     let value: number | null = null;
@@ -130,7 +136,7 @@ export function validateImportRecords(
     const literal = cells.value.trim();
     if (literal === "") {
       // In a history file an empty value is a withdrawal: the quarter became a gap again.
-      if (shape === "long") reject("value", "is required");
+      if (shape === "long") rejectFor("value", "valueRequired");
     } else if (metric) {
       const check = validateMetricValue(metric, literal);
       if (check.ok) {
@@ -140,14 +146,14 @@ export function validateImportRecords(
     }
     const sourceTitle = fields.success ? (fields.data.source_title ?? null) : null;
     if (literal !== "" && fields.success && sourceTitle === null) {
-      reject("source_title", "is required: every figure needs the source it was taken from");
+      rejectFor("source_title", "sourceRequired");
     }
     if (
       fields.success &&
       sourceTitle === null &&
       (fields.data.source_url || fields.data.source_date)
     ) {
-      reject("source_title", "is required when a source address or date is given");
+      rejectFor("source_title", "sourceRequiredWithAddress");
     }
 
     if (problems.length > 0 || !fields.success) {

@@ -31,7 +31,9 @@ export type AuditFilter = z.infer<typeof AuditFilterSchema>;
 /** Reads the filters, ignoring empty fields (an unfilled form field sends ""). */
 export function parseAuditFilter(
   params: Record<string, string | string[] | undefined>,
-): { ok: true; filter: AuditFilter } | { ok: false; problems: string[] } {
+):
+  | { ok: true; filter: AuditFilter }
+  | { ok: false; problems: { param: string; message: string }[] } {
   const single: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) {
     const text = Array.isArray(value) ? value[0] : value;
@@ -41,7 +43,10 @@ export function parseAuditFilter(
   if (parsed.success) return { ok: true, filter: parsed.data };
   return {
     ok: false,
-    problems: parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`),
+    problems: parsed.error.issues.map((issue) => ({
+      param: String(issue.path[0]),
+      message: issue.message,
+    })),
   };
 }
 

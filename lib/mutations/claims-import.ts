@@ -9,6 +9,7 @@ import {
 import type { Actor } from "@/lib/domain/actor";
 import type { ClaimInput } from "@/lib/domain/claim-input";
 import type { ClaimantKind, ClaimComparison, ClaimKind, Hedge } from "@/lib/domain/claims";
+import type { Locale } from "@/lib/domain/locale";
 import type { Tx } from "./audit";
 import { planChecksum } from "./plan-import-file";
 import { newClaimUid, saveClaimRevision } from "./save-claim";
@@ -62,8 +63,12 @@ async function readStoredClaims(
  * Reads a claims file and plans it against the claims as `tx` sees them: at upload for the
  * preview, and again inside the confirming transaction.
  */
-export async function planClaimsImportFile(tx: Tx, bytes: Uint8Array): Promise<PlannedClaimsFile> {
-  const file = readClaimsImportFile(bytes);
+export async function planClaimsImportFile(
+  tx: Tx,
+  bytes: Uint8Array,
+  locale: Locale = "en",
+): Promise<PlannedClaimsFile> {
+  const file = readClaimsImportFile(bytes, locale);
   if (!file.ok) return file;
   const [brands, metrics] = await Promise.all([
     tx.brand.findMany({ select: { slug: true } }),

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { ImportKind } from "@/lib/csv/import-types";
 import { getWriteDb } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
+import type { Locale } from "@/lib/domain/locale";
 import type { Tx } from "./audit";
 import { type PlannedClaimsFile, planClaimsImportFile } from "./claims-import";
 import { type PlannedImportFile, planImportFile } from "./plan-import-file";
@@ -19,12 +20,14 @@ export async function planBatchFile(
   tx: Tx,
   kind: ImportKind,
   bytes: Uint8Array,
+  /** The language a refused file's problems are said in (rows keep codes for the preview). */
+  locale: Locale = "en",
 ): Promise<PlannedBatchFile> {
   if (kind === "claims") {
-    const planned = await planClaimsImportFile(tx, bytes);
+    const planned = await planClaimsImportFile(tx, bytes, locale);
     return planned.ok ? { ...planned, kind } : planned;
   }
-  const planned = await planImportFile(tx, bytes);
+  const planned = await planImportFile(tx, bytes, locale);
   return planned.ok ? { ...planned, kind } : planned;
 }
 
@@ -39,12 +42,13 @@ export async function createImportBatch(input: {
   actor: Actor;
   /** figures (the default) or claims. */
   kind?: ImportKind;
+  locale?: Locale;
   now?: Date;
 }): Promise<CreateImportBatchResult> {
   return getWriteDb().$transaction(
     async (tx) => {
       const kind = input.kind ?? "figures";
-      const planned = await planBatchFile(tx, kind, input.bytes);
+      const planned = await planBatchFile(tx, kind, input.bytes, input.locale);
       if (!planned.ok) return planned;
       const batch = await tx.importBatch.create({
         data: {

@@ -9,6 +9,7 @@ import {
   type StoredRevision,
   validateImportRecords,
 } from "@/lib/csv/import-plan";
+import type { Locale } from "@/lib/domain/locale";
 import { type QuarterCode, shiftQuarter } from "@/lib/domain/quarter";
 import type { MetricKind, Qualifier } from "@/lib/domain/types";
 import type { Tx } from "./audit";
@@ -98,8 +99,12 @@ async function readStoredRevisions(
  * the file is uploaded (for the preview) and again when it is confirmed (to apply exactly what
  * the data then allows).
  */
-export async function planImportFile(tx: Tx, bytes: Uint8Array): Promise<PlannedImportFile> {
-  const file = readImportFile(bytes);
+export async function planImportFile(
+  tx: Tx,
+  bytes: Uint8Array,
+  locale: Locale = "en",
+): Promise<PlannedImportFile> {
+  const file = readImportFile(bytes, locale);
   if (!file.ok) return file;
   const [brandRows, metricRows, setRows] = await Promise.all([
     tx.brand.findMany({ select: { id: true, slug: true } }),

@@ -13,6 +13,23 @@ export interface AuditEntryDTO {
   entityKey: string;
   before: string | null;
   after: string | null;
+  /** The slug of the brand whose pages the write changed; null when it may change any page. */
+  brand: string | null;
+}
+
+/**
+ * What the filters name that does not exist: a brand slug no brand has is a mistake to say, not a
+ * filter that silently matches nothing. The export answers it with a 400, the page lists it.
+ */
+export async function auditFilterProblems(
+  filter: AuditFilter,
+): Promise<{ param: string; message: string }[]> {
+  if (!filter.brand) return [];
+  const brand = await getReadDb().brand.findUnique({
+    where: { slug: filter.brand },
+    select: { id: true },
+  });
+  return brand ? [] : [{ param: "brand", message: `has no brand "${filter.brand}"` }];
 }
 
 async function whereOf(filter: AuditFilter): Promise<Prisma.AuditEntryWhereInput> {
@@ -24,13 +41,19 @@ async function whereOf(filter: AuditFilter): Promise<Prisma.AuditEntryWhereInput
   if (filter.to)
     and.push({ at: { lt: new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000) } });
   if (filter.brand) {
-    const events = await getReadDb().event.findMany({
-      where: { brand: { slug: filter.brand } },
-      distinct: ["uid"],
-      select: { uid: true },
-    });
+    const [brand, events] = await Promise.all([
+      getReadDb().brand.findUnique({ where: { slug: filter.brand }, select: { id: true } }),
+      getReadDb().event.findMany({
+        where: { brand: { slug: filter.brand } },
+        distinct: ["uid"],
+        select: { uid: true },
+      }),
+    ]);
+    // brandId names the brand of every write since the column exists; older entries are found
+    // by what they wrote (a figure's key starts with the slug, an event by its uid).
     and.push({
       OR: [
+        ...(brand ? [{ brandId: brand.id }] : []),
         { entity: "observation", entityKey: { startsWith: `${filter.brand}/` } },
         { entity: "event", entityKey: { in: events.map((event) => event.uid) } },
       ],
@@ -39,7 +62,7 @@ async function whereOf(filter: AuditFilter): Promise<Prisma.AuditEntryWhereInput
   return { AND: and };
 }
 
-function toDTO(row: {
+interface AuditRow {
   id: number;
   at: Date;
   actor: string;
@@ -49,8 +72,25 @@ function toDTO(row: {
   entityKey: string;
   before: string | null;
   after: string | null;
-}): AuditEntryDTO {
-  return { ...row, at: row.at.toISOString() };
+  brandId: number | null;
+}
+
+/** Rows as DTOs, each with its brand's slug (a brand since deleted shows none). */
+async function toDTOs(rows: readonly AuditRow[]): Promise<AuditEntryDTO[]> {
+  const ids = [...new Set(rows.map((row) => row.brandId).filter((id) => id !== null))];
+  const brands =
+    ids.length === 0
+      ? []
+      : await getReadDb().brand.findMany({
+          where: { id: { in: ids } },
+          select: { id: true, slug: true },
+        });
+  const slugs = new Map(brands.map((brand) => [brand.id, brand.slug]));
+  return rows.map(({ brandId, ...row }) => ({
+    ...row,
+    at: row.at.toISOString(),
+    brand: brandId === null ? null : (slugs.get(brandId) ?? null),
+  }));
 }
 
 /** One page of the audit log, newest first, and the total count under the filters. */
@@ -68,7 +108,7 @@ export async function listAuditEntries(
     }),
     db.auditEntry.count({ where }),
   ]);
-  return { entries: rows.map(toDTO), total };
+  return { entries: await toDTOs(rows), total };
 }
 
 /** Every entry under the filters, newest first, in batches (for the CSV export). */
@@ -82,7 +122,7 @@ export async function* allAuditEntries(filter: AuditFilter): AsyncGenerator<Audi
       take: 1000,
     });
     if (rows.length === 0) return;
-    yield rows.map(toDTO);
+    yield await toDTOs(rows);
     before = rows[rows.length - 1]?.id;
   }
 }

@@ -6,6 +6,7 @@ import {
   readClaimsImportFile,
   type StoredClaim,
 } from "@/lib/csv/claims-import";
+import { columnText, rejectionText } from "@/lib/csv/import-words";
 import type { ClaimInput } from "@/lib/domain/claim-input";
 
 const HEADER = CLAIM_COLUMNS.join(",");
@@ -92,7 +93,14 @@ describe("planning a claims import", () => {
         message: "must be one of exact, about, nearly, over, under",
       },
       { row: 3, column: "stated_value", value: "7OO", message: expect.stringMatching(/decimal/) },
-      { row: 4, column: "metric", value: "ev_sales", message: "is not a metric in the catalog" },
+      {
+        row: 4,
+        column: "metric",
+        value: "ev_sales",
+        message: "is not a metric in the catalog",
+        code: "claimUnknownMetric",
+        params: {},
+      },
     ]);
     expect(plan.writes.map((write) => write.row)).toEqual([2]);
     expect(plan.rowCount).toBe(3);
@@ -117,8 +125,13 @@ describe("planning a claims import", () => {
         row: 3,
         column: "(whole row)",
         message: "repeats row 2 (the same claim); keep one of them",
+        code: "claimRepeats",
+        params: { first: 2 },
       },
     ]);
+    const [rejection = { message: "", column: "" }] = plan.rejected;
+    expect(rejectionText(rejection, "zh")).toBe("与第 2 行重复（同一声明）；请只保留其一");
+    expect(columnText(rejection.column, "zh")).toBe("（整行）");
   });
 
   it("keeps an exported claim_uid, and refuses one whose stored claim now says something else", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { HISTORY_COLUMNS, LONG_COLUMNS } from "@/lib/csv/export-format";
+import { localizedHeader } from "@/lib/csv/csv-headers";
+import { HISTORY_COLUMNS, LONG_COLUMNS, longHeader } from "@/lib/csv/export-format";
 import {
   firstInvalidUtf8Byte,
   MAX_IMPORT_BYTES,
@@ -12,6 +13,7 @@ import {
   type StoredRevision,
   validateImportRecords,
 } from "@/lib/csv/import-plan";
+import { rejectionText } from "@/lib/csv/import-words";
 import type { MetricDTO } from "@/lib/domain/types";
 
 const metric = (key: string, unit: string, kind: MetricDTO["kind"] = "flow"): MetricDTO => ({
@@ -138,6 +140,20 @@ describe("files refused as a whole (nothing stored)", () => {
     if (!file.ok) expect(file.problems.join(" ")).toMatch(message);
   });
 
+  it("says why in the uploader's language: English as before, or Chinese", () => {
+    const bytes = encode(`${HEADER.replace(",note", "")},comment\r\n`);
+    const english = readImportFile(bytes);
+    const chinese = readImportFile(bytes, "zh");
+    expect(english.ok ? [] : english.problems).toEqual([
+      `The header row has missing column note; unexpected column comment. It must be exactly: ${HEADER} (the long shape of an export).`,
+    ]);
+    expect(chinese.ok ? [] : chinese.problems).toEqual([
+      `表头行缺少列 note；有多余的列 comment。表头须严格为：${HEADER}（导出文件的长表格式）。`,
+    ]);
+    const empty = readImportFile(new Uint8Array(), "zh");
+    expect(empty.ok ? [] : empty.problems).toEqual(["文件为空。"]);
+  });
+
   it("accepts a UTF-8 byte-order mark, as Excel writes one, and exactly the row limit", () => {
     const withBom = readImportFile(encode(`\uFEFF${HEADER}\r\n${row()}\r\n`));
     expect(withBom.ok).toBe(true);
@@ -220,8 +236,22 @@ describe("rows rejected one by one, with row number, column and reason", () => {
       `${HEADER}\r\n${row()}\r\n${row({ quarter: "2026Q2" })}\r\n${row({ value: "121" })}\r\n`,
     );
     expect(result.rejected).toEqual([
-      { row: 4, column: "brand, metric, quarter", message: expect.stringMatching(/repeats row 2/) },
+      {
+        row: 4,
+        column: "brand, metric, quarter",
+        message: expect.stringMatching(/repeats row 2/),
+        code: "duplicateRow",
+        params: { first: 2, columns: "brand, metric, quarter" },
+      },
     ]);
+    // The reason is kept as a code, so the preview says it in the reader's language.
+    const [rejection = { message: "" }] = result.rejected;
+    expect(rejectionText(rejection, "zh")).toBe(
+      "与第 2 行重复（brand, metric, quarter 相同）；请只保留其一",
+    );
+    expect(rejectionText(rejection, "en")).toBe(
+      "repeats row 2 (the same brand, metric, quarter); keep one of them",
+    );
   });
 
   it("numbers rows as a spreadsheet does, counting blank lines and multi-line cells as one row each", () => {
@@ -396,6 +426,24 @@ describe("planning against stored figures", () => {
       ).toBe(true);
       expect(result.writes).toEqual([]);
     });
+  });
+});
+
+describe("an export with Chinese column names (lang=zh)", () => {
+  it("keeps English names by default and re-imports a Chinese-headed file as the same rows", () => {
+    expect(localizedHeader(longHeader(false), "en")).toEqual(longHeader(false));
+    const chineseHeader = localizedHeader(longHeader(true), "zh");
+    expect(chineseHeader.slice(0, 6)).toEqual(["品牌", "指标", "指标名称", "单位", "季度", "数值"]);
+    const english = readImportFile(encode(`${HEADER}\r\n${row()}\r\n`));
+    const chinese = readImportFile(
+      encode(`${localizedHeader(LONG_COLUMNS, "zh").join(",")}\r\n${row()}\r\n`),
+    );
+    expect(chinese).toEqual(english);
+    expect(chinese.ok && chinese.shape).toBe("long");
+    const history = readImportFile(
+      encode(`${chineseHeader.join(",")}\r\n${row()},1,current,,,,\r\n`),
+    );
+    expect(history.ok && history.shape).toBe("history");
   });
 });
 

@@ -22,8 +22,21 @@ describe("parseExportParams", () => {
         bom: false,
         history: false,
         across: "metrics",
+        lang: "en",
       },
     });
+  });
+
+  it("names the columns in Chinese only when the URL asks with lang=zh", () => {
+    const parsed = parse("brand=xiaomi&lang=zh");
+    expect(parsed.ok && parsed.value.lang).toBe("zh");
+    expect(exportHref({ brand: "xiaomi", format: "long", lang: "zh" })).toBe(
+      "/api/export?brand=xiaomi&format=long&lang=zh",
+    );
+    expect(exportHref({ brand: "xiaomi", format: "long", lang: "en" })).toBe(
+      "/api/export?brand=xiaomi&format=long",
+    );
+    expect(parse("lang=fr").ok).toBe(false);
   });
 
   it("defaults to every brand, every metric, every quarter, long, no BOM", () => {
@@ -38,6 +51,7 @@ describe("parseExportParams", () => {
         bom: false,
         history: false,
         across: "metrics",
+        lang: "en",
       },
     });
   });

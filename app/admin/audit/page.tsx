@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { currentLocale } from "@/i18n/locale";
 import { requireRole } from "@/lib/auth/current-user";
 import { AUDIT_PAGE_SIZE, auditFilterQuery, parseAuditFilter } from "@/lib/domain/audit-filter";
-import { listAuditEntries, listAuditPeople } from "@/lib/queries/audit-log";
+import { paramProblemText } from "@/lib/param-words";
+import { auditFilterProblems, listAuditEntries, listAuditPeople } from "@/lib/queries/audit-log";
 import { listBrands } from "@/lib/queries/brands";
 import type { SearchParams } from "@/lib/url-state";
 
@@ -29,17 +31,21 @@ const ACTIONS: readonly string[] = [
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireRole("admin", "/admin/audit");
   const parsed = parseAuditFilter(await searchParams);
+  const problems = parsed.ok ? await auditFilterProblems(parsed.filter) : parsed.problems;
   const t = await getTranslations("AuditPage");
+  const locale = await currentLocale();
   // An action the list does not know (an older log line) is shown as it was recorded.
   const actionWord = (action: string) =>
     ACTIONS.includes(action) ? t(`actions.${action}`) : action;
-  if (!parsed.ok) {
+  if (!parsed.ok || problems.length > 0) {
     return (
       <section>
         <h1>{t("title")}</h1>
         <ul className="field-error" role="alert">
-          {parsed.problems.map((problem) => (
-            <li key={problem}>{problem}</li>
+          {problems.map((problem) => (
+            <li key={`${problem.param}:${problem.message}`}>
+              {problem.param} {paramProblemText(problem.message, locale)}
+            </li>
           ))}
         </ul>
         <Link href="/admin/audit">{t("showAll")}</Link>
@@ -53,6 +59,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     listBrands(),
   ]);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const brandNames = new Map(brands.map((brand) => [brand.slug, brand.name]));
   const pageHref = (page: number) =>
     `/admin/audit${auditFilterQuery(filter, { page: String(page) })}`;
   return (
@@ -110,6 +117,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <tr>
             <th scope="col">{t("when")}</th>
             <th scope="col">{t("who")}</th>
+            <th scope="col">{t("brand")}</th>
             <th scope="col">{t("action")}</th>
             <th scope="col">{t("what")}</th>
             <th scope="col">{t("after")}</th>
@@ -122,6 +130,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td>
                 {entry.actor}
                 {entry.actorId ? "" : t("systemSuffix")}
+              </td>
+              <td data-testid="audit-brand">
+                {entry.brand ? (brandNames.get(entry.brand) ?? entry.brand) : ""}
               </td>
               <td>{actionWord(entry.action)}</td>
               <td>

@@ -77,6 +77,7 @@ export async function GET(request: Request): Promise<Response> {
             from: params.from,
             history: params.history,
             bom: params.bom,
+            lang: params.lang,
           });
   const fileName = exportFileName({ ...params, brand: params.brand });
   return new Response(body, {

@@ -1,4 +1,4 @@
-import { apiJson, methodNotAllowed } from "@/lib/api/http";
+import { apiJson, methodNotAllowed, requestLocale } from "@/lib/api/http";
 import { importSummary } from "@/lib/api/import-summary";
 import { writeRoute } from "@/lib/auth/write";
 import { MAX_IMPORT_BYTES, megabytes } from "@/lib/csv/import-file";
@@ -60,6 +60,7 @@ export const POST = writeRoute(
       fileName,
       actor,
       kind: kind satisfies ImportKind,
+      locale: requestLocale(request),
     });
     if (!result.ok) {
       throw new AppError("invalid_input", "This file cannot be imported. Nothing was stored.", {
@@ -68,6 +69,8 @@ export const POST = writeRoute(
     }
     const batch = await getImportBatch(result.id);
     if (!batch) throw new Error(`import ${result.id} vanished after it was stored`);
-    return apiJson(201, importSummary(batch), { Location: `/api/imports/${batch.id}` });
+    return apiJson(201, importSummary(batch, requestLocale(request)), {
+      Location: `/api/imports/${batch.id}`,
+    });
   },
 );

@@ -78,6 +78,18 @@ test.describe("accounts", () => {
     expect(csv.split("\r\n")[0]).toBe("id,at,actor_id,actor,action,entity,entity_key,before,after");
     expect(csv).toContain("xiaomi/retail_stores/2003Q1");
     expect(csv).toContain(name);
+
+    // Each entry names its brand, and the log filters by it; an unknown brand is a 400, not an
+    // empty list.
+    await page.getByLabel("Brand").selectOption({ label: "Xiaomi" });
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(/brand=xiaomi/);
+    await expect(log.getByTestId("audit-brand").first()).toHaveText("Xiaomi");
+    const unknown = await page.request.get("/admin/audit/export?brand=no-such-brand");
+    expect(unknown.status()).toBe(400);
+    expect(await unknown.json()).toMatchObject({ code: "invalid_input" });
+    await page.goto("/admin/audit?brand=no-such-brand&lang=zh");
+    await expect(page.locator("ul.field-error")).toContainText("brand 没有品牌“no-such-brand”");
   });
 
   test("a viewer's direct post gets 403 and nothing changes", async ({ page, browser }) => {

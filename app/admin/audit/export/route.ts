@@ -3,7 +3,7 @@ import { escapeTextCell } from "@/lib/csv/cells";
 import { csvReadableStream, stringifyRecords } from "@/lib/csv/csv-stream";
 import { parseAuditFilter } from "@/lib/domain/audit-filter";
 import { AppError } from "@/lib/errors";
-import { type AuditEntryDTO, allAuditEntries } from "@/lib/queries/audit-log";
+import { type AuditEntryDTO, allAuditEntries, auditFilterProblems } from "@/lib/queries/audit-log";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +40,11 @@ async function* chunks(filter: Parameters<typeof allAuditEntries>[0]): AsyncGene
 /** `GET /admin/audit/export?person=&brand=&action=&from=&to=`: the filtered log as CSV (admins). */
 export const GET = writeRoute({ role: "admin" }, async ({ request }) => {
   const parsed = parseAuditFilter(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.ok) throw new AppError("invalid_input", `${parsed.problems.join("; ")}.`);
+  const problems = parsed.ok ? await auditFilterProblems(parsed.filter) : parsed.problems;
+  if (!parsed.ok || problems.length > 0) {
+    const said = problems.map((problem) => `${problem.param} ${problem.message}`);
+    throw new AppError("invalid_input", `${said.join("; ")}.`);
+  }
   return new Response(csvReadableStream(HEADER, chunks(parsed.filter), { bom: false }), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
