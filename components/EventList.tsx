@@ -16,7 +16,10 @@ export function EventList({
   testId,
 }: {
   events: readonly EventDTO[];
-  /** Edit and delete links, for a signed-in editor. */
+  /**
+   * An edit link, for a signed-in editor; the edit page links to the deletion (one link per event,
+   * not two: the overview's timeline lists every event of the brand, issue 12).
+   */
   editable?: boolean;
   testId?: string;
 }) {
@@ -43,10 +46,6 @@ export function EventList({
               <p className="event-item__actions">
                 <Link href={`/events/${event.uid}/edit`}>
                   {t("edit")}
-                  <span className="visually-hidden"> “{event.title}”</span>
-                </Link>{" "}
-                <Link href={`/events/${event.uid}/delete`}>
-                  {t("delete")}
                   <span className="visually-hidden"> “{event.title}”</span>
                 </Link>
               </p>

@@ -14,9 +14,11 @@ import {
   quarterIndex,
   quarterLabel,
 } from "@/lib/domain/quarter";
+import type { QuarterEditTemplates } from "@/lib/domain/quarter-edit-templates";
 import { historyEntries } from "@/lib/domain/revision-history";
 import type { PointRow } from "@/lib/domain/series-view";
 import type { MetricDTO, Qualifier, RevisionDTO, WithdrawalDTO } from "@/lib/domain/types";
+import { QuarterEditLinks, QuarterEditLinksProvider } from "./QuarterEditLinks";
 import { SourceLink } from "./SourceLink";
 
 function ChangeCell({ delta, metric }: { delta: Change | null; metric: MetricDTO }) {
@@ -88,13 +90,6 @@ function HistoryNote({
   );
 }
 
-export interface EditorLinks {
-  restate: (quarter: QuarterCode) => string;
-  /** For a gap row: the quarter form with the quarter chosen. */
-  add: (quarter: QuarterCode) => string;
-  withdraw: (quarter: QuarterCode) => string;
-}
-
 /**
  * The figures behind a chart, newest first, with the same rounding as the chart. A quarter with
  * no figure inside the span is listed as a gap, so its absence is visible and not read as zero.
@@ -116,8 +111,8 @@ export function SeriesTable({
   span?: { from: QuarterCode; to: QuarterCode } | null;
   /** Withdrawn quarters: shown as gaps that say so, with what was there before. */
   withdrawn?: readonly WithdrawalDTO[];
-  /** For a signed-in editor: where to restate or withdraw a quarter's figure. */
-  editorLinks?: EditorLinks | null;
+  /** For a signed-in editor: where to restate or withdraw a quarter's figure (`quarterEditTemplates`). */
+  editorLinks?: QuarterEditTemplates | null;
   /** When given, a column with each quarter's change against the same quarter two years earlier. */
   twoYearChanges?: ReadonlyMap<QuarterCode, Change | null>;
 }) {
@@ -147,7 +142,7 @@ export function SeriesTable({
   const showEdit = detailed && editorLinks !== null;
   const columnCount =
     4 + (detailed ? 2 : 0) + (showTtm ? 1 : 0) + (showEdit ? 1 : 0) + (twoYearChanges ? 1 : 0);
-  return (
+  const table = (
     <div className="table-scroll">
       <table
         className={detailed ? "series-table series-table--detailed" : "series-table"}
@@ -217,7 +212,7 @@ export function SeriesTable({
                   </td>
                   {showEdit ? (
                     <td>
-                      <a href={editorLinks.add(quarter)}>{t("addFigure")}</a>
+                      <QuarterEditLinks quarter={quarter} gap />
                     </td>
                   ) : null}
                 </tr>
@@ -258,8 +253,7 @@ export function SeriesTable({
                 ) : null}
                 {showEdit ? (
                   <td className="edit-links">
-                    <a href={editorLinks.restate(quarter)}>{t("restate")}</a>{" "}
-                    <a href={editorLinks.withdraw(quarter)}>{t("withdraw")}</a>
+                    <QuarterEditLinks quarter={quarter} />
                   </td>
                 ) : null}
               </tr>
@@ -268,5 +262,10 @@ export function SeriesTable({
         </tbody>
       </table>
     </div>
+  );
+  if (!showEdit) return table;
+  const text = { restate: t("restate"), withdraw: t("withdraw"), add: t("addFigure") };
+  return (
+    <QuarterEditLinksProvider value={{ ...editorLinks, text }}>{table}</QuarterEditLinksProvider>
   );
 }

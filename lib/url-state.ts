@@ -14,6 +14,7 @@ import {
 } from "@/lib/domain/fields";
 import { isLocale, LOCALE_PARAM } from "@/lib/domain/locale";
 import type { QuarterCode } from "@/lib/domain/quarter";
+import { QUARTER_SLOT, type QuarterEditTemplates } from "@/lib/domain/quarter-edit-templates";
 
 export const DEFAULT_BRAND = "xiaomi";
 export const METRIC_VIEWS = ["bars", "seasonal", "annual"] as const;
@@ -344,6 +345,15 @@ export function withdrawHref(metricKey: string, brand: string, quarter: QuarterC
 export function restateHref(metricKey: string, brand: string, quarter: QuarterCode): string {
   const query = new URLSearchParams({ brand, quarter });
   return `/metrics/${metricKey}/restate?${query.toString()}`;
+}
+
+/** The metric page table's edit links for one metric of one brand, `QUARTER_SLOT` for the row. */
+export function quarterEditTemplates(metricKey: string, brand: string): QuarterEditTemplates {
+  return {
+    restate: restateHref(metricKey, brand, QUARTER_SLOT),
+    withdraw: withdrawHref(metricKey, brand, QUARTER_SLOT),
+    add: quarterFormHref(brand, QUARTER_SLOT),
+  };
 }
 
 /** The editor's page of a brand's own metric set. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import {
   Bar,
   CartesianGrid,
@@ -16,7 +16,7 @@ import {
 import type { EventMarker } from "@/lib/domain/events";
 import { changeUnit, formatAxisNumber, unitLabel as unitLabelIn } from "@/lib/domain/format";
 import type { Locale } from "@/lib/domain/locale";
-import type { ChartRow } from "@/lib/domain/series-view";
+import { type ChartRow, type PackedChartRow, unpackChartRows } from "@/lib/domain/series-view";
 import { isApproximate, trendChartModel } from "@/lib/view-models/trend-chart";
 import { BaselineMark, type LineShapeProps, ValueDot, ZeroLine } from "./chart-marks";
 import type { ChartText } from "./chart-text";
@@ -47,7 +47,7 @@ export type TrendChartText = ChartText<
  * figure stay on the axis with no bar and a break in the lines.
  */
 export function TrendChart({
-  rows,
+  rows: packedRows,
   metric,
   height = 320,
   events = [],
@@ -55,7 +55,8 @@ export function TrendChart({
   text,
   locale = "en",
 }: {
-  rows: ChartRow[];
+  /** `packChartRows`: tuples, a third of the objects' payload. */
+  rows: readonly PackedChartRow[];
   metric: ChartMetric;
   height?: number;
   /** Markers to draw; each label must be one of the rows' labels (others are not drawn). */
@@ -66,6 +67,7 @@ export function TrendChart({
   locale?: Locale;
 }) {
   const [activeLabel, setActiveLabel] = useState<string | null>(null);
+  const rows = useMemo(() => unpackChartRows(packedRows), [packedRows]);
   const unitLabel = unitLabelIn(metric.unit, locale);
   const valueName =
     locale === "zh" ? `${metric.label}（${unitLabel}）` : `${metric.label} (${unitLabel})`;

@@ -6,7 +6,7 @@ import { useCurrentLocale } from "@/i18n/use-locale";
 import { type ChartImageMeta, chartFileBase } from "@/lib/domain/chart-image";
 import { unitLabel } from "@/lib/domain/format";
 import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
-import { seasonalRows } from "@/lib/domain/series-view";
+import { packChartRows, seasonalRows } from "@/lib/domain/series-view";
 import type { MetricDTO } from "@/lib/domain/types";
 import type { MetricView } from "@/lib/url-state";
 import type { MetricPageView } from "@/lib/view-models/metric-page";
@@ -54,7 +54,7 @@ export function MetricChartSection({
   const noFigures = <p className="muted">{t("noFigures")}</p>;
   const trendChart = (rows: MetricPageView["chart"]) => (
     <TrendChart
-      rows={rows}
+      rows={packChartRows(rows)}
       metric={chartMetric}
       height={380}
       events={markers}

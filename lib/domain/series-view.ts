@@ -87,14 +87,17 @@ export type PackedMiniChartRow = readonly [
   restated: boolean,
 ];
 
+// Four decimals, as the claims keep computed percentages: the chart shows one.
+const fourDecimals = (change: number | null) =>
+  change === null ? null : Math.round(change * 1e4) / 1e4;
+
 export function packMiniChartRows(rows: readonly ChartRow[]): PackedMiniChartRow[] {
   return rows.map((row) => [
     row.quarter,
     row.value,
     row.decimals,
     row.qualifier,
-    // Four decimals, as the claims keep computed percentages: the chart shows one.
-    row.yoy === null ? null : Math.round(row.yoy * 1e4) / 1e4,
+    fourDecimals(row.yoy),
     row.yoyApproximate,
     row.sourceTitle,
     row.restated,
@@ -112,6 +115,75 @@ export function unpackMiniChartRows(rows: readonly PackedMiniChartRow[]): MiniCh
       yoyApproximate,
       sourceTitle,
       restated,
+    }),
+  );
+}
+
+/**
+ * The metric page's chart rows as they travel to the client chart: a tuple per quarter, since the
+ * property names repeated on 80 rows were over half of the chart's RSC payload (issue 12). The
+ * label is left out when it is the quarter's own (`quarterLabel`), kept for a fiscal year's row.
+ */
+export type PackedChartRow = readonly [
+  quarter: QuarterCode,
+  value: number | null,
+  decimals: number,
+  qualifier: ChartRow["qualifier"],
+  yoy: number | null,
+  yoyApproximate: boolean,
+  yoy2: number | null,
+  yoy2Approximate: boolean,
+  sourceTitle: string | null,
+  restated: boolean,
+  label: string | null,
+  note: string | null,
+];
+
+export function packChartRows(rows: readonly ChartRow[]): PackedChartRow[] {
+  return rows.map((row) => [
+    row.quarter,
+    row.value,
+    row.decimals,
+    row.qualifier,
+    fourDecimals(row.yoy),
+    row.yoyApproximate,
+    fourDecimals(row.yoy2),
+    row.yoy2Approximate,
+    row.sourceTitle,
+    row.restated,
+    row.label === quarterLabel(row.quarter) ? null : row.label,
+    row.note ?? null,
+  ]);
+}
+
+export function unpackChartRows(rows: readonly PackedChartRow[]): ChartRow[] {
+  return rows.map(
+    ([
+      quarter,
+      value,
+      decimals,
+      qualifier,
+      yoy,
+      yoyApproximate,
+      yoy2,
+      yoy2Approximate,
+      sourceTitle,
+      restated,
+      label,
+      note,
+    ]) => ({
+      quarter,
+      label: label ?? quarterLabel(quarter),
+      value,
+      decimals,
+      qualifier,
+      yoy,
+      yoyApproximate,
+      yoy2,
+      yoy2Approximate,
+      sourceTitle,
+      restated,
+      ...(note === null ? {} : { note }),
     }),
   );
 }

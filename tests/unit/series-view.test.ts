@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import {
+  type ChartRow,
   chartRows,
+  packChartRows,
   packMiniChartRows,
   seasonalRows,
   summarizeSeries,
+  unpackChartRows,
   unpackMiniChartRows,
 } from "@/lib/domain/series-view";
 import type { MetricDTO, PointDTO, SeriesDTO } from "@/lib/domain/types";
@@ -152,5 +155,34 @@ describe("the overview's small-chart rows", () => {
     });
     // 41.2 / 30 - 1 = 37.3333...%: kept as 37.3333.
     expect(unpacked[4]).toMatchObject({ value: 41.2, yoy: 37.3333, sourceTitle: "Report 2025Q1" });
+  });
+});
+
+describe("the metric page's chart rows", () => {
+  it("come back through packing as they were, gaps as gaps, a fiscal year's label and note kept", () => {
+    const rows = chartRows(
+      series([
+        point("2023Q1", 20),
+        point("2024Q1", 30, { qualifier: "approximate" }),
+        point("2025Q1", 41.2),
+      ]),
+    );
+    const unpacked = unpackChartRows(packChartRows(rows));
+    expect(unpacked).toHaveLength(rows.length);
+    expect(unpacked[1]).toMatchObject({
+      quarter: "2023Q2",
+      label: "Q2 2023",
+      value: null,
+      yoy: null,
+    });
+    // 41.2 / 30 - 1 = 37.3333...%, against two years back 41.2 / 20 - 1 = 106%.
+    expect(unpacked.at(-1)).toEqual({ ...rows.at(-1), yoy: 37.3333, yoy2: 106 });
+    expect(unpacked[4]).toEqual(rows[4]);
+    const fiscalYear: ChartRow = {
+      ...(rows[0] as ChartRow),
+      label: "FY 2023",
+      note: "Three quarters only",
+    };
+    expect(unpackChartRows(packChartRows([fiscalYear]))).toEqual([fiscalYear]);
   });
 });

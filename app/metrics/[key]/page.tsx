@@ -15,7 +15,6 @@ import { canEdit, requireReader } from "@/lib/auth/current-user";
 import { now } from "@/lib/clock";
 import { MetricKeySchema } from "@/lib/domain/fields";
 import { localizeMetric, localizeSeries } from "@/lib/domain/metric-locale";
-import type { QuarterCode } from "@/lib/domain/quarter";
 import { changesVsYearsAgo } from "@/lib/domain/series-view";
 import { getBrand, listBrands } from "@/lib/queries/brands";
 import { listEvents } from "@/lib/queries/events";
@@ -25,10 +24,8 @@ import {
   metricPageQuery,
   parseMetricPageParams,
   parseWithdrawnNotice,
-  quarterFormHref,
-  restateHref,
+  quarterEditTemplates,
   type SearchParams,
-  withdrawHref,
 } from "@/lib/url-state";
 import { metricPageControls, metricPageView } from "@/lib/view-models/metric-page";
 
@@ -92,13 +89,7 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
     view,
   });
   const { placed, eventSpan } = view;
-  const editorLinks = canEdit(session)
-    ? {
-        restate: (quarter: QuarterCode) => restateHref(metric.key, brand.slug, quarter),
-        add: (quarter: QuarterCode) => quarterFormHref(brand.slug, quarter),
-        withdraw: (quarter: QuarterCode) => withdrawHref(metric.key, brand.slug, quarter),
-      }
-    : null;
+  const editorLinks = canEdit(session) ? quarterEditTemplates(metric.key, brand.slug) : null;
 
   return (
     <>
