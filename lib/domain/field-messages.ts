@@ -10,7 +10,7 @@
  * a client form and a server action reads with getTranslations). lib/domain stays free of
  * next-intl; a message no template matches (none should) is shown as it is.
  */
-import { fill } from "@/i18n/fill";
+import { fill, templateReader } from "@/i18n/fill";
 import { unitLabel } from "./format";
 import type { Locale } from "./locale";
 import { isQuarterCode, quarterLabel } from "./quarter";
@@ -74,36 +74,14 @@ export function fieldMessage(
   return fill(FIELD_MESSAGES[code], params);
 }
 
-const PATTERNS = (Object.keys(FIELD_MESSAGES) as FieldMessageCode[]).map((code) => {
-  const names: string[] = [];
-  const source = FIELD_MESSAGES[code]
-    .split(/(\{\w+\})/)
-    .map((part) => {
-      const name = /^\{(\w+)\}$/.exec(part)?.[1];
-      if (name) {
-        names.push(name);
-        return "(.+?)";
-      }
-      return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    })
-    .join("");
-  return { code, names, pattern: new RegExp(`^${source}$`, "s") };
-});
+const readTemplate = templateReader(FIELD_MESSAGES);
 
 /** The code and parameters of an English field message, or null when it is none of ours. */
 export function readFieldMessage(
   message: string,
 ): { code: FieldMessageCode; params: Record<string, string> } | null {
-  for (const { code, names, pattern } of PATTERNS) {
-    const match = pattern.exec(message);
-    if (match) {
-      return {
-        code,
-        params: Object.fromEntries(names.map((name, i) => [name, match[i + 1] ?? ""])),
-      };
-    }
-  }
-  return null;
+  const read = readTemplate(message);
+  return read ? { code: read.key, params: read.values } : null;
 }
 
 /** "Q3 2025" back to its code, to be said the reader's way; anything else as it is. */
