@@ -1,9 +1,9 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
 import { FIELD_MESSAGES, type FieldMessageWords } from "@/lib/domain/field-messages";
 import type { Locale } from "@/lib/domain/locale";
 import { QUARTER_ERROR_WORDS_EN, type QuarterErrorWords } from "@/lib/domain/quarter-input";
 import { currentLocale } from "./locale";
+import { serverTranslator } from "./messages";
 
 /**
  * The words of field errors in the request's language, as the plain tables lib/domain takes
@@ -11,10 +11,7 @@ import { currentLocale } from "./locale";
  * for the server actions, which phrase what they send back.
  */
 export async function fieldMessageWords(locale?: Locale): Promise<FieldMessageWords> {
-  const t = await getTranslations({
-    locale: locale ?? (await currentLocale()),
-    namespace: "FieldMessages",
-  });
+  const t = await serverTranslator("FieldMessages", locale);
   return Object.fromEntries(
     Object.keys(FIELD_MESSAGES).map((code) => [code, String(t.raw(code))]),
   ) as FieldMessageWords;
@@ -23,7 +20,7 @@ export async function fieldMessageWords(locale?: Locale): Promise<FieldMessageWo
 export async function quarterErrorWords(): Promise<QuarterErrorWords> {
   const locale = await currentLocale();
   const [t, messages] = await Promise.all([
-    getTranslations({ locale, namespace: "QuarterInput" }),
+    serverTranslator("QuarterInput", locale),
     fieldMessageWords(locale),
   ]);
   return {

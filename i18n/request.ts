@@ -1,8 +1,7 @@
 import { headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { isLocale, type Locale } from "@/lib/domain/locale";
-import { LOCALE_HEADER, resolveLocale } from "@/lib/locale";
-import { MESSAGE_AREAS } from "./areas";
+import { localeOfRequestHeaders } from "@/lib/locale";
+import { loadMessages } from "./messages";
 
 /*
  * next-intl without i18n routing (no /zh/ path prefixes: every existing URL stays valid). The
@@ -11,23 +10,8 @@ import { MESSAGE_AREAS } from "./areas";
  * proxy did not see (none should) resolves from its cookie and Accept-Language.
  */
 
-async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
-  const parts = await Promise.all([
-    import(`../messages/${locale}.json`),
-    ...MESSAGE_AREAS.map((area) => import(`../messages/${locale}.${area}.json`)),
-  ]);
-  return Object.assign({}, ...parts.map((part) => part.default));
-}
-
 export default getRequestConfig(async () => {
-  const requestHeaders = await headers();
-  const passed = requestHeaders.get(LOCALE_HEADER);
-  const locale = isLocale(passed)
-    ? passed
-    : resolveLocale({
-        cookie: requestHeaders.get("cookie"),
-        acceptLanguage: requestHeaders.get("accept-language"),
-      });
+  const locale = localeOfRequestHeaders(await headers());
   return {
     locale,
     messages: await loadMessages(locale),

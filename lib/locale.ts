@@ -98,6 +98,21 @@ export function resolveLocale(request: {
 }
 
 /**
+ * The locale of a request the proxy has seen: the header it set; for one it did not see (none
+ * should), resolved from the cookie and Accept-Language as the proxy would.
+ */
+export function localeOfRequestHeaders(requestHeaders: {
+  get(name: string): string | null;
+}): Locale {
+  const passed = requestHeaders.get(LOCALE_HEADER);
+  if (isLocale(passed)) return passed;
+  return resolveLocale({
+    cookie: requestHeaders.get("cookie"),
+    acceptLanguage: requestHeaders.get("accept-language"),
+  });
+}
+
+/**
  * Where the switch sends the reader back to: the page they were on (its Referer, when it is this
  * site; else the overview) with `lang` set to the new choice, so that the URL they copy next says
  * the language they see. Never another site: the answer is a redirect.

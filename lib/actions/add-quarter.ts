@@ -1,8 +1,8 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
 import { quarterErrorWords } from "@/i18n/field-errors";
 import { currentLocale } from "@/i18n/locale";
+import { serverTranslator } from "@/i18n/messages";
 import { redirectTo, writeAction } from "@/lib/auth/write";
 import { now } from "@/lib/clock";
 import { SlugSchema } from "@/lib/domain/fields";
@@ -53,7 +53,7 @@ export const addQuarter = writeAction<[QuarterFormState, FormData], QuarterFormS
     onError: async (error, _previous, formData): Promise<QuarterFormState> => {
       const [stored, t, locale] = await Promise.all([
         listMetrics(),
-        getTranslations("AddQuarter"),
+        serverTranslator("AddQuarter"),
         currentLocale(),
       ]);
       const metrics = stored.map((metric) => localizeMetric(metric, locale));

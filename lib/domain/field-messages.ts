@@ -7,7 +7,7 @@
  * form can show it in the reader's language with `localizeFieldMessage`: that reads the code and
  * its parameters back from the English (the templates are the one source of both) and fills the
  * same code's template of a plain words table (messages `FieldMessages`, which the page hands to
- * a client form and a server action reads with getTranslations). lib/domain stays free of
+ * a client form and a server action reads with serverTranslator). lib/domain stays free of
  * next-intl; a message no template matches (none should) is shown as it is.
  */
 import { fill, templateReader } from "@/i18n/fill";
