@@ -11,7 +11,7 @@ import { CompareTable } from "@/components/compare/CompareTable";
 import { ParamProblems } from "@/components/ParamProblems";
 import { currentLocale } from "@/i18n/locale";
 import { now } from "@/lib/clock";
-import { DERIVED_METRICS } from "@/lib/domain/derived-metrics";
+import { derivedMetrics } from "@/lib/domain/derived-metrics";
 import { localizeMetric } from "@/lib/domain/metric-locale";
 import { listBrandMetricNotes } from "@/lib/queries/brand-metrics";
 import { loadCompareView } from "@/lib/queries/compare-view";
@@ -88,7 +88,7 @@ export default async function ComparePage({
         state={state}
         brands={brands}
         metrics={metrics}
-        derived={DERIVED_METRICS}
+        derived={derivedMetrics(locale)}
         quarters={quarters}
       />
       <CopyLink url={shareUrl} />
