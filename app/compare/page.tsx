@@ -44,16 +44,18 @@ export default async function ComparePage({
     (metric) => localizeMetric(metric, locale),
   );
   if (unknownBrands.length > 0 || unknownMetrics.length > 0) {
+    const problem = await getTranslations("CompareProblems");
+    const known = allBrands.map((brand) => brand.slug).join(locale === "zh" ? "、" : ", ");
     return (
       <ParamProblems
         problems={[
           ...unknownBrands.map((slug) => ({
             param: "brands",
-            message: `names “${slug}”, which is not a stored brand (${allBrands.map((brand) => brand.slug).join(", ")})`,
+            message: problem("unknownBrand", { slug, known }),
           })),
           ...unknownMetrics.map((key) => ({
             param: "metrics",
-            message: `names “${key}”, which is neither a stored nor a derived metric`,
+            message: problem("unknownMetric", { key }),
           })),
         ]}
         resetHref="/compare"
