@@ -1,30 +1,31 @@
+import { useTranslations } from "next-intl";
+import { useCurrentLocale } from "@/i18n/use-locale";
 import { type AnnualRow, annualStatusText } from "@/lib/domain/annual";
-import { changeTone, formatChangeHeadline, formatValue } from "@/lib/domain/format";
+import { changeTone, formatChangeHeadline, formatValue, unitLabel } from "@/lib/domain/format";
 import { changeMagnitude } from "@/lib/domain/kpi";
 import type { MetricDTO } from "@/lib/domain/types";
 import { SourceLink } from "./SourceLink";
 
 /** Fiscal-year figures beside the annual chart, newest first, with how each was obtained. */
 export function AnnualTable({ metric, rows }: { metric: MetricDTO; rows: readonly AnnualRow[] }) {
-  const valueHeading = metric.kind === "flow" ? "Fiscal-year total" : "Year-end value";
+  const t = useTranslations("AnnualTable");
+  const locale = useCurrentLocale();
+  const valueHeading = metric.kind === "flow" ? t("total") : t("yearEnd");
   return (
     <div className="table-scroll">
       <table className="series-table" data-testid={`annual-${metric.key}`}>
-        <caption>
-          {metric.label} by fiscal year (calendar year), newest first: {valueHeading.toLowerCase()},
-          YoY against the previous fiscal year, and the quarters used
-        </caption>
+        <caption>{t("caption", { metric: metric.label, kind: metric.kind })}</caption>
         <thead>
           <tr>
-            <th scope="col">Fiscal year</th>
+            <th scope="col">{t("year")}</th>
             <th scope="col" className="num">
-              {valueHeading} ({metric.unit})
+              {t("valueColumn", { heading: valueHeading, unit: unitLabel(metric.unit, locale) })}
             </th>
             <th scope="col" className="num">
-              YoY
+              {t("yoy")}
             </th>
-            <th scope="col">How</th>
-            <th scope="col">Sources</th>
+            <th scope="col">{t("how")}</th>
+            <th scope="col">{t("sources")}</th>
           </tr>
         </thead>
         <tbody>
@@ -37,20 +38,20 @@ export function AnnualTable({ metric, rows }: { metric: MetricDTO; rows: readonl
                 <th scope="row">{row.label}</th>
                 <td className="num">
                   {row.value === null ? (
-                    <span className="muted">no value</span>
+                    <span className="muted">{t("noValue")}</span>
                   ) : (
-                    formatValue(row.value, metric.unit, row.decimals, row.qualifier)
+                    formatValue(row.value, metric.unit, row.decimals, row.qualifier, locale)
                   )}
                 </td>
                 <td className={`num${tone ? ` change--${tone}` : " muted"}`}>
-                  {row.yoy ? formatChangeHeadline(row.yoy) : "n/a"}
+                  {row.yoy ? formatChangeHeadline(row.yoy, locale) : t("na")}
                 </td>
                 <td className={row.value === null ? "muted" : undefined}>
-                  {annualStatusText(row)}
+                  {annualStatusText(row, locale)}
                 </td>
                 <td>
                   {row.sources.length === 0 ? (
-                    <span className="muted">none</span>
+                    <span className="muted">{t("none")}</span>
                   ) : (
                     <ul className="source-list">
                       {row.sources.map((source) => (

@@ -79,11 +79,14 @@ export function ClaimImportPreview({
               <td>
                 {card(`kinds.${claim.kind}`)}
                 {claim.comparison ? ` ${claim.comparison.toUpperCase()}` : ""}:{" "}
-                {formatStatedClaim({
-                  ...claim,
-                  statedValue: Number(claim.statedValue),
-                  statedDecimals: decimalsOf(claim.statedValue),
-                })}
+                {formatStatedClaim(
+                  {
+                    ...claim,
+                    statedValue: Number(claim.statedValue),
+                    statedDecimals: decimalsOf(claim.statedValue),
+                  },
+                  locale,
+                )}
                 {claim.kind === "share" && claim.relativeMetric
                   ? t("of", { metric: label(claim.relativeMetric) })
                   : ""}

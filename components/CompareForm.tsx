@@ -25,6 +25,7 @@ export function CompareForm({
   quarters: readonly QuarterCode[];
 }) {
   const t = useTranslations("Compare.form");
+  const range = useTranslations("RangeForm");
   const locale = useCurrentLocale();
   return (
     <form action="/compare" method="get" className="compare-form" aria-label={t("label")}>
@@ -89,24 +90,27 @@ export function CompareForm({
           label={t("base")}
           name="base"
           value={state.base}
-          emptyLabel="first quarter all series have"
+          emptyLabel={range("firstShared")}
           quarters={quarters}
+          locale={locale}
         />
         <QuarterSelect
           className="inline-field"
           label={t("from")}
           name="from"
           value={state.from}
-          emptyLabel="first quarter"
+          emptyLabel={range("first")}
           quarters={quarters}
+          locale={locale}
         />
         <QuarterSelect
           className="inline-field"
           label={t("to")}
           name="to"
           value={state.to}
-          emptyLabel="latest quarter"
+          emptyLabel={range("latest")}
           quarters={quarters}
+          locale={locale}
         />
       </fieldset>
       <div className="form-actions">

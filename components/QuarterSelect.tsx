@@ -1,3 +1,4 @@
+import type { Locale } from "@/lib/domain/locale";
 import { type QuarterCode, quarterLabel } from "@/lib/domain/quarter";
 
 /** A labelled choice of one quarter for a GET form; the empty option means "not given". */
@@ -7,6 +8,7 @@ export function QuarterSelect({
   value,
   emptyLabel,
   quarters,
+  locale,
   className,
 }: {
   label: string;
@@ -14,6 +16,7 @@ export function QuarterSelect({
   value: QuarterCode | null;
   emptyLabel: string;
   quarters: readonly QuarterCode[];
+  locale: Locale;
   className?: string;
 }) {
   return (
@@ -23,7 +26,7 @@ export function QuarterSelect({
         <option value="">{emptyLabel}</option>
         {quarters.map((quarter) => (
           <option key={quarter} value={quarter}>
-            {quarterLabel(quarter)}
+            {quarterLabel(quarter, locale)}
           </option>
         ))}
       </select>

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useCurrentLocale } from "@/i18n/use-locale";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import { QuarterSelect } from "./QuarterSelect";
 
@@ -18,27 +20,31 @@ export function RangeForm({
   hidden: Record<string, string>;
   resetHref: string;
 }) {
+  const t = useTranslations("RangeForm");
+  const locale = useCurrentLocale();
   return (
-    <form className="range-form" action={action} method="get" aria-label="Quarter range">
+    <form className="range-form" action={action} method="get" aria-label={t("label")}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <QuarterSelect
-        label="From"
+        label={t("from")}
         name="from"
         value={from}
-        emptyLabel="first quarter"
+        emptyLabel={t("first")}
         quarters={quarters}
+        locale={locale}
       />
       <QuarterSelect
-        label="To"
+        label={t("to")}
         name="to"
         value={to}
-        emptyLabel="latest quarter"
+        emptyLabel={t("latest")}
         quarters={quarters}
+        locale={locale}
       />
-      <button type="submit">Apply</button>
-      {from || to ? <Link href={resetHref}>All quarters</Link> : null}
+      <button type="submit">{t("apply")}</button>
+      {from || to ? <Link href={resetHref}>{t("all")}</Link> : null}
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { useCurrentLocale } from "@/i18n/use-locale";
 import type { ImportKind } from "@/lib/csv/import-types";
 import { UploadImportForm, type UploadImportText } from "./UploadImportForm";
 
@@ -17,6 +18,7 @@ export function UploadImport({
   kind?: ImportKind;
 }) {
   const t = useTranslations("UploadImportForm");
+  const locale = useCurrentLocale();
   const maxMegabytes = maxBytes / 1024 / 1024;
   const text: UploadImportText = {
     uploading: t("uploading"),
@@ -34,5 +36,5 @@ export function UploadImport({
     }),
     submit: t("submit"),
   };
-  return <UploadImportForm maxBytes={maxBytes} kind={kind} text={text} />;
+  return <UploadImportForm maxBytes={maxBytes} kind={kind} text={text} locale={locale} />;
 }

@@ -5,6 +5,7 @@ import { type FormEvent, useActionState, useState } from "react";
 import { fill } from "@/i18n/fill";
 import { type UploadImportState, uploadImport } from "@/lib/actions/upload-import";
 import type { ImportKind } from "@/lib/csv/import-types";
+import type { Locale } from "@/lib/domain/locale";
 
 const initialState: UploadImportState = { message: null, problems: [] };
 
@@ -41,11 +42,14 @@ export function UploadImportForm({
   maxBytes,
   kind = "figures",
   text,
+  locale,
 }: {
   maxBytes: number;
   /** What the file holds; the action plans it accordingly. */
   kind?: ImportKind;
   text: UploadImportText;
+  /** The page's language: the API's refusal (lib/api/http.ts requestLocale) is said in it. */
+  locale: Locale;
 }) {
   const [state, formAction, pending] = useActionState(uploadImport, initialState);
   // Checked in the browser too, so a file far over the limit is not sent at all; the server
@@ -80,7 +84,7 @@ export function UploadImportForm({
     setStage({ name: "uploading", loaded: 0, total: file.size });
     const request = new XMLHttpRequest();
     const name = encodeURIComponent((file.name || "upload.csv").slice(0, 200));
-    request.open("POST", `/api/imports?kind=${kind}&name=${name}`);
+    request.open("POST", `/api/imports?kind=${kind}&name=${name}&lang=${locale}`);
     request.setRequestHeader("Content-Type", "text/csv");
     request.upload.onprogress = (progress) => {
       if (progress.lengthComputable) {

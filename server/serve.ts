@@ -11,6 +11,7 @@ import next from "next";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/lib/auth/client-address";
 import { sessionTokenFrom } from "@/lib/auth/cookie-name";
 import { publicRead, trustedProxies } from "@/lib/auth/settings";
+import { feedLocale, feedPrivateText } from "@/lib/feed-refusals";
 import { createDatabaseProbe, expectedMigrations, unreadyReason } from "./database-probe";
 import { PageCache, pageCacheFront, pageCacheKey } from "./page-cache";
 import { SECURITY_HEADERS } from "./security-headers";
@@ -132,9 +133,7 @@ async function refuseAnonymous(
   } else if (path.startsWith("/feeds/")) {
     // A feed reader cannot follow a redirect to a sign-in form: it gets the refusal itself.
     response.writeHead(401, { "content-type": "text/plain; charset=utf-8" });
-    response.end(
-      "This Pulse is private: its feeds are for signed-in readers only (sign in, then open the feed in the same browser).\n",
-    );
+    response.end(`${feedPrivateText(feedLocale(request.url?.split("?")[1] ?? ""))}\n`);
   } else if (request.headers["next-action"] !== undefined) {
     // Next's client follows this header after a server action (a 3xx would be followed by fetch).
     response.writeHead(200, {

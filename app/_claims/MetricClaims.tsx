@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ClaimSummary } from "@/components/ClaimCard";
+import { currentLocale } from "@/i18n/locale";
 import { claimsHref } from "@/lib/claims-url";
 import { listClaims } from "@/lib/queries/claims";
 
@@ -9,8 +10,9 @@ import { listClaims } from "@/lib/queries/claims";
  * each, with its verdict; the ledger has each claim's quote, source and arithmetic.
  */
 export async function MetricClaims({ brand, metric }: { brand: string; metric: string }) {
+  const locale = await currentLocale();
   const [claims, t] = await Promise.all([
-    listClaims({ brand, metric }),
+    listClaims({ brand, metric }, locale),
     getTranslations("MetricClaims"),
   ]);
   const ledger = claimsHref({ brand, metric });

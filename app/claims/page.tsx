@@ -28,14 +28,14 @@ export default async function ClaimsPage({
   const parsed = parseClaimsParams(await searchParams);
   if (!parsed.ok) return <ParamProblems problems={parsed.problems} resetHref="/claims" />;
   const state = parsed.value;
-  const [brand, brands, metrics, claims, session, t, locale] = await Promise.all([
+  const locale = await currentLocale();
+  const [brand, brands, metrics, claims, session, t] = await Promise.all([
     getBrand(state.brand),
     listBrands(),
     listMetrics(),
-    listClaims(state),
+    listClaims(state, locale),
     requireReader("/claims"),
     getTranslations("ClaimsPage"),
-    currentLocale(),
   ]);
   if (!brand) notFound();
   const exportParams = new URLSearchParams({ brand: brand.slug });

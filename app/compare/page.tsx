@@ -11,7 +11,7 @@ import { CompareTable } from "@/components/compare/CompareTable";
 import { ParamProblems } from "@/components/ParamProblems";
 import { currentLocale } from "@/i18n/locale";
 import { now } from "@/lib/clock";
-import { DERIVED_METRICS } from "@/lib/domain/derived-metrics";
+import { derivedMetrics } from "@/lib/domain/derived-metrics";
 import { localizeMetric } from "@/lib/domain/metric-locale";
 import { listBrandMetricNotes } from "@/lib/queries/brand-metrics";
 import { loadCompareView } from "@/lib/queries/compare-view";
@@ -44,16 +44,18 @@ export default async function ComparePage({
     (metric) => localizeMetric(metric, locale),
   );
   if (unknownBrands.length > 0 || unknownMetrics.length > 0) {
+    const problem = await getTranslations("CompareProblems");
+    const known = allBrands.map((brand) => brand.slug).join(locale === "zh" ? "、" : ", ");
     return (
       <ParamProblems
         problems={[
           ...unknownBrands.map((slug) => ({
             param: "brands",
-            message: `names “${slug}”, which is not a stored brand (${allBrands.map((brand) => brand.slug).join(", ")})`,
+            message: problem("unknownBrand", { slug, known }),
           })),
           ...unknownMetrics.map((key) => ({
             param: "metrics",
-            message: `names “${key}”, which is neither a stored nor a derived metric`,
+            message: problem("unknownMetric", { key }),
           })),
         ]}
         resetHref="/compare"
@@ -88,7 +90,7 @@ export default async function ComparePage({
         state={state}
         brands={brands}
         metrics={metrics}
-        derived={DERIVED_METRICS}
+        derived={derivedMetrics(locale)}
         quarters={quarters}
       />
       <CopyLink url={shareUrl} />

@@ -42,6 +42,9 @@ export type AnnualView =
 export const RATIO_NOT_AGGREGATABLE =
   "A ratio for a whole year cannot be computed from its four quarterly ratios without each quarter's weight (for a margin, that quarter's revenue), which is not stored; so no fiscal-year figure is shown.";
 
+const RATIO_NOT_AGGREGATABLE_ZH =
+  "比率无法由四个季度的比率直接算出全年数值：需要各季度的权重（例如利润率需要该季度的收入），而系统未存储权重，因此不显示财年数值。";
+
 /** "FY 2025"; in Chinese "2025财年". */
 export function fiscalYearLabel(year: number, locale: Locale = "en"): string {
   return locale === "zh" ? `${year}财年` : `FY ${year}`;
@@ -126,7 +129,12 @@ function yearRow(
  */
 export function annualView(series: SeriesDTO, locale: Locale = "en"): AnnualView {
   const { kind } = series.metric;
-  if (kind === "ratio") return { aggregatable: false, reason: RATIO_NOT_AGGREGATABLE };
+  if (kind === "ratio") {
+    return {
+      aggregatable: false,
+      reason: locale === "zh" ? RATIO_NOT_AGGREGATABLE_ZH : RATIO_NOT_AGGREGATABLE,
+    };
+  }
   if (series.points.length === 0) return { aggregatable: true, rows: [] };
   const byQuarter = new Map<string, PointDTO>(series.points.map((point) => [point.quarter, point]));
   const years = series.points.map((point) => Number(point.quarter.slice(0, 4)));

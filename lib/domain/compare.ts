@@ -222,11 +222,12 @@ export interface ComparedSeries extends CompareSeries {
 export function buildCompareSeries(
   brands: readonly CompareBrand[],
   metricKeys: readonly string[],
+  locale: Locale = "en",
 ): { series: ComparedSeries[]; unknownMetrics: string[] } {
   const unknownMetrics: string[] = [];
   const series: ComparedSeries[] = [];
   for (const key of metricKeys) {
-    const definition = getDerivedMetric(key);
+    const definition = getDerivedMetric(key, locale);
     const stored = brands[0]?.series.find((entry) => entry.metric.key === key);
     if (!definition && !stored) {
       unknownMetrics.push(key);
@@ -235,7 +236,7 @@ export function buildCompareSeries(
     for (const brand of brands) {
       const id = `${brand.slug}:${key}`;
       if (definition) {
-        const derived = computeDerivedSeries(definition, brand.series);
+        const derived = computeDerivedSeries(definition, brand.series, locale);
         series.push({
           id,
           brandSlug: brand.slug,

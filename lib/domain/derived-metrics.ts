@@ -2,6 +2,7 @@
  * Metrics computed from stored ones, each with its formula. A quarter where any input is missing
  * (or the divisor is zero) has no value: a gap, never a number made from a partial input.
  */
+import type { Locale } from "./locale";
 import { type QuarterCode, quarterIndex } from "./quarter";
 import type { MetricDTO, MetricKind, PointDTO, Qualifier, SeriesDTO, SourceDTO } from "./types";
 
@@ -74,8 +75,50 @@ export const DERIVED_METRICS: readonly DerivedMetricDefinition[] = [
   },
 ];
 
-export function getDerivedMetric(key: string): DerivedMetricDefinition | null {
-  return DERIVED_METRICS.find((definition) => definition.key === key) ?? null;
+/** The words of each derived metric in Chinese; the inputs are named as data/metrics.csv `label_zh` names them. */
+const WORDS_ZH: Readonly<
+  Record<string, Pick<DerivedMetricDefinition, "label" | "formula" | "definition">>
+> = {
+  revenue_per_mau: {
+    label: "每月活跃用户平均收入",
+    formula: "总收入（十亿元）÷ 全球智能手机月活跃用户（百万用户）× 1,000",
+    definition: "本季度集团收入除以季度末智能手机操作系统的月活跃用户数，单位为元/用户（每季度）。",
+  },
+  devices_per_user: {
+    label: "每用户连接设备数",
+    formula: "已连接 IoT 设备数（百万台）÷ 全球智能手机月活跃用户（百万用户）",
+    definition:
+      "每位智能手机月活跃用户对应的已连接 IoT 设备数（不含智能手机、平板及笔记本电脑），两者均为季度末数值。",
+  },
+  ev_revenue_share: {
+    label: "智能电动汽车业务收入占比",
+    formula: "智能电动汽车等创新业务收入（十亿元）÷ 总收入（十亿元）× 100",
+    definition: "本季度集团收入中来自智能电动汽车（及其他创新业务）分部的比例；其变化以百分点计。",
+  },
+};
+
+/** A derived metric's label, formula and definition in the reader's language. */
+export function localizeDerived(
+  definition: DerivedMetricDefinition,
+  locale: Locale,
+): DerivedMetricDefinition {
+  const words = locale === "zh" ? WORDS_ZH[definition.key] : undefined;
+  return words ? { ...definition, ...words } : definition;
+}
+
+/** Every derived metric, in the reader's language. */
+export function derivedMetrics(locale: Locale = "en"): readonly DerivedMetricDefinition[] {
+  return locale === "zh"
+    ? DERIVED_METRICS.map((definition) => localizeDerived(definition, locale))
+    : DERIVED_METRICS;
+}
+
+export function getDerivedMetric(
+  key: string,
+  locale: Locale = "en",
+): DerivedMetricDefinition | null {
+  const definition = DERIVED_METRICS.find((entry) => entry.key === key);
+  return definition ? localizeDerived(definition, locale) : null;
 }
 
 export interface DerivedInput {
@@ -139,12 +182,16 @@ export function derivedMetricDTO(definition: DerivedMetricDefinition): MetricDTO
 
 /**
  * The derived series over every quarter either input has. Quarters with both inputs (and a
- * positive divisor) get a value; the others are listed as gaps with the input they lack.
+ * positive divisor) get a value; the others are listed as gaps with the input they lack. The
+ * input series' labels are used as given, so pass them in the same language as `locale`.
  */
 export function computeDerivedSeries(
-  definition: DerivedMetricDefinition,
+  stored: DerivedMetricDefinition,
   series: readonly SeriesDTO[],
+  locale: Locale = "en",
 ): DerivedSeries {
+  const definition = localizeDerived(stored, locale);
+  const zh = locale === "zh";
   const numerator = series.find((entry) => entry.metric.key === definition.numerator);
   const denominator = series.find((entry) => entry.metric.key === definition.denominator);
   const top = new Map(numerator?.points.map((point) => [point.quarter, point]) ?? []);
@@ -159,13 +206,22 @@ export function computeDerivedSeries(
     const b = bottom.get(quarter);
     if (!a || !b || !numerator || !denominator) {
       const missing = !a ? definition.numerator : definition.denominator;
-      const label =
-        (!a ? numerator?.metric.label : denominator?.metric.label) ?? `the ${missing} figure`;
-      gaps.push({ quarter, reason: `no ${label} figure for this quarter` });
+      const label = (!a ? numerator?.metric.label : denominator?.metric.label) ?? null;
+      gaps.push({
+        quarter,
+        reason: zh
+          ? `本季度没有${label ?? missing}数据`
+          : `no ${label ?? `the ${missing} figure`} figure for this quarter`,
+      });
       continue;
     }
     if (b.value <= 0) {
-      gaps.push({ quarter, reason: `${denominator.metric.label} is zero or negative` });
+      gaps.push({
+        quarter,
+        reason: zh
+          ? `${denominator.metric.label}为零或负数`
+          : `${denominator.metric.label} is zero or negative`,
+      });
       continue;
     }
     points.push({

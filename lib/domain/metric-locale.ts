@@ -6,11 +6,19 @@
 import type { Locale } from "./locale";
 import type { MetricDTO } from "./types";
 
+/** A metric's name in the reader's language, for what carries only the label (a claim's metric). */
+export function metricLabelIn(
+  metric: { label: string; labelZh?: string | undefined },
+  locale: Locale,
+): string {
+  return (locale === "zh" && metric.labelZh) || metric.label;
+}
+
 export function localizeMetric<T extends MetricDTO>(metric: T, locale: Locale): T {
   if (locale !== "zh") return metric;
   return {
     ...metric,
-    label: metric.labelZh || metric.label,
+    label: metricLabelIn(metric, locale),
     definition: metric.definitionZh || metric.definition,
   };
 }

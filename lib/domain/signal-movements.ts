@@ -271,7 +271,7 @@ export function shareShiftFindings(
 ) {
   const findings: SignalFinding[] = [];
   for (const definition of DERIVED_METRICS.filter((entry) => entry.isShare)) {
-    const derived = computeDerivedSeries(definition, series);
+    const derived = computeDerivedSeries(definition, series, s.locale);
     const latest = derived.points.at(-1);
     if (!latest) continue;
     const byQuarter = indexByQuarter(derived.points);
@@ -288,7 +288,7 @@ export function shareShiftFindings(
       metricKeys: [part.metricKey, whole.metricKey],
       tone: "neutral",
       title: s.say("shareTitle", {
-        share: definition.label,
+        share: derived.definition.label,
         verb: s.say(delta.pp > 0 ? "rose" : "fell"),
         before: shareText(yearAgo.value),
         beforeQuarter: s.quarter(yearAgo.quarter),
@@ -319,7 +319,7 @@ export function shareShiftFindings(
           label: s.say("shareIn", { quarter: s.quarter(latest.quarter) }),
           value: shareText(latest.value),
         },
-        { label: s.say("formula"), value: definition.formula },
+        { label: s.say("formula"), value: derived.definition.formula },
       ],
       href: href(part.metricKey),
       moved: delta.pp,

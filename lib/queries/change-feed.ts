@@ -172,7 +172,7 @@ async function listVerdictChanges(
   limit: number,
   locale: Locale,
 ): Promise<VerdictChange[]> {
-  const claims = await listClaims({ brand: brandSlug });
+  const claims = await listClaims({ brand: brandSlug }, locale);
   return claims
     .flatMap((claim) => {
       const judgements = [...claim.history, ...(claim.verdict ? [claim.verdict] : [])];

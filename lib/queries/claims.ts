@@ -12,6 +12,7 @@ import {
   type Verdict,
 } from "@/lib/domain/claims";
 import type { Locale } from "@/lib/domain/locale";
+import { metricLabelIn } from "@/lib/domain/metric-locale";
 import { type QuarterCode, quarterEndDate } from "@/lib/domain/quarter";
 import type { SignalClaim } from "@/lib/domain/signals";
 import type { SourceDTO } from "@/lib/domain/types";
@@ -99,13 +100,24 @@ function claimDate(claim: ClaimDTO): string {
   return claim.source.publishedOn ?? (claim.quarter ? quarterEndDate(claim.quarter) : "");
 }
 
-/** A brand's current claims with their verdicts, newest first, filtered as the URL says. */
-export async function listClaims(filter: ClaimFilter): Promise<ClaimDTO[]> {
+/**
+ * A brand's current claims with their verdicts, newest first, filtered as the URL says. In
+ * Chinese the metric is named by its `labelZh`, as lib/domain/metric-locale.ts does (English when
+ * it has none); the memo holds both words, so both languages share one read.
+ */
+export async function listClaims(filter: ClaimFilter, locale: Locale = "en"): Promise<ClaimDTO[]> {
   const key = `claims:${filter.who ?? ""}:${filter.metric ?? ""}:${filter.verdict ?? ""}`;
-  return memoByVersion(filter.brand, key, () => readClaims(filter));
+  const read = await memoByVersion(filter.brand, key, () => readClaims(filter));
+  if (locale === "en") return read.map(({ claim }) => claim);
+  return read.map(({ claim, metricLabelZh }) => ({
+    ...claim,
+    metricLabel: metricLabelIn({ label: claim.metricLabel, labelZh: metricLabelZh }, locale),
+  }));
 }
 
-async function readClaims(filter: ClaimFilter): Promise<ClaimDTO[]> {
+async function readClaims(
+  filter: ClaimFilter,
+): Promise<{ claim: ClaimDTO; metricLabelZh: string }[]> {
   const db = getReadDb();
   const rows = await db.claim.findMany({
     where: {
@@ -117,7 +129,7 @@ async function readClaims(filter: ClaimFilter): Promise<ClaimDTO[]> {
     },
     include: {
       brand: { select: { slug: true } },
-      metric: { select: { key: true, label: true, unit: true } },
+      metric: { select: { key: true, label: true, labelZh: true, unit: true } },
       relativeMetric: { select: { key: true } },
       source: { select: { title: true, url: true, publishedOn: true } },
     },
@@ -133,8 +145,9 @@ async function readClaims(filter: ClaimFilter): Promise<ClaimDTO[]> {
     if (verdict.isCurrent) currentByUid.set(verdict.claimUid, verdict);
     else byUid.set(verdict.claimUid, [...(byUid.get(verdict.claimUid) ?? []), verdict]);
   }
-  const claims = rows.map(
-    (row): ClaimDTO => ({
+  const claims = rows.map((row) => ({
+    metricLabelZh: row.metric.labelZh,
+    claim: {
       uid: row.uid,
       revision: row.revision,
       brandSlug: row.brand.slug,
@@ -160,12 +173,12 @@ async function readClaims(filter: ClaimFilter): Promise<ClaimDTO[]> {
         ? toVerdict(currentByUid.get(row.uid) as VerdictRow)
         : null,
       history: (byUid.get(row.uid) ?? []).map(toVerdict),
-    }),
-  );
+    } satisfies ClaimDTO,
+  }));
   return claims
-    .filter((claim) => !filter.verdict || claim.verdict?.verdict === filter.verdict)
+    .filter(({ claim }) => !filter.verdict || claim.verdict?.verdict === filter.verdict)
     .sort(
-      (a, b) =>
+      ({ claim: a }, { claim: b }) =>
         claimDate(b).localeCompare(claimDate(a)) ||
         (b.quarter ?? "").localeCompare(a.quarter ?? "") ||
         b.createdAt.localeCompare(a.createdAt),

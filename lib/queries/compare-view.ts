@@ -25,7 +25,7 @@ export async function loadCompareView(state: CompareState, locale: Locale = "en"
       series: localizeSeries(await listBrandSeries(brand.slug), locale),
     })),
   );
-  const { series, unknownMetrics } = buildCompareSeries(loaded, state.metrics);
+  const { series, unknownMetrics } = buildCompareSeries(loaded, state.metrics, locale);
   const decision = decideMode(state.mode, series, locale);
   const table = compareTable(series, decision.mode, {
     base: state.base,

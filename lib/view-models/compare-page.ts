@@ -6,7 +6,7 @@
 
 import { type ChartImageMeta, chartFileBase } from "@/lib/domain/chart-image";
 import type { ComparedSeries, CompareMode } from "@/lib/domain/compare";
-import { DERIVED_METRICS } from "@/lib/domain/derived-metrics";
+import { derivedMetrics } from "@/lib/domain/derived-metrics";
 import { formatNumber, pointsWord } from "@/lib/domain/format";
 import type { Locale } from "@/lib/domain/locale";
 import { type QuarterCode, quarterLabel, quarterRange } from "@/lib/domain/quarter";
@@ -90,7 +90,7 @@ export function comparePageView({
           .map((own) => own.metric),
       ),
   ].filter((metric, index, list) => list.findIndex((other) => other.key === metric.key) === index);
-  const derivedShown = DERIVED_METRICS.filter((definition) =>
+  const derivedShown = derivedMetrics(locale).filter((definition) =>
     state.metrics.includes(definition.key),
   );
   const pointsById = new Map(

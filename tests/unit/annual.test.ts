@@ -120,6 +120,14 @@ describe("ratios", () => {
     expect(view).toEqual({ aggregatable: false, reason: RATIO_NOT_AGGREGATABLE });
     expect(RATIO_NOT_AGGREGATABLE).toContain("weight");
   });
+
+  it("say why in Chinese when asked", () => {
+    const margin = metric("margin", "ratio", { unit: "%" });
+    const view = annualView(series(margin, quarterly("2024Q1", [10, 11, 12, 13])), "zh");
+    if (view.aggregatable) throw new Error("expected a ratio to be refused");
+    expect(view.reason).toContain("权重");
+    expect(view.reason).not.toMatch(/[A-Za-z]/);
+  });
 });
 
 describe("empty series", () => {

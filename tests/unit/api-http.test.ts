@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crossOriginRefusal, readBody, readJsonBody } from "@/lib/api/http";
+import { crossOriginRefusal, readBody, readJsonBody, requestLocale } from "@/lib/api/http";
 import { AppError } from "@/lib/errors";
 
 function post(body: BodyInit | null, headers: Record<string, string>): Request {
@@ -118,5 +118,18 @@ describe("cross-site posts", () => {
       expect(refusal.code).toBe("cross_origin");
       expect(refusal.message).toContain(`Origin ${origin} is not this site`);
     }
+  });
+});
+
+describe("the language of an API answer", () => {
+  it("is the upload's ?lang first (the page's language), then the cookie", () => {
+    const upload = (query: string) =>
+      new Request(`http://127.0.0.1:3000/api/imports?kind=figures&name=a.csv${query}`, {
+        method: "POST",
+        headers: { cookie: "pulse_locale=en", "accept-language": "en-US" },
+      });
+    expect(requestLocale(upload("&lang=zh"))).toBe("zh");
+    expect(requestLocale(upload(""))).toBe("en");
+    expect(requestLocale(upload("&lang=fr"))).toBe("en");
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   computeDerivedSeries,
   DERIVED_METRICS,
+  derivedMetrics,
   getDerivedMetric,
 } from "@/lib/domain/derived-metrics";
 import { metric, point, series } from "../support/series-fixtures";
@@ -49,6 +50,29 @@ describe("revenue per monthly active user", () => {
     expect(result.gaps).toEqual([
       { quarter: "2025Q2", reason: "no Global smartphone MAU figure for this quarter" },
     ]);
+  });
+
+  it("says its label, formula and gaps in Chinese when asked, and English is unchanged", () => {
+    const inputs = [
+      series({ ...revenue, label: "总收入" }, { "2025Q2": 116, "2025Q3": 113.1 }),
+      series({ ...mau, label: "全球智能手机月活跃用户" }, { "2025Q3": 0 }),
+    ];
+    const result = computeDerivedSeries(definition("revenue_per_mau"), inputs, "zh");
+    expect(result.metric.label).toBe("每月活跃用户平均收入");
+    expect(result.definition.formula).toBe(
+      "总收入（十亿元）÷ 全球智能手机月活跃用户（百万用户）× 1,000",
+    );
+    expect(result.gaps).toEqual([
+      { quarter: "2025Q2", reason: "本季度没有全球智能手机月活跃用户数据" },
+      { quarter: "2025Q3", reason: "全球智能手机月活跃用户为零或负数" },
+    ]);
+    expect(getDerivedMetric("ev_revenue_share", "zh")?.label).toBe("智能电动汽车业务收入占比");
+    expect(derivedMetrics("en")).toBe(DERIVED_METRICS);
+    for (const entry of derivedMetrics("zh")) {
+      expect(entry.label).not.toMatch(/[A-Za-z]/);
+      expect(entry.formula).toMatch(/÷/);
+    }
+    expect(definition("revenue_per_mau").label).toBe("Revenue per monthly active user");
   });
 
   it("has no values at all for a brand without the input metric", () => {

@@ -428,6 +428,26 @@ describe("findings in Chinese", () => {
     );
   });
 
+  it("names a share shift and its formula in Chinese", () => {
+    const revenue = metric("revenue", "flow", { label: "总收入", unit: "RMB bn" });
+    const ev = metric("ev_segment_revenue", "flow", {
+      label: "智能电动汽车等创新业务收入",
+      unit: "RMB bn",
+    });
+    const [finding] = only(
+      zh([
+        series(revenue, { "2024Q3": 100, "2025Q3": 120 }),
+        series(ev, { "2024Q3": 10, "2025Q3": 30 }),
+      ]),
+      "share_shift",
+    );
+    expect(finding?.title).toContain("智能电动汽车业务收入占比");
+    expect(finding?.title).not.toContain("Smart EV");
+    expect(finding?.numbers.at(-1)?.value).toBe(
+      "智能电动汽车等创新业务收入（十亿元）÷ 总收入（十亿元）× 100",
+    );
+  });
+
   it("says stale data in Chinese, and English stays as it was", () => {
     const revenue = series(metric("revenue", "flow"), quarterly("2024Q1", [1, 2, 3, 4, 5, 6]));
     const late = new Date("2026-01-05T00:00:00Z");

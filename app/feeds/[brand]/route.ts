@@ -13,8 +13,9 @@ import {
   requestOrigin,
 } from "@/lib/domain/change-feed";
 import { SlugSchema } from "@/lib/domain/fields";
+import type { Locale } from "@/lib/domain/locale";
 import { AppError } from "@/lib/errors";
-import { localeFromQuery } from "@/lib/locale";
+import { feedLocale, feedNotFoundText, feedPrivateText } from "@/lib/feed-refusals";
 import { getBrand, listBrands } from "@/lib/queries/brands";
 import { listFeedChanges } from "@/lib/queries/change-feed";
 
@@ -25,10 +26,12 @@ export const PUT = methodNotAllowed("GET");
 export const PATCH = methodNotAllowed("GET");
 export const DELETE = methodNotAllowed("GET");
 
-async function notFound(message: string): Promise<Response> {
-  const brands = await listBrands();
-  const known = brands.map((brand) => feedPath(brand.slug)).join(", ");
-  return new Response(`${message} Feeds: ${known}\n`, {
+async function notFound(
+  locale: Locale,
+  problem: Parameters<typeof feedNotFoundText>[1],
+): Promise<Response> {
+  const feeds = (await listBrands()).map((brand) => feedPath(brand.slug));
+  return new Response(`${feedNotFoundText(locale, problem, feeds)}\n`, {
     status: 404,
     headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
   });
@@ -38,33 +41,28 @@ async function notFound(message: string): Promise<Response> {
  * `GET /feeds/<brand>.atom`: the brand's latest changes as Atom (see the README's "Feed"). The
  * query string is ignored but for `lang=zh|en`, the entries' language: English by default, never
  * from a cookie or Accept-Language (a feed reader sends neither as its reader would), and an
- * unknown `lang` is English too, as feed readers add their own parameters.
+ * unknown `lang` is English too, as feed readers add their own parameters. Its refusals (private
+ * mode, an unknown feed) follow the same `lang`.
  */
 export async function GET(
   request: Request,
   { params }: { params: Promise<{ brand: string }> },
 ): Promise<Response> {
+  const url = new URL(request.url);
+  const locale = feedLocale(url.searchParams);
   // Private mode: the feed is reading, so it needs a session like every page (the custom server
   // refuses it first; this holds when the app is reached another way). No per-reader tokens.
   if (!publicRead() && !(await currentUser())) {
-    return errorResponse(
-      new AppError(
-        "unauthenticated",
-        "This Pulse is private: its feeds are for signed-in readers only (sign in, then open the feed in the same browser).",
-      ),
-    );
+    return errorResponse(new AppError("unauthenticated", feedPrivateText(locale)));
   }
   // Echoed in the 404, so a long path is cut to a readable length.
   const file = (await params).brand.slice(0, 100);
   const match = /^(.*)\.atom$/.exec(file);
-  if (!match) return notFound(`There is no feed "${file}": feeds end in ".atom".`);
+  if (!match) return notFound(locale, { file });
   const slug = SlugSchema.safeParse(match[1]);
   const brand = slug.success ? await getBrand(slug.data) : null;
-  if (!brand) return notFound(`There is no brand "${match[1]}".`);
+  if (!brand) return notFound(locale, { slug: match[1] ?? "" });
 
-  const url = new URL(request.url);
-  const asked = localeFromQuery(url.searchParams);
-  const locale = asked === "zh" ? "zh" : "en";
   const words = FEED_WORDS[locale];
   const links = { origin: requestOrigin(request.headers, url.origin) };
   const entries = feedEntries(

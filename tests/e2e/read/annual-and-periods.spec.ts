@@ -38,6 +38,19 @@ test.describe("the fiscal-year view", () => {
     await page.goto("/metrics/smartphone_gross_margin?view=annual");
     await expect(page.getByTestId("annual-not-aggregatable")).toContainText("weight");
   });
+
+  test("speaks Chinese with ?lang=zh: range form, table words, the ratio's reason", async ({
+    page,
+  }) => {
+    await page.goto("/metrics/revenue?view=annual&lang=zh");
+    const range = page.getByRole("form", { name: "季度范围" });
+    await expect(range.getByRole("button", { name: "应用" })).toBeVisible();
+    const table = page.getByTestId("annual-revenue");
+    await expect(table.locator("thead")).toContainText("财年合计");
+    await expect(table.locator('tr[data-year="2024"]')).toContainText("Q1至Q4合计");
+    await page.goto("/metrics/smartphone_gross_margin?view=annual&lang=zh");
+    await expect(page.getByTestId("annual-not-aggregatable")).toContainText("权重");
+  });
 });
 
 test.describe("several comparison periods", () => {
