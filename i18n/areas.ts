@@ -14,4 +14,5 @@ export const MESSAGE_AREAS = [
   "form-messages",
   "signals-claims",
   "data-messages",
+  "form-errors",
 ] as const;

@@ -107,3 +107,38 @@ export function localizeFieldMessage(
   }
   return fill(words[read.code], params);
 }
+
+/**
+ * The words of one form's field errors, for the forms whose fields have fixed names (restate,
+ * withdraw, events, claims, sign-in...): the sentence that joins a field's label and its message,
+ * the labels, the form's own messages (those no other form says, by code) and the shared field
+ * messages. The English table of a form is its defaults, which the JSON API keeps.
+ */
+export interface FormErrorWords<Field extends string, Own extends string = never> {
+  locale: Locale;
+  /** "{label} {message}." */
+  sentence: string;
+  labels: Record<Field, string>;
+  own: Record<Own, string>;
+  messages: FieldMessageWords | null;
+}
+
+/**
+ * A field's problem as a sentence in the words given: `message` is the schema's English (a
+ * FIELD_MESSAGES one or one of the form's own, `ownEnglish`); anything else is shown as it is.
+ */
+export function formFieldError<Field extends string, Own extends string>(
+  field: Field,
+  message: string,
+  words: FormErrorWords<Field, Own>,
+  ownEnglish: Readonly<Record<Own, string>>,
+): string {
+  const own = (Object.keys(ownEnglish) as Own[]).find((code) => ownEnglish[code] === message);
+  return fill(words.sentence, {
+    label: words.labels[field],
+    message:
+      own === undefined
+        ? localizeFieldMessage(message, words.messages, words.locale)
+        : words.own[own],
+  });
+}
