@@ -124,21 +124,30 @@ export interface FormErrorWords<Field extends string, Own extends string = never
 }
 
 /**
- * A field's problem as a sentence in the words given: `message` is the schema's English (a
- * FIELD_MESSAGES one or one of the form's own, `ownEnglish`); anything else is shown as it is.
+ * A form's own messages said in the words given: `message` is the schema's English, filled from
+ * one of `ownEnglish`'s templates or from FIELD_MESSAGES; anything else is shown as it is.
  */
+export function localizeFormMessage<Own extends string>(
+  message: string,
+  words: Pick<FormErrorWords<string, Own>, "locale" | "own" | "messages">,
+  ownEnglish: Readonly<Record<Own, string>>,
+): string {
+  if (words.locale === "en") return message;
+  const own = templateReader(ownEnglish)(message);
+  return own
+    ? fill(words.own[own.key], own.values)
+    : localizeFieldMessage(message, words.messages, words.locale);
+}
+
+/** A field's problem as a sentence that names the field, in the words given. */
 export function formFieldError<Field extends string, Own extends string>(
   field: Field,
   message: string,
   words: FormErrorWords<Field, Own>,
   ownEnglish: Readonly<Record<Own, string>>,
 ): string {
-  const own = (Object.keys(ownEnglish) as Own[]).find((code) => ownEnglish[code] === message);
   return fill(words.sentence, {
     label: words.labels[field],
-    message:
-      own === undefined
-        ? localizeFieldMessage(message, words.messages, words.locale)
-        : words.own[own],
+    message: localizeFormMessage(message, words, ownEnglish),
   });
 }

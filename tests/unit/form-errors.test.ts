@@ -1,6 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import {
+  EMPTY_EVENT_VALUES,
+  EVENT_ERROR_WORDS_EN,
+  type EventErrorWords,
+  parseEventInput,
+} from "@/lib/domain/event-input";
 import type { FormErrorWords } from "@/lib/domain/field-messages";
 import type { BoundedMetric } from "@/lib/domain/metric-bounds";
 import {
@@ -15,6 +22,7 @@ import {
   WithdrawInputSchema,
   withdrawFieldErrors,
 } from "@/lib/domain/withdraw-input";
+import { fieldsNeedCorrecting, RecordNotFoundError, RevisionConflictError } from "@/lib/errors";
 
 function catalog(locale: string, area: string) {
   return JSON.parse(
@@ -25,9 +33,9 @@ function catalog(locale: string, area: string) {
 const zhFieldMessages = catalog("zh", "form-messages").FieldMessages;
 
 /** A form's words as i18n/field-errors.ts reads them from the catalog. */
-function zhWords<F extends string, O extends string>(namespace: string): FormErrorWords<F, O> {
+function zhWords<Words extends FormErrorWords<string, string>>(namespace: string): Words {
   const words = catalog("zh", "form-errors")[namespace];
-  return { locale: "zh", ...words, messages: zhFieldMessages };
+  return { locale: "zh", ...words, messages: zhFieldMessages } as Words;
 }
 
 function englishOf(namespace: string) {
@@ -80,11 +88,13 @@ describe("form field errors", () => {
     const { locale: _w, messages: _wm, ...withdraw } = WITHDRAW_ERROR_WORDS_EN;
     expect(englishOf("RestateInput")).toEqual(restate);
     expect(englishOf("WithdrawInput")).toEqual(withdraw);
+    const { locale: _e, messages: _em, ...event } = EVENT_ERROR_WORDS_EN;
+    expect(englishOf("EventInput")).toEqual(event);
   });
 
   it("say the restate form's errors in Chinese, and keep the English", () => {
     const patch = { value: "-3", confirm: "", sourcePublishedOn: "2027-01-01" };
-    expect(restateErrors(patch, zhWords("RestateInput"))).toEqual({
+    expect(restateErrors(patch, zhWords<RestateErrorWords>("RestateInput"))).toEqual({
       value: "数值不能为负数（该数据不能小于 0）。",
       sourcePublishedOn: "发布日期不能晚于今天（2026-05-15）。",
       confirm: "确认框须勾选后才能保存重述。",
@@ -97,7 +107,9 @@ describe("form field errors", () => {
   });
 
   it("say the withdraw form's errors in Chinese, and keep the English", () => {
-    expect(withdrawErrors({ reason: "", confirm: "" }, zhWords("WithdrawInput"))).toEqual({
+    expect(
+      withdrawErrors({ reason: "", confirm: "" }, zhWords<WithdrawErrorWords>("WithdrawInput")),
+    ).toEqual({
       reason: "撤回原因不能为空。",
       confirm: "确认框须勾选后才能撤回该数据。",
     });
@@ -105,5 +117,55 @@ describe("form field errors", () => {
       reason: "The reason is required.",
       confirm: "The confirmation box must be ticked to withdraw the figure.",
     });
+  });
+
+  it("say the event form's errors in Chinese, and keep the English", () => {
+    const values = {
+      ...EMPTY_EVENT_VALUES,
+      date: "1999-12-31",
+      title: "two\nlines",
+      description: "Launch",
+      sourceTitle: "Storyboard18",
+    };
+    const zh = parseEventInput("Not A Slug", values, zhWords<EventErrorWords>("EventInput"));
+    expect(zh.ok ? null : zh.fieldErrors).toEqual({
+      date: "日期必须在 2000 至 2099 年之间",
+      title: "标题必须是一行（不能换行）",
+    });
+    expect(zh.ok ? null : zh.formError).toMatch(/^本页地址中的品牌只能包含小写字母/);
+    const en = parseEventInput("Not A Slug", values);
+    expect(en.ok ? null : en.fieldErrors).toEqual({
+      date: "Date must be in the years 2000 to 2099",
+      title: "Title must be a single line (no line breaks)",
+    });
+    expect(en.ok ? null : en.formError).toMatch(/^The brand in this page's address must be/);
+  });
+
+  it("say the actions' refusals in Chinese, and in English as the errors say them", () => {
+    const t = (locale: string, namespace: string) =>
+      createTranslator({ locale, messages: catalog(locale, "form-errors"), namespace });
+    const conflict = new RevisionConflictError("event", "e1", 3, "ana@example.com");
+    const conflictValues = { record: "event", changedBy: "ana@example.com", revision: "3" };
+    expect(t("en", "RecordFormFailure")("conflict", conflictValues)).toBe(conflict.message);
+    expect(t("zh", "RecordFormFailure")("conflict", conflictValues)).toBe(
+      "其他人（ana@example.com）在你编辑期间修改了该事件：现为第 3 版。请刷新页面查看其版本；未保存任何内容。",
+    );
+    for (const record of ["event", "claim"] as const) {
+      expect(t("en", "RecordFormFailure")("notFound", { record })).toBe(
+        new RecordNotFoundError(record, "x").message,
+      );
+    }
+    expect(t("en", "RestateFigure")("fieldsNeedCorrecting", { count: 1 })).toBe(
+      fieldsNeedCorrecting(1),
+    );
+    expect(t("en", "RestateFigure")("fieldsNeedCorrecting", { count: 2 })).toBe(
+      fieldsNeedCorrecting(2),
+    );
+    expect(t("zh", "WithdrawFigure")("unknown", { entity: "brand", key: "acme" })).toBe(
+      "未撤回：不存在品牌“acme”。",
+    );
+    expect(t("en", "WithdrawFigure")("unknown", { entity: "brand", key: "acme" })).toBe(
+      'Nothing was withdrawn: there is no brand "acme".',
+    );
   });
 });
