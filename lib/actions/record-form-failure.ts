@@ -2,6 +2,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import {
   type AppError,
+  ClaimReferenceError,
   RecordNotFoundError,
   RevisionConflictError,
   UnknownEventMetricError,
@@ -28,5 +29,11 @@ export function recordFailureMessage(error: AppError, t: RecordFormWords): strin
     });
   }
   if (error instanceof UnknownEventMetricError) return t("fieldsNeedCorrecting");
+  if (error instanceof ClaimReferenceError) {
+    return t("unknownReference", {
+      entity: error.field === "brand" ? "brand" : "metric",
+      key: error.key,
+    });
+  }
   return error.message;
 }

@@ -3,6 +3,12 @@ import path from "node:path";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import {
+  CLAIM_ERROR_WORDS_EN,
+  type ClaimErrorWords,
+  EMPTY_CLAIM_VALUES,
+  parseClaimInput,
+} from "@/lib/domain/claim-input";
+import {
   EMPTY_EVENT_VALUES,
   EVENT_ERROR_WORDS_EN,
   type EventErrorWords,
@@ -22,7 +28,12 @@ import {
   WithdrawInputSchema,
   withdrawFieldErrors,
 } from "@/lib/domain/withdraw-input";
-import { fieldsNeedCorrecting, RecordNotFoundError, RevisionConflictError } from "@/lib/errors";
+import {
+  ClaimReferenceError,
+  fieldsNeedCorrecting,
+  RecordNotFoundError,
+  RevisionConflictError,
+} from "@/lib/errors";
 
 function catalog(locale: string, area: string) {
   return JSON.parse(
@@ -90,6 +101,8 @@ describe("form field errors", () => {
     expect(englishOf("WithdrawInput")).toEqual(withdraw);
     const { locale: _e, messages: _em, ...event } = EVENT_ERROR_WORDS_EN;
     expect(englishOf("EventInput")).toEqual(event);
+    const { locale: _c, messages: _cm, ...claim } = CLAIM_ERROR_WORDS_EN;
+    expect(englishOf("ClaimInput")).toEqual(claim);
   });
 
   it("say the restate form's errors in Chinese, and keep the English", () => {
@@ -155,6 +168,9 @@ describe("form field errors", () => {
         new RecordNotFoundError(record, "x").message,
       );
     }
+    expect(t("en", "RecordFormFailure")("unknownReference", { entity: "metric", key: "gmv" })).toBe(
+      new ClaimReferenceError("relativeMetric", "gmv").message,
+    );
     expect(t("en", "RestateFigure")("fieldsNeedCorrecting", { count: 1 })).toBe(
       fieldsNeedCorrecting(1),
     );
@@ -167,5 +183,27 @@ describe("form field errors", () => {
     expect(t("en", "WithdrawFigure")("unknown", { entity: "brand", key: "acme" })).toBe(
       'Nothing was withdrawn: there is no brand "acme".',
     );
+  });
+
+  it("say the claim form's errors in Chinese, and keep the English", () => {
+    const values = {
+      ...EMPTY_CLAIM_VALUES,
+      claimant: "Lei Jun",
+      sourceTitle: "Weibo post",
+      quote: "Up 30%",
+      metric: "revenue",
+      statedValue: "30",
+      statedUnit: "x",
+    };
+    const zh = parseClaimInput("xiaomi", values, zhWords<ClaimErrorWords>("ClaimInput"));
+    expect(zh.ok ? null : zh.fieldErrors).toEqual({
+      quarter: "季度对这类说法为必填",
+      statedUnit: "所述单位对变化类说法必须是 % 或 pp",
+    });
+    const en = parseClaimInput("xiaomi", values);
+    expect(en.ok ? null : en.fieldErrors).toEqual({
+      quarter: "Quarter is required for this kind of claim",
+      statedUnit: "Stated unit must be % or pp for a change",
+    });
   });
 });
