@@ -23,6 +23,12 @@ import {
   restateFieldErrors,
 } from "@/lib/domain/restate-input";
 import {
+  ACCOUNT_ERROR_WORDS_EN,
+  type AccountErrorWords,
+  fieldErrorsOf,
+  SignInSchema,
+} from "@/lib/domain/sign-in-input";
+import {
   WITHDRAW_ERROR_WORDS_EN,
   type WithdrawErrorWords,
   WithdrawInputSchema,
@@ -103,6 +109,8 @@ describe("form field errors", () => {
     expect(englishOf("EventInput")).toEqual(event);
     const { locale: _c, messages: _cm, ...claim } = CLAIM_ERROR_WORDS_EN;
     expect(englishOf("ClaimInput")).toEqual(claim);
+    const { locale: _a, messages: _am, ...account } = ACCOUNT_ERROR_WORDS_EN;
+    expect(englishOf("AccountInput")).toEqual(account);
   });
 
   it("say the restate form's errors in Chinese, and keep the English", () => {
@@ -171,6 +179,9 @@ describe("form field errors", () => {
     expect(t("en", "RecordFormFailure")("unknownReference", { entity: "metric", key: "gmv" })).toBe(
       new ClaimReferenceError("relativeMetric", "gmv").message,
     );
+    expect(t("en", "SignInAction")("rateLimited", { seconds: "1200" })).toBe(
+      "Too many failed sign-in attempts. Try again in 1200 seconds.",
+    );
     expect(t("en", "RestateFigure")("fieldsNeedCorrecting", { count: 1 })).toBe(
       fieldsNeedCorrecting(1),
     );
@@ -204,6 +215,19 @@ describe("form field errors", () => {
     expect(en.ok ? null : en.fieldErrors).toEqual({
       quarter: "Quarter is required for this kind of claim",
       statedUnit: "Stated unit must be % or pp for a change",
+    });
+  });
+
+  it("say the sign-in form's errors in Chinese, and keep the English", () => {
+    const parsed = SignInSchema.safeParse({ email: "ada", password: "" });
+    if (parsed.success) throw new Error("expected a refusal");
+    expect(fieldErrorsOf(parsed.error, zhWords<AccountErrorWords>("AccountInput"))).toEqual({
+      email: "电子邮箱必须是电子邮箱地址，例如 ada@example.com",
+      password: "密码不能为空",
+    });
+    expect(fieldErrorsOf(parsed.error)).toEqual({
+      email: "Email must be an email address like ada@example.com",
+      password: "Password is required",
     });
   });
 });
