@@ -13,6 +13,7 @@
 import { fill, templateReader } from "@/i18n/fill";
 import { unitLabel } from "./format";
 import type { Locale } from "./locale";
+import { unitNoun } from "./metric-bounds";
 import { isQuarterCode, quarterLabel } from "./quarter";
 
 export const FIELD_MESSAGES = {
@@ -102,6 +103,7 @@ export function localizeFieldMessage(
   if (!read) return message;
   const params = { ...read.params };
   if (params.unit) params.unit = unitLabel(params.unit, locale);
+  if (params.noun) params.noun = unitNoun(params.noun, locale);
   for (const name of ["quarter", "latest"]) {
     if (params[name]) params[name] = relabelQuarter(params[name], locale);
   }

@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { MAX_IMPORT_BYTES, megabytes } from "@/lib/csv/import-file";
+import { importProblemWords } from "@/lib/csv/import-words";
 import {
   CLAIM_ERROR_WORDS_EN,
   type ClaimErrorWords,
@@ -116,7 +118,7 @@ describe("form field errors", () => {
   it("say the restate form's errors in Chinese, and keep the English", () => {
     const patch = { value: "-3", confirm: "", sourcePublishedOn: "2027-01-01" };
     expect(restateErrors(patch, zhWords<RestateErrorWords>("RestateInput"))).toEqual({
-      value: "数值不能为负数（该数据不能小于 0）。",
+      value: "数值不能为负数（十亿元数据不能小于 0）。",
       sourcePublishedOn: "发布日期不能晚于今天（2026-05-15）。",
       confirm: "确认框须勾选后才能保存重述。",
     });
@@ -229,5 +231,22 @@ describe("form field errors", () => {
       email: "Email must be an email address like ada@example.com",
       password: "Password is required",
     });
+  });
+
+  it("say the upload form's oversize file in Chinese, and in English as before", () => {
+    const size = 6.25 * 1024 * 1024;
+    const params = { size: megabytes(size), max: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` };
+    expect(importProblemWords("en")("tooLarge", params)).toBe(
+      "The file is 6.3 MB; an import takes at most 5 MB. Split it into smaller files.",
+    );
+    expect(importProblemWords("zh")("tooLarge", params)).toBe(
+      "文件大小为 6.3 MB；单次导入最多 5 MB。请拆分为较小的文件。",
+    );
+    const t = createTranslator({
+      locale: "zh",
+      messages: catalog("zh", "form-errors"),
+      namespace: "UploadImport",
+    });
+    expect(t("chooseFile")).toBe("请选择要上传的 CSV 文件。");
   });
 });
