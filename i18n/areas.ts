@@ -15,4 +15,5 @@ export const MESSAGE_AREAS = [
   "signals-claims",
   "data-messages",
   "page-words",
+  "form-errors",
 ] as const;

@@ -1,10 +1,17 @@
 "use server";
 
+import { formErrorWords } from "@/i18n/field-errors";
 import { redirectTo, writeAction } from "@/lib/auth/write";
-import { type ClaimFormState, claimFormValues, parseClaimInput } from "@/lib/domain/claim-input";
+import {
+  CLAIM_ERROR_WORDS_EN,
+  type ClaimFormState,
+  claimFormValues,
+  parseClaimInput,
+} from "@/lib/domain/claim-input";
 import { ValidationError } from "@/lib/errors";
 import { createClaim } from "@/lib/mutations/create-claim";
 import { claimFormFailure } from "./claim-form-failure";
+import { recordFormWords } from "./record-form-failure";
 
 export const createClaimAction = writeAction<[string, ClaimFormState, FormData], ClaimFormState>(
   {
@@ -16,12 +23,11 @@ export const createClaimAction = writeAction<[string, ClaimFormState, FormData],
     const parsed = parseClaimInput(
       brand,
       claimFormValues((name) => formData.get(name)),
+      await formErrorWords("ClaimInput", CLAIM_ERROR_WORDS_EN),
     );
     if (!parsed.ok) {
-      throw new ValidationError(
-        parsed.fieldErrors,
-        parsed.formError ?? "Please correct the highlighted fields; nothing was saved.",
-      );
+      const t = await recordFormWords();
+      throw new ValidationError(parsed.fieldErrors, parsed.formError ?? t("fieldsNeedCorrecting"));
     }
     const { uid } = await createClaim(parsed.input, actor);
     return redirectTo(`/claims?brand=${encodeURIComponent(parsed.input.brand)}#claim-${uid}`);

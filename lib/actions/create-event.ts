@@ -1,10 +1,17 @@
 "use server";
 
+import { formErrorWords } from "@/i18n/field-errors";
 import { redirectTo, writeAction } from "@/lib/auth/write";
-import { type EventFormState, eventFormValues, parseEventInput } from "@/lib/domain/event-input";
+import {
+  EVENT_ERROR_WORDS_EN,
+  type EventFormState,
+  eventFormValues,
+  parseEventInput,
+} from "@/lib/domain/event-input";
 import { ValidationError } from "@/lib/errors";
 import { createEvent } from "@/lib/mutations/create-event";
 import { eventFormFailure } from "./event-form-failure";
+import { recordFormWords } from "./record-form-failure";
 
 export const createEventAction = writeAction<[string, EventFormState, FormData], EventFormState>(
   {
@@ -19,12 +26,11 @@ export const createEventAction = writeAction<[string, EventFormState, FormData],
         (name) => formData.get(name),
         (name) => formData.getAll(name),
       ),
+      await formErrorWords("EventInput", EVENT_ERROR_WORDS_EN),
     );
     if (!parsed.ok) {
-      throw new ValidationError(
-        parsed.fieldErrors,
-        parsed.formError ?? "Please correct the highlighted fields; nothing was saved.",
-      );
+      const t = await recordFormWords();
+      throw new ValidationError(parsed.fieldErrors, parsed.formError ?? t("fieldsNeedCorrecting"));
     }
     const { uid } = await createEvent(parsed.input, actor);
     return redirectTo(`/?brand=${encodeURIComponent(parsed.input.brand)}#event-${uid}`);

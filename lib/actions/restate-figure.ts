@@ -1,11 +1,15 @@
 "use server";
 
+import { formErrorWords } from "@/i18n/field-errors";
+import { currentLocale } from "@/i18n/locale";
+import { serverTranslator } from "@/i18n/messages";
 import { redirectTo, writeAction } from "@/lib/auth/write";
 import { now } from "@/lib/clock";
-import { unchangedFigureMessage } from "@/lib/domain/figure-change";
+import { localizeMetric } from "@/lib/domain/metric-locale";
 import { quarterLabel } from "@/lib/domain/quarter";
 import {
   createRestateInputSchema,
+  RESTATE_ERROR_WORDS_EN,
   RESTATE_FIELDS,
   RESTATE_HIDDEN_FIELDS,
   RESTATE_TOKEN_FIELD,
@@ -16,7 +20,6 @@ import {
 import {
   AppError,
   ConfirmationRequiredError,
-  fieldsNeedCorrecting,
   StaleFigureError,
   UnchangedFigureError,
   UnknownReferenceError,
@@ -42,8 +45,16 @@ function restateValues(formData: FormData): RestateFormValues {
   );
 }
 
-/** A refused restatement as the form's state: what was typed stays, the error says why. */
+/**
+ * A refused restatement as the form's state: what was typed stays, the error says why, in the
+ * reader's language (messages `RestateFigure`; the unchanged figure is the quarter form's words).
+ */
 async function restateFailure(error: AppError, formData: FormData): Promise<RestateFormState> {
+  const [t, tQuarter, locale] = await Promise.all([
+    serverTranslator("RestateFigure"),
+    serverTranslator("AddQuarter"),
+    currentLocale(),
+  ]);
   const state = (patch: Partial<RestateFormState>): RestateFormState => ({
     status: "invalid",
     message: null,
@@ -54,15 +65,19 @@ async function restateFailure(error: AppError, formData: FormData): Promise<Rest
   });
   if (error instanceof UnchangedFigureError) {
     const key = error.metricKeys[0];
-    const label = (await listMetrics()).find((metric) => metric.key === key)?.label ?? key ?? "";
-    const message = unchangedFigureMessage(label, quarterLabel(error.quarter));
-    return state({ message: `Nothing was saved: ${message}`, fieldErrors: { value: message } });
+    const stored = (await listMetrics()).find((metric) => metric.key === key);
+    const label = stored ? localizeMetric(stored, locale).label : (key ?? "");
+    const message = tQuarter("unchanged", {
+      label,
+      quarter: quarterLabel(error.quarter, locale),
+    });
+    return state({ message: t("unchanged", { message }), fieldErrors: { value: message } });
   }
   if (error instanceof ConfirmationRequiredError) {
     return state({
       status: "confirm",
       confirmations: error.confirmations,
-      message: "Nothing was saved yet: the new value changes a lot against a year earlier.",
+      message: t("confirm"),
     });
   }
   if (error instanceof ValidationError) {
@@ -70,11 +85,11 @@ async function restateFailure(error: AppError, formData: FormData): Promise<Rest
   }
   const message =
     error instanceof StaleFigureError
-      ? "Nothing was saved: this figure was restated or withdrawn by someone else since you opened this page. Reload it to see the current figure."
+      ? t("stale")
       : error instanceof WriteConflictError
-        ? "Nothing was saved: another editor was saving at the same moment. Submit again."
+        ? t("conflict")
         : error instanceof UnknownReferenceError
-          ? `Nothing was saved: there is no ${error.entity} "${error.key}".`
+          ? t("unknown", { entity: error.entity, key: error.key })
           : error.message;
   return state({ status: "refused", message });
 }
@@ -90,18 +105,20 @@ export const restateFigure = writeAction<[RestateFormState, FormData], RestateFo
     const raw = Object.fromEntries(
       [...RESTATE_HIDDEN_FIELDS, ...RESTATE_FIELDS].map((name) => [name, textOf(formData, name)]),
     );
-    const metric = (await listMetrics()).find((entry) => entry.key === raw.metric);
-    if (!metric)
-      throw new AppError("invalid_input", "Nothing was saved: this form names no metric.");
+    const [metrics, t, words] = await Promise.all([
+      listMetrics(),
+      serverTranslator("RestateFigure"),
+      formErrorWords("RestateInput", RESTATE_ERROR_WORDS_EN),
+    ]);
+    const metric = metrics.find((entry) => entry.key === raw.metric);
+    if (!metric) throw new AppError("invalid_input", t("noMetric"));
     const parsed = createRestateInputSchema(metric, now()).safeParse(raw);
     if (!parsed.success) {
-      const fieldErrors = restateFieldErrors(parsed.error);
+      const fieldErrors = restateFieldErrors(parsed.error, words);
       const count = Object.keys(fieldErrors).length;
       throw new ValidationError(
         fieldErrors,
-        count > 0
-          ? fieldsNeedCorrecting(count)
-          : "Nothing was saved: this form does not name a valid figure. Open it again from the metric page.",
+        count > 0 ? t("fieldsNeedCorrecting", { count }) : t("invalidFigure"),
       );
     }
     const input = parsed.data;

@@ -1,10 +1,17 @@
 "use server";
 
+import { formErrorWords } from "@/i18n/field-errors";
 import { redirectTo, writeAction } from "@/lib/auth/write";
-import { type ClaimFormState, claimFormValues, parseClaimInput } from "@/lib/domain/claim-input";
+import {
+  CLAIM_ERROR_WORDS_EN,
+  type ClaimFormState,
+  claimFormValues,
+  parseClaimInput,
+} from "@/lib/domain/claim-input";
 import { AppError, ValidationError } from "@/lib/errors";
 import { reviseClaim } from "@/lib/mutations/revise-claim";
 import { claimFormFailure } from "./claim-form-failure";
+import { recordFormWords } from "./record-form-failure";
 
 export const reviseClaimAction = writeAction<
   [string, string, ClaimFormState, FormData],
@@ -18,20 +25,16 @@ export const reviseClaimAction = writeAction<
   async (actor, uid: string, brand: string, _previous: ClaimFormState, formData: FormData) => {
     const expectedRevision = Number(formData.get("revision"));
     if (!Number.isInteger(expectedRevision) || expectedRevision < 1) {
-      throw new AppError(
-        "invalid_input",
-        "The form lost track of which revision you edited; reload the page.",
-      );
+      throw new AppError("invalid_input", (await recordFormWords())("lostRevision"));
     }
     const parsed = parseClaimInput(
       brand,
       claimFormValues((name) => formData.get(name)),
+      await formErrorWords("ClaimInput", CLAIM_ERROR_WORDS_EN),
     );
     if (!parsed.ok) {
-      throw new ValidationError(
-        parsed.fieldErrors,
-        parsed.formError ?? "Please correct the highlighted fields; nothing was saved.",
-      );
+      const t = await recordFormWords();
+      throw new ValidationError(parsed.fieldErrors, parsed.formError ?? t("fieldsNeedCorrecting"));
     }
     await reviseClaim(uid, expectedRevision, parsed.input, actor);
     return redirectTo(`/claims?brand=${encodeURIComponent(brand)}#claim-${uid}`);

@@ -1,9 +1,11 @@
 "use server";
 
 import { currentLocale } from "@/i18n/locale";
+import { serverTranslator } from "@/i18n/messages";
 import { redirectTo, writeAction } from "@/lib/auth/write";
-import { MAX_IMPORT_BYTES } from "@/lib/csv/import-file";
+import { MAX_IMPORT_BYTES, megabytes } from "@/lib/csv/import-file";
 import { IMPORT_KINDS, type ImportKind, importUploadPath } from "@/lib/csv/import-types";
+import { importProblemWords } from "@/lib/csv/import-words";
 import { AppError } from "@/lib/errors";
 import { createImportBatch } from "@/lib/mutations/create-import-batch";
 
@@ -21,6 +23,7 @@ function kindOf(formData: FormData): ImportKind {
 /**
  * Step one of an import: reads and validates the file and stores it as a pending import, then
  * shows its preview. Nothing becomes a figure or a claim here, so no page's cache is expired.
+ * It answers in the reader's language (messages `UploadImport`, and the file problems').
  */
 export const uploadImport = writeAction<[UploadImportState, FormData], UploadImportState>(
   {
@@ -34,16 +37,20 @@ export const uploadImport = writeAction<[UploadImportState, FormData], UploadImp
     }),
   },
   async (actor, _previous: UploadImportState, formData: FormData) => {
+    const [t, locale] = await Promise.all([serverTranslator("UploadImport"), currentLocale()]);
     const file = formData.get("file");
     if (!(file instanceof File) || (file.size === 0 && file.name === "")) {
-      throw new AppError("invalid_input", "Choose a CSV file to upload.");
+      throw new AppError("invalid_input", t("chooseFile"));
     }
     // Checked before reading the body into memory: the server accepts a little more than this so
     // that an oversized file gets this message rather than a generic error.
     if (file.size > MAX_IMPORT_BYTES) {
-      throw new AppError("invalid_input", "This file cannot be imported.", {
+      throw new AppError("invalid_input", t("refused"), {
         problems: [
-          `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; an import takes at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
+          importProblemWords(locale)("tooLarge", {
+            size: megabytes(file.size),
+            max: `${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+          }),
         ],
       });
     }
@@ -53,10 +60,10 @@ export const uploadImport = writeAction<[UploadImportState, FormData], UploadImp
       fileName: file.name,
       actor,
       kind: kindOf(formData),
-      locale: await currentLocale(),
+      locale,
     });
     if (!result.ok) {
-      throw new AppError("invalid_input", "This file cannot be imported.", {
+      throw new AppError("invalid_input", t("refused"), {
         problems: result.problems,
       });
     }

@@ -1,7 +1,10 @@
 "use server";
 
+import { formErrorWords } from "@/i18n/field-errors";
+import { serverTranslator } from "@/i18n/messages";
 import { redirectTo, writeAction } from "@/lib/auth/write";
 import {
+  WITHDRAW_ERROR_WORDS_EN,
   type WithdrawFormState,
   WithdrawInputSchema,
   withdrawFieldErrors,
@@ -28,15 +31,13 @@ function rawFields(formData: FormData): Record<string, string> {
   );
 }
 
-function messageOf(error: AppError): string {
-  if (error instanceof StaleFigureError) {
-    return "Nothing was withdrawn: this figure was restated or withdrawn by someone else since you opened this page. Reload it to see the current figure.";
-  }
-  if (error instanceof WriteConflictError) {
-    return "Nothing was withdrawn: another editor was saving at the same moment. Submit again.";
-  }
+/** Why nothing was withdrawn, in the reader's language (messages `WithdrawFigure`). */
+async function messageOf(error: AppError): Promise<string> {
+  const t = await serverTranslator("WithdrawFigure");
+  if (error instanceof StaleFigureError) return t("stale");
+  if (error instanceof WriteConflictError) return t("conflict");
   if (error instanceof UnknownReferenceError) {
-    return `Nothing was withdrawn: there is no ${error.entity} "${error.key}".`;
+    return t("unknown", { entity: error.entity, key: error.key });
   }
   return error.message;
 }
@@ -47,8 +48,8 @@ export const withdrawFigure = writeAction<[WithdrawFormState, FormData], Withdra
     role: "editor",
     returnTo: (_previous: WithdrawFormState, formData: FormData) =>
       safeNextPath(formData.get("returnTo")),
-    onError: (error, _previous, formData): WithdrawFormState => ({
-      message: messageOf(error),
+    onError: async (error, _previous, formData): Promise<WithdrawFormState> => ({
+      message: await messageOf(error),
       fieldErrors: error instanceof ValidationError ? error.fieldErrors : {},
       values: { reason: (rawFields(formData).reason ?? "").slice(0, 4_000) },
     }),
@@ -56,12 +57,14 @@ export const withdrawFigure = writeAction<[WithdrawFormState, FormData], Withdra
   async (actor, _previous: WithdrawFormState, formData: FormData) => {
     const parsed = WithdrawInputSchema.safeParse(rawFields(formData));
     if (!parsed.success) {
-      const fieldErrors = withdrawFieldErrors(parsed.error);
+      const [t, words] = await Promise.all([
+        serverTranslator("WithdrawFigure"),
+        formErrorWords("WithdrawInput", WITHDRAW_ERROR_WORDS_EN),
+      ]);
+      const fieldErrors = withdrawFieldErrors(parsed.error, words);
       throw new ValidationError(
         fieldErrors,
-        Object.keys(fieldErrors).length > 0
-          ? "Nothing was withdrawn: please correct the highlighted fields."
-          : "Nothing was withdrawn: this form does not name a valid figure. Open it again from the metric page.",
+        Object.keys(fieldErrors).length > 0 ? t("fieldsNeedCorrecting") : t("invalidFigure"),
       );
     }
     const input = parsed.data;

@@ -1,5 +1,5 @@
 import "server-only";
-import { fieldErrorsOf, SignInSchema } from "@/lib/domain/sign-in-input";
+import { type AccountErrorWords, fieldErrorsOf, SignInSchema } from "@/lib/domain/sign-in-input";
 import { checkPassword } from "@/lib/mutations/accounts";
 import {
   createSession,
@@ -29,12 +29,13 @@ export const WRONG_PASSWORD_MESSAGE = "This email and password do not match an a
  * One sign-in for the form and `POST /api/session`. Refused before the password is compared
  * when the account or the client address is over its failure limit, so the right password does
  * not get through during the wait either. A success starts a new session (a new id: a cookie
- * planted before sign-in is worth nothing after) and ends the one the browser had.
+ * planted before sign-in is worth nothing after) and ends the one the browser had. The field
+ * errors are in `words` (the form's reader's; English for the API).
  */
-export async function signInWithPassword(raw: {
-  email: unknown;
-  password: unknown;
-}): Promise<SignInResult> {
+export async function signInWithPassword(
+  raw: { email: unknown; password: unknown },
+  words?: AccountErrorWords,
+): Promise<SignInResult> {
   const { address, userAgent } = await requestMeta();
   const parsed = SignInSchema.safeParse(raw);
   const keys = [addressKey(address)];
@@ -47,7 +48,7 @@ export async function signInWithPassword(raw: {
       message: `Too many failed sign-in attempts. Try again in ${wait} seconds.`,
     };
   }
-  if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrorsOf(parsed.error, words) };
   const checked = await checkPassword(parsed.data.email, parsed.data.password);
   if (!checked.ok || !isRole(checked.user.role)) {
     await recordFailure(keys);

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { CLAIM_COMPARISONS, CLAIM_KINDS, CLAIMANT_KINDS, type ClaimKind, HEDGES } from "./claims";
+import { type FormErrorWords, fieldMessage, formFieldError } from "./field-messages";
 import {
   DecimalLiteralSchema,
   HttpUrlSchema,
@@ -35,26 +36,48 @@ export const CLAIM_FIELDS = [
 ] as const;
 export type ClaimField = (typeof CLAIM_FIELDS)[number];
 
-export const CLAIM_FIELD_LABELS: Record<ClaimField, string> = {
-  claimantKind: "Who made it",
-  claimant: "Claimant's name",
-  sourceTitle: "Source title",
-  sourceUrl: "Source address (URL)",
-  sourcePublishedOn: "Source published on",
-  quote: "Quote",
-  metric: "Metric",
-  quarter: "Quarter",
-  kind: "Kind of claim",
-  comparison: "Compared with",
-  statedValue: "Stated number",
-  statedUnit: "Stated unit",
-  hedge: "Hedge",
-  relativeMetric: "Share of metric",
-  note: "Note",
+/** The form's own messages, in English: what the schema says (see field-messages.ts). */
+export const CLAIM_OWN_MESSAGES = {
+  quarterNeeded: "is required for this kind of claim",
+  comparisonNeeded: "must be yoy or qoq for this kind of claim",
+  shareOfNeeded: "is required for a share",
+  changeUnit: "must be % or pp for a change",
+  shareUnit: "must be % for a share",
+} as const;
+
+/**
+ * The words of the form's field errors (messages `ClaimInput`); these English ones the import
+ * and the API keep. `brand` is no field: it names the page's address, whose brand is not typed.
+ */
+export type ClaimErrorWords = FormErrorWords<ClaimField | "brand", keyof typeof CLAIM_OWN_MESSAGES>;
+
+export const CLAIM_ERROR_WORDS_EN: ClaimErrorWords = {
+  locale: "en",
+  sentence: "{label} {message}",
+  labels: {
+    claimantKind: "Who made it",
+    claimant: "Claimant's name",
+    sourceTitle: "Source title",
+    sourceUrl: "Source address (URL)",
+    sourcePublishedOn: "Source published on",
+    quote: "Quote",
+    metric: "Metric",
+    quarter: "Quarter",
+    kind: "Kind of claim",
+    comparison: "Compared with",
+    statedValue: "Stated number",
+    statedUnit: "Stated unit",
+    hedge: "Hedge",
+    relativeMetric: "Share of metric",
+    note: "Note",
+    brand: "The brand in this page's address",
+  },
+  own: CLAIM_OWN_MESSAGES,
+  messages: null,
 };
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { message: `must be one of ${values.join(", ")}` });
+  z.enum(values, { message: fieldMessage("qualifier", { list: values.join(", ") }) });
 
 /** Kinds that compare two quarters and so need "yoy" or "qoq". */
 const COMPARED: readonly ClaimKind[] = ["change", "multiple", "streak"];
@@ -84,32 +107,32 @@ export const ClaimInputSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["quarter"],
-        message: "is required for this kind of claim",
+        message: CLAIM_OWN_MESSAGES.quarterNeeded,
       });
     }
     if (COMPARED.includes(claim.kind) && !claim.comparison) {
       ctx.addIssue({
         code: "custom",
         path: ["comparison"],
-        message: "must be yoy or qoq for this kind of claim",
+        message: CLAIM_OWN_MESSAGES.comparisonNeeded,
       });
     }
     if (claim.kind === "share" && !claim.relativeMetric) {
       ctx.addIssue({
         code: "custom",
         path: ["relativeMetric"],
-        message: "is required for a share",
+        message: CLAIM_OWN_MESSAGES.shareOfNeeded,
       });
     }
     if (claim.kind === "change" && claim.statedUnit !== "%" && claim.statedUnit !== "pp") {
       ctx.addIssue({
         code: "custom",
         path: ["statedUnit"],
-        message: "must be % or pp for a change",
+        message: CLAIM_OWN_MESSAGES.changeUnit,
       });
     }
     if (claim.kind === "share" && claim.statedUnit !== "%") {
-      ctx.addIssue({ code: "custom", path: ["statedUnit"], message: "must be % for a share" });
+      ctx.addIssue({ code: "custom", path: ["statedUnit"], message: CLAIM_OWN_MESSAGES.shareUnit });
     }
   });
 export type ClaimInput = z.infer<typeof ClaimInputSchema>;
@@ -152,10 +175,11 @@ export type ParsedClaimInput =
   | { ok: true; input: ClaimInput }
   | { ok: false; fieldErrors: Partial<Record<ClaimField, string>>; formError: string | null };
 
-/** Validates the values; every problem is reported on its field, in words. */
+/** Validates the values; every problem is reported on its field, in the words given. */
 export function parseClaimInput(
   brand: string,
   values: Record<ClaimField, string>,
+  words: ClaimErrorWords = CLAIM_ERROR_WORDS_EN,
 ): ParsedClaimInput {
   const result = ClaimInputSchema.safeParse({ brand, ...values });
   if (result.success) return { ok: true, input: result.data };
@@ -165,9 +189,9 @@ export function parseClaimInput(
     const field = issue.path[0];
     if (typeof field === "string" && (CLAIM_FIELDS as readonly string[]).includes(field)) {
       const key = field as ClaimField;
-      fieldErrors[key] ??= `${CLAIM_FIELD_LABELS[key]} ${issue.message}`;
+      fieldErrors[key] ??= formFieldError(key, issue.message, words, CLAIM_OWN_MESSAGES);
     } else {
-      formError ??= `The brand in this page's address ${issue.message}`;
+      formError ??= formFieldError("brand", issue.message, words, CLAIM_OWN_MESSAGES);
     }
   }
   return { ok: false, fieldErrors, formError };

@@ -4,6 +4,8 @@
  * not.
  */
 import { z } from "zod";
+import { fill } from "@/i18n/fill";
+import { type FormErrorWords, fieldMessage, formFieldError } from "./field-messages";
 import {
   HttpUrlSchema,
   MetricKeySchema,
@@ -28,16 +30,36 @@ export const EVENT_FIELDS = [
 ] as const;
 export type EventField = (typeof EVENT_FIELDS)[number];
 
-export const EVENT_FIELD_LABELS: Record<EventField, string> = {
-  date: "Date",
-  kind: "Kind",
-  title: "Title",
-  description: "One-line description",
-  sourceTitle: "Source title",
-  sourceUrl: "Source address (URL)",
-  sourcePublishedOn: "Source published on",
-  quote: "Quote from the source",
-  metrics: "Metrics it concerns",
+/** The form's own messages, in English: what the schema says (see field-messages.ts). */
+export const EVENT_OWN_MESSAGES = {
+  years: "must be in the years {min} to {max}",
+  oneLine: "must be a single line (no line breaks)",
+  tooManyMetrics: "lists too many metrics",
+} as const;
+
+/**
+ * The words of the form's field errors (messages `EventInput`); these English ones the API
+ * keeps. `brand` is no field: it names the page's address, whose brand is not typed.
+ */
+export type EventErrorWords = FormErrorWords<EventField | "brand", keyof typeof EVENT_OWN_MESSAGES>;
+
+export const EVENT_ERROR_WORDS_EN: EventErrorWords = {
+  locale: "en",
+  sentence: "{label} {message}",
+  labels: {
+    date: "Date",
+    kind: "Kind",
+    title: "Title",
+    description: "One-line description",
+    sourceTitle: "Source title",
+    sourceUrl: "Source address (URL)",
+    sourcePublishedOn: "Source published on",
+    quote: "Quote from the source",
+    metrics: "Metrics it concerns",
+    brand: "The brand in this page's address",
+  },
+  own: EVENT_OWN_MESSAGES,
+  messages: null,
 };
 
 const YearInRange = (text: string) => {
@@ -46,13 +68,13 @@ const YearInRange = (text: string) => {
 };
 
 const EventDateSchema = PartialDateSchema.refine(YearInRange, {
-  message: `must be in the years ${MIN_YEAR} to ${MAX_YEAR}`,
+  message: fill(EVENT_OWN_MESSAGES.years, { min: MIN_YEAR, max: MAX_YEAR }),
 });
 
 /** Shown as one line under a chart marker, so it must be one. */
 const OneLine = (max: number) =>
   requiredText(max).refine((text) => !/[\r\n]/.test(text), {
-    message: "must be a single line (no line breaks)",
+    message: EVENT_OWN_MESSAGES.oneLine,
   });
 
 /**
@@ -61,7 +83,7 @@ const OneLine = (max: number) =>
  */
 const EventMetricsSchema = z
   .string()
-  .max(2000, { message: "lists too many metrics" })
+  .max(2000, { message: EVENT_OWN_MESSAGES.tooManyMetrics })
   .transform((text) => [
     ...new Set(
       text
@@ -70,12 +92,14 @@ const EventMetricsSchema = z
         .filter((key) => key !== ""),
     ),
   ])
-  .pipe(z.array(MetricKeySchema).max(50, { message: "lists too many metrics" }));
+  .pipe(z.array(MetricKeySchema).max(50, { message: EVENT_OWN_MESSAGES.tooManyMetrics }));
 
 export const EventInputSchema = z.object({
   brand: SlugSchema,
   date: EventDateSchema,
-  kind: z.enum(EVENT_KINDS, { message: `must be one of ${EVENT_KINDS.join(", ")}` }),
+  kind: z.enum(EVENT_KINDS, {
+    message: fieldMessage("qualifier", { list: EVENT_KINDS.join(", ") }),
+  }),
   title: OneLine(200),
   description: OneLine(300),
   sourceTitle: OneLine(500),
@@ -132,10 +156,11 @@ export type ParsedEventInput =
   | { ok: true; input: EventInput }
   | { ok: false; fieldErrors: Partial<Record<EventField, string>>; formError: string | null };
 
-/** Validates the form's values; every problem is reported on its field, in words. */
+/** Validates the form's values; every problem is reported on its field, in the words given. */
 export function parseEventInput(
   brand: string,
   values: Record<EventField, string>,
+  words: EventErrorWords = EVENT_ERROR_WORDS_EN,
 ): ParsedEventInput {
   const result = EventInputSchema.safeParse({ brand, ...values });
   if (result.success) return { ok: true, input: result.data };
@@ -145,10 +170,10 @@ export function parseEventInput(
     const field = issue.path[0];
     if (typeof field === "string" && (EVENT_FIELDS as readonly string[]).includes(field)) {
       const key = field as EventField;
-      fieldErrors[key] ??= `${EVENT_FIELD_LABELS[key]} ${issue.message}`;
+      fieldErrors[key] ??= formFieldError(key, issue.message, words, EVENT_OWN_MESSAGES);
     } else {
       // Only the brand is outside the visible fields: it comes from the page's link, not typing.
-      formError ??= `The brand in this page's address ${issue.message}`;
+      formError ??= formFieldError("brand", issue.message, words, EVENT_OWN_MESSAGES);
     }
   }
   return { ok: false, fieldErrors, formError };

@@ -13,6 +13,7 @@
 import { fill, templateReader } from "@/i18n/fill";
 import { unitLabel } from "./format";
 import type { Locale } from "./locale";
+import { unitNoun } from "./metric-bounds";
 import { isQuarterCode, quarterLabel } from "./quarter";
 
 export const FIELD_MESSAGES = {
@@ -102,8 +103,53 @@ export function localizeFieldMessage(
   if (!read) return message;
   const params = { ...read.params };
   if (params.unit) params.unit = unitLabel(params.unit, locale);
+  if (params.noun) params.noun = unitNoun(params.noun, locale);
   for (const name of ["quarter", "latest"]) {
     if (params[name]) params[name] = relabelQuarter(params[name], locale);
   }
   return fill(words[read.code], params);
+}
+
+/**
+ * The words of one form's field errors, for the forms whose fields have fixed names (restate,
+ * withdraw, events, claims, sign-in...): the sentence that joins a field's label and its message,
+ * the labels, the form's own messages (those no other form says, by code) and the shared field
+ * messages. The English table of a form is its defaults, which the JSON API keeps.
+ */
+export interface FormErrorWords<Field extends string, Own extends string = never> {
+  locale: Locale;
+  /** "{label} {message}." */
+  sentence: string;
+  labels: Record<Field, string>;
+  own: Record<Own, string>;
+  messages: FieldMessageWords | null;
+}
+
+/**
+ * A form's own messages said in the words given: `message` is the schema's English, filled from
+ * one of `ownEnglish`'s templates or from FIELD_MESSAGES; anything else is shown as it is.
+ */
+export function localizeFormMessage<Own extends string>(
+  message: string,
+  words: Pick<FormErrorWords<string, Own>, "locale" | "own" | "messages">,
+  ownEnglish: Readonly<Record<Own, string>>,
+): string {
+  if (words.locale === "en") return message;
+  const own = templateReader(ownEnglish)(message);
+  return own
+    ? fill(words.own[own.key], own.values)
+    : localizeFieldMessage(message, words.messages, words.locale);
+}
+
+/** A field's problem as a sentence that names the field, in the words given. */
+export function formFieldError<Field extends string, Own extends string>(
+  field: Field,
+  message: string,
+  words: FormErrorWords<Field, Own>,
+  ownEnglish: Readonly<Record<Own, string>>,
+): string {
+  return fill(words.sentence, {
+    label: words.labels[field],
+    message: localizeFormMessage(message, words, ownEnglish),
+  });
 }

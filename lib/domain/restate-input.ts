@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import type { Confirmation } from "./confirmations";
+import { type FormErrorWords, fieldMessage, formFieldError } from "./field-messages";
 import {
   boundedText,
   HttpUrlSchema,
@@ -65,15 +66,30 @@ export interface RestateFormState {
   confirmations: Confirmation[];
 }
 
-const LABELS: Record<RestateField, string> = {
-  value: "The value",
-  qualifier: "The qualifier",
-  sourceTitle: "The source title",
-  sourceUrl: "The source URL",
-  sourcePublishedOn: "The publication date",
-  quote: "The quote",
-  note: "The note",
-  confirm: "The confirmation box",
+/** The form's own messages, in English: what the schema says (see field-messages.ts). */
+export const RESTATE_OWN_MESSAGES = {
+  revision: "must be a revision number",
+  confirm: "must be ticked to save the restatement",
+} as const;
+
+/** The words of the form's field errors (messages `RestateInput`); these English ones the API keeps. */
+export type RestateErrorWords = FormErrorWords<RestateField, keyof typeof RESTATE_OWN_MESSAGES>;
+
+export const RESTATE_ERROR_WORDS_EN: RestateErrorWords = {
+  locale: "en",
+  sentence: "{label} {message}.",
+  labels: {
+    value: "The value",
+    qualifier: "The qualifier",
+    sourceTitle: "The source title",
+    sourceUrl: "The source URL",
+    sourcePublishedOn: "The publication date",
+    quote: "The quote",
+    note: "The note",
+    confirm: "The confirmation box",
+  },
+  own: RESTATE_OWN_MESSAGES,
+  messages: null,
 };
 
 function notAfter(today: string) {
@@ -90,7 +106,7 @@ export function createRestateInputSchema(metric: BoundedMetric, now: Date = new 
       revision: z
         .string()
         .trim()
-        .regex(/^[1-9]\d{0,8}$/, { message: "must be a revision number" })
+        .regex(/^[1-9]\d{0,8}$/, { message: RESTATE_OWN_MESSAGES.revision })
         .transform(Number),
       value: z.string().transform((text, ctx) => {
         const check = validateMetricValue(metric, text);
@@ -105,12 +121,12 @@ export function createRestateInputSchema(metric: BoundedMetric, now: Date = new 
       sourceUrl: optionalField(HttpUrlSchema),
       sourcePublishedOn: optionalField(
         PartialDateSchema.refine(notAfter(today), {
-          message: `must not be after today (${today})`,
+          message: fieldMessage("notAfterToday", { today }),
         }),
       ),
       quote: optionalField(visibleText(boundedText(QUOTE_MAX))),
       note: optionalField(visibleText(boundedText(NOTE_MAX))),
-      confirm: z.literal("yes", { message: "must be ticked to save the restatement" }),
+      confirm: z.literal("yes", { message: RESTATE_OWN_MESSAGES.confirm }),
     })
     .transform(
       (data): RestateInput => ({
@@ -133,13 +149,16 @@ export function createRestateInputSchema(metric: BoundedMetric, now: Date = new 
 }
 
 /** One sentence per field (its first problem); problems of the hidden fields name no field. */
-export function restateFieldErrors(error: z.ZodError): RestateFormState["fieldErrors"] {
+export function restateFieldErrors(
+  error: z.ZodError,
+  words: RestateErrorWords = RESTATE_ERROR_WORDS_EN,
+): RestateFormState["fieldErrors"] {
   const errors: RestateFormState["fieldErrors"] = {};
   for (const issue of error.issues) {
     const field = issue.path[0];
     if (typeof field === "string" && (RESTATE_FIELDS as readonly string[]).includes(field)) {
       const name = field as RestateField;
-      errors[name] ??= `${LABELS[name]} ${issue.message}.`;
+      errors[name] ??= formFieldError(name, issue.message, words, RESTATE_OWN_MESSAGES);
     }
   }
   return errors;

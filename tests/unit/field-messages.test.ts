@@ -8,6 +8,7 @@ import {
   localizeFieldMessage,
   readFieldMessage,
 } from "@/lib/domain/field-messages";
+import { unitNoun } from "@/lib/domain/metric-bounds";
 import {
   createQuarterInputSchema,
   type FormMetric,
@@ -94,7 +95,7 @@ describe("field messages", () => {
       errorsOf({ year: "25", value_revenue: "-3", sourceTitle: "x".repeat(301) }, ZH_WORDS),
     ).toEqual({
       year: "财年必须是四位数年份，例如 2025。",
-      value_revenue: "Total revenue不能为负数（该数据不能小于 0）。",
+      value_revenue: "Total revenue不能为负数（十亿元数据不能小于 0）。",
       sourceTitle: "来源标题最多 300 个字符。",
     });
     expect(errorsOf({ year: "2026", quarter: "3" }, ZH_WORDS).quarter).toBe(
@@ -107,6 +108,16 @@ describe("field messages", () => {
         "zh",
       ),
     ).toBe("不能大于 10,000（十亿元）");
+    expect(
+      localizeFieldMessage(
+        fieldMessage("negative", { noun: unitNoun("") }),
+        zh.FieldMessages,
+        "zh",
+      ),
+    ).toBe("不能为负数（计数数据不能小于 0）");
+    expect(fieldMessage("negative", { noun: unitNoun("") })).toBe(
+      "must not be negative (a count figure cannot be below 0)",
+    );
   });
 
   it("keep the English as it was", () => {
