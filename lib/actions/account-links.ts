@@ -2,9 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { formErrorWords } from "@/i18n/field-errors";
+import { localizeAppMessage, localizeFieldSentences } from "@/lib/app-messages";
 import { requestMeta, setSessionCookie } from "@/lib/auth/current-user";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import {
+  ACCOUNT_ERROR_WORDS_EN,
   DisplayNameSchema,
   EmailSchema,
   fieldErrorsOf,
@@ -22,19 +25,22 @@ import type { AccountFormState } from "./account-form-state";
  * used once, checked and consumed in the transaction that writes.
  */
 
-function invalid(fieldErrors: Record<string, string>): AccountFormState {
+/** The form's refusal, in the reader's language (lib/app-messages.ts). */
+async function invalid(fieldErrors: Record<string, string>): Promise<AccountFormState> {
   return {
     status: "invalid",
-    message: fieldsNeedCorrecting(Object.keys(fieldErrors).length),
-    fieldErrors,
+    message: await localizeAppMessage(fieldsNeedCorrecting(Object.keys(fieldErrors).length)),
+    fieldErrors: await localizeFieldSentences(fieldErrors),
   };
 }
 
-function failure(error: unknown): AccountFormState {
+async function failure(error: unknown): Promise<AccountFormState> {
   if (error instanceof AppError)
-    return { status: "invalid", message: error.message, fieldErrors: {} };
+    return { status: "invalid", message: await localizeAppMessage(error.message), fieldErrors: {} };
   throw error;
 }
+
+const accountWords = () => formErrorWords("AccountInput", ACCOUNT_ERROR_WORDS_EN);
 
 async function startSessionFor(userId: string): Promise<void> {
   const session = await createSession(userId, await requestMeta());
@@ -53,7 +59,7 @@ export async function acceptInvitation(
     name: formData.get("name") ?? "",
     password: formData.get("password") ?? "",
   });
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error, await accountWords()));
   const link = await linkIsUsable("invite", token);
   const problem = passwordProblem(parsed.data.password, {
     email: link?.email ?? undefined,
@@ -87,7 +93,7 @@ export async function completeSetup(
     name: formData.get("name") ?? "",
     password: formData.get("password") ?? "",
   });
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error, await accountWords()));
   const problem = passwordProblem(parsed.data.password, parsed.data);
   if (problem) return invalid({ password: problem });
   let userId: string;
@@ -109,7 +115,7 @@ export async function resetPasswordWithLink(
   const parsed = z
     .object({ password: PasswordFieldSchema })
     .safeParse({ password: formData.get("password") ?? "" });
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error, await accountWords()));
   const link = await linkIsUsable("reset", token);
   const problem = passwordProblem(parsed.data.password, { email: link?.email ?? undefined });
   if (problem) return invalid({ password: problem });

@@ -2,8 +2,15 @@
 
 import { headers } from "next/headers";
 import { z } from "zod";
+import { formErrorWords } from "@/i18n/field-errors";
+import { localizeAppMessage } from "@/lib/app-messages";
 import { redirectTo, writeAction } from "@/lib/auth/write";
-import { fieldErrorsOf, InviteSchema, RoleSchema } from "@/lib/domain/sign-in-input";
+import {
+  ACCOUNT_ERROR_WORDS_EN,
+  fieldErrorsOf,
+  InviteSchema,
+  RoleSchema,
+} from "@/lib/domain/sign-in-input";
 import { ValidationError } from "@/lib/errors";
 import { createInvitation, createResetLink, setActive, setRole } from "@/lib/mutations/accounts";
 import type { AccountFormState } from "./account-form-state";
@@ -33,11 +40,16 @@ export const inviteAccount = writeAction<[AccountFormState, FormData], AccountFo
       name: formData.get("name") ?? "",
       role: formData.get("role") ?? "",
     });
-    if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
+    if (!parsed.success)
+      throw new ValidationError(
+        fieldErrorsOf(parsed.error, await formErrorWords("AccountInput", ACCOUNT_ERROR_WORDS_EN)),
+      );
     const link = await createInvitation(parsed.data, actor);
     return {
       status: "done",
-      message: `Invitation for ${parsed.data.email} (${parsed.data.role}) created. Pass this link on; it works once.`,
+      message: await localizeAppMessage(
+        `Invitation for ${parsed.data.email} (${parsed.data.role}) created. Pass this link on; it works once.`,
+      ),
       fieldErrors: {},
       link: { url: `${await origin()}/invite/${link.token}`, expiresAt: link.expiresAt },
     };
@@ -51,7 +63,7 @@ export const issueResetLink = writeAction<[string, AccountFormState, FormData], 
     const link = await createResetLink(userId, actor);
     return {
       status: "done",
-      message: "Password-reset link created. Pass it on; it works once.",
+      message: await localizeAppMessage("Password-reset link created. Pass it on; it works once."),
       fieldErrors: {},
       link: { url: `${await origin()}/reset/${link.token}`, expiresAt: link.expiresAt },
     };
@@ -73,7 +85,10 @@ export const changeRole = writeAction<[FormData], void>(
       userId: formData.get("userId"),
       role: formData.get("role"),
     });
-    if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
+    if (!parsed.success)
+      throw new ValidationError(
+        fieldErrorsOf(parsed.error, await formErrorWords("AccountInput", ACCOUNT_ERROR_WORDS_EN)),
+      );
     await setRole(parsed.data.userId, parsed.data.role, actor);
     return redirectTo("/admin/accounts?done=role");
   },

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { localizeAppMessage } from "@/lib/app-messages";
 import {
   clearSessionCookie,
   currentUser,
@@ -60,7 +61,9 @@ export const changeOwnPassword = writeAction<[AccountFormState, FormData], Accou
     await setSessionCookie(session.token, session.expiresAt);
     return {
       status: "done",
-      message: "Password changed. Every other session of your account has ended.",
+      message: await localizeAppMessage(
+        "Password changed. Every other session of your account has ended.",
+      ),
       fieldErrors: {},
     };
   },

@@ -1,3 +1,4 @@
+import { localizeAppMessage, localizeFieldSentences } from "@/lib/app-messages";
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
@@ -64,6 +65,18 @@ export interface ActionOptions<Args extends unknown[], State> {
   revalidate?: boolean;
 }
 
+/**
+ * A form's error in the reader's language: its sentence and its fields' (lib/app-messages.ts);
+ * the code and the other details stay as they are.
+ */
+async function inReadersLanguage(error: AppError): Promise<AppError> {
+  const fieldErrors = error.details.fieldErrors as Record<string, string> | undefined;
+  return new AppError(error.code, await localizeAppMessage(error.message), {
+    ...error.details,
+    ...(fieldErrors ? { fieldErrors: await localizeFieldSentences(fieldErrors) } : {}),
+  });
+}
+
 /** Wraps a server action: `run` gets the actor and the action's own arguments. */
 export function writeAction<Args extends unknown[], State>(
   options: ActionOptions<Args, State>,
@@ -76,14 +89,14 @@ export function writeAction<Args extends unknown[], State>(
     }
     let result: State | Redirect;
     if (!allowed.ok) {
-      result = await options.onError(allowed.error, ...args);
+      result = await options.onError(await inReadersLanguage(allowed.error), ...args);
     } else {
       try {
         result = await run(allowed.actor, ...args);
         if (isRedirect(result) && options.revalidate !== false) expireCaches();
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        result = await options.onError(error, ...args);
+        result = await options.onError(await inReadersLanguage(error), ...args);
       }
     }
     if (isRedirect(result)) redirect(result.redirectTo);
