@@ -153,6 +153,7 @@ export function SeriesTable({
           <tr>
             <th scope="col">{t("quarter")}</th>
             <th scope="col" className="num">
+              {/* Chinese says no unit here: its cells pick 亿 or 万 by size and name their own. */}
               {t("value", { unit: unitLabel(metric.unit, locale) })}
             </th>
             <th scope="col" className="num">
