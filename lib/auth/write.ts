@@ -1,3 +1,4 @@
+import { currentLocale } from "@/i18n/locale";
 import { localizeAppMessage, localizeFieldSentences } from "@/lib/app-messages";
 import "server-only";
 import { revalidatePath } from "next/cache";
@@ -66,15 +67,19 @@ export interface ActionOptions<Args extends unknown[], State> {
 }
 
 /**
- * A form's error in the reader's language: its sentence and its fields' (lib/app-messages.ts);
- * the code and the other details stay as they are.
+ * A form's error in the reader's language: its sentence and its fields' (lib/app-messages.ts).
+ * The same object, changed in place: the actions' error handlers tell errors apart by class
+ * (ValidationError, ConfirmationRequiredError, ...), which a copy would lose. English leaves it
+ * untouched.
  */
 async function inReadersLanguage(error: AppError): Promise<AppError> {
-  const fieldErrors = error.details.fieldErrors as Record<string, string> | undefined;
-  return new AppError(error.code, await localizeAppMessage(error.message), {
-    ...error.details,
-    ...(fieldErrors ? { fieldErrors: await localizeFieldSentences(fieldErrors) } : {}),
-  });
+  const locale = await currentLocale();
+  if (locale === "en") return error;
+  error.message = await localizeAppMessage(error.message, locale);
+  const details = error.details as Record<string, unknown>;
+  const fieldErrors = details.fieldErrors as Record<string, string> | undefined;
+  if (fieldErrors) details.fieldErrors = await localizeFieldSentences(fieldErrors, locale);
+  return error;
 }
 
 /** Wraps a server action: `run` gets the actor and the action's own arguments. */
