@@ -536,6 +536,18 @@ describe("every write checks the role itself, and a refused one writes nothing",
     }
   }
 
+  it("says a form's refusal in the reader's language, the error's class kept (a viewer's event, in Chinese)", async () => {
+    await as("viewer");
+    request.headers.set("x-pulse-locale", "zh");
+    const before = await written();
+    const outcome = await attempt(byName("createEventAction"));
+    expect(outcome).toEqual({
+      kind: "state",
+      message: "您的角色（查看者）无权执行此操作，需要编辑权限。未做任何更改。",
+    });
+    expect(await written()).toEqual(before);
+  });
+
   it("the same quarter, as an editor, is written (the refusals above are about the role)", async () => {
     await as("editor");
     const before = await written();
