@@ -3,9 +3,15 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "@/generated/postgres/client";
 import { PrismaClient } from "@/generated/prisma/client";
 import { databaseProvider, databaseUrl } from "./database-url";
-import { BUSY_TIMEOUT_MS } from "./limits";
+import { BUSY_TIMEOUT_MS, POSTGRES_POOL_WAIT_MS } from "./limits";
 
 export type Db = PrismaClient;
+
+/** PostgreSQL only: the pool's size (pg's default, 10, when absent) and its wait for a connection. */
+export interface PostgresPoolOptions {
+  size?: number;
+  waitMs?: number;
+}
 
 /*
  * One type surface, two clients. Both are generated from the same models (prisma/postgres is
@@ -14,9 +20,17 @@ export type Db = PrismaClient;
  * use. The app is typed against the SQLite client and gets the PostgreSQL one under that type.
  * Both are in every build, and DATABASE_URL picks one at run time (README, "Run on PostgreSQL").
  */
-export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
+export function createPrismaClient(
+  url: string = databaseUrl(),
+  pool: PostgresPoolOptions = {},
+): PrismaClient {
   if (databaseProvider(url) === "postgresql") {
-    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
+    const adapter = new PrismaPg({
+      connectionString: url,
+      max: pool.size,
+      connectionTimeoutMillis: pool.waitMs ?? POSTGRES_POOL_WAIT_MS,
+    });
+    const client = new PostgresClient({ adapter });
     return client as unknown as PrismaClient;
   }
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }) });

@@ -18,3 +18,10 @@ export const FORM_BODY_LIMIT_BYTES = 1024 * 1024;
  * slightly larger file reach the action and get its specific message.
  */
 export const IMPORT_FORM_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+
+/**
+ * How long a PostgreSQL query waits for a free connection in the pool before failing. pg's pool
+ * waits forever by default, and Prisma's `maxWait` does not reach the driver adapter's pool, so
+ * without this a burst beyond the pool's size would hang requests instead of failing them.
+ */
+export const POSTGRES_POOL_WAIT_MS = 10_000;
