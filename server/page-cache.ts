@@ -229,6 +229,12 @@ export interface PageCacheFrontOptions {
   render: (request: IncomingMessage, response: ServerResponse) => Promise<unknown>;
   /** Bodies over this are streamed to the reader but not kept. */
   maxPageBytes: number;
+  /**
+   * How long a reader waits for someone else's render of the same page before rendering for
+   * themselves: a render stuck on a slow database or a stalled response must not hold every
+   * later reader of the page with it.
+   */
+  maxRenderWaitMs: number;
 }
 
 /**
@@ -245,7 +251,7 @@ export function pageCacheFront(
 
   return async (request, response, key) => {
     const inFlight = rendering.get(key);
-    if (inFlight) await inFlight;
+    if (inFlight) await settledOrAfter(inFlight, options.maxRenderWaitMs);
     // The version is read before rendering: a write that lands during the render makes this
     // page stale at once instead of being hidden behind it.
     let version: string;
@@ -291,4 +297,17 @@ export function pageCacheFront(
     });
     void options.render(request, response);
   };
+}
+
+/** Resolves when `promise` settles or after `ms`, whichever is first, leaving no timer behind. */
+async function settledOrAfter(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const elapsed = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  try {
+    await Promise.race([promise, elapsed]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

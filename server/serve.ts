@@ -30,6 +30,12 @@ export interface ServeOptions {
 
 /** Bodies over this are streamed to the reader but not kept. */
 const MAX_PAGE_BYTES = 8 * 1024 * 1024;
+/*
+ * A reader behind another reader's render of the same page renders for themselves after this.
+ * Longer than the slowest renders seen under the bench's load (seconds, for a 30-metric overview),
+ * so one render still absorbs a burst of readers; short enough that a stuck one is not everybody's wait.
+ */
+const MAX_RENDER_WAIT_MS = 15_000;
 
 /** A caller's request id is kept when it looks like one, so a proxy's id ties the logs together. */
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -183,6 +189,7 @@ export async function serve(options: ServeOptions): Promise<{ server: Server; ca
     dataVersion: (brands) => probe.dataVersion(brands),
     render: handle,
     maxPageBytes: MAX_PAGE_BYTES,
+    maxRenderWaitMs: MAX_RENDER_WAIT_MS,
   });
 
   const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {

@@ -39,6 +39,7 @@ beforeAll(async () => {
       response.end(`<p>render ${renders} of ${request.url}</p>`);
     },
     maxPageBytes: 1024 * 1024,
+    maxRenderWaitMs: 60_000,
   });
   server = createServer((request, response) => {
     const key = pageCacheKey(request);

@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabaseProbe, type DatabaseProbe } from "@/server/database-probe";
@@ -13,17 +13,23 @@ import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 let testDb: TestDatabase;
 let probe: DatabaseProbe;
-let server: Server;
-let baseUrl: string;
-/** Request ids (x-request-id) as the server saw them arrive, close, and get rendered. */
-const arrived = new Set<string>();
-const closed = new Set<string>();
-const rendered: string[] = [];
-let releaseFirstRender = () => {};
+const fronts: Front[] = [];
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  probe = createDatabaseProbe(testDb.url);
+interface Front {
+  get: (id: string, signal?: AbortSignal) => Promise<Response>;
+  /** Request ids (x-request-id) as the server saw them arrive, close, and get rendered. */
+  arrived: Set<string>;
+  closed: Set<string>;
+  rendered: string[];
+  releaseFirstRender: () => void;
+  close: () => Promise<void>;
+}
+
+async function startFront(maxRenderWaitMs: number): Promise<Front> {
+  const arrived = new Set<string>();
+  const closed = new Set<string>();
+  const rendered: string[] = [];
+  let releaseFirstRender = () => {};
   const firstRenderMayFinish = new Promise<void>((resolve) => {
     releaseFirstRender = resolve;
   });
@@ -37,8 +43,9 @@ beforeAll(async () => {
       response.end(`<p>rendered for ${request.headers["x-request-id"]}</p>`);
     },
     maxPageBytes: 1024 * 1024,
+    maxRenderWaitMs,
   });
-  server = createServer((request, response) => {
+  const server = createServer((request, response) => {
     const id = String(request.headers["x-request-id"]);
     arrived.add(id);
     response.once("close", () => closed.add(id));
@@ -47,22 +54,37 @@ beforeAll(async () => {
     void answer(request, response, key);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const front: Front = {
+    get: (id, signal) => fetch(`${baseUrl}/`, { headers: { "x-request-id": id }, signal }),
+    arrived,
+    closed,
+    rendered,
+    releaseFirstRender: () => releaseFirstRender(),
+    close: async () => {
+      releaseFirstRender();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+  fronts.push(front);
+  return front;
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  probe = createDatabaseProbe(testDb.url);
 });
 
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  for (const front of fronts) await front.close();
   await probe?.close();
   await testDb?.remove();
 });
 
-function get(id: string, signal?: AbortSignal) {
-  return fetch(`${baseUrl}/`, { headers: { "x-request-id": id }, signal });
-}
-
 describe("the page cache front", () => {
   it("keeps answering a page after a reader who waited for its render hung up", async () => {
+    const { get, arrived, closed, rendered, releaseFirstRender } = await startFront(60_000);
     // A renders the overview; B arrives meanwhile and waits for A's render.
     const first = get("A");
     await expect.poll(() => rendered).toEqual(["A"]);
@@ -95,5 +117,23 @@ describe("the page cache front", () => {
     const again = await get("D", AbortSignal.timeout(10_000));
     expect(again.headers.get("x-pulse-cache")).toBe("hit");
     expect(await again.text()).toBe("<p>rendered for C</p>");
+  });
+
+  it("renders for a reader who waited its limit behind a render that does not end", async () => {
+    const { get, rendered, releaseFirstRender } = await startFront(300);
+    // A's render hangs (a stuck query, a stalled stream) until the test ends it.
+    const first = get("A");
+    await expect.poll(() => rendered).toEqual(["A"]);
+    // B waits behind it only up to the limit, then is rendered for, A still hanging.
+    const second = await get("B", AbortSignal.timeout(10_000));
+    expect(second.status).toBe(200);
+    expect(await second.text()).toBe("<p>rendered for B</p>");
+    expect(rendered).toEqual(["A", "B"]);
+    // B's page is kept, and A still gets its own when its render ends.
+    const third = await get("C", AbortSignal.timeout(10_000));
+    expect(third.headers.get("x-pulse-cache")).toBe("hit");
+    expect(await third.text()).toBe("<p>rendered for B</p>");
+    releaseFirstRender();
+    expect(await (await first).text()).toBe("<p>rendered for A</p>");
   });
 });
