@@ -11,9 +11,8 @@
  * next-intl; a message no template matches (none should) is shown as it is.
  */
 import { fill, templateReader } from "@/i18n/fill";
-import { unitLabel } from "./format";
+import { unitLabel, unitNoun } from "./format";
 import type { Locale } from "./locale";
-import { unitNoun } from "./metric-bounds";
 import { isQuarterCode, quarterLabel } from "./quarter";
 
 export const FIELD_MESSAGES = {

@@ -242,3 +242,14 @@ export function formatChartChange(value: number, kind: MetricKind, locale: Local
     ? `${sign}${value.toFixed(1)} ${pointsWord(locale)}`
     : `${sign}${value.toFixed(1)}%`;
 }
+
+/**
+ * What a "must not be negative" message calls a figure of this unit: the unit as the reader's
+ * language names it ("RMB bn", "十亿元"), or a count. field-messages.ts says it again in the
+ * reader's words, from the English noun it reads back. Here, beside unitLabel, so that the field
+ * messages and the metric bounds that use it do not import each other.
+ */
+export function unitNoun(unit: string, locale: Locale = "en"): string {
+  if (unit === "" || unit === "count") return locale === "zh" ? "计数" : "count";
+  return unitLabel(unit, locale);
+}

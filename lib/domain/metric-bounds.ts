@@ -13,8 +13,7 @@
  * 10 trillion in money per quarter, 10 billion people, 100 billion things, in the unit's scale.
  */
 import { fieldMessage } from "./field-messages";
-import { splitUnit, unitLabel } from "./format";
-import type { Locale } from "./locale";
+import { splitUnit, unitNoun } from "./format";
 import type { MetricKind } from "./types";
 
 export interface BoundedMetric {
@@ -107,14 +106,4 @@ export function valueRuleProblem(rule: ValueRule, value: number, unit: string): 
     return fieldMessage("wholeNumber", { unit: unit || "units" });
   }
   return null;
-}
-
-/**
- * What a "must not be negative" message calls a figure of this unit: the unit as the reader's
- * language names it ("RMB bn", "十亿元"), or a count. field-messages.ts says it again in the
- * reader's words, from the English noun it reads back.
- */
-export function unitNoun(unit: string, locale: Locale = "en"): string {
-  if (unit === "" || unit === "count") return locale === "zh" ? "计数" : "count";
-  return unitLabel(unit, locale);
 }

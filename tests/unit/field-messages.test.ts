@@ -8,7 +8,7 @@ import {
   localizeFieldMessage,
   readFieldMessage,
 } from "@/lib/domain/field-messages";
-import { unitNoun } from "@/lib/domain/metric-bounds";
+import { unitNoun } from "@/lib/domain/format";
 import {
   createQuarterInputSchema,
   type FormMetric,
