@@ -16,6 +16,7 @@ import { now } from "@/lib/clock";
 import { MetricKeySchema } from "@/lib/domain/fields";
 import { localizeMetric, localizeSeries } from "@/lib/domain/metric-locale";
 import { changesVsYearsAgo } from "@/lib/domain/series-view";
+import { tableWindow } from "@/lib/domain/table-window";
 import { getBrand, listBrands } from "@/lib/queries/brands";
 import { listEvents } from "@/lib/queries/events";
 import { getMetric } from "@/lib/queries/metrics";
@@ -90,6 +91,21 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
   });
   const { placed, eventSpan } = view;
   const editorLinks = canEdit(session) ? quarterEditTemplates(metric.key, brand.slug) : null;
+  const fold = view.span
+    ? {
+        ...tableWindow({
+          ...view.span,
+          all: state.allRows === true,
+          writtenAt: new Map([
+            ...series.points.flatMap((point) =>
+              point.enteredAt ? [[point.quarter, point.enteredAt] as const] : [],
+            ),
+            ...series.withdrawn.map((entry) => [entry.quarter, entry.withdrawnAt] as const),
+          ]),
+        }),
+        allHref: `/metrics/${metric.key}${metricPageQuery({ ...state, allRows: true })}#data`,
+      }
+    : null;
 
   return (
     <>
@@ -151,6 +167,7 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
             withdrawn={series.withdrawn}
             editorLinks={editorLinks}
             twoYearChanges={view.periods.includes(2) ? changesVsYearsAgo(series, 2) : undefined}
+            fold={fold}
           />
         )}
       </section>
