@@ -3,10 +3,11 @@
  * a database file (the seed's when the file does not exist yet: `scripts/start.ts` seeds an empty
  * one; or `bench/generate-dataset.ts`'s), and prints each page's raw bytes and the share of them
  * that is the inline RSC payload, signed out, as a viewer and as an editor. With `--rows`, the
- * decoded payload's largest rows too (where the bytes are).
+ * decoded payload's largest rows too (where the bytes are); with `--save <dir>`, each page's HTML.
  *
- *   npx tsx bench/page-sizes.ts <file.db> [path ...] [--rows]
+ *   npx tsx bench/page-sizes.ts <file.db> [path ...] [--rows] [--save <dir>]
  */
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { apiSignIn, E2E_ADMIN } from "../tests/support/api-client";
 import { htmlBytes } from "./lib/page-bytes";
@@ -57,6 +58,12 @@ async function main() {
         });
         const html = Buffer.from(await response.arrayBuffer());
         const { rawBytes, rscBytes } = htmlBytes(html);
+        const saveDir = args.includes("--save") ? args[args.indexOf("--save") + 1] : undefined;
+        if (saveDir) {
+          mkdirSync(saveDir, { recursive: true });
+          const name = `${target.replace(/[^a-z0-9]+/gi, "_")}-${who.replace(/ /g, "-")}.html`;
+          writeFileSync(path.join(saveDir, name), html);
+        }
         console.log(
           `${target}\t${who}\t${response.status}\t${rawBytes.toLocaleString("en")} B\tRSC ${rscBytes.toLocaleString("en")} B`,
         );

@@ -23,6 +23,7 @@ import { getMetric } from "@/lib/queries/metrics";
 import { listBrandSeries } from "@/lib/queries/series";
 import {
   metricPageQuery,
+  overviewQuery,
   parseMetricPageParams,
   parseWithdrawnNotice,
   quarterEditTemplates,
@@ -143,6 +144,7 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
             firstLabel={eventSpan.firstLabel}
             lastLabel={eventSpan.lastLabel}
             editable={canEdit(session)}
+            timelineHref={`/${overviewQuery({ brand: brand.slug })}`}
           />
         </section>
       ) : null}
