@@ -15,6 +15,7 @@ export function ChartEvents({
   lastLabel,
   firstLabel,
   editable,
+  timelineHref,
 }: {
   within: readonly EventDTO[];
   after: readonly EventDTO[];
@@ -22,6 +23,8 @@ export function ChartEvents({
   lastLabel: string;
   firstLabel: string;
   editable: boolean;
+  /** The brand's overview, whose timeline has every event in full: the folded lists link there. */
+  timelineHref: string;
 }) {
   const t = useTranslations("ChartEvents");
   return (
@@ -35,13 +38,14 @@ export function ChartEvents({
       {within.length > 0 ? (
         <details>
           <summary>{t("within", { count: within.length })}</summary>
-          <EventList events={within} editable={editable} testId="chart-event-list" />
+          <p className="section-note">{t("compactNote")}</p>
+          <EventList events={within} testId="chart-event-list" timelineHref={timelineHref} />
         </details>
       ) : null}
       {before.length > 0 ? (
         <details>
           <summary>{t("before", { count: before.length, first: firstLabel })}</summary>
-          <EventList events={before} editable={editable} />
+          <EventList events={before} timelineHref={timelineHref} />
         </details>
       ) : null}
     </div>

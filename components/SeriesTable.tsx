@@ -17,6 +17,7 @@ import {
 import type { QuarterEditTemplates } from "@/lib/domain/quarter-edit-templates";
 import { historyEntries } from "@/lib/domain/revision-history";
 import type { PointRow } from "@/lib/domain/series-view";
+import type { TableWindow } from "@/lib/domain/table-window";
 import type { MetricDTO, Qualifier, RevisionDTO, WithdrawalDTO } from "@/lib/domain/types";
 import { QuarterEditLinks, QuarterEditLinksProvider } from "./QuarterEditLinks";
 import { SourceLink } from "./SourceLink";
@@ -103,6 +104,7 @@ export function SeriesTable({
   withdrawn = [],
   editorLinks = null,
   twoYearChanges,
+  fold,
 }: {
   metric: MetricDTO;
   rows: readonly PointRow[];
@@ -115,6 +117,8 @@ export function SeriesTable({
   editorLinks?: QuarterEditTemplates | null;
   /** When given, a column with each quarter's change against the same quarter two years earlier. */
   twoYearChanges?: ReadonlyMap<QuarterCode, Change | null>;
+  /** The quarters to list when not every quarter of the span (`tableWindow`), and where all are. */
+  fold?: (TableWindow & { allHref: string }) | null;
 }) {
   const t = useTranslations("SeriesTable");
   const locale = useCurrentLocale();
@@ -124,8 +128,8 @@ export function SeriesTable({
   const to = span?.to ?? last;
   const byQuarter = new Map(rows.map((row) => [row.point.quarter, row]));
   const withdrawnByQuarter = new Map(withdrawn.map((entry) => [entry.quarter, entry]));
-  const quarters: QuarterCode[] = [];
-  if (from && to) {
+  const quarters: QuarterCode[] = fold ? [...fold.quarters] : [];
+  if (!fold && from && to) {
     for (let index = quarterIndex(to); index >= quarterIndex(from); index--) {
       quarters.push(quarterFromIndex(index));
     }
@@ -143,126 +147,144 @@ export function SeriesTable({
   const columnCount =
     4 + (detailed ? 2 : 0) + (showTtm ? 1 : 0) + (showEdit ? 1 : 0) + (twoYearChanges ? 1 : 0);
   const table = (
-    <div className="table-scroll">
-      <table
-        className={detailed ? "series-table series-table--detailed" : "series-table"}
-        data-testid={`table-${metric.key}`}
-      >
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("quarter")}</th>
-            <th scope="col" className="num">
-              {/* Chinese says no unit here: its cells pick 亿 or 万 by size and name their own. */}
-              {t("value", { unit: unitLabel(metric.unit, locale) })}
-            </th>
-            <th scope="col" className="num">
-              {t("yoy")}
-            </th>
-            {twoYearChanges ? (
+    <>
+      <div className="table-scroll">
+        <table
+          className={detailed ? "series-table series-table--detailed" : "series-table"}
+          data-testid={`table-${metric.key}`}
+        >
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("quarter")}</th>
               <th scope="col" className="num">
-                {t("vs2y")}
+                {/* Chinese says no unit here: its cells pick 亿 or 万 by size and name their own. */}
+                {t("value", { unit: unitLabel(metric.unit, locale) })}
               </th>
-            ) : null}
-            {detailed ? (
               <th scope="col" className="num">
-                {t("qoq")}
+                {t("yoy")}
               </th>
-            ) : null}
-            {showTtm ? (
-              <th scope="col" className="num">
-                {t("ttm")}
-              </th>
-            ) : null}
-            <th scope="col">{t("source")}</th>
-            {detailed ? <th scope="col">{t("history")}</th> : null}
-            {showEdit ? <th scope="col">{t("edit")}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {quarters.map((quarter) => {
-            const row = byQuarter.get(quarter);
-            if (!row) {
-              const withdrawal = withdrawnByQuarter.get(quarter);
+              {twoYearChanges ? (
+                <th scope="col" className="num">
+                  {t("vs2y")}
+                </th>
+              ) : null}
+              {detailed ? (
+                <th scope="col" className="num">
+                  {t("qoq")}
+                </th>
+              ) : null}
+              {showTtm ? (
+                <th scope="col" className="num">
+                  {t("ttm")}
+                </th>
+              ) : null}
+              <th scope="col">{t("source")}</th>
+              {detailed ? <th scope="col">{t("history")}</th> : null}
+              {showEdit ? <th scope="col">{t("edit")}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {quarters.map((quarter) => {
+              const row = byQuarter.get(quarter);
+              if (!row) {
+                const withdrawal = withdrawnByQuarter.get(quarter);
+                return (
+                  <tr
+                    key={quarter}
+                    className="gap-row"
+                    data-quarter={quarter}
+                    data-withdrawn={withdrawal ? "true" : undefined}
+                  >
+                    <th scope="row">{quarterLabel(quarter, locale)}</th>
+                    <td colSpan={columnCount - 1 - (showEdit ? 1 : 0)} className="muted">
+                      {withdrawal ? (
+                        <>
+                          {t("withdrawnGap", {
+                            date: withdrawal.withdrawnAt.slice(0, 10),
+                            name: withdrawal.withdrawnBy,
+                          })}
+                          {detailed ? (
+                            <HistoryNote
+                              history={withdrawal.history}
+                              current={{ value: null, note: withdrawal.reason }}
+                              metric={metric}
+                            />
+                          ) : null}
+                        </>
+                      ) : (
+                        t("gap")
+                      )}
+                    </td>
+                    {showEdit ? (
+                      <td>
+                        <QuarterEditLinks quarter={quarter} gap />
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              }
+              const point = row.point;
               return (
-                <tr
-                  key={quarter}
-                  className="gap-row"
-                  data-quarter={quarter}
-                  data-withdrawn={withdrawal ? "true" : undefined}
-                >
+                <tr key={quarter} data-quarter={quarter}>
                   <th scope="row">{quarterLabel(quarter, locale)}</th>
-                  <td colSpan={columnCount - 1 - (showEdit ? 1 : 0)} className="muted">
-                    {withdrawal ? (
-                      <>
-                        {t("withdrawnGap", {
-                          date: withdrawal.withdrawnAt.slice(0, 10),
-                          name: withdrawal.withdrawnBy,
-                        })}
-                        {detailed ? (
-                          <HistoryNote
-                            history={withdrawal.history}
-                            current={{ value: null, note: withdrawal.reason }}
-                            metric={metric}
-                          />
-                        ) : null}
-                      </>
-                    ) : (
-                      t("gap")
-                    )}
+                  <td className="num" title={qualifierWord(point.qualifier, locale)}>
+                    {formatValue(point.value, metric.unit, point.decimals, point.qualifier, locale)}
+                    {point.history.length > 0 ? (
+                      <span className="badge" title={t("restatedTitle")}>
+                        {t("restatedBadge")}
+                      </span>
+                    ) : null}
                   </td>
-                  {showEdit ? (
+                  <ChangeCell delta={row.yoy} metric={metric} />
+                  {twoYearChanges ? (
+                    <ChangeCell delta={twoYearChanges.get(quarter) ?? null} metric={metric} />
+                  ) : null}
+                  {detailed ? <ChangeCell delta={row.qoq} metric={metric} /> : null}
+                  {showTtm ? (
+                    <td className="num">
+                      {row.ttm === null
+                        ? t("na")
+                        : formatValue(row.ttm, metric.unit, ttmDecimals(quarter), "exact", locale)}
+                    </td>
+                  ) : null}
+                  <td>
+                    <SourceLink source={point.source} prefix="" />
+                    {detailed && point.quote ? <span className="quote">{point.quote}</span> : null}
+                  </td>
+                  {detailed ? (
                     <td>
-                      <QuarterEditLinks quarter={quarter} gap />
+                      <HistoryNote history={point.history} current={point} metric={metric} />
+                    </td>
+                  ) : null}
+                  {showEdit ? (
+                    <td className="edit-links">
+                      <QuarterEditLinks quarter={quarter} />
                     </td>
                   ) : null}
                 </tr>
               );
-            }
-            const point = row.point;
-            return (
-              <tr key={quarter} data-quarter={quarter}>
-                <th scope="row">{quarterLabel(quarter, locale)}</th>
-                <td className="num" title={qualifierWord(point.qualifier, locale)}>
-                  {formatValue(point.value, metric.unit, point.decimals, point.qualifier, locale)}
-                  {point.history.length > 0 ? (
-                    <span className="badge" title={t("restatedTitle")}>
-                      {t("restatedBadge")}
-                    </span>
-                  ) : null}
-                </td>
-                <ChangeCell delta={row.yoy} metric={metric} />
-                {twoYearChanges ? (
-                  <ChangeCell delta={twoYearChanges.get(quarter) ?? null} metric={metric} />
-                ) : null}
-                {detailed ? <ChangeCell delta={row.qoq} metric={metric} /> : null}
-                {showTtm ? (
-                  <td className="num">
-                    {row.ttm === null
-                      ? t("na")
-                      : formatValue(row.ttm, metric.unit, ttmDecimals(quarter), "exact", locale)}
-                  </td>
-                ) : null}
-                <td>
-                  <SourceLink source={point.source} prefix="" />
-                  {detailed && point.quote ? <span className="quote">{point.quote}</span> : null}
-                </td>
-                {detailed ? (
-                  <td>
-                    <HistoryNote history={point.history} current={point} metric={metric} />
-                  </td>
-                ) : null}
-                {showEdit ? (
-                  <td className="edit-links">
-                    <QuarterEditLinks quarter={quarter} />
-                  </td>
-                ) : null}
-              </tr>
-            );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {fold?.folded ? (
+        <p className="table-fold" data-testid="table-fold">
+          {t("foldLatest", {
+            shown: fold.quarters.length - fold.recentOlder.length,
+            total: fold.total,
           })}
-        </tbody>
-      </table>
-    </div>
+          {fold.recentOlder.length > 0
+            ? t("foldRecent", {
+                quarters: fold.recentOlder
+                  .map((quarter) => quarterLabel(quarter, locale))
+                  .join(", "),
+              })
+            : ""}{" "}
+          <a href={fold.allHref}>{t("foldAll", { total: fold.total })}</a>
+        </p>
+      ) : null}
+    </>
   );
   if (!showEdit) return table;
   const text = { restate: t("restate"), withdraw: t("withdraw"), add: t("addFigure") };

@@ -99,6 +99,7 @@ const MetricPageSchema = z
       .default("bars"),
     events: EventsSchema,
     compare: ComparePeriodsSchema.optional(),
+    rows: z.enum(["all"], { message: "must be all (every quarter in the data table)" }).optional(),
     ...RangeFields,
   })
   .refine(quarterRangeInOrder, QUARTER_RANGE_ORDER);
@@ -164,6 +165,8 @@ export interface MetricPageState {
   events?: boolean;
   /** Years back the YoY lines compare with; [1] unless `compare=` says otherwise. */
   compare?: ComparePeriod[];
+  /** `rows=all`: the data table lists every quarter of the span, not only the latest ones. */
+  allRows?: boolean;
 }
 
 export function parseOverviewParams(params: SearchParams): Parsed<OverviewState> {
@@ -173,7 +176,7 @@ export function parseOverviewParams(params: SearchParams): Parsed<OverviewState>
 export function parseMetricPageParams(params: SearchParams): Parsed<MetricPageState> {
   const parsed = parseWith(MetricPageSchema, params);
   if (!parsed.ok) return parsed;
-  const { brand, view, from, to, events, compare } = parsed.value;
+  const { brand, view, from, to, events, compare, rows } = parsed.value;
   return {
     ok: true,
     value: {
@@ -183,6 +186,7 @@ export function parseMetricPageParams(params: SearchParams): Parsed<MetricPageSt
       to: to ?? null,
       events,
       compare: compare ?? DEFAULT_COMPARE,
+      ...(rows === "all" ? { allRows: true } : {}),
     },
   };
 }
@@ -199,6 +203,7 @@ export function metricPageQuery(state: MetricPageState): string {
   if (compare.join(",") !== DEFAULT_COMPARE.join(",")) {
     query.set("compare", compare.map((years) => `${years}y`).join(","));
   }
+  if (state.allRows) query.set("rows", "all");
   return queryString(query);
 }
 

@@ -18,6 +18,7 @@ const problems: ParamProblem[] = [
       lang: "fr",
       brand: "Not A Slug",
       from: "2025Q9",
+      rows: "20",
     }),
   ),
   ...problemsOf(parseMetricPageParams({ from: "2025Q4", to: "2025Q1" })),

@@ -60,10 +60,17 @@ describe("metric page query string", () => {
     ["from", "2025Q5"],
     ["to", "1999Q4"],
     ["view", "pie"],
+    ["rows", "20"],
   ])("rejects %s=%s with a message naming the parameter", (param, value) => {
     const parsed = parseMetricPageParams({ [param]: value });
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.problems.map((problem) => problem.param)).toEqual([param]);
+  });
+
+  it("reads rows=all (every quarter in the data table) and writes it back", () => {
+    const parsed = parseMetricPageParams({ brand: "bench-003", rows: "all" });
+    expect(parsed.ok && parsed.value.allRows).toBe(true);
+    if (parsed.ok) expect(metricPageQuery(parsed.value)).toBe("?brand=bench-003&rows=all");
   });
 
   it("rejects a range whose start is after its end", () => {

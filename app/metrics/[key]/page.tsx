@@ -16,12 +16,14 @@ import { now } from "@/lib/clock";
 import { MetricKeySchema } from "@/lib/domain/fields";
 import { localizeMetric, localizeSeries } from "@/lib/domain/metric-locale";
 import { changesVsYearsAgo } from "@/lib/domain/series-view";
+import { tableWindow } from "@/lib/domain/table-window";
 import { getBrand, listBrands } from "@/lib/queries/brands";
 import { listEvents } from "@/lib/queries/events";
 import { getMetric } from "@/lib/queries/metrics";
 import { listBrandSeries } from "@/lib/queries/series";
 import {
   metricPageQuery,
+  overviewQuery,
   parseMetricPageParams,
   parseWithdrawnNotice,
   quarterEditTemplates,
@@ -90,6 +92,21 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
   });
   const { placed, eventSpan } = view;
   const editorLinks = canEdit(session) ? quarterEditTemplates(metric.key, brand.slug) : null;
+  const fold = view.span
+    ? {
+        ...tableWindow({
+          ...view.span,
+          all: state.allRows === true,
+          writtenAt: new Map([
+            ...series.points.flatMap((point) =>
+              point.enteredAt ? [[point.quarter, point.enteredAt] as const] : [],
+            ),
+            ...series.withdrawn.map((entry) => [entry.quarter, entry.withdrawnAt] as const),
+          ]),
+        }),
+        allHref: `/metrics/${metric.key}${metricPageQuery({ ...state, allRows: true })}#data`,
+      }
+    : null;
 
   return (
     <>
@@ -127,6 +144,7 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
             firstLabel={eventSpan.firstLabel}
             lastLabel={eventSpan.lastLabel}
             editable={canEdit(session)}
+            timelineHref={`/${overviewQuery({ brand: brand.slug })}`}
           />
         </section>
       ) : null}
@@ -151,6 +169,7 @@ export default async function MetricPage({ params, searchParams }: PageProps) {
             withdrawn={series.withdrawn}
             editorLinks={editorLinks}
             twoYearChanges={view.periods.includes(2) ? changesVsYearsAgo(series, 2) : undefined}
+            fold={fold}
           />
         )}
       </section>
