@@ -39,7 +39,11 @@ test.describe("overview", () => {
     const response = await page.goto("/?brand=nope");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Xiaomi", exact: true })).toBeVisible();
+    // What exists is one click away: the lists live on /catalog, not in every page's payload.
+    await page.getByRole("link", { name: "Every brand and metric Pulse holds" }).click();
+    await expect(page.getByRole("heading", { name: "Brands and metrics" })).toBeVisible();
+    await page.getByRole("link", { name: "Li Auto", exact: true }).click();
+    await expect(page).toHaveURL(/\/\?brand=li-auto$/);
   });
 
   test("a malformed query parameter is named on the page, not a 500", async ({ page }) => {

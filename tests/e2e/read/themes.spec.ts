@@ -25,6 +25,7 @@ const PUBLIC_PAGES = [
   "/metrics/revenue?view=annual",
   "/compare",
   "/claims",
+  "/catalog",
   "/login",
 ];
 
