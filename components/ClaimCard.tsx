@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { SourceLink } from "@/components/SourceLink";
 import { useCurrentLocale } from "@/i18n/use-locale";
 import {
-  type ClaimArithmetic,
+  type ClaimArithmeticText,
   formatClaimNumber,
   formatStatedClaim,
   formatVerdictDifference,
@@ -28,7 +28,7 @@ function Arithmetic({
   statedDecimals,
   hedge,
 }: {
-  arithmetic: ClaimArithmetic;
+  arithmetic: ClaimArithmeticText;
   hedge: Hedge;
   brand: string;
   /** Digits of the computed number (levels: their figure's; changes: 1). */
