@@ -1,4 +1,5 @@
 import "server-only";
+import { CLAIM_TEXT } from "@/i18n/claim-words";
 import { fill } from "@/i18n/fill";
 import { now } from "@/lib/clock";
 import { getReadDb } from "@/lib/db";
@@ -186,10 +187,12 @@ async function listVerdictChanges(
           metric: { key: claim.metricKey, label: claim.metricLabel },
           quarter: claim.quarter,
           claimant: claim.claimant,
-          stated: formatStatedClaim(claim, locale),
-          verdict: verdictLabel(judgement.verdict, locale),
+          stated: formatStatedClaim(claim, CLAIM_TEXT[locale]),
+          verdict: verdictLabel(judgement.verdict, CLAIM_TEXT[locale]),
           previousVerdict:
-            index > 0 ? verdictLabel((judgements[index - 1] ?? judgement).verdict, locale) : null,
+            index > 0
+              ? verdictLabel((judgements[index - 1] ?? judgement).verdict, CLAIM_TEXT[locale])
+              : null,
           detail:
             judgement.verdict === "unverifiable"
               ? judgement.reason
@@ -215,9 +218,12 @@ function formatVerdictDetail(
   },
   locale: Locale,
 ): string | null {
-  const by = formatVerdictDifference(judgement, locale);
+  const by = formatVerdictDifference(judgement, CLAIM_TEXT[locale]);
   return by
-    ? fill(FEED_WORDS[locale].verdictBy, { verdict: verdictLabel(judgement.verdict, locale), by })
+    ? fill(FEED_WORDS[locale].verdictBy, {
+        verdict: verdictLabel(judgement.verdict, CLAIM_TEXT[locale]),
+        by,
+      })
     : null;
 }
 

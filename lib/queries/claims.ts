@@ -1,5 +1,5 @@
 import "server-only";
-import { CLAIM_PHRASES } from "@/i18n/claim-words";
+import { CLAIM_PHRASES, CLAIM_TEXT } from "@/i18n/claim-words";
 import { getReadDb } from "@/lib/db";
 import {
   type ClaimArithmeticText,
@@ -253,7 +253,7 @@ export async function listSignalClaims(
     metricKey: claim.metricKey,
     quarter: claim.quarter,
     claimant: claim.claimant,
-    stated: formatStatedClaim(claim, locale),
+    stated: formatStatedClaim(claim, CLAIM_TEXT[locale]),
     computed:
       claim.verdict?.arithmetic.computed == null
         ? null
@@ -261,8 +261,8 @@ export async function listSignalClaims(
             claim.verdict.arithmetic.computed,
             claim.statedUnit,
             claim.statedDecimals,
-            locale,
+            CLAIM_TEXT[locale],
           ),
-    difference: claim.verdict ? formatVerdictDifference(claim.verdict, locale) : null,
+    difference: claim.verdict ? formatVerdictDifference(claim.verdict, CLAIM_TEXT[locale]) : null,
   }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLAIM_PHRASES } from "@/i18n/claim-words";
+import { CLAIM_PHRASES, CLAIM_TEXT } from "@/i18n/claim-words";
 import {
   type ClaimFigure,
   type ClaimToJudge,
@@ -12,6 +12,7 @@ import {
   judgeClaim,
   sayClaimPhrase,
   sayOptionalClaimPhrase,
+  verdictLabel,
 } from "@/lib/domain/claims";
 import { decimalDifference, roundPercent } from "@/lib/domain/decimal-math";
 import { decimalsOf } from "@/lib/domain/kpi";
@@ -401,8 +402,8 @@ describe("wording", () => {
       statedUnit: "%",
       hedge: "nearly",
     });
-    expect(formatStatedClaim(c)).toBe("nearly +700%");
-    expect(formatVerdictDifference(judgeClaim(c, evDeliveries))).toBe(
+    expect(formatStatedClaim(c, CLAIM_TEXT.en)).toBe("nearly +700%");
+    expect(formatVerdictDifference(judgeClaim(c, evDeliveries), CLAIM_TEXT.en)).toBe(
       "by 526.6 pp (4.04× what the figures give)",
     );
   });
@@ -416,16 +417,25 @@ describe("wording", () => {
       statedUnit: "%",
       hedge: "nearly",
     });
-    expect(formatStatedClaim(c, "zh")).toBe("近+700%");
-    expect(formatVerdictDifference(judgeClaim(c, evDeliveries), "zh")).toBe(
+    expect(formatStatedClaim(c, CLAIM_TEXT.zh)).toBe("近+700%");
+    expect(formatVerdictDifference(judgeClaim(c, evDeliveries), CLAIM_TEXT.zh)).toBe(
       "相差 526.6 个百分点（为数据所给值的 4.04×）",
     );
     expect(
-      formatVerdictDifference({ difference: -1, differenceUnit: "quarters", ratio: null }, "zh"),
+      formatVerdictDifference(
+        { difference: -1, differenceUnit: "quarters", ratio: null },
+        CLAIM_TEXT.zh,
+      ),
     ).toBe("相差 1 个季度");
-    expect(formatClaimNumber(3.25, "pp", 2, "zh")).toBe("3.25 个百分点");
-    expect(formatClaimNumber(9, "quarters", undefined, "en")).toBe("9 quarters");
-    expect(hedgeRule("about", "zh")).toBe("在所述数字的 ±5% 以内，若舍入范围更大则按舍入范围");
-    expect(hedgeRule("about", "en")).toBe(HEDGE_TOLERANCES.about.rule);
+    expect(formatClaimNumber(3.25, "pp", 2, CLAIM_TEXT.zh)).toBe("3.25 个百分点");
+    expect(formatClaimNumber(9, "quarters", undefined, CLAIM_TEXT.en)).toBe("9 quarters");
+    expect(hedgeRule("about", CLAIM_TEXT.zh)).toBe(
+      "在所述数字的 ±5% 以内，若舍入范围更大则按舍入范围",
+    );
+    for (const hedge of HEDGES) {
+      expect(hedgeRule(hedge, CLAIM_TEXT.en)).toBe(HEDGE_TOLERANCES[hedge].rule);
+    }
+    expect(verdictLabel("unverifiable", CLAIM_TEXT.en)).toBe("Cannot be checked");
+    expect(verdictLabel("unverifiable", CLAIM_TEXT.zh)).toBe("无法核实");
   });
 });
