@@ -1,6 +1,7 @@
 import "server-only";
 import { CLAIM_TEXT } from "@/i18n/claim-words";
 import { fill } from "@/i18n/fill";
+import { SIGNAL_LANGUAGE } from "@/i18n/signal-words";
 import { now } from "@/lib/clock";
 import { getReadDb } from "@/lib/db";
 import {
@@ -265,7 +266,7 @@ async function listSignalChanges(brand: BrandDTO, locale: Locale): Promise<Signa
       now: now(),
       metricHref: (key) =>
         `/metrics/${encodeURIComponent(key)}?${new URLSearchParams({ brand: brand.slug })}#chart`,
-      locale: language,
+      language: SIGNAL_LANGUAGE[language],
     });
   const findings = evaluate(locale);
   // The entry's id is made from the English words, so a finding keeps its id in every language.
@@ -285,9 +286,9 @@ async function listSignalChanges(brand: BrandDTO, locale: Locale): Promise<Signa
         at,
         brandSlug: brand.slug,
         findingId: finding.id,
-        ruleName: ruleWords(finding.rule, locale).name,
+        ruleName: ruleWords(finding.rule, SIGNAL_LANGUAGE[locale]).name,
         title: finding.title,
-        explanation: ruleWords(finding.rule, locale).explanation,
+        explanation: ruleWords(finding.rule, SIGNAL_LANGUAGE[locale]).explanation,
         numbers: finding.numbers,
         path: finding.href,
         ...(english ? { english: englishWords(english.get(finding.id)) } : {}),
