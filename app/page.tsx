@@ -13,6 +13,7 @@ import { SavedNotice } from "@/components/SavedNotice";
 import { SignalsPanel } from "@/components/SignalsPanel";
 import { TrendPanel } from "@/components/TrendPanel";
 import { currentLocale } from "@/i18n/locale";
+import { SIGNAL_LANGUAGE } from "@/i18n/signal-words";
 import { canEdit, requireReader } from "@/lib/auth/current-user";
 import { now } from "@/lib/clock";
 import { feedAlternates } from "@/lib/domain/change-feed";
@@ -95,7 +96,7 @@ export default async function OverviewPage({
     now: now(),
     metricHref: (key) => `${metricHref(key)}#chart`,
     claims: await listSignalClaims(brand.slug, locale),
-    locale,
+    language: SIGNAL_LANGUAGE[locale],
   });
   const digest = latestQuarterDigest(allSeries);
   const newsCount = rankFindings(findings).news.length;

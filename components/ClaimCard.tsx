@@ -2,9 +2,10 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { SourceLink } from "@/components/SourceLink";
+import { CLAIM_TEXT } from "@/i18n/claim-words";
 import { useCurrentLocale } from "@/i18n/use-locale";
 import {
-  type ClaimArithmetic,
+  type ClaimArithmeticText,
   formatClaimNumber,
   formatStatedClaim,
   formatVerdictDifference,
@@ -28,7 +29,7 @@ function Arithmetic({
   statedDecimals,
   hedge,
 }: {
-  arithmetic: ClaimArithmetic;
+  arithmetic: ClaimArithmeticText;
   hedge: Hedge;
   brand: string;
   /** Digits of the computed number (levels: their figure's; changes: 1). */
@@ -43,13 +44,15 @@ function Arithmetic({
   const allowed =
     low !== null && high !== null
       ? t("range", {
-          low: formatClaimNumber(low, arithmetic.unit, fine, locale),
-          high: formatClaimNumber(high, arithmetic.unit, fine, locale),
+          low: formatClaimNumber(low, arithmetic.unit, fine, CLAIM_TEXT[locale]),
+          high: formatClaimNumber(high, arithmetic.unit, fine, CLAIM_TEXT[locale]),
         })
       : low !== null
-        ? t("atLeast", { low: formatClaimNumber(low, arithmetic.unit, fine, locale) })
+        ? t("atLeast", { low: formatClaimNumber(low, arithmetic.unit, fine, CLAIM_TEXT[locale]) })
         : high !== null
-          ? t("atMost", { high: formatClaimNumber(high, arithmetic.unit, fine, locale) })
+          ? t("atMost", {
+              high: formatClaimNumber(high, arithmetic.unit, fine, CLAIM_TEXT[locale]),
+            })
           : null;
   return (
     <div className="claim__arithmetic" data-testid="claim-arithmetic">
@@ -72,7 +75,7 @@ function Arithmetic({
         <p>
           <code>
             {arithmetic.formula} ={" "}
-            {formatClaimNumber(arithmetic.computed, arithmetic.unit, decimals, locale)}
+            {formatClaimNumber(arithmetic.computed, arithmetic.unit, decimals, CLAIM_TEXT[locale])}
           </code>
         </p>
       ) : null}
@@ -88,7 +91,7 @@ function Arithmetic({
           {t("allows", {
             allowed,
             // The stored rule is English; another language says it from the hedge.
-            rule: locale === "en" ? arithmetic.rule : hedgeRule(hedge, locale),
+            rule: locale === "en" ? arithmetic.rule : hedgeRule(hedge, CLAIM_TEXT[locale]),
           })}
         </p>
       ) : null}
@@ -105,7 +108,7 @@ function VerdictLine({
 }) {
   const verdicts = useTranslations("Claims.verdicts");
   const locale = useCurrentLocale();
-  const difference = formatVerdictDifference(verdict, locale);
+  const difference = formatVerdictDifference(verdict, CLAIM_TEXT[locale]);
   return (
     <p className="claim__verdict">
       <span className={`verdict verdict--${verdict.verdict}`} data-testid={testId}>
@@ -162,7 +165,7 @@ export function ClaimCard({ claim, editHref }: { claim: ClaimDTO; editHref: stri
           claim={claim}
           about={<Link href={figureHref(claim.brandSlug, claim.metricKey)}>{about}</Link>}
         />{" "}
-        <strong>{formatStatedClaim(claim, locale)}</strong>
+        <strong>{formatStatedClaim(claim, CLAIM_TEXT[locale])}</strong>
         {claim.relativeMetricKey ? t("of", { metric: claim.relativeMetricKey }) : ""}
       </p>
       <blockquote className="quote">“{claim.quote}”</blockquote>
@@ -203,7 +206,7 @@ export function ClaimCard({ claim, editHref }: { claim: ClaimDTO; editHref: stri
                       entry.arithmetic.computed,
                       entry.arithmetic.unit,
                       decimals,
-                      locale,
+                      CLAIM_TEXT[locale],
                     )}
                   </code>
                 ) : null}
@@ -251,7 +254,7 @@ export function ClaimSummary({ claim, href }: { claim: ClaimDTO; href: string })
     >
       <p className="claim__head">
         <ClaimHead claim={claim} about={claimAbout(claim, locale)} />{" "}
-        <Link href={href}>{formatStatedClaim(claim, locale)}</Link>
+        <Link href={href}>{formatStatedClaim(claim, CLAIM_TEXT[locale])}</Link>
         {claim.relativeMetricKey ? t("of", { metric: claim.relativeMetricKey }) : ""}
       </p>
       {claim.verdict ? (

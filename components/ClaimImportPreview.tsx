@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { CLAIM_TEXT } from "@/i18n/claim-words";
 import { useCurrentLocale } from "@/i18n/use-locale";
 import { claimsHref } from "@/lib/claims-url";
 import type { ClaimImportPlan } from "@/lib/csv/claims-import";
@@ -85,7 +86,7 @@ export function ClaimImportPreview({
                     statedValue: Number(claim.statedValue),
                     statedDecimals: decimalsOf(claim.statedValue),
                   },
-                  locale,
+                  CLAIM_TEXT[locale],
                 )}
                 {claim.kind === "share" && claim.relativeMetric
                   ? t("of", { metric: label(claim.relativeMetric) })

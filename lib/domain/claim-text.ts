@@ -1,32 +1,40 @@
 /** A claim and its verdict in words and numbers as the pages show them. */
 import { fill } from "../../i18n/fill";
-import en from "../../messages/en.signals-claims.json";
-import zhPages from "../../messages/zh.json";
-import zh from "../../messages/zh.signals-claims.json";
-import { type Hedge, VERDICT_LABELS, type Verdict } from "./claim-terms";
+import type { Hedge, Verdict } from "./claim-terms";
 import {
   ABOUT_RELATIVE_TOLERANCE,
   type ClaimToJudge,
   type ClaimVerdictResult,
-  HEDGE_TOLERANCES,
   NEARLY_LOWER_FRACTION,
 } from "./claim-verdict";
 import { formatNumber } from "./format";
 import type { Locale } from "./locale";
 
 /*
- * The words come straight from the area's catalog (plain data, as in signal-text.ts): the claims
- * ledger, the signals and the Atom feed all say a verdict's numbers the same way.
+ * The words are a plain table handed in (i18n/claim-words.ts reads them from the catalog): the
+ * claims ledger, the signals and the Atom feed all say a verdict's numbers the same way, and
+ * lib/domain does not read the catalog.
  */
-const WORDS = { en: en.ClaimText, zh: zh.ClaimText } as const;
+export interface ClaimTextWords {
+  locale: Locale;
+  /** English hedges carry their space ("nearly "); Chinese runs on ("近"). */
+  hedges: Record<Exclude<Hedge, "exact">, string>;
+  pp: string;
+  quarterOne: string;
+  quarterMany: string;
+  /** "by {amount}{ratio}". */
+  difference: string;
+  ratio: string;
+  /** What each hedge allows, a {percent} where it has one. */
+  rules: Record<Hedge, string>;
+  verdicts: Record<Verdict, string>;
+}
 
 /** The stated number as read: "nearly 700%", "over 741.7 M users", "9 quarters". */
 export function formatStatedClaim(
   claim: Pick<ClaimToJudge, "hedge" | "statedValue" | "statedDecimals" | "statedUnit" | "kind">,
-  locale: Locale = "en",
+  words: ClaimTextWords,
 ): string {
-  const words = WORDS[locale];
-  // English hedges carry their space ("nearly "); Chinese runs on ("近").
   const hedge = claim.hedge === "exact" ? "" : words.hedges[claim.hedge];
   const number = formatNumber(claim.statedValue, claim.statedDecimals);
   const unit =
@@ -34,15 +42,15 @@ export function formatStatedClaim(
       ? "%"
       : claim.statedUnit === "×"
         ? "×"
-        : ` ${unitWord(claim.statedUnit, claim.statedValue, locale)}`;
+        : ` ${unitWord(claim.statedUnit, claim.statedValue, words)}`;
   const sign = claim.kind === "change" && claim.statedValue > 0 ? "+" : "";
   return `${hedge}${sign}${number}${unit}`;
 }
 
 /** "pp" and "quarters" in the reader's language; a metric's unit stays as stated. */
-function unitWord(unit: string, size: number, locale: Locale): string {
-  if (locale === "en") return unit;
-  const words = WORDS[locale];
+function unitWord(unit: string, size: number, words: ClaimTextWords): string {
+  // English keeps the unit as the claim stated it ("1 quarters" included).
+  if (words.locale === "en") return unit;
   if (unit === "pp") return words.pp;
   if (unit === "quarters") return size === 1 ? words.quarterOne : words.quarterMany;
   return unit;
@@ -51,10 +59,9 @@ function unitWord(unit: string, size: number, locale: Locale): string {
 /** How far off a claim is, in words: "by 526.6 pp (4.04× the figures)". 1 decimal, as on every page. */
 export function formatVerdictDifference(
   result: Pick<ClaimVerdictResult, "difference" | "differenceUnit" | "ratio">,
-  locale: Locale = "en",
+  words: ClaimTextWords,
 ): string | null {
   if (result.difference === null || result.differenceUnit === null) return null;
-  const words = WORDS[locale];
   const size = Math.abs(result.difference);
   const amount =
     result.differenceUnit === "quarters"
@@ -73,10 +80,9 @@ export function formatVerdictDifference(
 export function formatClaimNumber(
   value: number,
   unit: string,
-  decimals?: number,
-  locale: Locale = "en",
+  decimals: number | undefined,
+  words: ClaimTextWords,
 ): string {
-  const words = WORDS[locale];
   if (unit === "%") return `${formatNumber(value, decimals ?? 1)}%`;
   if (unit === "pp") return `${formatNumber(value, decimals ?? 1)} ${words.pp}`;
   if (unit === "×") return `${formatNumber(value, decimals ?? 2)}×`;
@@ -84,17 +90,13 @@ export function formatClaimNumber(
   return `${formatNumber(value, decimals ?? 1)} ${unit}`;
 }
 
-/**
- * What a hedge allows, in words. English is the rule stored with the verdict
- * (HEDGE_TOLERANCES); another language says the same tolerance from the hedge.
- */
-export function hedgeRule(hedge: Hedge, locale: Locale = "en"): string {
-  if (locale === "en") return HEDGE_TOLERANCES[hedge].rule;
+/** What a hedge allows, in words (the English is the rule stored with a verdict). */
+export function hedgeRule(hedge: Hedge, words: ClaimTextWords): string {
   const percent = hedge === "about" ? ABOUT_RELATIVE_TOLERANCE * 100 : NEARLY_LOWER_FRACTION * 100;
-  return fill(WORDS[locale].rules[hedge], { percent });
+  return fill(words.rules[hedge], { percent });
 }
 
-/** A verdict's name: the ledger's own words (the Claims namespace of the reading pages' catalog). */
-export function verdictLabel(verdict: Verdict, locale: Locale = "en"): string {
-  return locale === "en" ? VERDICT_LABELS[verdict] : zhPages.Claims.verdicts[verdict];
+/** A verdict's name: the ledger's own words. */
+export function verdictLabel(verdict: Verdict, words: ClaimTextWords): string {
+  return words.verdicts[verdict];
 }

@@ -16,9 +16,10 @@
  * reason.
  */
 
+import { type ClaimPhrase, phrase, plainNumber } from "./claim-phrases";
 import type { ClaimComparison, ClaimKind, Hedge, Verdict } from "./claim-terms";
 import { decimalDifference, halfUnit, PERCENT_DECIMALS, roundPercent } from "./decimal-math";
-import { formatNumber, roundTo } from "./format";
+import { roundTo } from "./format";
 import { type QuarterCode, quarterIndex, quarterRange, shiftQuarter } from "./quarter";
 import type { MetricKind, Qualifier } from "./types";
 
@@ -98,8 +99,8 @@ export interface ClaimToJudge {
 export interface ClaimArithmetic {
   /** The figures used, each with its revision id (linked on the page). */
   inputs: ClaimFigure[];
-  /** How the number was computed, e.g. "(108796 ÷ 39790 − 1) × 100". */
-  formula: string | null;
+  /** How the number was computed, e.g. "(108796 ÷ 39790 − 1) × 100", as a phrase (claim-phrases.ts). */
+  formula: ClaimPhrase | null;
   /** The computed number at the documented precision, and the range the inputs' rounding allows. */
   computed: number | null;
   computedLow: number | null;
@@ -109,8 +110,8 @@ export interface ClaimArithmetic {
   allowedLow: number | null;
   allowedHigh: number | null;
   rule: string;
-  /** Steps a reader can follow, in words (for streaks and records). */
-  steps: string[];
+  /** Steps a reader can follow (for streaks and records), as phrases. */
+  steps: ClaimPhrase[];
 }
 
 export interface ClaimVerdictResult {
@@ -120,7 +121,8 @@ export interface ClaimVerdictResult {
   differenceUnit: "%" | "pp" | "quarters" | null;
   /** stated ÷ computed. */
   ratio: number | null;
-  reason: string | null;
+  /** Why it cannot be checked, or why a record is not one, as a phrase. */
+  reason: ClaimPhrase | null;
   figureIds: number[];
   arithmetic: ClaimArithmetic;
 }
@@ -144,7 +146,7 @@ function emptyArithmetic(claim: ClaimToJudge, inputs: ClaimFigure[] = []): Claim
 
 function unverifiable(
   claim: ClaimToJudge,
-  reason: string,
+  reason: ClaimPhrase,
   inputs: ClaimFigure[] = [],
 ): ClaimVerdictResult {
   return {
@@ -158,13 +160,13 @@ function unverifiable(
   };
 }
 
-function missing(metricKey: string, quarter: QuarterCode): string {
-  return `no current figure for ${metricKey} ${quarter}`;
+function missing(metricKey: string, quarter: QuarterCode): ClaimPhrase {
+  return phrase("missingFigure", { metric: metricKey, quarter: { quarter } });
 }
 
-/** A plain decimal for formulas: the figure as stated, without grouping. */
-function plain(value: number, decimals: number): string {
-  return value.toFixed(Math.max(0, Math.min(decimals, 20)));
+/** A figure's number for formulas and steps: as stated, without grouping. */
+function plain(figure: ClaimFigure) {
+  return plainNumber(figure.value, figure.decimals);
 }
 
 function finiteOrNull(value: number): number | null {
@@ -173,14 +175,14 @@ function finiteOrNull(value: number): number | null {
 
 interface Computation {
   inputs: ClaimFigure[];
-  formula: string;
+  formula: ClaimPhrase;
   /** Rounded for the arithmetic (PERCENT_DECIMALS, or exact decimals for differences). */
   computed: number;
   low: number;
   high: number;
   /** How the stated−computed difference is expressed. */
   differenceUnit: "%" | "pp" | "quarters";
-  steps?: string[];
+  steps?: ClaimPhrase[];
 }
 
 /** Compares a computation with the stated number through the hedge's window. */
@@ -250,7 +252,7 @@ function judgeLevel(claim: ClaimToJudge, quarter: QuarterCode, lookup: Lookup) {
   const r = halfUnit(figure.decimals);
   return decide(claim, {
     inputs: [figure],
-    formula: plain(figure.value, figure.decimals),
+    formula: phrase("formulaLevel", { value: plain(figure) }),
     computed: figure.value,
     low: figure.value - r,
     high: figure.value + r,
@@ -287,7 +289,7 @@ function judgeChange(claim: ClaimToJudge, quarter: QuarterCode, lookup: Lookup) 
     const spread = halfUnit(figure.decimals) + halfUnit(base.decimals);
     return decide(claim, {
       inputs: [base, figure],
-      formula: `${plain(figure.value, figure.decimals)} − ${plain(base.value, base.decimals)}`,
+      formula: phrase("formulaDifference", { value: plain(figure), base: plain(base) }),
       computed,
       low: computed - spread,
       high: computed + spread,
@@ -296,15 +298,14 @@ function judgeChange(claim: ClaimToJudge, quarter: QuarterCode, lookup: Lookup) 
   }
   const range = quotientRange(figure, base);
   if (!range) {
-    return unverifiable(
-      claim,
-      `the ${before} figure is zero or negative, so a percentage change means nothing`,
-      [base, figure],
-    );
+    return unverifiable(claim, phrase("changeBaseNotPositive", { quarter: { quarter: before } }), [
+      base,
+      figure,
+    ]);
   }
   return decide(claim, {
     inputs: [base, figure],
-    formula: `(${plain(figure.value, figure.decimals)} ÷ ${plain(base.value, base.decimals)} − 1) × 100`,
+    formula: phrase("formulaChange", { value: plain(figure), base: plain(base) }),
     computed: roundPercent((figure.value / base.value - 1) * 100),
     low: (range.low - 1) * 100,
     high: (range.high - 1) * 100,
@@ -320,13 +321,13 @@ function judgeMultiple(claim: ClaimToJudge, quarter: QuarterCode, lookup: Lookup
   if (!range) {
     return unverifiable(
       claim,
-      `the ${before} figure is zero or negative, so a multiple means nothing`,
+      phrase("multipleBaseNotPositive", { quarter: { quarter: before } }),
       [base, figure],
     );
   }
   return decide(claim, {
     inputs: [base, figure],
-    formula: `${plain(figure.value, figure.decimals)} ÷ ${plain(base.value, base.decimals)}`,
+    formula: phrase("formulaMultiple", { value: plain(figure), base: plain(base) }),
     computed: roundPercent(figure.value / base.value),
     low: range.low,
     high: range.high,
@@ -336,7 +337,7 @@ function judgeMultiple(claim: ClaimToJudge, quarter: QuarterCode, lookup: Lookup
 
 function judgeShare(claim: ClaimToJudge, quarter: QuarterCode, lookup: Lookup) {
   if (!claim.relativeMetricKey) {
-    return unverifiable(claim, "a share needs the metric it is a share of");
+    return unverifiable(claim, phrase("shareNeedsWhole"));
   }
   const part = lookup(claim.metricKey, quarter);
   const whole = lookup(claim.relativeMetricKey, quarter);
@@ -345,11 +346,15 @@ function judgeShare(claim: ClaimToJudge, quarter: QuarterCode, lookup: Lookup) {
   if (!whole) return unverifiable(claim, missing(claim.relativeMetricKey, quarter), found);
   const range = quotientRange(part, whole);
   if (!range) {
-    return unverifiable(claim, `the ${claim.relativeMetricKey} figure is zero or negative`, found);
+    return unverifiable(
+      claim,
+      phrase("shareWholeNotPositive", { metric: claim.relativeMetricKey }),
+      found,
+    );
   }
   return decide(claim, {
     inputs: [part, whole],
-    formula: `${plain(part.value, part.decimals)} ÷ ${plain(whole.value, whole.decimals)} × 100`,
+    formula: phrase("formulaShare", { part: plain(part), whole: plain(whole) }),
     computed: roundPercent((part.value / whole.value) * 100),
     low: range.low * 100,
     high: range.high * 100,
@@ -366,7 +371,7 @@ function judgeShare(claim: ClaimToJudge, quarter: QuarterCode, lookup: Lookup) {
 function judgeStreak(claim: ClaimToJudge, quarter: QuarterCode, lookup: Lookup) {
   const stated = Math.round(claim.statedValue);
   const inputs = new Map<number, ClaimFigure>();
-  const steps: string[] = [];
+  const steps: ClaimPhrase[] = [];
   const missingQuarters: QuarterCode[] = [];
   for (let back = 0; back < stated; back++) {
     const q = shiftQuarter(quarter, -back);
@@ -383,7 +388,12 @@ function judgeStreak(claim: ClaimToJudge, quarter: QuarterCode, lookup: Lookup) 
       .filter((f): f is ClaimFigure => f !== undefined);
     return unverifiable(
       claim,
-      `a streak of ${stated} needs every quarter from ${shiftQuarter(quarter, -(stated + 3))} to ${quarter}; missing: ${sorted.join(", ")}`,
+      phrase("streakGaps", {
+        stated: plainNumber(stated, 0),
+        from: { quarter: shiftQuarter(quarter, -(stated + 3)) },
+        to: { quarter },
+        missing: { quarters: sorted },
+      }),
       present,
     );
   }
@@ -395,14 +405,19 @@ function judgeStreak(claim: ClaimToJudge, quarter: QuarterCode, lookup: Lookup) 
     const base = lookup(claim.metricKey, shiftQuarter(q, -4));
     if (!figure || !base) {
       openEnded = true;
-      steps.push(`${q}: no YoY (a figure is missing), the count stops`);
+      steps.push(phrase("streakStops", { quarter: { quarter: q } }));
       break;
     }
     inputs.set(figure.id, figure);
     inputs.set(base.id, base);
     const grew = figure.value > base.value;
     steps.push(
-      `${q}: ${plain(figure.value, figure.decimals)} vs ${plain(base.value, base.decimals)} (${base.quarter}) ${grew ? "growth" : "no growth"}`,
+      phrase(grew ? "streakGrowth" : "streakNoGrowth", {
+        quarter: { quarter: q },
+        value: plain(figure),
+        base: plain(base),
+        baseQuarter: { quarter: base.quarter },
+      }),
     );
     if (!grew) break;
     count++;
@@ -412,7 +427,7 @@ function judgeStreak(claim: ClaimToJudge, quarter: QuarterCode, lookup: Lookup) 
   );
   return decide(claim, {
     inputs: ordered,
-    formula: `consecutive quarters of YoY growth ending ${quarter}`,
+    formula: phrase("formulaStreak", { quarter: { quarter } }),
     computed: count,
     low: count,
     high: openEnded ? Number.POSITIVE_INFINITY : count,
@@ -445,14 +460,18 @@ function judgeRecord(
     if (gaps.length > 0) {
       return unverifiable(
         claim,
-        `a record needs every quarter from the first stored (${first.quarter}) to ${quarter}; missing: ${gaps.join(", ")}`,
+        phrase("recordGaps", {
+          from: { quarter: first.quarter },
+          to: { quarter },
+          missing: { quarters: gaps },
+        }),
         [...earlier, figure],
       );
     }
   }
   const level = decide(claim, {
     inputs: [figure],
-    formula: plain(figure.value, figure.decimals),
+    formula: phrase("formulaLevel", { value: plain(figure) }),
     computed: figure.value,
     low: figure.value - halfUnit(figure.decimals),
     high: figure.value + halfUnit(figure.decimals),
@@ -460,8 +479,8 @@ function judgeRecord(
   });
   const steps = [
     first
-      ? `stored quarters checked: ${first.quarter} to ${quarter}; earlier quarters are not in Pulse`
-      : `no stored quarter before ${quarter}`,
+      ? phrase("recordChecked", { from: { quarter: first.quarter }, to: { quarter } })
+      : phrase("recordNoEarlier", { quarter: { quarter } }),
   ];
   const beaten = earlier.filter((f) => f.value >= claim.statedValue);
   const result: ClaimVerdictResult = {
@@ -473,16 +492,21 @@ function judgeRecord(
   if (beaten.length > 0) {
     const earliest = beaten[0] as ClaimFigure;
     steps.push(
-      `${earliest.quarter} was already ${formatNumber(earliest.value, earliest.decimals)}: not the first`,
+      phrase("recordAlready", {
+        quarter: { quarter: earliest.quarter },
+        value: { number: earliest.value, decimals: earliest.decimals },
+      }),
     );
     return {
       ...result,
       verdict: "overstated" as const,
-      reason: `not the first: ${earliest.quarter} was already at that level`,
+      reason: phrase("notFirst", { quarter: { quarter: earliest.quarter } }),
     };
   }
   steps.push(
-    `every earlier stored quarter is below ${formatNumber(claim.statedValue, claim.statedDecimals)}`,
+    phrase("recordBelow", {
+      stated: { number: claim.statedValue, decimals: claim.statedDecimals },
+    }),
   );
   return result;
 }
@@ -495,13 +519,10 @@ export function judgeClaim(
   const index = new Map(figures.map((f) => [`${f.metricKey}|${f.quarter}`, f]));
   const lookup: Lookup = (metricKey, quarter) => index.get(`${metricKey}|${quarter}`);
   if (claim.kind === "cumulative") {
-    return unverifiable(
-      claim,
-      "a total over a period that is not whole quarters (or one model) needs monthly data, which Pulse does not hold",
-    );
+    return unverifiable(claim, phrase("cumulative"));
   }
   const quarter = claim.quarter;
-  if (!quarter) return unverifiable(claim, "the claim names no quarter");
+  if (!quarter) return unverifiable(claim, phrase("noQuarter"));
   switch (claim.kind) {
     case "level":
       return judgeLevel(claim, quarter, lookup);

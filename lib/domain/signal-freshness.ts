@@ -15,7 +15,7 @@ import {
   type SignalFinding,
   type SignalInput,
 } from "./signal-rules";
-import { quarterWord, rule, type SignalSay, signalSay } from "./signal-text";
+import { quarterWord, rule, type SignalSay } from "./signal-text";
 
 const T = SIGNAL_THRESHOLDS;
 
@@ -45,7 +45,7 @@ export function staleFindings(
   input: SignalInput,
   all: MetricRows[],
   href: (key: string) => string,
-  s: SignalSay = signalSay(),
+  s: SignalSay,
 ) {
   const findings: SignalFinding[] = [];
   const withData = all.filter((entry) => entry.rows.length > 0);

@@ -16,7 +16,6 @@ import {
   restatementNote,
   rule,
   type SignalSay,
-  signalSay,
   valueText,
   valueYoy,
 } from "./signal-text";
@@ -24,11 +23,7 @@ import type { SeriesDTO } from "./types";
 
 const T = SIGNAL_THRESHOLDS;
 
-export function streakFinding(
-  entry: MetricRows,
-  href: string,
-  s: SignalSay = signalSay(),
-): SignalFinding | null {
+export function streakFinding(entry: MetricRows, href: string, s: SignalSay): SignalFinding | null {
   const streak = yoyStreak(entry.rows);
   if (!streak || streak.quarters < T.streakMinQuarters) return null;
   const { metric, rows } = entry;
@@ -76,11 +71,7 @@ export function streakFinding(
   };
 }
 
-export function recordFinding(
-  entry: MetricRows,
-  href: string,
-  s: SignalSay = signalSay(),
-): SignalFinding | null {
+export function recordFinding(entry: MetricRows, href: string, s: SignalSay): SignalFinding | null {
   const { metric, rows } = entry;
   if (rows.length < T.recordMinQuarters) return null;
   const latest = rows.at(-1);
@@ -163,7 +154,7 @@ export function recordFinding(
 export function accelerationFinding(
   entry: MetricRows,
   href: string,
-  s: SignalSay = signalSay(),
+  s: SignalSay,
 ): SignalFinding | null {
   const { metric, rows } = entry;
   if (metric.kind === "ratio") return null;
@@ -215,7 +206,7 @@ export function divergenceFinding(
   a: MetricRows,
   b: MetricRows,
   href: (key: string) => string,
-  s: SignalSay = signalSay(),
+  s: SignalSay,
 ): SignalFinding | null {
   if (a.metric.kind === "ratio" || b.metric.kind === "ratio") return null;
   const aByQuarter = new Map(a.rows.map((row) => [row.point.quarter, row]));
@@ -267,7 +258,7 @@ export function divergenceFinding(
 export function shareShiftFindings(
   series: readonly SeriesDTO[],
   href: (key: string) => string,
-  s: SignalSay = signalSay(),
+  s: SignalSay,
 ) {
   const findings: SignalFinding[] = [];
   for (const definition of DERIVED_METRICS.filter((entry) => entry.isShare)) {

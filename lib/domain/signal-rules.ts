@@ -1,7 +1,6 @@
-/** The signal rules as data: their names, explanations and thresholds, and what a finding holds. */
-import type { Locale } from "./locale";
 import type { QuarterCode } from "./quarter";
 import type { PointRow } from "./series-view";
+import type { SignalLanguage } from "./signal-text";
 import type { MetricDTO, SeriesDTO } from "./types";
 
 /** Every threshold the rules use, in one place. */
@@ -130,8 +129,8 @@ export interface SignalInput {
   metricHref?: (metricKey: string) => string;
   /** The brand's judged claims; only the overstated ones become findings. */
   claims?: readonly SignalClaim[];
-  /** The language of the findings' sentences; English when not given. */
-  locale?: Locale;
+  /** The language of the findings' sentences: its locale and words (i18n/signal-words.ts). */
+  language: SignalLanguage;
 }
 
 /** A metric with its rows, oldest first: what every rule reads. */

@@ -1,8 +1,5 @@
 /** The pieces of a finding's text shared by the rules: values, changes, points, restatements. */
 import { fill } from "../../i18n/fill";
-import en from "../../messages/en.signals-claims.json";
-import zhPages from "../../messages/zh.json";
-import zh from "../../messages/zh.signals-claims.json";
 import { formatChangeHeadline, formatNumber, formatValue, pointsWord, roundTo } from "./format";
 import type { Change } from "./kpi";
 import type { Locale } from "./locale";
@@ -16,15 +13,23 @@ import {
 } from "./signal-rules";
 import type { MetricDTO } from "./types";
 
-export type SignalWords = typeof en.SignalText;
+/** The sentences' templates: the keys of the signals-claims area's SignalText (a type only). */
+export type SignalWords = Readonly<
+  Record<keyof typeof import("../../messages/en.signals-claims.json")["SignalText"], string>
+>;
 
 /*
  * A finding's sentence is built here, from numbers only lib/domain formats (quarters, values in
- * 亿/万), so the rules take the locale and read their words straight from the area's catalog
- * (plain data, no next-intl): the pages and the Atom feed, which has no request catalog for the
- * language its URL names, say the same sentences.
+ * 亿/万), so the rules take a language: its locale and a plain words table (i18n/signal-words.ts
+ * reads them from the catalog; no next-intl here). The pages and the Atom feed, which has no
+ * request catalog for the language its URL names, say the same sentences.
  */
-const WORDS: Record<Locale, SignalWords> = { en: en.SignalText, zh: zh.SignalText };
+export interface SignalLanguage {
+  locale: Locale;
+  text: SignalWords;
+  /** Each rule's name and explanation ({threshold} placeholders filled from SIGNAL_THRESHOLDS). */
+  rules: Readonly<Record<SignalRuleName, { name: string; explanation: string }>>;
+}
 
 /** The reader's language for the rules: the locale and its sentences. */
 export interface SignalSay {
@@ -33,8 +38,8 @@ export interface SignalSay {
   quarter: (code: QuarterCode) => string;
 }
 
-export function signalSay(locale: Locale = "en"): SignalSay {
-  const words = WORDS[locale];
+export function signalSay(language: SignalLanguage): SignalSay {
+  const { locale, text: words } = language;
   return {
     locale,
     say: (key, values = {}) => fill(words[key], values),
@@ -102,13 +107,12 @@ export function lowerFirst(text: string): string {
 
 /**
  * A rule's name and explanation in the reader's language, for text outside a page (the feed):
- * the pages say them from the SignalsPanel namespace of the reading pages' catalog, so does this.
+ * the same words the pages say from the SignalsPanel namespace.
  */
 export function ruleWords(
   name: SignalRuleName,
-  locale: Locale = "en",
+  language: SignalLanguage,
 ): { name: string; explanation: string } {
-  if (locale === "en") return SIGNAL_RULES[name];
-  const words = zhPages.SignalsPanel.rules[name];
+  const words = language.rules[name];
   return { name: words.name, explanation: fill(words.explanation, SIGNAL_THRESHOLDS) };
 }

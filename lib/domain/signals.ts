@@ -62,7 +62,7 @@ function overstatedClaimFindings(input: SignalInput, s: SignalSay): SignalFindin
 /** Every finding for a brand, brand-wide ones first, then by rule and catalog order. */
 export function evaluateSignals(input: SignalInput): SignalFinding[] {
   const href = input.metricHref ?? ((key: string) => `/metrics/${key}`);
-  const s = signalSay(input.locale);
+  const s = signalSay(input.language);
   const all: MetricRows[] = input.series.map((series) => ({
     metric: series.metric,
     rows: seriesRows(series),

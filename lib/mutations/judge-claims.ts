@@ -2,14 +2,20 @@
  * Keeps the verdict cache true: every write that changes a claim or a figure a claim reads calls
  * in here, inside its own transaction, so a verdict can never disagree with the figures it shows.
  * A verdict row is added only when the result differs from the current one; earlier rows stay as
- * the claim's history.
+ * the claim's history. "Differs" is on what the judgement says (its English, claim-phrases.ts),
+ * not on how it was stored: rows stored with sentences before phrases were data stay current.
  */
+import { CLAIM_PHRASES } from "@/i18n/claim-words";
 import {
   type ClaimComparison,
   type ClaimFigure,
   type ClaimKind,
   type Hedge,
   judgeClaim,
+  judgementInEnglish,
+  readStoredReason,
+  type StoredClaimArithmetic,
+  storedReason,
 } from "@/lib/domain/claims";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import type { MetricKind, Qualifier } from "@/lib/domain/types";
@@ -110,9 +116,12 @@ export async function judgeStoredClaim(
     current &&
     current.claimId === claim.id &&
     current.verdict === result.verdict &&
-    current.arithmetic === arithmetic &&
     current.figureIds === figureIds &&
-    current.reason === result.reason
+    judgementInEnglish(
+      readStoredReason(current.reason),
+      JSON.parse(current.arithmetic) as StoredClaimArithmetic,
+      CLAIM_PHRASES,
+    ) === judgementInEnglish(result.reason, result.arithmetic, CLAIM_PHRASES)
   ) {
     return { verdict: result.verdict, changed: false };
   }
@@ -128,7 +137,7 @@ export async function judgeStoredClaim(
       difference: result.difference,
       differenceUnit: result.differenceUnit,
       ratio: result.ratio,
-      reason: result.reason,
+      reason: storedReason(result.reason),
       arithmetic,
       figureIds,
       computedAt: options.at,

@@ -1,5 +1,7 @@
 import "server-only";
+import { CLAIM_TEXT } from "@/i18n/claim-words";
 import { fill } from "@/i18n/fill";
+import { SIGNAL_LANGUAGE } from "@/i18n/signal-words";
 import { now } from "@/lib/clock";
 import { getReadDb } from "@/lib/db";
 import {
@@ -186,10 +188,12 @@ async function listVerdictChanges(
           metric: { key: claim.metricKey, label: claim.metricLabel },
           quarter: claim.quarter,
           claimant: claim.claimant,
-          stated: formatStatedClaim(claim, locale),
-          verdict: verdictLabel(judgement.verdict, locale),
+          stated: formatStatedClaim(claim, CLAIM_TEXT[locale]),
+          verdict: verdictLabel(judgement.verdict, CLAIM_TEXT[locale]),
           previousVerdict:
-            index > 0 ? verdictLabel((judgements[index - 1] ?? judgement).verdict, locale) : null,
+            index > 0
+              ? verdictLabel((judgements[index - 1] ?? judgement).verdict, CLAIM_TEXT[locale])
+              : null,
           detail:
             judgement.verdict === "unverifiable"
               ? judgement.reason
@@ -215,9 +219,12 @@ function formatVerdictDetail(
   },
   locale: Locale,
 ): string | null {
-  const by = formatVerdictDifference(judgement, locale);
+  const by = formatVerdictDifference(judgement, CLAIM_TEXT[locale]);
   return by
-    ? fill(FEED_WORDS[locale].verdictBy, { verdict: verdictLabel(judgement.verdict, locale), by })
+    ? fill(FEED_WORDS[locale].verdictBy, {
+        verdict: verdictLabel(judgement.verdict, CLAIM_TEXT[locale]),
+        by,
+      })
     : null;
 }
 
@@ -259,7 +266,7 @@ async function listSignalChanges(brand: BrandDTO, locale: Locale): Promise<Signa
       now: now(),
       metricHref: (key) =>
         `/metrics/${encodeURIComponent(key)}?${new URLSearchParams({ brand: brand.slug })}#chart`,
-      locale: language,
+      language: SIGNAL_LANGUAGE[language],
     });
   const findings = evaluate(locale);
   // The entry's id is made from the English words, so a finding keeps its id in every language.
@@ -279,9 +286,9 @@ async function listSignalChanges(brand: BrandDTO, locale: Locale): Promise<Signa
         at,
         brandSlug: brand.slug,
         findingId: finding.id,
-        ruleName: ruleWords(finding.rule, locale).name,
+        ruleName: ruleWords(finding.rule, SIGNAL_LANGUAGE[locale]).name,
         title: finding.title,
-        explanation: ruleWords(finding.rule, locale).explanation,
+        explanation: ruleWords(finding.rule, SIGNAL_LANGUAGE[locale]).explanation,
         numbers: finding.numbers,
         path: finding.href,
         ...(english ? { english: englishWords(english.get(finding.id)) } : {}),

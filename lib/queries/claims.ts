@@ -1,7 +1,8 @@
 import "server-only";
+import { CLAIM_PHRASES, CLAIM_TEXT } from "@/i18n/claim-words";
 import { getReadDb } from "@/lib/db";
 import {
-  type ClaimArithmetic,
+  type ClaimArithmeticText,
   type ClaimantKind,
   type ClaimComparison,
   type ClaimKind,
@@ -9,6 +10,11 @@ import {
   formatStatedClaim,
   formatVerdictDifference,
   type Hedge,
+  readStoredReason,
+  type StoredClaimArithmetic,
+  type StoredClaimPhrase,
+  sayArithmetic,
+  sayOptionalClaimPhrase,
   type Verdict,
 } from "@/lib/domain/claims";
 import type { Locale } from "@/lib/domain/locale";
@@ -26,12 +32,24 @@ export interface ClaimVerdictDTO {
   difference: number | null;
   differenceUnit: "%" | "pp" | "quarters" | null;
   ratio: number | null;
+  /** Said in the language the claims were listed in (the export's and the API's: English). */
   reason: string | null;
-  arithmetic: ClaimArithmetic;
+  arithmetic: ClaimArithmeticText;
   computedAt: string;
   trigger: string;
   claimRevision: number;
 }
+
+/** A judgement as read, before it is said in a language: what the memo holds for both. */
+interface StoredVerdictDTO extends Omit<ClaimVerdictDTO, "reason" | "arithmetic"> {
+  reason: StoredClaimPhrase | null;
+  arithmetic: StoredClaimArithmetic;
+}
+
+type StoredClaimDTO = Omit<ClaimDTO, "verdict" | "history"> & {
+  verdict: StoredVerdictDTO | null;
+  history: StoredVerdictDTO[];
+};
 
 export interface ClaimDTO {
   uid: string;
@@ -80,23 +98,31 @@ interface VerdictRow {
   claim: { revision: number };
 }
 
-function toVerdict(row: VerdictRow): ClaimVerdictDTO {
+function toVerdict(row: VerdictRow): StoredVerdictDTO {
   return {
     id: row.id,
     verdict: row.verdict as Verdict,
     difference: row.difference,
     differenceUnit: row.differenceUnit as ClaimVerdictDTO["differenceUnit"],
     ratio: row.ratio,
-    reason: row.reason,
-    arithmetic: JSON.parse(row.arithmetic) as ClaimArithmetic,
+    reason: readStoredReason(row.reason),
+    arithmetic: JSON.parse(row.arithmetic) as StoredClaimArithmetic,
     computedAt: row.computedAt.toISOString(),
     trigger: row.trigger,
     claimRevision: row.claim.revision,
   };
 }
 
+function sayVerdict(verdict: StoredVerdictDTO, locale: Locale): ClaimVerdictDTO {
+  return {
+    ...verdict,
+    reason: sayOptionalClaimPhrase(verdict.reason, locale, CLAIM_PHRASES),
+    arithmetic: sayArithmetic(verdict.arithmetic, locale, CLAIM_PHRASES),
+  };
+}
+
 /** When a claim was made, for "newest first": its source's date, else its quarter's end. */
-function claimDate(claim: ClaimDTO): string {
+function claimDate(claim: Pick<ClaimDTO, "source" | "quarter">): string {
   return claim.source.publishedOn ?? (claim.quarter ? quarterEndDate(claim.quarter) : "");
 }
 
@@ -108,16 +134,17 @@ function claimDate(claim: ClaimDTO): string {
 export async function listClaims(filter: ClaimFilter, locale: Locale = "en"): Promise<ClaimDTO[]> {
   const key = `claims:${filter.who ?? ""}:${filter.metric ?? ""}:${filter.verdict ?? ""}`;
   const read = await memoByVersion(filter.brand, key, () => readClaims(filter));
-  if (locale === "en") return read.map(({ claim }) => claim);
   return read.map(({ claim, metricLabelZh }) => ({
     ...claim,
     metricLabel: metricLabelIn({ label: claim.metricLabel, labelZh: metricLabelZh }, locale),
+    verdict: claim.verdict ? sayVerdict(claim.verdict, locale) : null,
+    history: claim.history.map((entry) => sayVerdict(entry, locale)),
   }));
 }
 
 async function readClaims(
   filter: ClaimFilter,
-): Promise<{ claim: ClaimDTO; metricLabelZh: string }[]> {
+): Promise<{ claim: StoredClaimDTO; metricLabelZh: string }[]> {
   const db = getReadDb();
   const rows = await db.claim.findMany({
     where: {
@@ -173,7 +200,7 @@ async function readClaims(
         ? toVerdict(currentByUid.get(row.uid) as VerdictRow)
         : null,
       history: (byUid.get(row.uid) ?? []).map(toVerdict),
-    } satisfies ClaimDTO,
+    } satisfies StoredClaimDTO,
   }));
   return claims
     .filter(({ claim }) => !filter.verdict || claim.verdict?.verdict === filter.verdict)
@@ -226,7 +253,7 @@ export async function listSignalClaims(
     metricKey: claim.metricKey,
     quarter: claim.quarter,
     claimant: claim.claimant,
-    stated: formatStatedClaim(claim, locale),
+    stated: formatStatedClaim(claim, CLAIM_TEXT[locale]),
     computed:
       claim.verdict?.arithmetic.computed == null
         ? null
@@ -234,8 +261,8 @@ export async function listSignalClaims(
             claim.verdict.arithmetic.computed,
             claim.statedUnit,
             claim.statedDecimals,
-            locale,
+            CLAIM_TEXT[locale],
           ),
-    difference: claim.verdict ? formatVerdictDifference(claim.verdict, locale) : null,
+    difference: claim.verdict ? formatVerdictDifference(claim.verdict, CLAIM_TEXT[locale]) : null,
   }));
 }

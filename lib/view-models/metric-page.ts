@@ -3,6 +3,7 @@
  * the page draws (the shown span, chart rows, fiscal years, event placement, signals). Pure, so
  * the page only composes components and these rules are unit-tested.
  */
+import { SIGNAL_LANGUAGE } from "@/i18n/signal-words";
 import {
   type AnnualRow,
   type AnnualView,
@@ -149,7 +150,7 @@ export function metricPageView(input: MetricPageInput): MetricPageView {
       series: input.allSeries,
       now: input.now,
       metricHref: input.metricHref,
-      locale: input.locale,
+      language: SIGNAL_LANGUAGE[locale],
     }),
     metric.key,
   );

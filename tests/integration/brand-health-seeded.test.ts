@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SIGNAL_LANGUAGE } from "@/i18n/signal-words";
 import { annualView } from "@/lib/domain/annual";
 import { evaluateSignals, type SignalFinding } from "@/lib/domain/signals";
 import { getBrand } from "@/lib/queries/brands";
@@ -12,7 +13,12 @@ const NOW = new Date("2026-11-27T12:00:00Z");
 async function findingsFor(slug: string): Promise<SignalFinding[]> {
   const brand = await getBrand(slug);
   if (!brand) throw new Error(`no brand ${slug}`);
-  return evaluateSignals({ brand, series: await listBrandSeries(slug), now: NOW });
+  return evaluateSignals({
+    brand,
+    series: await listBrandSeries(slug),
+    now: NOW,
+    language: SIGNAL_LANGUAGE.en,
+  });
 }
 
 describe("signals and fiscal years on the seeded brands", () => {

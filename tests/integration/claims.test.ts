@@ -1,12 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { CLAIM_PHRASES } from "@/i18n/claim-words";
 import { createPrismaClient } from "@/lib/db";
+import {
+  readStoredReason,
+  type StoredClaimArithmetic,
+  sayArithmetic,
+  sayOptionalClaimPhrase,
+} from "@/lib/domain/claims";
 import { confirmationToken } from "@/lib/domain/confirmations";
 import type { QuarterFigure } from "@/lib/domain/quarter-input";
 import { createQuarterFigures } from "@/lib/mutations/create-quarter-figures";
+import { judgeClaimByUid } from "@/lib/mutations/judge-claims";
 import { seedFromFiles } from "@/lib/seed/prepare-database";
 import { CORRECTIONS_ACTOR } from "@/lib/seed/seed-claims";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
+
+/** A stored verdict's reason and arithmetic in English, whichever format the row holds. */
+function inEnglish(row: { reason: string | null; arithmetic: string }) {
+  return {
+    reason: sayOptionalClaimPhrase(readStoredReason(row.reason), "en", CLAIM_PHRASES),
+    arithmetic: sayArithmetic(
+      JSON.parse(row.arithmetic) as StoredClaimArithmetic,
+      "en",
+      CLAIM_PHRASES,
+    ),
+  };
+}
 
 /** One line per current verdict: the claim, the verdict and its arithmetic (or the reason). */
 async function verdictLines(db: PrismaClient): Promise<string[]> {
@@ -16,7 +36,7 @@ async function verdictLines(db: PrismaClient): Promise<string[]> {
   });
   return rows
     .map((row) => {
-      const arithmetic = JSON.parse(row.arithmetic) as { formula: string; computed: number };
+      const { reason, arithmetic } = inEnglish(row);
       const c = row.claim;
       const unit = c.statedUnit === "%" ? "%" : ` ${c.statedUnit}`;
       const head = `${c.brand.slug} ${c.metric.key} ${c.quarter ?? "-"} ${c.kind}${c.comparison ? `/${c.comparison}` : ""} ${c.hedge} ${c.statedValue}${unit}`;
@@ -26,7 +46,7 @@ async function verdictLines(db: PrismaClient): Promise<string[]> {
           : `, off by ${row.difference} ${row.differenceUnit} (×${row.ratio})`;
       const body =
         row.verdict === "unverifiable"
-          ? `unverifiable: ${row.reason}`
+          ? `unverifiable: ${reason}`
           : `${row.verdict}: ${arithmetic.formula} = ${arithmetic.computed}${off}`;
       return `${head} → ${body}`;
     })
@@ -248,6 +268,34 @@ describe("claims seeded from data/ into a real SQLite file", () => {
     ).toEqual(before);
   });
 
+  it("keeps verdicts stored with English sentences (before phrases were data) current when judged again", async () => {
+    // A database judged before: every current verdict's reason, formula and steps as English text.
+    const current = await db.claimVerdict.findMany({ where: { isCurrent: true } });
+    for (const row of current) {
+      const { reason, arithmetic } = inEnglish(row);
+      await db.claimVerdict.update({
+        where: { id: row.id },
+        data: { reason, arithmetic: JSON.stringify(arithmetic) },
+      });
+    }
+    const reasons = await db.claimVerdict.findMany({
+      where: { isCurrent: true, verdict: "unverifiable" },
+      select: { reason: true },
+    });
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.filter((row) => !/^[a-z]/.test(row.reason ?? ""))).toEqual([]);
+    const before = await db.claimVerdict.count();
+    const results = [];
+    for (const row of current) {
+      results.push(
+        await db.$transaction((tx) => judgeClaimByUid(tx, row.claimUid, new Date(), "test")),
+      );
+    }
+    expect(results.filter((result) => result?.changed)).toEqual([]);
+    expect(await db.claimVerdict.count()).toBe(before);
+    expect(await verdictLines(db)).toEqual(SEEDED_VERDICTS);
+  });
+
   it("re-judges the claims that used a figure when it is restated, keeping the earlier verdict as history", async () => {
     const restated: QuarterFigure = {
       metricKey: "ev_deliveries",
@@ -282,7 +330,8 @@ describe("claims seeded from data/ into a real SQLite file", () => {
     ]);
     const latest = history[1];
     expect(latest?.trigger).toContain("xiaomi/ev_deliveries/2024Q3");
-    expect(JSON.parse(latest?.arithmetic ?? "{}")).toMatchObject({
+    if (!latest) throw new Error("a new verdict was stored");
+    expect(inEnglish(latest).arithmetic).toMatchObject({
       formula: "(108796 ÷ 13600 − 1) × 100",
       computed: 699.9706,
     });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CLAIM_PHRASES, CLAIM_TEXT } from "@/i18n/claim-words";
 import {
   type ClaimFigure,
   type ClaimToJudge,
@@ -9,6 +10,9 @@ import {
   HEDGES,
   hedgeRule,
   judgeClaim,
+  sayClaimPhrase,
+  sayOptionalClaimPhrase,
+  verdictLabel,
 } from "@/lib/domain/claims";
 import { decimalDifference, roundPercent } from "@/lib/domain/decimal-math";
 import { decimalsOf } from "@/lib/domain/kpi";
@@ -310,7 +314,14 @@ describe("streaks", () => {
     const result = judgeClaim(streak("9"), shipments);
     expect(result.verdict).toBe("holds");
     expect(result.arithmetic.computed).toBe(9);
-    expect(result.arithmetic.steps.at(-1)).toContain("2023Q2");
+    const last = result.arithmetic.steps.at(-1);
+    if (!last) throw new Error("a streak has steps");
+    expect(sayClaimPhrase(last, "en", CLAIM_PHRASES)).toBe(
+      "2023Q2: 32.9 vs 39.1 (2022Q2) no growth",
+    );
+    expect(sayClaimPhrase(last, "zh", CLAIM_PHRASES)).toBe(
+      "2023年Q2：32.9，2022年Q2为 39.1，同比未增长",
+    );
   });
   it("is overstated by 1 quarter when 10 are claimed", () => {
     const result = judgeClaim(streak("10"), shipments);
@@ -326,7 +337,13 @@ describe("streaks", () => {
     const withGap = shipments.filter((f) => f.quarter !== "2024Q2");
     const result = judgeClaim(streak("9"), withGap);
     expect(result.verdict).toBe("unverifiable");
-    expect(result.reason).toContain("2024Q2");
+    // 9 YoY changes back from 2025Q3 compare 2023Q3..2025Q3 with 2022Q3..2024Q3.
+    expect(sayOptionalClaimPhrase(result.reason, "en", CLAIM_PHRASES)).toBe(
+      "a streak of 9 needs every quarter from 2022Q3 to 2025Q3; missing: 2024Q2",
+    );
+    expect(sayOptionalClaimPhrase(result.reason, "zh", CLAIM_PHRASES)).toBe(
+      "连续 9 个季度的说法需要 2022年Q3 至 2025年Q3 的每个季度；缺少：2024年Q2",
+    );
   });
 });
 
@@ -351,7 +368,12 @@ describe("records", () => {
     ];
     const result = judgeClaim(record("1000"), figures);
     expect(result.verdict).toBe("overstated");
-    expect(result.reason).toContain("2025Q1");
+    expect(sayOptionalClaimPhrase(result.reason, "en", CLAIM_PHRASES)).toBe(
+      "not the first: 2025Q1 was already at that level",
+    );
+    expect(sayOptionalClaimPhrase(result.reason, "zh", CLAIM_PHRASES)).toBe(
+      "并非首次：2025年Q1已达到该水平",
+    );
   });
   it("cannot be checked across a gap", () => {
     const figures = [
@@ -380,8 +402,8 @@ describe("wording", () => {
       statedUnit: "%",
       hedge: "nearly",
     });
-    expect(formatStatedClaim(c)).toBe("nearly +700%");
-    expect(formatVerdictDifference(judgeClaim(c, evDeliveries))).toBe(
+    expect(formatStatedClaim(c, CLAIM_TEXT.en)).toBe("nearly +700%");
+    expect(formatVerdictDifference(judgeClaim(c, evDeliveries), CLAIM_TEXT.en)).toBe(
       "by 526.6 pp (4.04× what the figures give)",
     );
   });
@@ -395,16 +417,25 @@ describe("wording", () => {
       statedUnit: "%",
       hedge: "nearly",
     });
-    expect(formatStatedClaim(c, "zh")).toBe("近+700%");
-    expect(formatVerdictDifference(judgeClaim(c, evDeliveries), "zh")).toBe(
+    expect(formatStatedClaim(c, CLAIM_TEXT.zh)).toBe("近+700%");
+    expect(formatVerdictDifference(judgeClaim(c, evDeliveries), CLAIM_TEXT.zh)).toBe(
       "相差 526.6 个百分点（为数据所给值的 4.04×）",
     );
     expect(
-      formatVerdictDifference({ difference: -1, differenceUnit: "quarters", ratio: null }, "zh"),
+      formatVerdictDifference(
+        { difference: -1, differenceUnit: "quarters", ratio: null },
+        CLAIM_TEXT.zh,
+      ),
     ).toBe("相差 1 个季度");
-    expect(formatClaimNumber(3.25, "pp", 2, "zh")).toBe("3.25 个百分点");
-    expect(formatClaimNumber(9, "quarters", undefined, "en")).toBe("9 quarters");
-    expect(hedgeRule("about", "zh")).toBe("在所述数字的 ±5% 以内，若舍入范围更大则按舍入范围");
-    expect(hedgeRule("about", "en")).toBe(HEDGE_TOLERANCES.about.rule);
+    expect(formatClaimNumber(3.25, "pp", 2, CLAIM_TEXT.zh)).toBe("3.25 个百分点");
+    expect(formatClaimNumber(9, "quarters", undefined, CLAIM_TEXT.en)).toBe("9 quarters");
+    expect(hedgeRule("about", CLAIM_TEXT.zh)).toBe(
+      "在所述数字的 ±5% 以内，若舍入范围更大则按舍入范围",
+    );
+    for (const hedge of HEDGES) {
+      expect(hedgeRule(hedge, CLAIM_TEXT.en)).toBe(HEDGE_TOLERANCES[hedge].rule);
+    }
+    expect(verdictLabel("unverifiable", CLAIM_TEXT.en)).toBe("Cannot be checked");
+    expect(verdictLabel("unverifiable", CLAIM_TEXT.zh)).toBe("无法核实");
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { SIGNAL_LANGUAGE } from "@/i18n/signal-words";
+import { ruleWords } from "@/lib/domain/signal-text";
 import {
   evaluateSignals,
   expectedLatestQuarter,
@@ -17,7 +19,7 @@ const BRAND = { slug: "acme", name: "Acme", reportingLagDays: 90 };
 const FRESH = new Date("2025-12-30T12:00:00Z");
 
 function run(list: SeriesDTO[], now = FRESH): SignalFinding[] {
-  return evaluateSignals({ brand: BRAND, series: list, now });
+  return evaluateSignals({ brand: BRAND, series: list, now, language: SIGNAL_LANGUAGE.en });
 }
 
 function only(findings: SignalFinding[], ruleName: SignalRuleName): SignalFinding[] {
@@ -377,6 +379,7 @@ describe("overstated claims", () => {
         brand: BRAND,
         series: [],
         now: FRESH,
+        language: SIGNAL_LANGUAGE.en,
         claims: [
           { ...claim, verdict: "overstated" },
           { ...claim, uid: "c2", verdict: "holds" },
@@ -395,7 +398,7 @@ describe("overstated claims", () => {
 
 describe("findings in Chinese", () => {
   const zh = (list: SeriesDTO[], now = FRESH) =>
-    evaluateSignals({ brand: BRAND, series: list, now, locale: "zh" });
+    evaluateSignals({ brand: BRAND, series: list, now, language: SIGNAL_LANGUAGE.zh });
   const nine = quarterly(
     "2022Q1",
     [38.5, 39.1, 40.2, 32.7, 30.4, 32.9, 41.8, 40.5, 40.6, 42.2, 43.1, 42.7, 41.8, 42.4, 43.3],
@@ -459,5 +462,14 @@ describe("findings in Chinese", () => {
     expect(english?.title).toBe(
       "Acme's data is stale: the latest stored quarter is Q2 2025, 1 quarter behind Q3 2025, whose results were due by 2025-12-29",
     );
+  });
+});
+
+describe("a rule's words for the feed", () => {
+  it("are the rule's own in English and the catalog's in Chinese, thresholds filled in", () => {
+    expect(ruleWords("yoy_streak", SIGNAL_LANGUAGE.en)).toEqual(SIGNAL_RULES.yoy_streak);
+    const zh = ruleWords("yoy_streak", SIGNAL_LANGUAGE.zh);
+    expect(zh.name).toBe("同比连续变化");
+    expect(zh.explanation).toContain(`连续至少 ${SIGNAL_THRESHOLDS.streakMinQuarters} 个季度增长`);
   });
 });

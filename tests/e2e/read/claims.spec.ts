@@ -37,6 +37,8 @@ test.describe("the claims ledger", () => {
     await expect(claim.getByTestId("claim-arithmetic")).toContainText("所用数据：");
     await expect(claim.getByTestId("claim-arithmetic")).not.toContainText("Q3 2024");
     await expect(page.getByText("结论如何得出")).toBeVisible();
+    // Why a claim cannot be checked is said in Chinese too, not in the stored English.
+    await expect(page.getByText("的累计数需要月度数据，Pulse 未存储")).toBeVisible();
   });
 
   test("filters by verdict in the URL, and answers a bad filter with 400 and a message", async ({
