@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCurrentLocale } from "@/i18n/use-locale";
 import { formatEventDate } from "@/lib/domain/events";
 import { quarterLabel } from "@/lib/domain/quarter";
 import type { EventDTO } from "@/lib/domain/types";
+import { EventEditLink } from "./EventEditLink";
 import { SourceLink } from "./SourceLink";
 
 /**
@@ -66,12 +66,7 @@ export function EventList({
               <SourceLink source={event.source} />
             </p>
             {editable ? (
-              <p className="event-item__actions">
-                <Link href={`/events/${event.uid}/edit`}>
-                  {t("edit")}
-                  <span className="visually-hidden"> “{event.title}”</span>
-                </Link>
-              </p>
+              <EventEditLink uid={event.uid} title={event.title} label={t("edit")} />
             ) : null}
           </div>
         </li>
