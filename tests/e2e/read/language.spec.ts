@@ -30,6 +30,7 @@ test("a first visit from a Chinese browser is in Chinese, with 亿 amounts", asy
   const revenue = page.getByTestId("card-revenue");
   await expect(revenue.getByRole("link", { name: "总收入" })).toBeVisible();
   await expect(revenue.getByTestId("card-value")).toHaveText(/^[\d,.]+ 亿元$/);
+  await expect(page.locator(".page-head .lede")).toContainText("小米集团（港交所：1810）");
   await context.close();
 });
 
