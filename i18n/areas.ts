@@ -16,4 +16,5 @@ export const MESSAGE_AREAS = [
   "data-messages",
   "page-words",
   "form-errors",
+  "compare-words",
 ] as const;
