@@ -169,7 +169,7 @@ test("the compare page in Chinese keeps the language in its share link and its f
   await page.goto(`${baseURL}/compare?brands=xiaomi&metrics=revenue&lang=zh`);
   await expect(page.getByRole("heading", { level: 1, name: "对比" })).toBeVisible();
   await expect(page.getByLabel("此视图的链接")).toHaveValue(/&lang=zh$/);
-  await expect(page.getByLabel(/^自动/)).toBeChecked();
+  await expect(page.getByRole("radio", { name: /^自动（/ })).toBeChecked();
   await expect(
     page.getByTestId("compare-table").locator(".compare-cell__value").first(),
   ).toHaveText(/亿元$/);
