@@ -71,7 +71,7 @@ export function CompareForm({
               value={definition.key}
               defaultChecked={state.metrics.includes(definition.key)}
             />{" "}
-            {definition.label} <span className="unit">({definition.unit})</span>
+            {definition.label} <span className="unit">({unitLabel(definition.unit, locale)})</span>
           </label>
         ))}
       </fieldset>
