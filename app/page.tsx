@@ -16,6 +16,7 @@ import { currentLocale } from "@/i18n/locale";
 import { SIGNAL_LANGUAGE } from "@/i18n/signal-words";
 import { canEdit, requireReader } from "@/lib/auth/current-user";
 import { now } from "@/lib/clock";
+import { brandDescriptionIn } from "@/lib/domain/brand-locale";
 import { feedAlternates } from "@/lib/domain/change-feed";
 import { eventsForMetric, placeEvents } from "@/lib/domain/events";
 import { localizeSeries } from "@/lib/domain/metric-locale";
@@ -123,7 +124,7 @@ export default async function OverviewPage({
               ? t("latestQuarter", { quarter: quarterLabel(latestQuarter, locale) })
               : ""}
             {untracked > 0 ? t("untracked", { count: untracked }) : ""}
-            {t("end")} {brand.description}
+            {t("end")} {brandDescriptionIn(brand, locale)}
           </p>
         </div>
         <div className="page-head__actions">

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { BrandMetricNote } from "@/lib/domain/brand-metrics";
 
 /**
@@ -5,10 +6,11 @@ import type { BrandMetricNote } from "@/lib/domain/brand-metrics";
  * IFRS): shown wherever brands are put side by side, since the numbers alone do not say it.
  */
 export function BrandMetricNotes({ notes }: { notes: readonly BrandMetricNote[] }) {
+  const t = useTranslations("BrandMetricNotes");
   if (notes.length === 0) return null;
   return (
     <section className="brand-metric-notes" aria-labelledby="brand-metric-notes-title">
-      <h2 id="brand-metric-notes-title">How the brands report these metrics</h2>
+      <h2 id="brand-metric-notes-title">{t("title")}</h2>
       <ul>
         {notes.map((entry) => (
           <li key={`${entry.brand}/${entry.metric}`} data-testid="brand-metric-note">

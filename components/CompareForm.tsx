@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import { useCurrentLocale } from "@/i18n/use-locale";
 import { COMPARE_MODES } from "@/lib/domain/compare";
 import type { DerivedMetricDefinition } from "@/lib/domain/derived-metrics";
+import { unitLabel } from "@/lib/domain/format";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import type { BrandDTO, MetricDTO } from "@/lib/domain/types";
 import type { CompareState } from "@/lib/url-state";
@@ -26,6 +27,7 @@ export function CompareForm({
 }) {
   const t = useTranslations("Compare.form");
   const range = useTranslations("RangeForm");
+  const auto = useTranslations("CompareAutoMode");
   const locale = useCurrentLocale();
   return (
     <form action="/compare" method="get" className="compare-form" aria-label={t("label")}>
@@ -56,7 +58,7 @@ export function CompareForm({
                 value={metric.key}
                 defaultChecked={state.metrics.includes(metric.key)}
               />{" "}
-              {metric.label} <span className="unit">({metric.unit})</span>
+              {metric.label} <span className="unit">({unitLabel(metric.unit, locale)})</span>
             </label>
           ))}
         </div>
@@ -69,15 +71,15 @@ export function CompareForm({
               value={definition.key}
               defaultChecked={state.metrics.includes(definition.key)}
             />{" "}
-            {definition.label} <span className="unit">({definition.unit})</span>
+            {definition.label} <span className="unit">({unitLabel(definition.unit, locale)})</span>
           </label>
         ))}
       </fieldset>
       <fieldset>
         <legend>{t("showAs")}</legend>
         <label className="check">
-          <input type="radio" name="mode" value="" defaultChecked={state.mode === null} /> Automatic
-          (absolute when the units match, else YoY)
+          <input type="radio" name="mode" value="" defaultChecked={state.mode === null} />{" "}
+          {auto("label")}
         </label>
         {COMPARE_MODES.map((mode) => (
           <label key={mode} className="check">

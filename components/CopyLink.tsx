@@ -2,11 +2,19 @@
 
 import { useEffect, useState } from "react";
 
+/** The words, from the page (messages `CopyLink`): a client component cannot read the catalog. */
+export interface CopyLinkText {
+  label: string;
+  copy: string;
+  copied: string;
+  refused: string;
+}
+
 /**
  * The view's full address, visible and selectable without JavaScript; with it, a button copies
  * the address and says so.
  */
-export function CopyLink({ url }: { url: string }) {
+export function CopyLink({ url, text }: { url: string; text: CopyLinkText }) {
   const [ready, setReady] = useState(false);
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
   useEffect(() => setReady(true), []);
@@ -20,7 +28,7 @@ export function CopyLink({ url }: { url: string }) {
   };
   return (
     <div className="copy-link" data-testid="copy-link">
-      <label htmlFor="share-url">Link to this view</label>
+      <label htmlFor="share-url">{text.label}</label>
       <input
         id="share-url"
         type="text"
@@ -30,15 +38,11 @@ export function CopyLink({ url }: { url: string }) {
       />
       {ready ? (
         <button type="button" onClick={copy}>
-          Copy link
+          {text.copy}
         </button>
       ) : null}
       <span aria-live="polite" className="copy-link__status">
-        {copied === "yes"
-          ? "Copied."
-          : copied === "failed"
-            ? "Copying was refused by the browser: select the address and copy it."
-            : ""}
+        {copied === "yes" ? text.copied : copied === "failed" ? text.refused : ""}
       </span>
     </div>
   );

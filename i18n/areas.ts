@@ -17,4 +17,5 @@ export const MESSAGE_AREAS = [
   "page-words",
   "form-errors",
   "claim-reasons",
+  "compare-words",
 ] as const;

@@ -32,10 +32,11 @@ export default async function ComparePage({
   if (!parsed.ok) return <ParamProblems problems={parsed.problems} resetHref="/compare" />;
   const state = parsed.value;
   const locale = await currentLocale();
-  const [view, requestHeaders, t, messages] = await Promise.all([
+  const [view, requestHeaders, t, copy, messages] = await Promise.all([
     loadCompareView(state, locale),
     headers(),
     getTranslations("Compare"),
+    getTranslations("CopyLink"),
     // The charts are client components: their words come from here (components/charts/chart-text.ts).
     getMessages(),
   ]);
@@ -93,7 +94,15 @@ export default async function ComparePage({
         derived={derivedMetrics(locale)}
         quarters={quarters}
       />
-      <CopyLink url={shareUrl} />
+      <CopyLink
+        url={shareUrl}
+        text={{
+          label: copy("label"),
+          copy: copy("copy"),
+          copied: copy("copied"),
+          refused: copy("refused"),
+        }}
+      />
       <p className="export-links" data-testid="compare-export-links">
         <a
           href={`/api/compare/export${compareQuery(state)}`}
@@ -109,7 +118,7 @@ export default async function ComparePage({
           </a>
         </span>
       </p>
-      <BrandMetricNotes notes={await listBrandMetricNotes(state.brands, state.metrics)} />
+      <BrandMetricNotes notes={await listBrandMetricNotes(state.brands, state.metrics, locale)} />
 
       {decision.reason ? (
         <p className="notice notice--info" data-testid="mode-reason">

@@ -1,5 +1,5 @@
 import { fill } from "@/i18n/fill";
-import { splitUnit } from "@/lib/domain/format";
+import { splitUnit, unitLabel } from "@/lib/domain/format";
 import type { Locale } from "@/lib/domain/locale";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import type { FormMetricView } from "@/lib/domain/quarter-form-view";
@@ -39,7 +39,11 @@ export function MetricRows({
       {metrics.map((metric) => {
         const name = valueField(metric.key);
         const qualifierName = qualifierField(metric.key);
-        const { prefix, suffix } = splitUnit(metric.unit);
+        // Chinese says the whole unit after the number (十亿元), as its hint and values do.
+        const { prefix, suffix } =
+          locale === "zh"
+            ? { prefix: "", suffix: unitLabel(metric.unit, locale) }
+            : splitUnit(metric.unit);
         const hintId = `${name}-hint`;
         return (
           <div className="metric-row" key={metric.key} data-testid={`metric-row-${metric.key}`}>

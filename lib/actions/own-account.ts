@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { formErrorWords } from "@/i18n/field-errors";
 import { localizeAppMessage } from "@/lib/app-messages";
 import {
   clearSessionCookie,
@@ -10,7 +11,11 @@ import {
 } from "@/lib/auth/current-user";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { redirectTo, writeAction } from "@/lib/auth/write";
-import { PasswordFieldSchema } from "@/lib/domain/sign-in-input";
+import {
+  ACCOUNT_ERROR_WORDS_EN,
+  fieldErrorsOf,
+  PasswordFieldSchema,
+} from "@/lib/domain/sign-in-input";
 import { ValidationError } from "@/lib/errors";
 import { changePassword } from "@/lib/mutations/accounts";
 import { createSession, endSessionOf, endSessionsOf } from "@/lib/mutations/sessions";
@@ -39,12 +44,10 @@ export const changeOwnPassword = writeAction<[AccountFormState, FormData], Accou
       next: formData.get("next") ?? "",
     });
     if (!parsed.success) {
+      // The field sentences in the reader's words, like the other account forms'; the wrapper
+      // says the form's sentence in them too.
       throw new ValidationError(
-        {
-          ...Object.fromEntries(
-            parsed.error.issues.map((issue) => [String(issue.path[0]), `This ${issue.message}.`]),
-          ),
-        },
+        fieldErrorsOf(parsed.error, await formErrorWords("AccountInput", ACCOUNT_ERROR_WORDS_EN)),
         "Nothing was changed: please correct the highlighted fields.",
       );
     }

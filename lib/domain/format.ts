@@ -90,6 +90,8 @@ const NOUNS_ZH: Record<string, string> = {
   stores: "家门店",
   vehicles: "辆",
 };
+/** The derived metrics' per-unit rates (lib/domain/derived-metrics.ts), said whole. */
+const RATES_ZH: Record<string, string> = { "RMB/user": "元/用户", "devices/user": "台/用户" };
 /** 万 and 亿: the Chinese large-number units, smallest first. */
 const ZH_MAGNITUDES: { exponent: number; word: string }[] = [
   { exponent: 0, word: "" },
@@ -104,7 +106,7 @@ function formatValueZh(value: number, unit: string, decimals: number): string {
   const words = (currencyMatch?.[2] ?? unit).trim().split(/\s+/).filter(Boolean);
   const scale = words[0] !== undefined ? SCALE_EXPONENTS[words[0]] : undefined;
   const nounWords = scale === undefined ? words : words.slice(1);
-  const noun = nounWords.map((word) => NOUNS_ZH[word] ?? word).join(" ");
+  const noun = RATES_ZH[unit] ?? nounWords.map((word) => NOUNS_ZH[word] ?? word).join(" ");
   const currencyWord = currency ? (CURRENCIES_ZH[currency] ?? ` ${currency}`) : "";
   const sourceExponent = scale ?? 0;
   const absolute = Math.abs(value) * 10 ** sourceExponent;
@@ -140,7 +142,7 @@ export function unitLabel(unit: string, locale: Locale = "en"): string {
   const words = (currencyMatch?.[2] ?? unit).trim().split(/\s+/).filter(Boolean);
   const scale = words[0] !== undefined ? SCALE_EXPONENTS[words[0]] : undefined;
   const nounWords = scale === undefined ? words : words.slice(1);
-  const noun = nounWords.map((word) => NOUNS_ZH[word] ?? word).join(" ");
+  const noun = RATES_ZH[unit] ?? nounWords.map((word) => NOUNS_ZH[word] ?? word).join(" ");
   const currencyWord = currency ? (CURRENCIES_ZH[currency] ?? currency) : "";
   return `${scale === undefined ? "" : (SCALE_WORDS_ZH[scale] ?? "")}${currencyWord}${noun}`;
 }

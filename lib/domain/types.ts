@@ -17,6 +17,11 @@ export interface BrandDTO {
   name: string;
   currency: string;
   description: string;
+  /**
+   * Simplified Chinese description; null or absent when not translated (lib/domain/brand-locale.ts).
+   * Optional: fixtures and synthetic brands need none.
+   */
+  descriptionZh?: string | null | undefined;
   /** Days after a quarter's end by which its results are out (the stale-data signal's rhythm). */
   reportingLagDays: number;
 }

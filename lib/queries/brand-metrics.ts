@@ -1,6 +1,8 @@
 import "server-only";
 import { getReadDb } from "@/lib/db";
 import type { BrandMetricDTO, BrandMetricNote } from "@/lib/domain/brand-metrics";
+import type { Locale } from "@/lib/domain/locale";
+import { metricLabelIn } from "@/lib/domain/metric-locale";
 import type { MetricDTO, MetricKind } from "@/lib/domain/types";
 import { memoByVersion } from "./data-version";
 import { listMetrics } from "./metrics";
@@ -47,10 +49,14 @@ async function readBrandMetrics(brandSlug: string): Promise<BrandMetricDTO[]> {
   return rows.map((row) => ({ ...metricDto(row.metric), note: row.note }));
 }
 
-/** The notes of these brands on these metrics, for wherever brands are compared. */
+/**
+ * The notes of these brands on these metrics, for wherever brands are compared; the metric named
+ * in the reader's language (a note itself is stored in English only).
+ */
 export async function listBrandMetricNotes(
   brandSlugs: readonly string[],
   metricKeys: readonly string[],
+  locale: Locale,
 ): Promise<BrandMetricNote[]> {
   const rows = await getReadDb().brandMetric.findMany({
     where: {
@@ -61,7 +67,7 @@ export async function listBrandMetricNotes(
     select: {
       note: true,
       brand: { select: { slug: true, name: true } },
-      metric: { select: { key: true, label: true } },
+      metric: { select: { key: true, label: true, labelZh: true } },
     },
   });
   return rows
@@ -69,7 +75,7 @@ export async function listBrandMetricNotes(
       brand: row.brand.slug,
       brandName: row.brand.name,
       metric: row.metric.key,
-      metricLabel: row.metric.label,
+      metricLabel: metricLabelIn(row.metric, locale),
       note: row.note ?? "",
     }))
     .sort(

@@ -9,6 +9,7 @@ const brandSelect = {
   name: true,
   currency: true,
   description: true,
+  descriptionZh: true,
   reportingLagDays: true,
 } as const;
 

@@ -118,21 +118,33 @@ async function seedBrands(tx: Tx, files: SeedFiles, now: Date, report: SeedRepor
     const existing = await tx.brand.findUnique({ where: { slug: row.slug } });
     if (existing) {
       ids.set(row.slug, existing.id);
-      // The reporting lag is the brand's rhythm, not a published figure: a file that states a new
-      // one updates it (audited), so databases seeded before the column existed catch up.
+      // The reporting lag is the brand's rhythm and the Chinese description a translation, not
+      // published figures: a file that states a new one updates it (audited), so databases seeded
+      // before the columns existed catch up. A file without a translation removes none.
+      const before: { reportingLagDays?: number; descriptionZh?: string | null } = {};
+      const after: { reportingLagDays?: number; descriptionZh?: string } = {};
       const lag = row.reporting_lag_days;
       if (lag !== undefined && lag !== existing.reportingLagDays) {
-        await tx.brand.update({ where: { id: existing.id }, data: { reportingLagDays: lag } });
+        before.reportingLagDays = existing.reportingLagDays;
+        after.reportingLagDays = lag;
+      }
+      const descriptionZh = row.description_zh;
+      if (descriptionZh !== undefined && descriptionZh !== existing.descriptionZh) {
+        before.descriptionZh = existing.descriptionZh;
+        after.descriptionZh = descriptionZh;
+      }
+      if (Object.keys(after).length > 0) {
+        await tx.brand.update({ where: { id: existing.id }, data: after });
         await writeAudit(tx, {
           actor: SEED_ACTOR,
           at: now,
           action: "update",
           entity: "brand",
           entityKey: row.slug,
-          // The reporting lag shows only on the brand's own pages.
+          // The reporting lag and the description show only on the brand's own pages.
           brandId: existing.id,
-          before: { reportingLagDays: existing.reportingLagDays },
-          after: { reportingLagDays: lag },
+          before,
+          after,
         });
       }
       continue;
@@ -143,6 +155,7 @@ async function seedBrands(tx: Tx, files: SeedFiles, now: Date, report: SeedRepor
         name: row.name,
         currency: row.currency,
         description: row.description,
+        descriptionZh: row.description_zh ?? null,
         ...(row.reporting_lag_days === undefined
           ? {}
           : { reportingLagDays: row.reporting_lag_days }),

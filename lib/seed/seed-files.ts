@@ -37,6 +37,8 @@ export const BrandRowSchema = z.object({
     .trim()
     .regex(/^[A-Z]{3}$/, { message: "must be a three-letter ISO currency code" }),
   description: requiredText(1000),
+  /** Simplified Chinese (issue 11); optional, so that a brand can be added before its translation. */
+  description_zh: optionalField(requiredText(1000)),
   /** Optional column: days after a quarter's end by which the brand has published its results. */
   reporting_lag_days: optionalField(ReportingLagDaysSchema),
 });

@@ -53,11 +53,19 @@ describe("a brand's own metric set", () => {
   });
 
   it("gives the notes of the compared brands and metrics, in the order asked", async () => {
-    const notes = await listBrandMetricNotes(["xiaomi", "li-auto"], ["ev_deliveries", "revenue"]);
+    const notes = await listBrandMetricNotes(
+      ["xiaomi", "li-auto"],
+      ["ev_deliveries", "revenue"],
+      "en",
+    );
     expect(notes.map((note) => `${note.brandName}/${note.metric}`)).toEqual([
       "Li Auto/ev_deliveries",
       "Li Auto/revenue",
     ]);
+    // The metric is named in the reader's language; the stored note stays as written.
+    const zh = await listBrandMetricNotes(["li-auto"], ["revenue"], "zh");
+    expect(zh.map((note) => note.metricLabel)).toEqual(["总收入"]);
+    expect(zh[0]?.note).toBe(notes[1]?.note);
   });
 
   it("refuses a figure for a metric outside the brand's set and writes nothing", async () => {

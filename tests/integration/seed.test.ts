@@ -112,6 +112,31 @@ describe("seeding the sourced data into a real database", { timeout: 90_000 }, (
     expect(JSON.parse(audit?.after ?? "{}")).toEqual({ reportingLagDays: 90 });
   });
 
+  it("stores a brand's Chinese description, fills it into an older database, and removes none", async () => {
+    const seeded = await db.brand.findUniqueOrThrow({ where: { slug: "li-auto" } });
+    expect(seeded.descriptionZh).toContain("理想汽车（纳斯达克：LI；港交所：2015）");
+    // A database seeded before the column existed has no translation: the next seed fills it in.
+    await db.brand.update({ where: { slug: "li-auto" }, data: { descriptionZh: null } });
+    await seedDatabase(db, files);
+    const filled = await db.brand.findUniqueOrThrow({ where: { slug: "li-auto" } });
+    expect(filled.descriptionZh).toBe(seeded.descriptionZh);
+    const audit = await db.auditEntry.findFirst({
+      where: { entity: "brand", entityKey: "li-auto", action: "update" },
+      orderBy: { id: "desc" },
+    });
+    expect(JSON.parse(audit?.before ?? "{}")).toEqual({ descriptionZh: null });
+    expect(JSON.parse(audit?.after ?? "{}")).toEqual({ descriptionZh: seeded.descriptionZh });
+    // A file without the column keeps the stored translation.
+    const untranslated = {
+      ...files,
+      brands: files.brands.map((row) => ({ ...row, description_zh: undefined })),
+    };
+    await seedDatabase(db, untranslated);
+    expect((await db.brand.findUniqueOrThrow({ where: { slug: "li-auto" } })).descriptionZh).toBe(
+      seeded.descriptionZh,
+    );
+  });
+
   it("writes an audit row for every figure it adds", async () => {
     const audited = await db.auditEntry.count({ where: { entity: "observation", action: "seed" } });
     expect(audited).toBe(files.observations.length);

@@ -548,6 +548,27 @@ describe("every write checks the role itself, and a refused one writes nothing",
     expect(await written()).toEqual(before);
   });
 
+  it("says the change-password form's field sentences in the reader's language; nothing written", async () => {
+    const tooLong = "x".repeat(201);
+    const attemptIn = async (locale: "en" | "zh") => {
+      await as("viewer");
+      request.headers.set("x-pulse-locale", locale);
+      return changeOwnPassword(IDLE_ACCOUNT_FORM, form({ current: "", next: tooLong }));
+    };
+    const before = await written();
+    expect(await attemptIn("zh")).toEqual({
+      status: "invalid",
+      message: "未更改：请修改标出的字段。",
+      fieldErrors: { current: "当前密码不能为空", next: "新密码过长" },
+    });
+    expect(await attemptIn("en")).toEqual({
+      status: "invalid",
+      message: "Nothing was changed: please correct the highlighted fields.",
+      fieldErrors: { current: "Current password is required", next: "New password is too long" },
+    });
+    expect(await written()).toEqual(before);
+  });
+
   it("the same quarter, as an editor, is written (the refusals above are about the role)", async () => {
     await as("editor");
     const before = await written();

@@ -382,6 +382,14 @@ describe("Chinese amounts (亿 and 万)", () => {
     expect(unitLabel("RMB bn", "en")).toBe("RMB bn");
   });
 
+  it("says the derived metrics' per-user rates in Chinese, in values and labels", () => {
+    expect(formatValue(153.2, "RMB/user", 1, "exact", "zh")).toBe("153.2 元/用户");
+    expect(formatValue(1.4, "devices/user", 2, "exact", "zh")).toBe("1.40 台/用户");
+    expect(unitLabel("RMB/user", "zh")).toBe("元/用户");
+    expect(unitLabel("devices/user", "en")).toBe("devices/user");
+    expect(formatValue(153.2, "RMB/user", 1)).toBe("153.2 RMB/user");
+  });
+
   it("spells the qualifiers out in Chinese", () => {
     expect(qualifierWord("approximate", "zh")).toBe("约");
     expect(qualifierWord("at_least", "zh")).toBe("超过");

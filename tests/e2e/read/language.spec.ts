@@ -30,6 +30,7 @@ test("a first visit from a Chinese browser is in Chinese, with 亿 amounts", asy
   const revenue = page.getByTestId("card-revenue");
   await expect(revenue.getByRole("link", { name: "总收入" })).toBeVisible();
   await expect(revenue.getByTestId("card-value")).toHaveText(/^[\d,.]+ 亿元$/);
+  await expect(page.locator(".page-head .lede")).toContainText("小米集团（港交所：1810）");
   await context.close();
 });
 
@@ -167,7 +168,8 @@ test("the compare page in Chinese keeps the language in its share link and its f
   const page = await context.newPage();
   await page.goto(`${baseURL}/compare?brands=xiaomi&metrics=revenue&lang=zh`);
   await expect(page.getByRole("heading", { level: 1, name: "对比" })).toBeVisible();
-  await expect(page.getByTestId("copy-link").locator("input")).toHaveValue(/&lang=zh$/);
+  await expect(page.getByLabel("此视图的链接")).toHaveValue(/&lang=zh$/);
+  await expect(page.getByRole("radio", { name: /^自动（/ })).toBeChecked();
   await expect(
     page.getByTestId("compare-table").locator(".compare-cell__value").first(),
   ).toHaveText(/亿元$/);

@@ -166,6 +166,11 @@ test.describe("accounts", () => {
     await expect(sessions).toContainText("this browser");
     await page.getByRole("button", { name: "End this session" }).click();
     await expect(page.getByText("The session was ended.")).toBeVisible();
+    await page.goto("/account?lang=zh");
+    const change = page.getByTestId("change-password");
+    await change.getByRole("button", { name: "修改密码" }).click();
+    await expect(change.getByText("当前密码不能为空")).toBeVisible();
+    await page.goto("/account?lang=en");
     const refused = await apiRequest(BASE_URL, "/api/imports/1", { method: "GET", cookie: other });
     expect(refused.status).toBe(401);
     await page.getByRole("button", { name: "Sign out everywhere" }).click();

@@ -130,6 +130,7 @@ test.describe("the quarter form's errors", () => {
   test("in Chinese, the errors are Chinese", async ({ page }) => {
     await signIn(page, "E2E Analyst", "/");
     await page.goto("/quarters/new?brand=xiaomi&lang=zh");
+    await expect(page.getByTestId("metric-row-revenue").locator(".affix")).toHaveText("十亿元");
     await page.getByLabel("财年").fill("1999");
     await page.getByRole("button", { name: /^保存/ }).click();
     await expect(page.locator("#year-error")).toHaveText("财年不能早于 2000 年。");

@@ -46,7 +46,8 @@ export async function GET(request: Request): Promise<Response> {
     })),
   ];
   if (problems.length > 0) return paramProblemsResponse(problems);
-  const notes = await listBrandMetricNotes(state.brands, state.metrics);
+  // The export is English, like its columns (loadCompareView above is too).
+  const notes = await listBrandMetricNotes(state.brands, state.metrics, "en");
   const body = stringifyRecords([
     [...COMPARE_COLUMNS],
     ...compareRecords({ series: view.series, table: view.table, notes }),
