@@ -7,13 +7,16 @@
  * real form meanwhile (bench/lib/writes.ts). Prints the saves' p50/p95 and the reads' rate.
  *
  *   npx tsx bench/writes-under-load.ts [readPath, default "/?brand=bench-001"] [--brand xiaomi]
- *     [--duration 12] [--anonymous]
+ *     [--duration 12] [--anonymous] [--alone]
+ *
+ * `--alone` saves without readers and prints the server's CPU per save (from /proc): a save's own
+ * work, which under load is multiplied by the renders it takes turns with.
  */
 import { copyFileSync, existsSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { loadPhase } from "./lib/load";
-import { startServer, waitUntilIdle } from "./lib/server";
+import { cpuSeconds, startServer, waitUntilIdle } from "./lib/server";
 import { BENCH_ADMIN_ENV, signedInEditorCookie } from "./lib/session";
 import { measureWrites } from "./lib/writes";
 
@@ -50,6 +53,25 @@ async function main() {
     }
     const load = loadavg()[0]?.toFixed(2);
     await waitUntilIdle(server.serverPid);
+    if (args.includes("--alone")) {
+      const cpuBefore = cpuSeconds(server.serverPid) ?? 0;
+      const alone = await measureWrites({
+        baseUrl: server.baseUrl,
+        databaseFile: DB_FILE,
+        brand,
+        duration,
+      });
+      await waitUntilIdle(server.serverPid);
+      // Includes the sign-in and the form's page measureWrites loads first: a bound from above.
+      const cpuMs =
+        (((cpuSeconds(server.serverPid) ?? 0) - cpuBefore) * 1000) / (alone.writes ?? 1);
+      console.log(
+        `saves of ${brand} alone: ${alone.writes} saves (${alone.accepted} accepted), p50 ` +
+          `${alone.p50?.toFixed(0)} ms, p95 ${alone.p95?.toFixed(0)} ms, ${cpuMs.toFixed(1)} ms of server CPU per save ` +
+          `(load average ${load} before)`,
+      );
+      return;
+    }
     const reading = loadPhase(server, `${readPath} read`, readPath, 10, duration, cookie);
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     const writes = await measureWrites({
