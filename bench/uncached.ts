@@ -51,8 +51,15 @@ async function main() {
     for (let round = 1; round <= rounds; round++) {
       for (const target of paths) {
         const load = loadavg()[0]?.toFixed(2);
+        await waitUntilIdle(server.serverPid);
+        const cpuBeforeLoad = cpuSeconds(server.serverPid) ?? 0;
         const phase = await loadPhase(server, `${target} signed in`, target, 10, duration, cookie);
         await waitUntilIdle(server.serverPid);
+        // Under load too: 10 renders interleaved keep more objects alive at once, which is what
+        // the young generation's size (NODE_OPTIONS=--max-semi-space-size) changes.
+        const loadCpuMs =
+          (((cpuSeconds(server.serverPid) ?? 0) - cpuBeforeLoad) * 1000) /
+          Math.max(1, phase.requests);
         const cpuBefore = cpuSeconds(server.serverPid) ?? 0;
         const firstByte = await measureFirstByte(`${server.baseUrl}${target}`, cookie, 20);
         // The server's own CPU per request (22 of them: 2 uncounted, then 20), one at a time: on
@@ -60,8 +67,9 @@ async function main() {
         const cpuMs = (((cpuSeconds(server.serverPid) ?? 0) - cpuBefore) * 1000) / 22;
         console.log(
           `round ${round} ${target}: ${phase.requestsPerSecond.toFixed(1)} req/s, p50 ${phase.p50.toFixed(0)} ms, ` +
-            `p95 ${phase.p95.toFixed(0)} ms at 10 connections; at 1 connection first byte p50 ${firstByte.p50.toFixed(1)} ms, ` +
-            `${cpuMs.toFixed(0)} ms of server CPU per request (load average ${load} before)`,
+            `p95 ${phase.p95.toFixed(0)} ms at 10 connections (${loadCpuMs.toFixed(0)} ms of server CPU per request); at 1 connection first byte p50 ${firstByte.p50.toFixed(1)} ms, ` +
+            `${cpuMs.toFixed(0)} ms of server CPU per request (load average ${load} before` +
+            `${process.env.NODE_OPTIONS ? `, NODE_OPTIONS=${process.env.NODE_OPTIONS}` : ""})`,
         );
       }
     }

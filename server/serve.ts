@@ -14,6 +14,7 @@ import { publicRead, trustedProxies } from "@/lib/auth/settings";
 import { feedLocale, feedPrivateText } from "@/lib/feed-refusals";
 import { createDatabaseProbe, expectedMigrations, unreadyReason } from "./database-probe";
 import { PageCache, pageCacheFront, pageCacheKey } from "./page-cache";
+import { RenderGate } from "./render-gate";
 import { SECURITY_HEADERS } from "./security-headers";
 import { isAnonymousRead, isAnonymousWrite, sessionChecker } from "./session-gate";
 
@@ -26,6 +27,25 @@ export interface ServeOptions {
   cacheBytes?: number;
   /** One JSON line per request on stdout (default on; PULSE_REQUEST_LOG=off turns it off). */
   requestLog?: boolean;
+}
+
+/**
+ * Page renders at once (server/render-gate.ts): enough to overlap a render's waits for the
+ * database (PostgreSQL answers over the network), few enough that a save is not queued behind
+ * every reader's render.
+ */
+const RENDER_CONCURRENCY = 4;
+
+/**
+ * Whether a request is a page render that waits at the gate: reads of pages. Writes (server
+ * actions, the API) pass first, and so do Next's static files and the API's reads, whose long
+ * streams (the export) would hold a slot for seconds.
+ */
+function rendersPage(request: IncomingMessage): boolean {
+  const method = request.method ?? "GET";
+  if (method !== "GET" && method !== "HEAD") return false;
+  const path = pathOf(request.url);
+  return !path.startsWith("/_next/") && !path.startsWith("/api/");
 }
 
 /** Bodies over this are streamed to the reader but not kept. */
@@ -175,7 +195,16 @@ export async function serve(options: ServeOptions): Promise<{ server: Server; ca
     hostname: options.hostname,
   });
   await app.prepare();
-  const handle = app.getRequestHandler();
+  const nextHandler = app.getRequestHandler();
+  const gate = new RenderGate(RENDER_CONCURRENCY);
+  const handle = (request: IncomingMessage, response: ServerResponse): Promise<unknown> =>
+    rendersPage(request)
+      ? gate.run(
+          // A reader who left while waiting for a slot is not rendered for.
+          async () => (response.destroyed ? undefined : nextHandler(request, response)),
+          (release) => response.once("close", release),
+        )
+      : nextHandler(request, response);
   const cache = new PageCache(options.cacheBytes ?? 64 * 1024 * 1024);
   const probe = createDatabaseProbe(options.databaseUrl);
   const migrations = expectedMigrations(options.projectDir, options.databaseUrl);

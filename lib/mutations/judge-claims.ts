@@ -51,25 +51,36 @@ const CLAIM_SELECT = {
   hedge: true,
 } as const;
 
-/** Judges one stored claim revision against the current figures and caches the result if new. */
-export async function judgeStoredClaim(
+/** What judging a brand's claims reads: their metrics' keys and kinds, and the current figures. */
+interface ClaimInputs {
+  metrics: Map<number, { key: string; kind: string }>;
+  rows: {
+    id: number;
+    revision: number;
+    metricId: number;
+    quarter: string;
+    value: number | null;
+    decimals: number;
+    qualifier: string;
+  }[];
+}
+
+function claimMetricIds(claim: StoredClaim): number[] {
+  return [claim.metricId, ...(claim.relativeMetricId ? [claim.relativeMetricId] : [])];
+}
+
+async function loadClaimInputs(
   tx: Tx,
-  claim: StoredClaim,
-  options: { at: Date; trigger: string },
-): Promise<{ verdict: string; changed: boolean }> {
-  const metricIds = [claim.metricId, ...(claim.relativeMetricId ? [claim.relativeMetricId] : [])];
+  brandId: number,
+  metricIds: readonly number[],
+): Promise<ClaimInputs> {
+  const ids = [...new Set(metricIds)];
   const metrics = await tx.metric.findMany({
-    where: { id: { in: metricIds } },
+    where: { id: { in: ids } },
     select: { id: true, key: true, kind: true },
   });
-  const keyOf = new Map(metrics.map((metric) => [metric.id, metric.key]));
   const rows = await tx.observation.findMany({
-    where: {
-      brandId: claim.brandId,
-      metricId: { in: metricIds },
-      isCurrent: true,
-      value: { not: null },
-    },
+    where: { brandId, metricId: { in: ids }, isCurrent: true, value: { not: null } },
     select: {
       id: true,
       revision: true,
@@ -80,38 +91,70 @@ export async function judgeStoredClaim(
       qualifier: true,
     },
   });
-  const figures: ClaimFigure[] = rows.map((row) => ({
-    id: row.id,
-    revision: row.revision,
-    metricKey: keyOf.get(row.metricId) ?? "",
-    quarter: row.quarter as QuarterCode,
-    value: row.value as number,
-    decimals: row.decimals,
-    qualifier: row.qualifier as Qualifier,
-  }));
-  const metricKey = keyOf.get(claim.metricId) ?? "";
+  return {
+    metrics: new Map(metrics.map((metric) => [metric.id, { key: metric.key, kind: metric.kind }])),
+    rows,
+  };
+}
+
+type CurrentVerdict = Awaited<ReturnType<Tx["claimVerdict"]["findFirst"]>>;
+
+/** Judges one stored claim revision against the current figures and caches the result if new. */
+export async function judgeStoredClaim(
+  tx: Tx,
+  claim: StoredClaim,
+  options: { at: Date; trigger: string },
+): Promise<{ verdict: string; changed: boolean }> {
+  const inputs = await loadClaimInputs(tx, claim.brandId, claimMetricIds(claim));
+  const current = await tx.claimVerdict.findFirst({
+    where: { claimUid: claim.uid, isCurrent: true },
+  });
+  return storeVerdict(tx, claim, inputs, current, options);
+}
+
+/**
+ * The verdict of one claim from inputs loaded for it (or for all the claims of its brand a write
+ * re-judges: what the judgement reads is filtered to the claim's own metrics), stored when it
+ * differs from `current`.
+ */
+async function storeVerdict(
+  tx: Tx,
+  claim: StoredClaim,
+  inputs: ClaimInputs,
+  current: CurrentVerdict,
+  options: { at: Date; trigger: string },
+): Promise<{ verdict: string; changed: boolean }> {
+  const metricIds = claimMetricIds(claim);
+  const keyOf = (id: number) => inputs.metrics.get(id)?.key;
+  const figures: ClaimFigure[] = inputs.rows
+    .filter((row) => metricIds.includes(row.metricId))
+    .map((row) => ({
+      id: row.id,
+      revision: row.revision,
+      metricKey: keyOf(row.metricId) ?? "",
+      quarter: row.quarter as QuarterCode,
+      value: row.value as number,
+      decimals: row.decimals,
+      qualifier: row.qualifier as Qualifier,
+    }));
+  const metricKey = keyOf(claim.metricId) ?? "";
   const result = judgeClaim(
     {
       kind: claim.kind as ClaimKind,
       metricKey,
-      metricKind: (metrics.find((m) => m.id === claim.metricId)?.kind ?? "flow") as MetricKind,
+      metricKind: (inputs.metrics.get(claim.metricId)?.kind ?? "flow") as MetricKind,
       quarter: claim.quarter as QuarterCode | null,
       comparison: claim.comparison as ClaimComparison | null,
       statedValue: claim.statedValue,
       statedDecimals: claim.statedDecimals,
       statedUnit: claim.statedUnit,
       hedge: claim.hedge as Hedge,
-      relativeMetricKey: claim.relativeMetricId
-        ? (keyOf.get(claim.relativeMetricId) ?? null)
-        : null,
+      relativeMetricKey: claim.relativeMetricId ? (keyOf(claim.relativeMetricId) ?? null) : null,
     },
     figures,
   );
   const arithmetic = JSON.stringify(result.arithmetic);
   const figureIds = JSON.stringify(result.figureIds);
-  const current = await tx.claimVerdict.findFirst({
-    where: { claimUid: claim.uid, isCurrent: true },
-  });
   if (
     current &&
     current.claimId === claim.id &&
@@ -177,7 +220,20 @@ export async function rejudgeClaimsForFigures(
       },
       select: CLAIM_SELECT,
     });
-    for (const claim of claims) await judgeStoredClaim(tx, claim, { at, trigger });
+    if (claims.length === 0) continue;
+    // Read once for all of them: a figure of a much-discussed metric is read by dozens of claims,
+    // and each read through Prisma costs a query plan compiled anew (bench/NOTES.md, Round 4).
+    const inputs = await loadClaimInputs(tx, brandId, claims.flatMap(claimMetricIds));
+    const currents = await tx.claimVerdict.findMany({
+      where: { claimUid: { in: claims.map((claim) => claim.uid) }, isCurrent: true },
+    });
+    const currentOf = new Map<string, NonNullable<CurrentVerdict>>();
+    for (const verdict of currents) {
+      if (!currentOf.has(verdict.claimUid)) currentOf.set(verdict.claimUid, verdict);
+    }
+    for (const claim of claims) {
+      await storeVerdict(tx, claim, inputs, currentOf.get(claim.uid) ?? null, { at, trigger });
+    }
   }
 }
 
