@@ -8,17 +8,26 @@
  * 4 (bench/NOTES.md, "Round 4: CPU"). Behind the gate a save waits for the slices of a few renders
  * only; the renders take the same CPU, in the same order of arrival.
  *
- * A slot is given back when the response closes or when the handler settles, whichever is first,
- * so a reader that stops reading holds no slot once Next has handed its page to the socket.
+ * A slot is given back when the response closes, when the handler settles, or after `maxHoldMs`,
+ * whichever is first.
  */
 export class RenderGate {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(readonly limit: number) {
+  /**
+   * @param maxHoldMs after this a render gives its slot back even if it has not finished: a
+   *   reader who stops reading a long page keeps Next's handler waiting on the socket, and four
+   *   such readers must not stop every other page from rendering.
+   */
+  constructor(
+    readonly limit: number,
+    readonly maxHoldMs: number = Number.POSITIVE_INFINITY,
+  ) {
     if (!Number.isInteger(limit) || limit < 1) {
       throw new Error(`a render gate needs a limit of at least 1, not ${limit}`);
     }
+    if (!(maxHoldMs > 0)) throw new Error(`a render gate needs a positive hold, not ${maxHoldMs}`);
   }
 
   /** Renders running now. */
@@ -49,9 +58,11 @@ export class RenderGate {
       else this.active--;
     };
     closed(release);
+    const held = Number.isFinite(this.maxHoldMs) ? setTimeout(release, this.maxHoldMs) : undefined;
     try {
       return await render();
     } finally {
+      clearTimeout(held);
       release();
     }
   }

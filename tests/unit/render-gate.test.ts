@@ -77,3 +77,25 @@ describe("RenderGate", () => {
     expect(() => new RenderGate(0)).toThrow("a render gate needs a limit of at least 1, not 0");
   });
 });
+
+describe("RenderGate's hold limit", () => {
+  it("gives a slot back after maxHoldMs when the render neither ends nor closes", async () => {
+    const gate = new RenderGate(1, 50);
+    const log: string[] = [];
+    const stalled = pendingRender(log, "stalled");
+    const first = gate.run(stalled.render, never);
+    const next = gate.run(async () => "next", never);
+    await flush();
+    expect(gate.queued).toBe(1);
+    // The stalled render still runs, but no longer keeps the next reader out.
+    expect(await next).toBe("next");
+    expect([gate.running, gate.queued]).toEqual([0, 0]);
+    stalled.finish();
+    expect(await first).toBe("stalled");
+    expect([gate.running, gate.queued]).toEqual([0, 0]);
+  });
+
+  it("refuses a hold that is not positive", () => {
+    expect(() => new RenderGate(1, 0)).toThrow(/positive hold/);
+  });
+});
