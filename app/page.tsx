@@ -12,6 +12,7 @@ import { ParamProblems } from "@/components/ParamProblems";
 import { SavedNotice } from "@/components/SavedNotice";
 import { SignalsPanel } from "@/components/SignalsPanel";
 import { TrendPanel } from "@/components/TrendPanel";
+import { FEED_LANGUAGE } from "@/i18n/feed-words";
 import { currentLocale } from "@/i18n/locale";
 import { SIGNAL_LANGUAGE } from "@/i18n/signal-words";
 import { canEdit, requireReader } from "@/lib/auth/current-user";
@@ -48,7 +49,9 @@ export async function generateMetadata({
   const [t, locale] = await Promise.all([getTranslations("Overview"), currentLocale()]);
   return {
     title: t("title"),
-    alternates: parsed.ok ? feedAlternates(parsed.value.brand, locale) : {},
+    alternates: parsed.ok
+      ? feedAlternates(parsed.value.brand, locale, FEED_LANGUAGE[locale].words.alternateTitle)
+      : {},
   };
 }
 

@@ -6,6 +6,8 @@ import { CLAIM_TEXT } from "@/i18n/claim-words";
 import { useCurrentLocale } from "@/i18n/use-locale";
 import {
   type ClaimArithmeticText,
+  claimComparisonText,
+  claimTriggerText,
   formatClaimNumber,
   formatStatedClaim,
   formatVerdictDifference,
@@ -124,18 +126,15 @@ function claimAbout(claim: ClaimDTO, locale: Locale): string {
   return `${claim.metricLabel}${claim.quarter ? `, ${quarterLabel(claim.quarter, locale)}` : ""}`;
 }
 
-function claimComparison(claim: ClaimDTO): string {
-  return claim.comparison ? ` ${claim.comparison.toUpperCase()}` : "";
-}
-
 /** Who said it about what: "<strong>Press</strong> (Reuters) on Revenue, Q3 2025: change YoY". */
 function ClaimHead({ claim, about }: { claim: ClaimDTO; about: ReactNode }) {
   const t = useTranslations("ClaimCard");
+  const locale = useCurrentLocale();
   return (
     <>
       <strong>{t(`claimants.${claim.claimantKind}`)}</strong> ({claim.claimant}){t("on")}
       {about}: {t(`kinds.${claim.kind}`)}
-      {claimComparison(claim)}
+      {claimComparisonText(claim.comparison, CLAIM_TEXT[locale])}
     </>
   );
 }
@@ -195,7 +194,7 @@ export function ClaimCard({ claim, editHref }: { claim: ClaimDTO; editHref: stri
               <li key={`${entry.computedAt}-${entry.trigger}`}>
                 {t("earlierEntry", {
                   when: entry.computedAt.slice(0, 16).replace("T", " "),
-                  trigger: entry.trigger,
+                  trigger: claimTriggerText(entry.trigger, CLAIM_TEXT[locale]),
                   revision: entry.claimRevision,
                 })}
                 <VerdictLine verdict={entry} testId="claim-earlier-verdict" />
@@ -224,7 +223,7 @@ export function ClaimCard({ claim, editHref }: { claim: ClaimDTO; editHref: stri
         {claim.verdict
           ? t("judged", {
               date: claim.verdict.computedAt.slice(0, 10),
-              trigger: claim.verdict.trigger,
+              trigger: claimTriggerText(claim.verdict.trigger, CLAIM_TEXT[locale]),
             })
           : ""}
         {editHref ? (

@@ -5,8 +5,6 @@
  * to `FeedChange` and its mapper, nothing else.
  */
 import { fill } from "../../i18n/fill";
-import en from "../../messages/en.signals-claims.json";
-import zh from "../../messages/zh.signals-claims.json";
 import type { AtomEntry } from "./atom-feed";
 import { claimHref, type FeedLinks, metricHref, overviewHref } from "./feed-links";
 import { formatValue } from "./format";
@@ -20,11 +18,15 @@ export * from "./feed-links";
 
 /*
  * The feed's words, in the language its URL names (`?lang=zh`; English by default, since a feed
- * reader sends no cookie), read straight from the area's catalog: the feed is answered by a route,
- * outside any page's catalog. An entry's id never depends on them: it names the change.
+ * reader sends no cookie), given by the caller (i18n/feed-words.ts) as the other domain modules
+ * are given theirs. An entry's id never depends on them: it names the change.
  */
-export type FeedWords = typeof en.ChangeFeed;
-export const FEED_WORDS: Record<Locale, FeedWords> = { en: en.ChangeFeed, zh: zh.ChangeFeed };
+export type FeedWords = typeof import("../../messages/en.signals-claims.json")["ChangeFeed"];
+
+export interface FeedLanguage {
+  locale: Locale;
+  words: FeedWords;
+}
 
 interface FeedSay {
   locale: Locale;
@@ -35,8 +37,7 @@ interface FeedSay {
   ) => string;
 }
 
-function feedSay(locale: Locale): FeedSay {
-  const words = FEED_WORDS[locale];
+function feedSay({ locale, words }: FeedLanguage): FeedSay {
   return { locale, words, say: (key, values = {}) => fill(words[key], values) };
 }
 
@@ -139,12 +140,9 @@ export type FeedChange = ObservationChange | EventChange | VerdictChange | Signa
  * Who a feed entry names. The audit keeps the account's display name, never its email; a name
  * that is itself an address is not printed to the public either.
  */
-export function feedAuthor(actor: string, locale: Locale = "en"): string {
-  return actor.includes("@") ? FEED_WORDS[locale].anEditor : actor;
+export function feedAuthor(actor: string, words: FeedWords): string {
+  return actor.includes("@") ? words.anEditor : actor;
 }
-
-/** Computed entries (verdicts, signals) are Pulse's own arithmetic, not a person's write. */
-export const COMPUTED_AUTHOR = FEED_WORDS.en.computedAuthor;
 
 /** Built from the audit row's id, which is never reused: the same change keeps the same id. */
 export function auditEntryId(auditId: number): string {
@@ -234,7 +232,7 @@ function observationEntry(change: ObservationChange, links: FeedLinks, f: FeedSa
     summary,
     href: metricHref(links, change.brandSlug, metric.key),
     updated: change.at,
-    author: feedAuthor(change.actor, f.locale),
+    author: feedAuthor(change.actor, f.words),
   };
 }
 
@@ -259,7 +257,7 @@ function eventEntry(change: EventChange, links: FeedLinks, f: FeedSay): AtomEntr
     }),
     href: overviewHref(links, change.brandSlug, anchor),
     updated: change.at,
-    author: feedAuthor(change.actor, f.locale),
+    author: feedAuthor(change.actor, f.words),
   };
 }
 
@@ -367,10 +365,10 @@ function newestFirst(a: FeedChange, b: FeedChange): number {
 export function feedEntries(
   changes: readonly FeedChange[],
   links: FeedLinks,
+  language: FeedLanguage,
   limit = FEED_ENTRY_LIMIT,
-  locale: Locale = "en",
 ): AtomEntry[] {
-  const say = feedSay(locale);
+  const say = feedSay(language);
   return [...changes]
     .sort(newestFirst)
     .slice(0, limit)

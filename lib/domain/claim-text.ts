@@ -1,5 +1,5 @@
 /** A claim and its verdict in words and numbers as the pages show them. */
-import { fill } from "../../i18n/fill";
+import { fill, templateReader } from "../../i18n/fill";
 import type { Hedge, Verdict } from "./claim-terms";
 import {
   ABOUT_RELATIVE_TOLERANCE,
@@ -7,7 +7,7 @@ import {
   type ClaimVerdictResult,
   NEARLY_LOWER_FRACTION,
 } from "./claim-verdict";
-import { formatNumber } from "./format";
+import { formatNumber, unitLabel } from "./format";
 import type { Locale } from "./locale";
 
 /*
@@ -28,6 +28,38 @@ export interface ClaimTextWords {
   /** What each hedge allows, a {percent} where it has one. */
   rules: Record<Hedge, string>;
   verdicts: Record<Verdict, string>;
+  /** What caused a judgement, as the judging code writes it in English (ClaimVerdict.trigger). */
+  triggers: Record<ClaimTrigger, string>;
+  /** "YOY", "QOQ": the comparison a change claim is about. */
+  comparisons: Record<string, string>;
+}
+
+/**
+ * The causes of a judgement, as stored: English, from these templates (lib/mutations: the claim's
+ * own revisions, figures written). A page says them in the reader's words by reading the stored
+ * sentence back to its template; one that fits none is shown as stored.
+ */
+export const CLAIM_TRIGGERS = {
+  recorded: "claim recorded",
+  revised: "claim revised (revision {revision})",
+  figures: "figure written: {keys}",
+  manyFigures: "{count} figures written",
+} as const;
+export type ClaimTrigger = keyof typeof CLAIM_TRIGGERS;
+
+const readTrigger = templateReader(CLAIM_TRIGGERS);
+
+/** A judgement's stored cause in the reader's words ("claim recorded", "说法已记录"). */
+export function claimTriggerText(trigger: string, words: ClaimTextWords): string {
+  if (words.locale === "en") return trigger;
+  const read = readTrigger(trigger);
+  return read ? fill(words.triggers[read.key], read.values) : trigger;
+}
+
+/** " YOY" after a change claim's kind, in the reader's words; nothing for other kinds. */
+export function claimComparisonText(comparison: string | null, words: ClaimTextWords): string {
+  if (!comparison) return "";
+  return ` ${words.comparisons[comparison] ?? comparison.toUpperCase()}`;
 }
 
 /** The stated number as read: "nearly 700%", "over 741.7 M users", "9 quarters". */
@@ -47,13 +79,18 @@ export function formatStatedClaim(
   return `${hedge}${sign}${number}${unit}`;
 }
 
-/** "pp" and "quarters" in the reader's language; a metric's unit stays as stated. */
+/**
+ * "pp" and "quarters" in the reader's language; a metric's unit in its stored scale, named in the
+ * reader's language ("RMB bn", "十亿元"). Not 亿/万 as the figures' pages write amounts: those keep
+ * at most two decimals of 亿, and a claim's numbers and the range a hedge allows must keep every
+ * digit they are judged by (741.65 M users is not "7.42 亿").
+ */
 function unitWord(unit: string, size: number, words: ClaimTextWords): string {
   // English keeps the unit as the claim stated it ("1 quarters" included).
   if (words.locale === "en") return unit;
   if (unit === "pp") return words.pp;
   if (unit === "quarters") return size === 1 ? words.quarterOne : words.quarterMany;
-  return unit;
+  return unitLabel(unit, words.locale);
 }
 
 /** How far off a claim is, in words: "by 526.6 pp (4.04× the figures)". 1 decimal, as on every page. */
@@ -87,7 +124,7 @@ export function formatClaimNumber(
   if (unit === "pp") return `${formatNumber(value, decimals ?? 1)} ${words.pp}`;
   if (unit === "×") return `${formatNumber(value, decimals ?? 2)}×`;
   if (unit === "quarters") return `${formatNumber(value, 0)} ${words.quarterMany}`;
-  return `${formatNumber(value, decimals ?? 1)} ${unit}`;
+  return `${formatNumber(value, decimals ?? 1)} ${unitWord(unit, value, words)}`;
 }
 
 /** What a hedge allows, in words (the English is the rule stored with a verdict). */

@@ -1,6 +1,4 @@
 /** The absolute addresses a brand's feed and its entries link to. */
-import en from "../../messages/en.signals-claims.json";
-import zh from "../../messages/zh.signals-claims.json";
 import { LOCALE_PARAM, type Locale } from "./locale";
 
 /** Absolute addresses of the pages entries link to. */
@@ -39,11 +37,11 @@ export function feedPath(brandSlug: string, locale: Locale = "en"): string {
  */
 export function feedAlternates(
   brandSlug: string,
-  locale: Locale = "en",
+  locale: Locale,
+  title: string,
 ): {
   types: Record<string, { url: string; title: string }[]>;
 } {
-  const title = (locale === "zh" ? zh : en).ChangeFeed.alternateTitle;
   return {
     types: { "application/atom+xml": [{ url: feedPath(brandSlug, locale), title }] },
   };

@@ -1,4 +1,6 @@
+import { fill } from "@/i18n/fill";
 import type { Actor } from "@/lib/domain/actor";
+import { CLAIM_TRIGGERS } from "@/lib/domain/claim-text";
 import { decimalsOf } from "@/lib/domain/kpi";
 import { type AuditAction, type Tx, writeAudit } from "./audit";
 import { judgeClaimByUid } from "./judge-claims";
@@ -98,7 +100,7 @@ export async function appendClaimRevision(tx: Tx, input: ClaimRevisionInput): Pr
     tx,
     input.uid,
     input.at,
-    latest === null ? "claim recorded" : `claim revised (revision ${revision})`,
+    latest === null ? CLAIM_TRIGGERS.recorded : fill(CLAIM_TRIGGERS.revised, { revision }),
   );
   return revision;
 }

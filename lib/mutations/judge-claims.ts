@@ -6,6 +6,8 @@
  * not on how it was stored: rows stored with sentences before phrases were data stay current.
  */
 import { CLAIM_PHRASES } from "@/i18n/claim-words";
+import { fill } from "@/i18n/fill";
+import { CLAIM_TRIGGERS } from "@/lib/domain/claim-text";
 import {
   type ClaimComparison,
   type ClaimFigure,
@@ -208,7 +210,9 @@ export async function rejudgeClaimsForFigures(
   }
   const keys = [...new Set(figures.map((figure) => figure.key))];
   const trigger =
-    keys.length <= 3 ? `figure written: ${keys.join(", ")}` : `${keys.length} figures written`;
+    keys.length <= 3
+      ? fill(CLAIM_TRIGGERS.figures, { keys: keys.join(", ") })
+      : fill(CLAIM_TRIGGERS.manyFigures, { count: keys.length });
   for (const [brandId, metricSet] of byBrand) {
     const metricIds = [...metricSet];
     const claims = await tx.claim.findMany({

@@ -1,5 +1,6 @@
 import "server-only";
 import { CLAIM_TEXT } from "@/i18n/claim-words";
+import { FEED_LANGUAGE } from "@/i18n/feed-words";
 import { fill } from "@/i18n/fill";
 import { SIGNAL_LANGUAGE } from "@/i18n/signal-words";
 import { now } from "@/lib/clock";
@@ -7,7 +8,6 @@ import { getReadDb } from "@/lib/db";
 import {
   type EventChange,
   FEED_ENTRY_LIMIT,
-  FEED_WORDS,
   type FeedChange,
   type FeedFigure,
   type ObservationChange,
@@ -18,6 +18,7 @@ import {
   type VerdictChange,
 } from "@/lib/domain/change-feed";
 import {
+  claimTriggerText,
   formatStatedClaim,
   formatVerdictDifference,
   type Verdict,
@@ -200,7 +201,7 @@ async function listVerdictChanges(
               : judgement.verdict === "holds"
                 ? null
                 : formatVerdictDetail(judgement, locale),
-          trigger: judgement.trigger,
+          trigger: claimTriggerText(judgement.trigger, CLAIM_TEXT[locale]),
           quote: claim.quote,
           source: claim.source,
         }),
@@ -221,7 +222,7 @@ function formatVerdictDetail(
 ): string | null {
   const by = formatVerdictDifference(judgement, CLAIM_TEXT[locale]);
   return by
-    ? fill(FEED_WORDS[locale].verdictBy, {
+    ? fill(FEED_LANGUAGE[locale].words.verdictBy, {
         verdict: verdictLabel(judgement.verdict, CLAIM_TEXT[locale]),
         by,
       })

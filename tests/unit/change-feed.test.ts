@@ -1,5 +1,6 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { describe, expect, it } from "vitest";
+import { FEED_LANGUAGE } from "@/i18n/feed-words";
 import { type AtomFeed, buildAtomFeed, escapeXml } from "@/lib/domain/atom-feed";
 import {
   type EventChange,
@@ -15,6 +16,8 @@ import {
   type SignalChange,
   type VerdictChange,
 } from "@/lib/domain/change-feed";
+
+const EN = FEED_LANGUAGE.en;
 
 const links = { origin: "https://pulse.test" };
 const SOURCE = {
@@ -120,7 +123,7 @@ describe("escapeXml", () => {
 
 describe("observation entries", () => {
   it("state a new figure with its quarter, unit and source, linking to the metric page", () => {
-    const [entry] = feedEntries([observation()], links);
+    const [entry] = feedEntries([observation()], links, EN);
     expect(entry).toEqual({
       id: "urn:pulse:audit:10",
       title: "Total revenue, Q3 2025: RMB 113.1 bn",
@@ -143,6 +146,7 @@ describe("observation entries", () => {
         }),
       ],
       links,
+      EN,
     );
     expect(entry?.title).toBe(
       "Total revenue, Q3 2025: restated to ≈ RMB 113.3 bn (was RMB 113.1 bn)",
@@ -164,6 +168,7 @@ describe("observation entries", () => {
         }),
       ],
       links,
+      EN,
     );
     expect(entry?.title).toBe("Xiaomi Home stores, Q3 2025: withdrawn (was > 42 stores)");
     expect(entry?.summary).toContain("it was > 42 stores (source: Xiaomi Q3 2025 results");
@@ -177,6 +182,7 @@ describe("event entries", () => {
     const [created, deleted] = feedEntries(
       [event(), event({ auditId: 19, change: "deleted", at: "2026-11-20T09:00:00.000Z" })],
       links,
+      EN,
     );
     expect(created).toMatchObject({
       id: "urn:pulse:audit:20",
@@ -197,6 +203,7 @@ describe("claim verdict entries", () => {
     const [entry] = feedEntries(
       [verdict({ previousVerdict: "Holds", trigger: "restated xiaomi/ev_deliveries/2024Q3" })],
       links,
+      EN,
     );
     expect(entry).toEqual({
       id: "urn:pulse:claim-verdict:30",
@@ -213,15 +220,17 @@ describe("claim verdict entries", () => {
 
 describe("signal entries", () => {
   it("keep their id while the finding says the same, and get a new one when it changes", () => {
-    const [first] = feedEntries([signal()], links);
-    const [again] = feedEntries([signal({ at: "2026-11-25T09:00:00.000Z" })], links);
+    const [first] = feedEntries([signal()], links, EN);
+    const [again] = feedEntries([signal({ at: "2026-11-25T09:00:00.000Z" })], links, EN);
     const [changed] = feedEntries(
       [signal({ title: "Total revenue at a record: RMB 120.5 bn in Q4 2025" })],
       links,
+      EN,
     );
     const [renumbered] = feedEntries(
       [signal({ numbers: [{ label: "Previous record", value: "RMB 113.1 bn (Q3 2025)" }] })],
       links,
+      EN,
     );
     expect(first?.id).toMatch(/^urn:pulse:signal:xiaomi:record%3Arevenue:[0-9a-f]{8}$/);
     expect(again?.id).toBe(first?.id);
@@ -240,9 +249,9 @@ describe("signal entries", () => {
 
 describe("feedAuthor", () => {
   it("names the account by its display name, and never prints an address", () => {
-    expect(feedAuthor("Ann Analyst")).toBe("Ann Analyst");
-    expect(feedAuthor("ann@pulse.example")).toBe("an editor");
-    expect(feedEntries([observation({ actor: "ann@pulse.example" })], links)[0]?.author).toBe(
+    expect(feedAuthor("Ann Analyst", EN.words)).toBe("Ann Analyst");
+    expect(feedAuthor("ann@pulse.example", EN.words)).toBe("an editor");
+    expect(feedEntries([observation({ actor: "ann@pulse.example" })], links, EN)[0]?.author).toBe(
       "an editor",
     );
   });
@@ -258,14 +267,14 @@ describe("feedEntries", () => {
       signal({ at, findingId: "a" }),
       verdict({ verdictId: 9, at }),
     ];
-    const ids = feedEntries(changes, links).map((entry) => entry.id);
+    const ids = feedEntries(changes, links, EN).map((entry) => entry.id);
     expect(ids.slice(2)).toEqual([
       "urn:pulse:claim-verdict:9",
       "urn:pulse:claim-verdict:8",
       "urn:pulse:audit:40",
     ]);
     expect(ids[0]).toContain(":a:");
-    expect(feedEntries([...changes].reverse(), links).map((entry) => entry.id)).toEqual(ids);
+    expect(feedEntries([...changes].reverse(), links, EN).map((entry) => entry.id)).toEqual(ids);
   });
 
   it("puts the newest first, later audit rows first within one instant, and keeps the limit", () => {
@@ -275,18 +284,18 @@ describe("feedEntries", () => {
       observation({ auditId: 3, at: "2026-02-01T00:00:00.000Z" }),
       observation({ auditId: 4, at: "2026-02-01T00:00:00.000Z" }),
     ];
-    expect(feedEntries(changes, links).map((entry) => entry.id)).toEqual([
+    expect(feedEntries(changes, links, EN).map((entry) => entry.id)).toEqual([
       "urn:pulse:audit:5",
       "urn:pulse:audit:4",
       "urn:pulse:audit:3",
       "urn:pulse:audit:1",
     ]);
-    expect(feedEntries(changes, links, 2).map((entry) => entry.id)).toEqual([
+    expect(feedEntries(changes, links, EN, 2).map((entry) => entry.id)).toEqual([
       "urn:pulse:audit:5",
       "urn:pulse:audit:4",
     ]);
     const many = Array.from({ length: 60 }, (_, index) => observation({ auditId: index + 1 }));
-    expect(feedEntries(many, links)).toHaveLength(FEED_ENTRY_LIMIT);
+    expect(feedEntries(many, links, EN)).toHaveLength(FEED_ENTRY_LIMIT);
   });
 });
 
@@ -294,12 +303,15 @@ describe("feed addresses", () => {
   it("name Chinese in the feed's URL, so the overview's alternate link follows the page", () => {
     expect(feedPath("xiaomi")).toBe("/feeds/xiaomi.atom");
     expect(feedPath("xiaomi", "zh")).toBe("/feeds/xiaomi.atom?lang=zh");
-    expect(feedAlternates("xiaomi", "zh").types["application/atom+xml"]).toEqual([
-      { url: "/feeds/xiaomi.atom?lang=zh", title: "最新变动（Atom）" },
-    ]);
-    expect(feedAlternates("xiaomi").types["application/atom+xml"]?.[0]?.title).toBe(
-      "What changed (Atom)",
-    );
+    expect(
+      feedAlternates("xiaomi", "zh", FEED_LANGUAGE.zh.words.alternateTitle).types[
+        "application/atom+xml"
+      ],
+    ).toEqual([{ url: "/feeds/xiaomi.atom?lang=zh", title: "最新变动（Atom）" }]);
+    expect(
+      feedAlternates("xiaomi", "en", EN.words.alternateTitle).types["application/atom+xml"]?.[0]
+        ?.title,
+    ).toBe("What changed (Atom)");
   });
 });
 
@@ -311,7 +323,7 @@ describe("buildAtomFeed", () => {
       metric: { key: "revenue", label: "Revenue </title><script>x</script>", unit: "RMB bn" },
       note: "]]> & <b>bold</b>",
     });
-    const entries = feedEntries([hostile, event()], links);
+    const entries = feedEntries([hostile, event()], links, EN);
     const xml = buildAtomFeed(feedOf(entries));
     expect(xml).not.toContain("<script>");
     const feed = parseFeed(xml);
@@ -336,11 +348,11 @@ describe("buildAtomFeed", () => {
         title: "总收入创新高",
       }),
     ];
-    const zh = feedEntries(changes, links, undefined, "zh");
-    const en = feedEntries(changes, links);
+    const zh = feedEntries(changes, links, FEED_LANGUAGE.zh);
+    const en = feedEntries(changes, links, EN);
     expect(zh.map((entry) => entry.id)).toEqual(en.map((entry) => entry.id));
     expect(zh.find((entry) => entry.id.startsWith("urn:pulse:signal"))?.id).toBe(
-      feedEntries([signal()], links)[0]?.id,
+      feedEntries([signal()], links, EN)[0]?.id,
     );
     const feed = parseFeed(buildAtomFeed({ ...feedOf(zh), title: "Xiaomi · Pulse：最新变动" }));
     expect(feed.title).toBe("Xiaomi · Pulse：最新变动");

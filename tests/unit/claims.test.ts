@@ -3,6 +3,8 @@ import { CLAIM_PHRASES, CLAIM_TEXT } from "@/i18n/claim-words";
 import {
   type ClaimFigure,
   type ClaimToJudge,
+  claimComparisonText,
+  claimTriggerText,
   formatClaimNumber,
   formatStatedClaim,
   formatVerdictDifference,
@@ -437,5 +439,31 @@ describe("wording", () => {
     }
     expect(verdictLabel("unverifiable", CLAIM_TEXT.en)).toBe("Cannot be checked");
     expect(verdictLabel("unverifiable", CLAIM_TEXT.zh)).toBe("无法核实");
+  });
+
+  it("says a metric's unit in Chinese in its stored scale, every judged digit kept", () => {
+    const over = claim({ metricKey: "mau", stated: "741.7", statedUnit: "M users", hedge: "over" });
+    expect(formatStatedClaim(over, CLAIM_TEXT.en)).toBe("over 741.7 M users");
+    expect(formatStatedClaim(over, CLAIM_TEXT.zh)).toBe("超过741.7 百万用户");
+    // The lower end a hedge allows keeps its four digits: 7.4165 亿 would read as 7.42 亿.
+    expect(formatClaimNumber(741.65, "M users", 2, CLAIM_TEXT.zh)).toBe("741.65 百万用户");
+    expect(formatClaimNumber(113.05, "RMB bn", 2, CLAIM_TEXT.zh)).toBe("113.05 十亿元");
+    expect(formatClaimNumber(113.05, "RMB bn", 2, CLAIM_TEXT.en)).toBe("113.05 RMB bn");
+  });
+
+  it("says what caused a judgement and a change's comparison in Chinese; English as stored", () => {
+    for (const [stored, zh] of [
+      ["claim recorded", "说法已记录"],
+      ["claim revised (revision 3)", "说法已修订（第 3 版）"],
+      ["figure written: xiaomi/revenue/2025Q3", "数据写入：xiaomi/revenue/2025Q3"],
+      ["12 figures written", "写入 12 个数据"],
+      ["something else entirely", "something else entirely"],
+    ] as const) {
+      expect(claimTriggerText(stored, CLAIM_TEXT.en)).toBe(stored);
+      expect(claimTriggerText(stored, CLAIM_TEXT.zh)).toBe(zh);
+    }
+    expect(claimComparisonText("yoy", CLAIM_TEXT.en)).toBe(" YOY");
+    expect(claimComparisonText("qoq", CLAIM_TEXT.zh)).toBe(" 环比");
+    expect(claimComparisonText(null, CLAIM_TEXT.zh)).toBe("");
   });
 });

@@ -1,3 +1,4 @@
+import { FEED_LANGUAGE } from "@/i18n/feed-words";
 import { fill } from "@/i18n/fill";
 import { methodNotAllowed } from "@/lib/api/http";
 import { currentUser } from "@/lib/auth/current-user";
@@ -5,13 +6,7 @@ import { publicRead } from "@/lib/auth/settings";
 import { errorResponse } from "@/lib/auth/write";
 import { now } from "@/lib/clock";
 import { buildAtomFeed } from "@/lib/domain/atom-feed";
-import {
-  FEED_WORDS,
-  feedEntries,
-  feedPath,
-  overviewHref,
-  requestOrigin,
-} from "@/lib/domain/change-feed";
+import { feedEntries, feedPath, overviewHref, requestOrigin } from "@/lib/domain/change-feed";
 import { SlugSchema } from "@/lib/domain/fields";
 import type { Locale } from "@/lib/domain/locale";
 import { AppError } from "@/lib/errors";
@@ -63,14 +58,10 @@ export async function GET(
   const brand = slug.success ? await getBrand(slug.data) : null;
   if (!brand) return notFound(locale, { slug: match[1] ?? "" });
 
-  const words = FEED_WORDS[locale];
+  const language = FEED_LANGUAGE[locale];
+  const { words } = language;
   const links = { origin: requestOrigin(request.headers, url.origin) };
-  const entries = feedEntries(
-    await listFeedChanges(brand, undefined, locale),
-    links,
-    undefined,
-    locale,
-  );
+  const entries = feedEntries(await listFeedChanges(brand, undefined, locale), links, language);
   const xml = buildAtomFeed({
     // One feed in two languages: the same id, as its entries keep theirs.
     id: `urn:pulse:feed:${brand.slug}`,
