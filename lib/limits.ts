@@ -25,3 +25,12 @@ export const IMPORT_FORM_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
  * without this a burst beyond the pool's size would hang requests instead of failing them.
  */
 export const POSTGRES_POOL_WAIT_MS = 10_000;
+
+/**
+ * Up to this many brands the brand switcher (components/BrandSwitcher.tsx) is a list to pick
+ * from. Beyond it, every option would be rendered twice (HTML and RSC payload) into every page
+ * that has a switcher: about 27 KB for 200 brands, more than the overview's whole margin under
+ * its size limit (issue 12). Then it is a field for the brand's short name, with every brand one
+ * click away on /catalog.
+ */
+export const BRAND_PICK_LIST_LIMIT = 30;
