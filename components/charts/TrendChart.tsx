@@ -145,7 +145,9 @@ export function TrendChart({
             />
           )}
         />
-        <Legend verticalAlign="top" />
+        {/* By series (value, yoy, yoy2), not by label: Recharts sorts by label by default, which
+            put the YoY line before the bars in Chinese (同 before 总) and after them in English. */}
+        <Legend verticalAlign="top" itemSorter="dataKey" />
         {values.mark === "bars" ? (
           <Bar
             yAxisId="value"
