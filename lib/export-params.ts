@@ -17,9 +17,16 @@ import {
   quarterRangeInOrder,
   SlugSchema,
 } from "@/lib/domain/fields";
-import { LOCALE_PARAM, type Locale } from "@/lib/domain/locale";
+import type { Locale } from "@/lib/domain/locale";
 import type { QuarterCode } from "@/lib/domain/quarter";
-import { type ParamProblem, type Parsed, parseWith, type SearchParams } from "@/lib/url-state";
+import {
+  exportLang,
+  type ParamProblem,
+  type Parsed,
+  parseWith,
+  type SearchParams,
+  withExportLang,
+} from "@/lib/url-state";
 
 export const EXPORT_PARAMS = [
   "brand",
@@ -87,7 +94,7 @@ export interface ExportParams {
   across: WideAcross;
   /**
    * The header's language: English unless `lang=zh` is in the URL (the reader's cookie does not
-   * change a file that scripts read). Only the long shape's header is translated.
+   * change a file that scripts read). Values stay machine-readable in either.
    */
   lang: Locale;
 }
@@ -123,8 +130,7 @@ export function parseExportParams(params: SearchParams): Parsed<ExportParams> {
       bom,
       history,
       across: across ?? "metrics",
-      // parseWith has checked it: only en or zh get this far.
-      lang: params[LOCALE_PARAM] === "zh" ? "zh" : "en",
+      lang: exportLang(params),
     },
   };
 }
@@ -140,6 +146,5 @@ export function exportHref(params: Partial<ExportParams>): string {
   if (params.bom) query.set("bom", "1");
   if (params.history) query.set("history", "1");
   if (params.format === "wide" && params.across === "quarters") query.set("across", "quarters");
-  if (params.lang === "zh") query.set(LOCALE_PARAM, "zh");
-  return `/api/export?${query.toString()}`;
+  return `/api/export?${withExportLang(query, params.lang).toString()}`;
 }

@@ -12,7 +12,7 @@ import {
   quarterRangeInOrder,
   SlugSchema,
 } from "@/lib/domain/fields";
-import { isLocale, LOCALE_PARAM } from "@/lib/domain/locale";
+import { isLocale, LOCALE_PARAM, type Locale } from "@/lib/domain/locale";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import { QUARTER_SLOT, type QuarterEditTemplates } from "@/lib/domain/quarter-edit-templates";
 
@@ -150,6 +150,20 @@ export function parseWith<T>(schema: z.ZodType<T>, params: SearchParams): Parsed
   };
 }
 
+/**
+ * The header's language of any CSV export (figures, claims, compare): Chinese only when the URL
+ * says `lang=zh`. Read after the route's `parseWith`, which refuses any other value of `lang`.
+ */
+export function exportLang(params: SearchParams): Locale {
+  return params[LOCALE_PARAM] === "zh" ? "zh" : "en";
+}
+
+/** Adds `lang=zh` to an export link for a Chinese reader; an English link stays as it was. */
+export function withExportLang(query: URLSearchParams, lang: Locale | undefined): URLSearchParams {
+  if (lang === "zh") query.set(LOCALE_PARAM, "zh");
+  return query;
+}
+
 export interface OverviewState {
   brand: string;
   /** Whether charts show event markers (the URL's `events=off` turns them off). */
@@ -269,6 +283,20 @@ export function parseCompareParams(params: SearchParams): Parsed<CompareState> {
 }
 
 export function compareQuery(state: CompareState): string {
+  return queryString(compareSearch(state));
+}
+
+/** The compare page's download: the same query, `bom=1` for Excel, `lang=zh` for a Chinese reader. */
+export function compareExportHref(
+  state: CompareState,
+  options: { bom?: boolean; lang?: Locale } = {},
+): string {
+  const query = compareSearch(state);
+  if (options.bom) query.set("bom", "1");
+  return `/api/compare/export${queryString(withExportLang(query, options.lang))}`;
+}
+
+function compareSearch(state: CompareState): URLSearchParams {
   const query = new URLSearchParams();
   query.set("brands", state.brands.join(","));
   query.set("metrics", state.metrics.join(","));
@@ -276,7 +304,7 @@ export function compareQuery(state: CompareState): string {
   if (state.base) query.set("base", state.base);
   if (state.from) query.set("from", state.from);
   if (state.to) query.set("to", state.to);
-  return queryString(query);
+  return query;
 }
 
 const QuarterFormPageSchema = z.object({

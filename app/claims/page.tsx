@@ -14,7 +14,7 @@ import { localizeMetric } from "@/lib/domain/metric-locale";
 import { getBrand, listBrands } from "@/lib/queries/brands";
 import { listClaims } from "@/lib/queries/claims";
 import { listMetrics } from "@/lib/queries/metrics";
-import type { SearchParams } from "@/lib/url-state";
+import { type SearchParams, withExportLang } from "@/lib/url-state";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("ClaimsPage"))("title") };
@@ -38,7 +38,8 @@ export default async function ClaimsPage({
     getTranslations("ClaimsPage"),
   ]);
   if (!brand) notFound();
-  const exportParams = new URLSearchParams({ brand: brand.slug });
+  // A page read in Chinese downloads Chinese column names, as the figures' export links do.
+  const exportParams = withExportLang(new URLSearchParams({ brand: brand.slug }), locale);
   return (
     <>
       <div className="page-head">

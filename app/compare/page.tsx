@@ -16,7 +16,7 @@ import { localizeMetric } from "@/lib/domain/metric-locale";
 import { listBrandMetricNotes } from "@/lib/queries/brand-metrics";
 import { loadCompareView } from "@/lib/queries/compare-view";
 import { listMetricsWithFigures } from "@/lib/queries/metrics";
-import { compareQuery, parseCompareParams, type SearchParams } from "@/lib/url-state";
+import { compareExportHref, parseCompareParams, type SearchParams } from "@/lib/url-state";
 import { comparePageView } from "@/lib/view-models/compare-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -105,7 +105,7 @@ export default async function ComparePage({
       />
       <p className="export-links" data-testid="compare-export-links">
         <a
-          href={`/api/compare/export${compareQuery(state)}`}
+          href={compareExportHref(state, { lang: locale })}
           download
           className="export-links__main"
         >
@@ -113,7 +113,7 @@ export default async function ComparePage({
         </a>
         <span className="export-links__more">
           {t("also")}{" "}
-          <a href={`/api/compare/export${compareQuery(state)}&bom=1`} download>
+          <a href={compareExportHref(state, { bom: true, lang: locale })} download>
             {t("excel")}
           </a>
         </span>

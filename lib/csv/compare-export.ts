@@ -8,8 +8,10 @@
 import type { ComparedSeries, CompareTable } from "@/lib/domain/compare";
 import { roundPercent } from "@/lib/domain/decimal-math";
 import { indexByQuarter, yearAgo } from "@/lib/domain/kpi";
+import type { Locale } from "@/lib/domain/locale";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import { escapeTextCell, formatMeasureCell, formatValueCell } from "./cells";
+import { localizedHeader } from "./csv-headers";
 import { changeCells } from "./export-format";
 
 export const COMPARE_COLUMNS = [
@@ -30,6 +32,11 @@ export const COMPARE_COLUMNS = [
   "derived_from",
   "brand_metric_note",
 ] as const;
+
+/** English unless the URL asks `lang=zh`: only the names change, the values stay as they are. */
+export function compareHeader(lang: Locale = "en"): string[] {
+  return localizedHeader(COMPARE_COLUMNS, lang);
+}
 
 export interface CompareNote {
   brand: string;

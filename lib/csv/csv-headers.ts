@@ -1,8 +1,9 @@
 /**
  * An export's column names in the reader's language. Decided (issue 11): an export is English
  * unless the URL asks otherwise (`lang=zh`): scripts, spreadsheets and the importer read today's
- * exact header. `lang=zh` names the long shape's columns in Chinese (values stay machine-readable:
- * plain decimals, quarter codes, slugs), and the importer reads either set of names.
+ * exact header. `lang=zh` names the columns of every export (long, wide, claims, compare) in
+ * Chinese; values stay machine-readable (plain decimals, quarter codes, slugs, metric keys), and
+ * the importers read either set of names.
  */
 import { DATA_MESSAGES, dataWords } from "@/i18n/data-words";
 import type { Locale } from "@/lib/domain/locale";

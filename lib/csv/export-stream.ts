@@ -55,7 +55,7 @@ export function longCsvStream(
 
 export function wideCsvStream(
   batches: AsyncIterable<readonly WideObservation[]>,
-  options: { metrics: readonly MetricDTO[]; bom: boolean },
+  options: { metrics: readonly MetricDTO[]; bom: boolean; lang?: Locale },
 ): ReadableStream<Uint8Array> {
   const format = createWideFormatter(options.metrics);
   async function* text() {
@@ -69,13 +69,20 @@ export function wideCsvStream(
     for (const record of format.flush()) csv.write(record);
     yield csv.take();
   }
-  return csvReadableStream(wideHeader(options.metrics), text(), { bom: options.bom });
+  return csvReadableStream(wideHeader(options.metrics, options.lang), text(), {
+    bom: options.bom,
+  });
 }
 
 /** A wide file with a column per quarter (`across=quarters`) from the long export's read. */
 export function acrossCsvStream(
   batches: AsyncIterable<readonly ExportObservation[]>,
-  options: { metrics: readonly MetricDTO[]; quarters: readonly QuarterCode[]; bom: boolean },
+  options: {
+    metrics: readonly MetricDTO[];
+    quarters: readonly QuarterCode[];
+    bom: boolean;
+    lang?: Locale;
+  },
 ): ReadableStream<Uint8Array> {
   const format = createAcrossFormatter(
     new Map(options.metrics.map((metric) => [metric.key, metric])),
@@ -92,5 +99,7 @@ export function acrossCsvStream(
     for (const record of format.flush()) csv.write(record);
     yield csv.take();
   }
-  return csvReadableStream(acrossHeader(options.quarters), text(), { bom: options.bom });
+  return csvReadableStream(acrossHeader(options.quarters, options.lang), text(), {
+    bom: options.bom,
+  });
 }

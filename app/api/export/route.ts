@@ -21,7 +21,7 @@ export const PATCH = methodNotAllowed("GET");
 export const DELETE = methodNotAllowed("GET");
 
 /**
- * `GET /api/export?brand=&metrics=&from=&to=&format=long|wide&across=metrics|quarters&bom=1&history=1`:
+ * `GET /api/export?brand=&metrics=&from=&to=&format=long|wide&across=metrics|quarters&bom=1&history=1&lang=zh`:
  * see the README.
  */
 export async function GET(request: Request): Promise<Response> {
@@ -64,14 +64,23 @@ export async function GET(request: Request): Promise<Response> {
     const last = params.to ?? stored?.last;
     return acrossCsvStream(
       streamExportObservations({ ...selection, from: first ?? null, history: false }),
-      { metrics, quarters: first && last ? quarterColumns(first, last) : [], bom: params.bom },
+      {
+        metrics,
+        quarters: first && last ? quarterColumns(first, last) : [],
+        bom: params.bom,
+        lang: params.lang,
+      },
     );
   };
   const body =
     params.format === "wide" && params.across === "quarters"
       ? await acrossQuarters()
       : params.format === "wide"
-        ? wideCsvStream(streamWideObservations(selection), { metrics, bom: params.bom })
+        ? wideCsvStream(streamWideObservations(selection), {
+            metrics,
+            bom: params.bom,
+            lang: params.lang,
+          })
         : longCsvStream(streamExportObservations({ ...selection, history: params.history }), {
             metrics,
             from: params.from,

@@ -1,11 +1,11 @@
 import { methodNotAllowed } from "@/lib/api/http";
 import { paramProblemsResponse, privateReadRefusal } from "@/lib/api/read-route";
-import { COMPARE_COLUMNS, compareFileName, compareRecords } from "@/lib/csv/compare-export";
+import { compareFileName, compareHeader, compareRecords } from "@/lib/csv/compare-export";
 import { BYTE_ORDER_MARK, stringifyRecords } from "@/lib/csv/csv-stream";
 import { searchParamsOf } from "@/lib/export-params";
 import { listBrandMetricNotes } from "@/lib/queries/brand-metrics";
 import { loadCompareView } from "@/lib/queries/compare-view";
-import { type ParamProblem, parseCompareParams } from "@/lib/url-state";
+import { exportLang, type ParamProblem, parseCompareParams } from "@/lib/url-state";
 
 export const dynamic = "force-dynamic";
 
@@ -15,8 +15,8 @@ export const PATCH = methodNotAllowed("GET");
 export const DELETE = methodNotAllowed("GET");
 
 /**
- * `GET /api/compare/export?<the compare page's query>&bom=1`: what /compare shows for the same
- * query, as CSV. A comparison holds a few series of tens of quarters, so the file is built at
+ * `GET /api/compare/export?<the compare page's query>&bom=1&lang=zh`: what /compare shows for
+ * the same query, as CSV. A comparison holds a few series of tens of quarters, so the file is built at
  * once rather than streamed.
  */
 export async function GET(request: Request): Promise<Response> {
@@ -34,7 +34,8 @@ export async function GET(request: Request): Promise<Response> {
   }
   const bom = boms[0] === "1";
   url.searchParams.delete("bom");
-  const parsed = parseCompareParams(searchParamsOf(url.searchParams));
+  const params = searchParamsOf(url.searchParams);
+  const parsed = parseCompareParams(params);
   if (!parsed.ok) return paramProblemsResponse(parsed.problems);
   const state = parsed.value;
   const view = await loadCompareView(state);
@@ -46,10 +47,11 @@ export async function GET(request: Request): Promise<Response> {
     })),
   ];
   if (problems.length > 0) return paramProblemsResponse(problems);
-  // The export is English, like its columns (loadCompareView above is too).
+  // The values are English whatever `lang` names the columns in (loadCompareView above is too):
+  // a file read by scripts does not change with the reader.
   const notes = await listBrandMetricNotes(state.brands, state.metrics, "en");
   const body = stringifyRecords([
-    [...COMPARE_COLUMNS],
+    compareHeader(exportLang(params)),
     ...compareRecords({ series: view.series, table: view.table, notes }),
   ]);
   const fileName = compareFileName({ ...state, bom });
