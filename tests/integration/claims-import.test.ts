@@ -4,7 +4,7 @@ import { POST as postImport } from "@/app/api/imports/route";
 import { confirmImport } from "@/lib/actions/confirm-import";
 import { uploadImport } from "@/lib/actions/upload-import";
 import { SESSION_COOKIE_BASE } from "@/lib/auth/cookie-name";
-import { CLAIM_COLUMNS } from "@/lib/csv/claims-export";
+import { CLAIM_COLUMNS, VERDICT_COLUMNS } from "@/lib/csv/claims-export";
 import { getReadDb } from "@/lib/db";
 import { acceptLink, createInvitation } from "@/lib/mutations/accounts";
 import { createSession } from "@/lib/mutations/sessions";
@@ -174,6 +174,29 @@ describe("importing claims from a CSV file", () => {
         where: { isCurrent: true, brand: { slug: "xiaomi" } },
       }),
     );
+    expect(await written()).toEqual(before);
+  });
+
+  it("names the export's columns in Chinese with lang=zh and reads that file back as the same claims", async () => {
+    const exportOf = async (query: string) =>
+      exportClaims(new Request(`http://localhost:3000/api/claims/export?brand=xiaomi${query}`));
+    const english = await (await exportOf("")).text();
+    const chinese = await (await exportOf("&lang=zh")).text();
+    const [englishHeader, ...englishBody] = english.split("\r\n");
+    const [chineseHeader, ...chineseBody] = chinese.split("\r\n");
+    expect(englishHeader).toBe([...CLAIM_COLUMNS, ...VERDICT_COLUMNS].join(","));
+    expect(chineseHeader?.split(",").slice(0, 3)).toEqual(["品牌", "声明方类型", "声明方"]);
+    expect(chineseHeader?.split(",").at(-1)).toBe("声明修订");
+    expect(chineseBody).toEqual(englishBody);
+    expect((await exportOf("&lang=fr")).status).toBe(400);
+
+    const before = await written();
+    const batch = await upload("pulse-xiaomi-claims.csv", chinese);
+    expect(batch.plan.shape).toBe("export");
+    expect(batch.plan.rejected).toEqual([]);
+    expect(batch.plan.writes).toEqual([]);
+    expect(batch.plan.unchanged.length).toBe(batch.plan.rowCount);
+    expect(batch.plan.rowCount).toBeGreaterThan(0);
     expect(await written()).toEqual(before);
   });
 

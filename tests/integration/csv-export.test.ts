@@ -139,6 +139,26 @@ describe("GET /api/export on the seeded data", () => {
     ]);
   });
 
+  it("names a wide file's fixed columns in Chinese with lang=zh, metric keys and quarter codes as they are", async () => {
+    const query = "brand=xiaomi&metrics=revenue,retail_stores&from=2024Q1&to=2024Q2&format=wide";
+    const english = await (await exportOf(query)).text();
+    const chinese = await (await exportOf(`${query}&lang=zh`)).text();
+    const [englishHeader, ...englishBody] = english.split("\r\n");
+    const [chineseHeader, ...chineseBody] = chinese.split("\r\n");
+    expect(englishHeader).toBe("brand,quarter,revenue (RMB bn),retail_stores (stores),qualifiers");
+    expect(chineseHeader).toBe("品牌,季度,revenue (RMB bn),retail_stores (stores),限定说明");
+    expect(chineseBody).toEqual(englishBody);
+
+    const acrossQuery = `${query}&across=quarters`;
+    const across = await (await exportOf(`${acrossQuery}&lang=zh`)).text();
+    const [acrossHeader, ...acrossBody] = across.split("\r\n");
+    expect(acrossHeader).toBe("品牌,指标,指标名称,单位,2024Q1,2024Q2,限定说明");
+    expect(acrossBody).toEqual((await (await exportOf(acrossQuery)).text()).split("\r\n").slice(1));
+
+    const refused = await exportOf(`${query}&lang=fr`);
+    expect(refused.status).toBe(400);
+  });
+
   it("marks a restated figure and, with history, writes the superseded revision before it", async () => {
     const current = await rowsOf(await exportOf("brand=xiaomi&metrics=retail_stores"));
     expect(current.find((row) => row.quarter === "2024Q3")).toMatchObject({

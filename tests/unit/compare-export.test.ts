@@ -1,8 +1,14 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { COMPARE_COLUMNS, compareFileName, compareRecords } from "@/lib/csv/compare-export";
+import {
+  COMPARE_COLUMNS,
+  compareFileName,
+  compareHeader,
+  compareRecords,
+} from "@/lib/csv/compare-export";
 import { stringifyRecords } from "@/lib/csv/csv-stream";
 import { buildCompareSeries, compareTable } from "@/lib/domain/compare";
+import { compareExportHref } from "@/lib/url-state";
 import { metric, series } from "../support/series-fixtures";
 
 const deliveries = metric("ev_deliveries", "flow", { label: "EV deliveries", unit: "vehicles" });
@@ -98,6 +104,39 @@ describe("the compare view as CSV", () => {
     );
     expect(compareFileName({ ...base, bom: true })).toBe(
       "pulse-compare-xiaomi-li-auto-ev_deliveries-all-quarters-2026-12-01-excel.csv",
+    );
+  });
+});
+
+describe("the compare export's language (lang=zh)", () => {
+  it("keeps today's English header by default and names every column in Chinese with zh", () => {
+    expect(compareHeader().join(",")).toBe(
+      "brand,metric,series,unit,quarter,value,qualifier,yoy_pct,yoy_pp,index,index_base,source_title,source_url,source_date,derived_from,brand_metric_note",
+    );
+    const chinese = compareHeader("zh");
+    expect(chinese).toHaveLength(COMPARE_COLUMNS.length);
+    expect(chinese.slice(0, 6)).toEqual(["品牌", "指标", "系列", "单位", "季度", "数值"]);
+    expect(chinese.at(-1)).toBe("品牌指标备注");
+    expect(chinese.filter((name) => /^[a-z_]+$/.test(name))).toEqual([]);
+  });
+
+  it("links a Chinese reader to the Chinese header and an English one to the same link as before", () => {
+    const state = {
+      brands: ["xiaomi", "li-auto"],
+      metrics: ["ev_deliveries"],
+      mode: null,
+      base: null,
+      from: null,
+      to: null,
+    };
+    expect(compareExportHref(state)).toBe(
+      "/api/compare/export?brands=xiaomi,li-auto&metrics=ev_deliveries",
+    );
+    expect(compareExportHref(state, { bom: true, lang: "en" })).toBe(
+      "/api/compare/export?brands=xiaomi,li-auto&metrics=ev_deliveries&bom=1",
+    );
+    expect(compareExportHref(state, { bom: true, lang: "zh" })).toBe(
+      "/api/compare/export?brands=xiaomi,li-auto&metrics=ev_deliveries&bom=1&lang=zh",
     );
   });
 });
