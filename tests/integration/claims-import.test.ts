@@ -185,8 +185,8 @@ describe("importing claims from a CSV file", () => {
     const [englishHeader, ...englishBody] = english.split("\r\n");
     const [chineseHeader, ...chineseBody] = chinese.split("\r\n");
     expect(englishHeader).toBe([...CLAIM_COLUMNS, ...VERDICT_COLUMNS].join(","));
-    expect(chineseHeader?.split(",").slice(0, 3)).toEqual(["品牌", "声明方类型", "声明方"]);
-    expect(chineseHeader?.split(",").at(-1)).toBe("声明修订");
+    expect(chineseHeader?.split(",").slice(0, 3)).toEqual(["品牌", "提出方", "提出者名称"]);
+    expect(chineseHeader?.split(",").at(-1)).toBe("说法修订");
     expect(chineseBody).toEqual(englishBody);
     expect((await exportOf("&lang=fr")).status).toBe(400);
 

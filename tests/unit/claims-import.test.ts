@@ -130,7 +130,7 @@ describe("planning a claims import", () => {
       },
     ]);
     const [rejection = { message: "", column: "" }] = plan.rejected;
-    expect(rejectionText(rejection, "zh")).toBe("与第 2 行重复（同一声明）；请只保留其一");
+    expect(rejectionText(rejection, "zh")).toBe("与第 2 行重复（同一说法）；请只保留其一");
     expect(columnText(rejection.column, "zh")).toBe("（整行）");
   });
 
