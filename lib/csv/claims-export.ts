@@ -4,10 +4,8 @@
  * text neutralised against formula injection, numbers as plain decimals; computed numbers carry
  * the documented precision (PERCENT_DECIMALS), stated numbers their own digits.
  */
-import type { Locale } from "@/lib/domain/locale";
 import type { ClaimDTO } from "@/lib/queries/claims";
 import { escapeTextCell, formatMeasureCell, formatValueCell } from "./cells";
-import { localizedHeader } from "./csv-headers";
 
 export const CLAIM_COLUMNS = [
   "brand",
@@ -42,9 +40,8 @@ export const VERDICT_COLUMNS = [
   "claim_revision",
 ] as const;
 
-/** English unless the URL asks `lang=zh`; the claims importer reads either (canonicalHeader). */
-export function claimsHeader(lang: Locale = "en"): string[] {
-  return localizedHeader([...CLAIM_COLUMNS, ...VERDICT_COLUMNS], lang);
+export function claimsHeader(): string[] {
+  return [...CLAIM_COLUMNS, ...VERDICT_COLUMNS];
 }
 
 function text(value: string | null | undefined): string {

@@ -8,10 +8,8 @@
 import type { ComparedSeries, CompareTable } from "@/lib/domain/compare";
 import { roundPercent } from "@/lib/domain/decimal-math";
 import { indexByQuarter, yearAgo } from "@/lib/domain/kpi";
-import type { Locale } from "@/lib/domain/locale";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import { escapeTextCell, formatMeasureCell, formatValueCell } from "./cells";
-import { localizedHeader } from "./csv-headers";
 import { changeCells } from "./export-format";
 
 export const COMPARE_COLUMNS = [
@@ -33,9 +31,8 @@ export const COMPARE_COLUMNS = [
   "brand_metric_note",
 ] as const;
 
-/** English unless the URL asks `lang=zh`: only the names change, the values stay as they are. */
-export function compareHeader(lang: Locale = "en"): string[] {
-  return localizedHeader(COMPARE_COLUMNS, lang);
+export function compareHeader(): string[] {
+  return [...COMPARE_COLUMNS];
 }
 
 export interface CompareNote {

@@ -69,9 +69,14 @@ export function wideCsvStream(
     for (const record of format.flush()) csv.write(record);
     yield csv.take();
   }
-  return csvReadableStream(wideHeader(options.metrics, options.lang), text(), {
-    bom: options.bom,
-  });
+  // Only the fixed columns have Chinese names: a metric's column names its key, which scripts read.
+  return csvReadableStream(
+    localizedHeader(wideHeader(options.metrics), options.lang ?? "en"),
+    text(),
+    {
+      bom: options.bom,
+    },
+  );
 }
 
 /** A wide file with a column per quarter (`across=quarters`) from the long export's read. */
@@ -99,7 +104,12 @@ export function acrossCsvStream(
     for (const record of format.flush()) csv.write(record);
     yield csv.take();
   }
-  return csvReadableStream(acrossHeader(options.quarters, options.lang), text(), {
-    bom: options.bom,
-  });
+  // The quarter codes across stay codes.
+  return csvReadableStream(
+    localizedHeader(acrossHeader(options.quarters), options.lang ?? "en"),
+    text(),
+    {
+      bom: options.bom,
+    },
+  );
 }

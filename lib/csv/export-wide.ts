@@ -2,12 +2,9 @@
  * The wide CSV shapes: one row per quarter with a column per metric, or turned, one row per
  * brand and metric with a column per quarter. A quarter without a figure is empty, never zero.
  */
-
-import type { Locale } from "@/lib/domain/locale";
 import { type QuarterCode, quarterFromIndex, quarterIndex } from "@/lib/domain/quarter";
 import type { MetricDTO, Qualifier } from "@/lib/domain/types";
 import { escapeTextCell, formatValueCell, textCell } from "./cells";
-import { localizedHeader } from "./csv-headers";
 
 import type { ExportObservation } from "./export-long";
 
@@ -21,12 +18,12 @@ export interface WideObservation {
   qualifier: Qualifier;
 }
 
-/** Only the fixed columns take `lang`: a metric's column names its key, which scripts read. */
-export function wideHeader(metrics: readonly MetricDTO[], lang: Locale = "en"): string[] {
+export function wideHeader(metrics: readonly MetricDTO[]): string[] {
   return [
-    ...localizedHeader(["brand", "quarter"], lang),
+    "brand",
+    "quarter",
     ...metrics.map((metric) => escapeTextCell(`${metric.key} (${metric.unit})`)),
-    ...localizedHeader(["qualifiers"], lang),
+    "qualifiers",
   ];
 }
 
@@ -101,13 +98,8 @@ export function quarterColumns(first: QuarterCode, last: QuarterCode): QuarterCo
   return columns;
 }
 
-/** Only the fixed columns take `lang`: the quarter codes across stay codes. */
-export function acrossHeader(quarters: readonly QuarterCode[], lang: Locale = "en"): string[] {
-  return [
-    ...localizedHeader(["brand", "metric", "metric_label", "unit"], lang),
-    ...quarters,
-    ...localizedHeader(["qualifiers"], lang),
-  ];
+export function acrossHeader(quarters: readonly QuarterCode[]): string[] {
+  return ["brand", "metric", "metric_label", "unit", ...quarters, "qualifiers"];
 }
 
 /**

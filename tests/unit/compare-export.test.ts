@@ -6,6 +6,7 @@ import {
   compareHeader,
   compareRecords,
 } from "@/lib/csv/compare-export";
+import { localizedHeader } from "@/lib/csv/csv-headers";
 import { stringifyRecords } from "@/lib/csv/csv-stream";
 import { buildCompareSeries, compareTable } from "@/lib/domain/compare";
 import { compareExportHref } from "@/lib/url-state";
@@ -113,7 +114,7 @@ describe("the compare export's language (lang=zh)", () => {
     expect(compareHeader().join(",")).toBe(
       "brand,metric,series,unit,quarter,value,qualifier,yoy_pct,yoy_pp,index,index_base,source_title,source_url,source_date,derived_from,brand_metric_note",
     );
-    const chinese = compareHeader("zh");
+    const chinese = localizedHeader(compareHeader(), "zh");
     expect(chinese).toHaveLength(COMPARE_COLUMNS.length);
     expect(chinese.slice(0, 6)).toEqual(["品牌", "指标", "系列", "单位", "季度", "数值"]);
     expect(chinese.at(-1)).toBe("品牌指标备注");

@@ -1,6 +1,7 @@
 import { paramProblemsResponse, privateReadRefusal } from "@/lib/api/read-route";
 import { parseClaimsParams } from "@/lib/claims-url";
 import { claimRecord, claimsHeader } from "@/lib/csv/claims-export";
+import { localizedHeader } from "@/lib/csv/csv-headers";
 import { BYTE_ORDER_MARK, stringifyRecords } from "@/lib/csv/csv-stream";
 import { searchParamsOf } from "@/lib/export-params";
 import { getBrand } from "@/lib/queries/brands";
@@ -29,7 +30,10 @@ export async function GET(request: Request): Promise<Response> {
       { param: "brand", message: `has no brand "${parsed.value.brand}"` },
     ]);
   const claims = await listClaims(parsed.value);
-  const body = stringifyRecords([claimsHeader(exportLang(params)), ...claims.map(claimRecord)]);
+  const body = stringifyRecords([
+    localizedHeader(claimsHeader(), exportLang(params)),
+    ...claims.map(claimRecord),
+  ]);
   return new Response(`${bom ? BYTE_ORDER_MARK : ""}${body}`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8; header=present",

@@ -1,6 +1,7 @@
 import { methodNotAllowed } from "@/lib/api/http";
 import { paramProblemsResponse, privateReadRefusal } from "@/lib/api/read-route";
 import { compareFileName, compareHeader, compareRecords } from "@/lib/csv/compare-export";
+import { localizedHeader } from "@/lib/csv/csv-headers";
 import { BYTE_ORDER_MARK, stringifyRecords } from "@/lib/csv/csv-stream";
 import { searchParamsOf } from "@/lib/export-params";
 import { listBrandMetricNotes } from "@/lib/queries/brand-metrics";
@@ -51,7 +52,8 @@ export async function GET(request: Request): Promise<Response> {
   // a file read by scripts does not change with the reader.
   const notes = await listBrandMetricNotes(state.brands, state.metrics, "en");
   const body = stringifyRecords([
-    compareHeader(exportLang(params)),
+    // English unless the URL asks `lang=zh`: only the names change, the values stay as they are.
+    localizedHeader(compareHeader(), exportLang(params)),
     ...compareRecords({ series: view.series, table: view.table, notes }),
   ]);
   const fileName = compareFileName({ ...state, bom });
