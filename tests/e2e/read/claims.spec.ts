@@ -30,7 +30,7 @@ test.describe("the claims ledger", () => {
     const claim = page
       .locator("li.claim")
       .filter({ hasText: "year-on-year growth of nearly 700%" })
-      .filter({ hasText: "变化 YOY" });
+      .filter({ hasText: "变化 同比" });
     await expect(claim).toHaveCount(1);
     await expect(claim.getByTestId("claim-verdict")).toHaveText("夸大");
     // The quote stays as published; the quarter of a figure used is said the Chinese way.
