@@ -12,7 +12,6 @@ import { ParamProblems } from "@/components/ParamProblems";
 import { SavedNotice } from "@/components/SavedNotice";
 import { SignalsPanel } from "@/components/SignalsPanel";
 import { TrendPanel } from "@/components/TrendPanel";
-import { FEED_LANGUAGE } from "@/i18n/feed-words";
 import { currentLocale } from "@/i18n/locale";
 import { SIGNAL_LANGUAGE } from "@/i18n/signal-words";
 import { canEdit, requireReader } from "@/lib/auth/current-user";
@@ -46,12 +45,14 @@ export async function generateMetadata({
   searchParams: Promise<SearchParams>;
 }): Promise<Metadata> {
   const parsed = parseOverviewParams(await searchParams);
-  const [t, locale] = await Promise.all([getTranslations("Overview"), currentLocale()]);
+  const [t, feed, locale] = await Promise.all([
+    getTranslations("Overview"),
+    getTranslations("ChangeFeed"),
+    currentLocale(),
+  ]);
   return {
     title: t("title"),
-    alternates: parsed.ok
-      ? feedAlternates(parsed.value.brand, locale, FEED_LANGUAGE[locale].words.alternateTitle)
-      : {},
+    alternates: parsed.ok ? feedAlternates(parsed.value.brand, locale, feed("alternateTitle")) : {},
   };
 }
 
