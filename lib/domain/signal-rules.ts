@@ -136,5 +136,5 @@ export interface SignalInput {
 /** A metric with its rows, oldest first: what every rule reads. */
 export interface MetricRows {
   metric: MetricDTO;
-  rows: PointRow[];
+  rows: readonly PointRow[];
 }

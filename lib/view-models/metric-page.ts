@@ -70,7 +70,7 @@ export interface MetricPageView {
   /** The requested range cut to the quarters that have data; null when there are none. */
   span: { from: QuarterCode; to: QuarterCode } | null;
   /** The data table's rows over the span. */
-  rows: PointRow[];
+  rows: readonly PointRow[];
   /** The quarterly chart's rows over the span, gaps included. */
   chart: ChartRow[];
   /** Fiscal years (view=annual only). */
