@@ -1,11 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import { LocaleSwitch } from "@/components/LocaleSwitch";
 import { SiteNav } from "@/components/SiteNav";
 import { ThemeSwitch } from "@/components/ThemeSwitch";
 import { currentLocale } from "@/i18n/locale";
+import { getTranslations } from "@/i18n/messages";
 import { htmlLang } from "@/lib/domain/locale";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 import "./globals.css";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/i18n/messages";
 
 /*
  * Unknown brands and metrics land here, with what does exist one click away (/catalog). Kept

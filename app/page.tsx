@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { ClaimCountsSection } from "@/app/_claims/ClaimCountsSection";
 import { BrandSwitcher } from "@/components/BrandSwitcher";
 import { EventList } from "@/components/EventList";
@@ -13,6 +12,7 @@ import { SavedNotice } from "@/components/SavedNotice";
 import { SignalsPanel } from "@/components/SignalsPanel";
 import { TrendPanel } from "@/components/TrendPanel";
 import { currentLocale } from "@/i18n/locale";
+import { getTranslations } from "@/i18n/messages";
 import { SIGNAL_LANGUAGE } from "@/i18n/signal-words";
 import { canEdit, requireReader } from "@/lib/auth/current-user";
 import { now } from "@/lib/clock";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/i18n/messages";
 import { signOut } from "@/lib/actions/sign-out";
 import { canEdit, currentUser } from "@/lib/auth/current-user";
 

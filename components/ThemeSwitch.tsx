@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/i18n/messages";
 import { THEMES, type Theme } from "@/lib/theme";
 
 /** The header's light/dark switch: a form post (works without JavaScript), remembered in a cookie. */

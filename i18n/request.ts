@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { localeOfRequestHeaders } from "@/lib/locale";
-import { loadMessages } from "./messages";
+import { loadMessages, TIME_ZONE } from "./messages";
 
 /*
  * next-intl without i18n routing (no /zh/ path prefixes: every existing URL stays valid). The
@@ -15,8 +15,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     messages: await loadMessages(locale),
-    // Quarters and dates are formatted by lib/domain; the zone only silences next-intl's warning
-    // and keeps server and browser in agreement.
-    timeZone: "UTC",
+    timeZone: TIME_ZONE,
   };
 });

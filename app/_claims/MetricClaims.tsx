@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import { ClaimSummary } from "@/components/ClaimCard";
 import { currentLocale } from "@/i18n/locale";
+import { getTranslations } from "@/i18n/messages";
 import { claimsHref } from "@/lib/claims-url";
 import { listClaims } from "@/lib/queries/claims";
 

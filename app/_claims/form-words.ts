@@ -1,7 +1,7 @@
-import { getTranslations } from "next-intl/server";
 import type { ClaimFormWords } from "@/components/ClaimForm";
 import type { EventFormWords } from "@/components/EventForm";
 import type { FormActionWords } from "@/components/RecordFormFields";
+import { getTranslations } from "@/i18n/messages";
 import type { ClaimField } from "@/lib/domain/claim-input";
 import type { ClaimantKind, ClaimKind, Hedge } from "@/lib/domain/claims";
 import type { EventField } from "@/lib/domain/event-input";

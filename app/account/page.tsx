@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { AccountForm } from "@/components/AccountForm";
+import { getTranslations } from "@/i18n/messages";
 import { changeOwnPassword, endAllOwnSessions, endOwnSession } from "@/lib/actions/own-account";
 import { requireRole } from "@/lib/auth/current-user";
 import { listSessionsOf } from "@/lib/queries/accounts";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { getTranslations } from "next-intl/server";
 import { currentLocale } from "@/i18n/locale";
+import { getTranslations } from "@/i18n/messages";
 import { localizeMetric } from "@/lib/domain/metric-locale";
 import { listBrands } from "@/lib/queries/brands";
 import { listMetrics } from "@/lib/queries/metrics";

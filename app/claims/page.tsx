@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { BrandSwitcher } from "@/components/BrandSwitcher";
 import { ClaimList } from "@/components/ClaimCard";
 import { ClaimFilters } from "@/components/ClaimFilters";
 import { ParamProblems } from "@/components/ParamProblems";
 import { currentLocale } from "@/i18n/locale";
+import { getTranslations } from "@/i18n/messages";
 import { canEdit, requireReader } from "@/lib/auth/current-user";
 import { claimsHref, parseClaimsParams } from "@/lib/claims-url";
 import { ABOUT_RELATIVE_TOLERANCE, HEDGES, NEARLY_LOWER_FRACTION } from "@/lib/domain/claims";

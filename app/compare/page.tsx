@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { getMessages, getTranslations } from "next-intl/server";
+import { getMessages } from "next-intl/server";
 import { BrandMetricNotes } from "@/components/BrandMetricNotes";
 import { CompareForm } from "@/components/CompareForm";
 import { CopyLink } from "@/components/CopyLink";
@@ -10,6 +10,7 @@ import { CompareNotes } from "@/components/compare/CompareNotes";
 import { CompareTable } from "@/components/compare/CompareTable";
 import { ParamProblems } from "@/components/ParamProblems";
 import { currentLocale } from "@/i18n/locale";
+import { getTranslations } from "@/i18n/messages";
 import { now } from "@/lib/clock";
 import { derivedMetrics } from "@/lib/domain/derived-metrics";
 import { localizeMetric } from "@/lib/domain/metric-locale";

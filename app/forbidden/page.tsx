@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/i18n/messages";
 import { currentUser } from "@/lib/auth/current-user";
 import type { SearchParams } from "@/lib/url-state";
 

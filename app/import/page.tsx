@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { RecentImports } from "@/components/RecentImports";
 import { UploadImport } from "@/components/UploadImport";
+import { getTranslations } from "@/i18n/messages";
 import { requireRole } from "@/lib/auth/current-user";
 import { HISTORY_COLUMNS, LONG_COLUMNS, PERIOD_COLUMNS } from "@/lib/csv/export-format";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/csv/import-file";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/SignInForm";
+import { getTranslations } from "@/i18n/messages";
 import { safeNextPath } from "@/lib/actions/safe-redirect";
 import { currentUser } from "@/lib/auth/current-user";
 import { publicRead } from "@/lib/auth/settings";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { AccountForm } from "@/components/AccountForm";
+import { getTranslations } from "@/i18n/messages";
 import { completeSetup } from "@/lib/actions/account-links";
 import { linkIsUsable } from "@/lib/queries/accounts";
 import type { SearchParams } from "@/lib/url-state";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { AccountForm } from "@/components/AccountForm";
 import { ResetLinkButton } from "@/components/ResetLinkButton";
+import { getTranslations } from "@/i18n/messages";
 import {
   changeActive,
   changeRole,

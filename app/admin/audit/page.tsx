@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import { currentLocale } from "@/i18n/locale";
+import { getTranslations } from "@/i18n/messages";
 import { requireRole } from "@/lib/auth/current-user";
 import { AUDIT_PAGE_SIZE, auditFilterQuery, parseAuditFilter } from "@/lib/domain/audit-filter";
 import { paramProblemText } from "@/lib/param-words";

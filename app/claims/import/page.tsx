@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import { RecentImports } from "@/components/RecentImports";
 import { UploadImport } from "@/components/UploadImport";
+import { getTranslations } from "@/i18n/messages";
 import { requireRole } from "@/lib/auth/current-user";
 import { CLAIM_COLUMNS, VERDICT_COLUMNS } from "@/lib/csv/claims-export";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/csv/import-file";

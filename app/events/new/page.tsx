@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { eventFormWords } from "@/app/_claims/form-words";
 import { EventForm } from "@/components/EventForm";
 import { ParamProblems } from "@/components/ParamProblems";
 import { currentLocale } from "@/i18n/locale";
+import { getTranslations } from "@/i18n/messages";
 import { createEventAction } from "@/lib/actions/create-event";
 import { requireRole } from "@/lib/auth/current-user";
 import { EMPTY_EVENT_VALUES } from "@/lib/domain/event-input";

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ClaimImportPreview } from "@/components/ClaimImportPreview";
 import { ImportConfirmButton } from "@/components/ImportConfirmButton";
 import { ImportPreview } from "@/components/ImportPreview";
 import { currentLocale } from "@/i18n/locale";
+import { getTranslations } from "@/i18n/messages";
 import { confirmImport } from "@/lib/actions/confirm-import";
 import { requireRole } from "@/lib/auth/current-user";
 import { claimsHref } from "@/lib/claims-url";

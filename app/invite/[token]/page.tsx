@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { AccountForm } from "@/components/AccountForm";
+import { getTranslations } from "@/i18n/messages";
 import { acceptInvitation } from "@/lib/actions/account-links";
 import { isRole } from "@/lib/auth/settings";
 import { linkIsUsable } from "@/lib/queries/accounts";

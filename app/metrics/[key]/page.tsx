@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { MetricClaims } from "@/app/_claims/MetricClaims";
 import { AnnualTable } from "@/components/AnnualTable";
 import { ChartEvents } from "@/components/ChartEvents";
@@ -11,6 +10,7 @@ import { ParamProblems } from "@/components/ParamProblems";
 import { SeriesTable } from "@/components/SeriesTable";
 import { SignalsPanel } from "@/components/SignalsPanel";
 import { currentLocale } from "@/i18n/locale";
+import { getTranslations } from "@/i18n/messages";
 import { canEdit, requireReader } from "@/lib/auth/current-user";
 import { now } from "@/lib/clock";
 import { MetricKeySchema } from "@/lib/domain/fields";

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { BrandSwitcher } from "@/components/BrandSwitcher";
 import { ParamProblems } from "@/components/ParamProblems";
 import { QuarterForm } from "@/components/QuarterForm";
@@ -10,6 +9,7 @@ import type { MetricHintsText } from "@/components/quarter-form/MetricHints";
 import { QUALIFIER_OPTIONS } from "@/components/quarter-form/qualifier-options";
 import { quarterErrorWords } from "@/i18n/field-errors";
 import { currentLocale } from "@/i18n/locale";
+import { getTranslations } from "@/i18n/messages";
 import { requireRole } from "@/lib/auth/current-user";
 import { now } from "@/lib/clock";
 import { localizeSeries } from "@/lib/domain/metric-locale";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { currentLocale } from "@/i18n/locale";
+import { getTranslations } from "@/i18n/messages";
 import { changeBrandMetrics } from "@/lib/actions/change-brand-metrics";
 import { requireRole } from "@/lib/auth/current-user";
 import { parseBrandMetricOutcome } from "@/lib/domain/brand-metric-input";

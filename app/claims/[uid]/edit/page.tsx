@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { claimFormWords } from "@/app/_claims/form-words";
 import { ClaimForm } from "@/components/ClaimForm";
 import { currentLocale } from "@/i18n/locale";
+import { getTranslations } from "@/i18n/messages";
 import { reviseClaimAction } from "@/lib/actions/revise-claim";
 import { requireRole } from "@/lib/auth/current-user";
 import { claimsHref } from "@/lib/claims-url";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { SourceLink } from "@/components/SourceLink";
 import { currentLocale } from "@/i18n/locale";
+import { getTranslations } from "@/i18n/messages";
 import { deleteEventAction } from "@/lib/actions/delete-event";
 import { requireRole } from "@/lib/auth/current-user";
 import { formatEventDate } from "@/lib/domain/events";

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { eventFormWords } from "@/app/_claims/form-words";
 import { EventForm } from "@/components/EventForm";
 import { SourceLink } from "@/components/SourceLink";
 import { currentLocale } from "@/i18n/locale";
+import { getTranslations } from "@/i18n/messages";
 import { updateEventAction } from "@/lib/actions/update-event";
 import { requireRole } from "@/lib/auth/current-user";
 import type { EventField } from "@/lib/domain/event-input";

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { ParamProblems } from "@/components/ParamProblems";
 import { QUALIFIER_OPTIONS } from "@/components/quarter-form/qualifier-options";
 import { RestateForm } from "@/components/RestateForm";
 import { SourceLink } from "@/components/SourceLink";
 import { currentLocale } from "@/i18n/locale";
+import { getTranslations } from "@/i18n/messages";
 import { requireRole } from "@/lib/auth/current-user";
 import { CONFIRMATION_WORDS_EN, type ConfirmationWords } from "@/lib/domain/confirmation-text";
 import { MetricKeySchema } from "@/lib/domain/fields";

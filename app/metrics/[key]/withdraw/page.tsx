@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { ParamProblems } from "@/components/ParamProblems";
 import { SourceLink } from "@/components/SourceLink";
 import { WithdrawForm } from "@/components/WithdrawForm";
 import { currentLocale } from "@/i18n/locale";
+import { getTranslations } from "@/i18n/messages";
 import { requireRole } from "@/lib/auth/current-user";
 import { MetricKeySchema } from "@/lib/domain/fields";
 import { formatValue } from "@/lib/domain/format";
