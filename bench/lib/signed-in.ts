@@ -4,7 +4,7 @@
  * first byte at one connection.
  */
 
-import { type LoadPhase, loadPhase } from "./load";
+import { type LoadPhase, loadPhase, warmUp } from "./load";
 import {
   type FirstByte,
   fetchHtml,
@@ -97,6 +97,9 @@ export async function measureSignedIn(options: {
       options.loadPhases.find(
         (phase) => phase.label === page.loadLabel && phase.connections === SIGNED_IN_CONNECTIONS,
       ) ?? (await loadPhase(server, page.label, page.path, SIGNED_IN_CONNECTIONS, duration));
+    // Signed in, every request is a render: without this, the phase's first seconds measured
+    // V8 compiling the render's code (the cached phases are warmed the same way).
+    await warmUp(server.baseUrl, [page.path], cookie);
     const uncached = await loadPhase(
       server,
       `${page.label}, signed in`,
