@@ -22,7 +22,7 @@ import { eventsForMetric, placeEvents } from "@/lib/domain/events";
 import { localizeSeries } from "@/lib/domain/metric-locale";
 import { latestQuarterDigest, rankFindings } from "@/lib/domain/overview-news";
 import { quarterLabel } from "@/lib/domain/quarter";
-import { summarizeSeries } from "@/lib/domain/series-view";
+import { overviewTrendWindow, summarizeSeries } from "@/lib/domain/series-view";
 import { evaluateSignals } from "@/lib/domain/signals";
 import { listBrandMetrics } from "@/lib/queries/brand-metrics";
 import { getBrand, listBrands } from "@/lib/queries/brands";
@@ -64,8 +64,9 @@ export default async function OverviewPage({
   const params = await searchParams;
   const parsed = parseOverviewParams(params);
   if (!parsed.ok) return <ParamProblems problems={parsed.problems} resetHref="/" />;
-  const { brand: brandSlug } = parsed.value;
-  const showEvents = parsed.value.events !== false;
+  const overview = parsed.value;
+  const { brand: brandSlug } = overview;
+  const showEvents = overview.events !== false;
   const [brand, brands, session] = await Promise.all([
     getBrand(brandSlug),
     listBrands(),
@@ -103,6 +104,7 @@ export default async function OverviewPage({
     claims: await listSignalClaims(brand.slug, locale),
     language: SIGNAL_LANGUAGE[locale],
   });
+  const trendWindow = overviewTrendWindow(allSeries, overview.allTrends === true);
   const digest = latestQuarterDigest(allSeries);
   const newsCount = rankFindings(findings).news.length;
   // Events after the latest quarter are on no chart: said once here, not under every chart.
@@ -207,7 +209,7 @@ export default async function OverviewPage({
             : ""}{" "}
           {events.length > 0 ? (
             <Link
-              href={`/${overviewQuery({ brand: brand.slug, events: !showEvents })}`}
+              href={`/${overviewQuery({ ...overview, events: !showEvents })}`}
               className="toggle-link"
             >
               {showEvents ? t("trends.hideMarkers") : t("trends.showMarkers")}
@@ -215,7 +217,7 @@ export default async function OverviewPage({
           ) : null}
         </p>
         <div className="panel-grid">
-          {allSeries.map((series) => (
+          {trendWindow.charted.map((series) => (
             <TrendPanel
               key={series.metric.key}
               series={series}
@@ -225,6 +227,21 @@ export default async function OverviewPage({
             />
           ))}
         </div>
+        {trendWindow.named.length > 0 ? (
+          <p className="section-note" data-testid="trends-named">
+            {t("trends.named", { count: trendWindow.named.length })}{" "}
+            {trendWindow.named.map((series, index) => (
+              <span key={series.metric.key}>
+                {index > 0 ? t("trends.separator") : ""}
+                <Link href={`${metricHref(series.metric.key)}#chart`}>{series.metric.label}</Link>
+              </span>
+            ))}
+            {t("trends.namedEnd")}{" "}
+            <Link href={`/${overviewQuery({ ...overview, allTrends: true })}#trends`}>
+              {t("trends.all", { count: allSeries.length })}
+            </Link>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="events-heading" id="events">

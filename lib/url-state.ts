@@ -89,6 +89,7 @@ function listOf(item: z.ZodType<string, string>, what: string) {
 const OverviewSchema = z.object({
   brand: SlugSchema.default(DEFAULT_BRAND),
   events: EventsSchema,
+  trends: z.enum(["all"], { message: "must be all (a trend chart for every metric)" }).optional(),
 });
 
 const MetricPageSchema = z
@@ -168,6 +169,8 @@ export interface OverviewState {
   brand: string;
   /** Whether charts show event markers (the URL's `events=off` turns them off). */
   events?: boolean;
+  /** `trends=all`: a trend chart for every metric, not only the first OVERVIEW_TREND_CHARTS. */
+  allTrends?: boolean;
 }
 
 export interface MetricPageState {
@@ -184,7 +187,17 @@ export interface MetricPageState {
 }
 
 export function parseOverviewParams(params: SearchParams): Parsed<OverviewState> {
-  return parseWith(OverviewSchema, params);
+  const parsed = parseWith(OverviewSchema, params);
+  if (!parsed.ok) return parsed;
+  const { brand, events, trends } = parsed.value;
+  return {
+    ok: true,
+    value: {
+      brand,
+      events,
+      ...(trends === "all" ? { allTrends: true } : {}),
+    },
+  };
 }
 
 export function parseMetricPageParams(params: SearchParams): Parsed<MetricPageState> {
@@ -225,6 +238,7 @@ export function overviewQuery(state: OverviewState): string {
   const query = new URLSearchParams();
   if (state.brand !== DEFAULT_BRAND) query.set("brand", state.brand);
   if (state.events === false) query.set("events", "off");
+  if (state.allTrends) query.set("trends", "all");
   return queryString(query);
 }
 

@@ -196,6 +196,29 @@ export const SPARKLINE_QUARTERS = 12;
  */
 export const OVERVIEW_QUARTERS = 20;
 
+/**
+ * How many trend charts the overview draws before its "all N" link. Every real brand tracks
+ * fewer (the catalog has 13 metrics); a brand of thirty drew thirty charts, each with a titled
+ * bar per quarter, rendered twice (HTML and RSC payload): 60% of a 590 KB page whose size alone
+ * kept the cached overview's p95 above 100 ms (bench/NOTES.md, issue 12).
+ */
+export const OVERVIEW_TREND_CHARTS = 16;
+
+/**
+ * The series the overview charts, in catalog order, and those it only names with a link to their
+ * pages: none when all are asked for (`trends=all`) or when they fit.
+ */
+export function overviewTrendWindow<T>(
+  series: readonly T[],
+  all: boolean,
+): { charted: readonly T[]; named: readonly T[] } {
+  if (all || series.length <= OVERVIEW_TREND_CHARTS) return { charted: series, named: [] };
+  return {
+    charted: series.slice(0, OVERVIEW_TREND_CHARTS),
+    named: series.slice(OVERVIEW_TREND_CHARTS),
+  };
+}
+
 /** The first quarter of the overview's window for a series, or null when it has no figures. */
 export function overviewWindowStart(series: SeriesDTO): QuarterCode | null {
   const last = series.points.reduce<QuarterCode | null>(

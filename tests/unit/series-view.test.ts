@@ -3,9 +3,12 @@ import type { QuarterCode } from "@/lib/domain/quarter";
 import {
   type ChartRow,
   chartRows,
+  OVERVIEW_TREND_CHARTS,
+  overviewTrendWindow,
   packChartRows,
   packMiniChartRows,
   seasonalRows,
+  seriesRows,
   summarizeSeries,
   unpackChartRows,
   unpackMiniChartRows,
@@ -184,5 +187,45 @@ describe("the metric page's chart rows", () => {
       note: "Three quarters only",
     };
     expect(unpackChartRows(packChartRows([fiscalYear]))).toEqual([fiscalYear]);
+  });
+});
+
+describe("the overview's trend charts", () => {
+  const metrics = Array.from({ length: OVERVIEW_TREND_CHARTS + 3 }, (_, index) => `m${index}`);
+
+  it("charts every metric of a brand that fits, and names none", () => {
+    const fits = metrics.slice(0, OVERVIEW_TREND_CHARTS);
+    expect(overviewTrendWindow(fits, false)).toEqual({ charted: fits, named: [] });
+  });
+
+  it("charts the first ones in catalog order and names the rest, unless all are asked for", () => {
+    const window = overviewTrendWindow(metrics, false);
+    expect(window.charted).toEqual(metrics.slice(0, OVERVIEW_TREND_CHARTS));
+    expect(window.named).toEqual(metrics.slice(OVERVIEW_TREND_CHARTS));
+    expect(overviewTrendWindow(metrics, true)).toEqual({ charted: metrics, named: [] });
+  });
+});
+
+describe("a series' rows", () => {
+  const points = [point("2024Q1", 10), point("2025Q1", 12), point("2024Q4", 11)];
+
+  it("are built again from points that may still change", () => {
+    const open = series([...points]);
+    const first = seriesRows(open);
+    expect(first.map((row) => row.point.quarter)).toEqual(["2024Q1", "2024Q4", "2025Q1"]);
+    open.points.push(point("2025Q2", 13));
+    expect(seriesRows(open).map((row) => row.point.quarter)).toContain("2025Q2");
+  });
+
+  it("are kept, frozen, for frozen points, and equal to the rows built afresh", () => {
+    const frozen = series(Object.freeze([...points]) as PointDTO[]);
+    const kept = seriesRows(frozen);
+    expect(seriesRows({ ...frozen, metric: { ...revenue } })).toBe(kept);
+    expect(Object.isFrozen(kept)).toBe(true);
+    expect(kept).toEqual(seriesRows(series([...points])));
+    expect(kept[2]?.yoy).toEqual(seriesRows(series([...points]))[2]?.yoy);
+    // A metric of another kind over the same points is not answered with the flow's rows.
+    const stock = seriesRows({ ...frozen, metric: { ...revenue, kind: "stock" } });
+    expect(stock).not.toBe(kept);
   });
 });

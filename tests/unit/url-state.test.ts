@@ -89,6 +89,23 @@ describe("the overview's URL", () => {
     expect(overviewQuery({ brand: "li-auto", events: false })).toBe("?brand=li-auto&events=off");
     expect(overviewQuery({ brand: "xiaomi" })).toBe("");
   });
+
+  it("reads trends=all, keeps it beside the events toggle, and refuses any other value", () => {
+    const parsed = parseOverviewParams({ brand: "li-auto", trends: "all", events: "off" });
+    expect(parsed).toEqual({
+      ok: true,
+      value: { brand: "li-auto", events: false, allTrends: true },
+    });
+    if (parsed.ok) expect(overviewQuery(parsed.value)).toBe("?brand=li-auto&events=off&trends=all");
+    expect(parseOverviewParams({ trends: "some" })).toEqual({
+      ok: false,
+      problems: [{ param: "trends", message: "must be all (a trend chart for every metric)" }],
+    });
+    expect(parseOverviewParams({ trends: "" })).toEqual({
+      ok: true,
+      value: { brand: "xiaomi", events: true },
+    });
+  });
 });
 
 describe("the compare page's URL", () => {
