@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/i18n/messages";
 import { useCurrentLocale } from "@/i18n/use-locale";
 import { type AnnualRow, annualStatusText } from "@/lib/domain/annual";
 import { changeTone, formatChangeHeadline, formatValue, unitLabel } from "@/lib/domain/format";

@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/i18n/messages";
 import type { BrandMetricNote } from "@/lib/domain/brand-metrics";
 
 /**

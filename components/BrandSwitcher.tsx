@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/i18n/messages";
 import { useCurrentLocale } from "@/i18n/use-locale";
 import type { BrandDTO } from "@/lib/domain/types";
 import { BRAND_PICK_LIST_LIMIT } from "@/lib/limits";

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { SourceLink } from "@/components/SourceLink";
 import { CLAIM_TEXT } from "@/i18n/claim-words";
+import { useTranslations } from "@/i18n/messages";
 import { useCurrentLocale } from "@/i18n/use-locale";
 import {
   type ClaimArithmeticText,

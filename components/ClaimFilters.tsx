@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/i18n/messages";
 import { CLAIMANT_KINDS, VERDICTS } from "@/lib/domain/claims";
 import type { MetricDTO } from "@/lib/domain/types";
 

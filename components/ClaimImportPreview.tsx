@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { CLAIM_TEXT } from "@/i18n/claim-words";
+import { useTranslations } from "@/i18n/messages";
 import { useCurrentLocale } from "@/i18n/use-locale";
 import { claimsHref } from "@/lib/claims-url";
 import type { ClaimImportPlan } from "@/lib/csv/claims-import";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/i18n/messages";
 import { VERDICTS } from "@/lib/domain/claims";
 import type { VerdictCounts } from "@/lib/queries/claims";
 

@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/i18n/messages";
 import { useCurrentLocale } from "@/i18n/use-locale";
 import { COMPARE_MODES } from "@/lib/domain/compare";
 import type { DerivedMetricDefinition } from "@/lib/domain/derived-metrics";

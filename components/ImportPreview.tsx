@@ -1,5 +1,5 @@
-import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { useTranslations } from "@/i18n/messages";
 import { useCurrentLocale } from "@/i18n/use-locale";
 import type { ImportPlan } from "@/lib/csv/import-plan";
 import { formatChangeHeadline, formatValue } from "@/lib/domain/format";

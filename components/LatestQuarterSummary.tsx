@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/i18n/messages";
 import { useCurrentLocale } from "@/i18n/use-locale";
 import { formatValue } from "@/lib/domain/format";
 import type { LatestQuarterDigest } from "@/lib/domain/overview-news";

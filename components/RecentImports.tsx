@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/i18n/messages";
 import type { ImportBatchSummaryDTO } from "@/lib/queries/import-batches";
 
 const STATUS_KEYS: Record<string, string> = { applied: "applied", discarded: "discarded" };

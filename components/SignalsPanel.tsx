@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/i18n/messages";
 import { rankFindings } from "@/lib/domain/overview-news";
 import { SIGNAL_THRESHOLDS, type SignalFinding } from "@/lib/domain/signals";
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { useMessages, useTranslations } from "next-intl";
+import { useMessages } from "next-intl";
+import { useTranslations } from "@/i18n/messages";
 import { useCurrentLocale } from "@/i18n/use-locale";
 import {
   type EventWords,

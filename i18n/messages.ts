@@ -2,6 +2,7 @@ import "server-only";
 import { _createCache, _createIntlFormatters, createTranslator } from "next-intl";
 // biome-ignore lint/style/noRestrictedImports: its type only, so that pages keep the translator type they had
 import type { getTranslations as nextIntlGetTranslations } from "next-intl/server";
+import { cache, use } from "react";
 import type { Locale } from "@/lib/domain/locale";
 import { MESSAGE_AREAS } from "./areas";
 import { currentLocale } from "./locale";
@@ -84,6 +85,17 @@ async function keptTranslator(namespace: string | undefined, locale: Locale) {
  */
 export async function getTranslations(namespace?: string): Promise<PageTranslator> {
   return keptTranslator(namespace, await currentLocale());
+}
+
+const requestTranslator = cache((namespace: string) => getTranslations(namespace || undefined));
+
+/**
+ * The same words for server components that cannot await (next-intl's useTranslations built its
+ * translator per request, like its getTranslations). The promise is the request's, so `use`
+ * waits for it once per namespace and a render, not once per component.
+ */
+export function useTranslations(namespace?: string): PageTranslator {
+  return use(requestTranslator(namespace ?? ""));
 }
 
 /**

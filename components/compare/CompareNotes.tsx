@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/i18n/messages";
 import type { CompareTable } from "@/lib/domain/compare";
 import type { CompareView } from "@/lib/queries/compare-view";
 import type { ComparePageView } from "@/lib/view-models/compare-page";

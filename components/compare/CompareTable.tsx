@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 import { SourceLink } from "@/components/SourceLink";
+import { useTranslations } from "@/i18n/messages";
 import type { CompareMode, CompareTable as CompareTableData } from "@/lib/domain/compare";
 import { formatValue, unitLabel } from "@/lib/domain/format";
 import type { Locale } from "@/lib/domain/locale";

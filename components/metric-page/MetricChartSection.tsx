@@ -1,7 +1,8 @@
-import { useMessages, useTranslations } from "next-intl";
+import { useMessages } from "next-intl";
 import { ChartDownloads, type ChartDownloadsText } from "@/components/charts/ChartDownloads";
 import { SeasonalChart, type SeasonalChartText } from "@/components/charts/SeasonalChart";
 import { TrendChart, type TrendChartText } from "@/components/charts/TrendChart";
+import { useTranslations } from "@/i18n/messages";
 import { useCurrentLocale } from "@/i18n/use-locale";
 import { type ChartImageMeta, chartFileBase } from "@/lib/domain/chart-image";
 import { unitLabel } from "@/lib/domain/format";

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 import { ExportLinks } from "@/components/ExportLinks";
 import { RangeForm } from "@/components/RangeForm";
+import { useTranslations } from "@/i18n/messages";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import type { MetricPageState } from "@/lib/url-state";
 import type { MetricPageControls } from "@/lib/view-models/metric-page";
