@@ -19,6 +19,7 @@ import { now } from "@/lib/clock";
 import { brandDescriptionIn } from "@/lib/domain/brand-locale";
 import { feedAlternates } from "@/lib/domain/change-feed";
 import { eventsForMetric, placeEvents } from "@/lib/domain/events";
+import { derivedFrom } from "@/lib/domain/frozen-memo";
 import { localizeSeries } from "@/lib/domain/metric-locale";
 import { latestQuarterDigest, rankFindings } from "@/lib/domain/overview-news";
 import { quarterLabel } from "@/lib/domain/quarter";
@@ -84,7 +85,9 @@ export default async function OverviewPage({
   ]);
   // A brand tracked for a few metrics (Li Auto: revenue and deliveries) shows only those.
   const allSeries = localizeSeries(
-    catalogSeries.filter((series) => series.points.length > 0),
+    derivedFrom(catalogSeries, "tracked", (all) =>
+      all.filter((series) => series.points.length > 0),
+    ),
     locale,
   );
   const untracked = catalogSeries.length - allSeries.length;

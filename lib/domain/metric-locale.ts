@@ -3,6 +3,7 @@
  * `label_zh`, `definition_zh`); pages localise the DTOs they hand to components, so components
  * keep reading `metric.label` and `metric.definition`. An untranslated metric keeps its English.
  */
+import { derivedFrom } from "./frozen-memo";
 import type { Locale } from "./locale";
 import type { MetricDTO } from "./types";
 
@@ -24,8 +25,13 @@ export function localizeMetric<T extends MetricDTO>(metric: T, locale: Locale): 
 }
 
 /** The same for every series of a page (`{ metric, points }` and the like). */
-export function localizeSeries<T extends { metric: MetricDTO }>(series: T[], locale: Locale): T[] {
-  return locale === "zh"
-    ? series.map((entry) => ({ ...entry, metric: localizeMetric(entry.metric, locale) }))
-    : series;
+export function localizeSeries<T extends { metric: MetricDTO }>(
+  series: readonly T[],
+  locale: Locale,
+): readonly T[] {
+  if (locale !== "zh") return series;
+  // Kept beside the read memo's series, so that what is derived from them stays kept in Chinese.
+  return derivedFrom(series, locale, (all) =>
+    all.map((entry) => ({ ...entry, metric: localizeMetric(entry.metric, locale) })),
+  );
 }

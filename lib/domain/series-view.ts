@@ -2,6 +2,7 @@
  * Shapes a metric's series for the views: card summaries, chart rows with gaps kept as gaps,
  * the seasonal overlay and the data table. Pure, so server components call it and tests pin it.
  */
+import { derivedFrom } from "./frozen-memo";
 import {
   buildSeriesRows,
   type Change,
@@ -228,23 +229,11 @@ export function overviewWindowStart(series: SeriesDTO): QuarterCode | null {
   return last ? quarterFromIndex(quarterIndex(last) - OVERVIEW_QUARTERS + 1) : null;
 }
 
-/*
- * A series' rows depend only on its points, and the read memo (`memoByVersion`, lib/queries/data-version.ts) hands
- * every request of one data version the same frozen points array: the rows are kept beside it, so
- * the signals, the overview and a metric page stop rebuilding every metric's rows on every
- * request (they were an eighth of a metric page's CPU). Only frozen points are kept, since only
- * what cannot change may be answered from before; keyed weakly, so a new data version's arrays
- * replace the old ones without a size limit to tune. The rows are frozen: requests share them.
- */
-const rowsByPoints = new WeakMap<readonly unknown[], { kind: string; rows: readonly PointRow[] }>();
-
+/** Rows of a series; kept beside its points when they are the read memo's (frozen-memo.ts). */
 export function seriesRows(series: SeriesDTO): readonly PointRow[] {
-  if (!Object.isFrozen(series.points)) return buildSeriesRows(series.metric.kind, series.points);
-  const kept = rowsByPoints.get(series.points);
-  if (kept && kept.kind === series.metric.kind) return kept.rows;
-  const rows = Object.freeze(buildSeriesRows(series.metric.kind, series.points));
-  rowsByPoints.set(series.points, { kind: series.metric.kind, rows });
-  return rows;
+  return derivedFrom(series.points, series.metric.kind, (points) =>
+    buildSeriesRows(series.metric.kind, points),
+  );
 }
 
 export function summarizeSeries(series: SeriesDTO): MetricSummary {

@@ -3,6 +3,7 @@
  * numbers behind it, so that a reader can check every claim against the chart it links to. Pure:
  * the same series and the same `now` always give the same findings.
  */
+import { derivedFrom } from "./frozen-memo";
 import { seriesRows } from "./series-view";
 import { staleFindings } from "./signal-freshness";
 import {
@@ -62,6 +63,25 @@ function overstatedClaimFindings(input: SignalInput, s: SignalSay): SignalFindin
 /** Every finding for a brand, brand-wide ones first, then by rule and catalog order. */
 export function evaluateSignals(input: SignalInput): SignalFinding[] {
   const href = input.metricHref ?? ((key: string) => `/metrics/${key}`);
+  // What the figures' findings depend on besides the series. `now` counts by its UTC day (the
+  // freshness rules compare it with midnights), and a link maker is known by what it makes of a
+  // placeholder key. The claims' findings come last and are not kept: claims change apart.
+  const variant = [
+    input.brand.slug,
+    input.brand.name,
+    input.brand.reportingLagDays,
+    input.now.toISOString().slice(0, 10),
+    input.language.locale,
+    href("\u0000"),
+  ].join("\u0001");
+  const figures = derivedFrom(input.series, variant, () => figureFindings(input, href));
+  return [...figures, ...overstatedClaimFindings(input, signalSay(input.language))];
+}
+
+function figureFindings(
+  input: SignalInput,
+  href: (metricKey: string) => string,
+): readonly SignalFinding[] {
   const s = signalSay(input.language);
   const all: MetricRows[] = input.series.map((series) => ({
     metric: series.metric,
@@ -92,7 +112,6 @@ export function evaluateSignals(input: SignalInput): SignalFinding[] {
   }
   findings.push(...shareShiftFindings(input.series, href, s));
   findings.push(...stale.filter((finding) => finding.rule === "metric_not_updated"));
-  findings.push(...overstatedClaimFindings(input, s));
   return findings;
 }
 

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { brandVersionSql } from "@/lib/data-version-sql";
 import { databaseProvider } from "@/lib/database-url";
 import { getReadDb } from "@/lib/db";
+import { deepFreeze } from "@/lib/domain/frozen-memo";
 
 /**
  * The data version of one brand's rows (with the brand-less ones), or of the brand-less rows alone
@@ -36,14 +37,6 @@ interface Memo {
  */
 const MAX_MEMOS = 256;
 const memos = new Map<string, Memo>();
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 /**
  * `load()`'s result, shared by every request while the data version of `brandSlug` (null: the
