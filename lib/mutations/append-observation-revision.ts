@@ -38,6 +38,40 @@ export async function appendObservationRevision(
   tx: Tx,
   input: ObservationRevisionInput,
 ): Promise<AppendedRevision> {
+  const [appended] = await appendObservationRevisions(tx, [input]);
+  if (!appended) throw new Error("one revision asked, none appended");
+  return appended;
+}
+
+/**
+ * The same for the figures of one save, in order; the claims that read them are judged again
+ * once, after the last (a three-figure save judged them three times: bench/NOTES.md, Round 4).
+ */
+export async function appendObservationRevisions(
+  tx: Tx,
+  inputs: readonly ObservationRevisionInput[],
+): Promise<AppendedRevision[]> {
+  const appended: AppendedRevision[] = [];
+  for (const input of inputs) appended.push(await writeRevision(tx, input));
+  const last = inputs.reduce<Date | null>(
+    (latest, input) => (latest === null || input.at > latest ? input.at : latest),
+    null,
+  );
+  if (last) {
+    await rejudgeClaimsForFigures(
+      tx,
+      inputs.map((input) => ({
+        brandId: input.brandId,
+        metricId: input.metricId,
+        key: `${input.brandSlug}/${input.metricKey}/${input.quarter}`,
+      })),
+      last,
+    );
+  }
+  return appended;
+}
+
+async function writeRevision(tx: Tx, input: ObservationRevisionInput): Promise<AppendedRevision> {
   const key = { brandId: input.brandId, metricId: input.metricId, quarter: input.quarter };
   const latest = await tx.observation.findFirst({
     where: key,
@@ -106,11 +140,6 @@ export async function appendObservationRevision(
       note: input.note,
     },
   });
-  await rejudgeClaimsForFigures(
-    tx,
-    [{ ...key, key: `${input.brandSlug}/${input.metricKey}/${input.quarter}` }],
-    input.at,
-  );
   return {
     revision,
     previous: current ? { revision: current.revision, value: current.value } : null,

@@ -3,7 +3,10 @@ import { figureKey, type ImportPlan, type PlannedWrite } from "@/lib/csv/import-
 import { getWriteDb } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import { ImportConflictError } from "@/lib/errors";
-import { appendObservationRevision } from "./append-observation-revision";
+import {
+  appendObservationRevisions,
+  type ObservationRevisionInput,
+} from "./append-observation-revision";
 import type { Tx } from "./audit";
 import { applyClaimImport } from "./claims-import";
 import { planBatchFile } from "./create-import-batch";
@@ -127,6 +130,13 @@ async function applyFigureImport(
     byFigure.set(key, [...(byFigure.get(key) ?? []), write]);
   }
   const newFigures: NewFigure[] = [];
+  const revisions: {
+    write: PlannedWrite;
+    figure: Pick<
+      ObservationRevisionInput,
+      "brandId" | "brandSlug" | "metricId" | "metricKey" | "quarter"
+    >;
+  }[] = [];
   for (const writes of byFigure.values()) {
     const [first] = writes;
     if (!first) continue;
@@ -163,26 +173,33 @@ async function applyFigureImport(
       });
       continue;
     }
-    for (const write of writes) {
-      const appended = await appendObservationRevision(tx, {
-        ...figure,
-        value: write.value,
-        decimals: write.decimals,
-        qualifier: write.qualifier,
-        sourceId: sourceIdOf(write),
-        quote: write.quote,
-        note: write.note,
-        statedYoyPct: null,
-        actor: actor,
-        at,
-        auditAction: "import",
-      });
-      if (appended.revision !== write.revision) {
-        throw new ImportConflictError(
-          `Row ${write.row}: expected revision ${write.revision}, got ${appended.revision}`,
-        );
-      }
-    }
+    for (const write of writes) revisions.push({ write, figure });
   }
+  const appended = await appendObservationRevisions(
+    tx,
+    revisions.map(({ write, figure }) => ({
+      ...figure,
+      value: write.value,
+      decimals: write.decimals,
+      qualifier: write.qualifier,
+      sourceId: sourceIdOf(write),
+      quote: write.quote,
+      note: write.note,
+      statedYoyPct: null,
+      actor: actor,
+      at,
+      auditAction: "import" as const,
+    })),
+  );
+  // A revision number other than planned means the figure changed since the preview: the
+  // transaction is rolled back with everything written above.
+  revisions.forEach(({ write }, index) => {
+    const revision = appended[index]?.revision;
+    if (revision !== write.revision) {
+      throw new ImportConflictError(
+        `Row ${write.row}: expected revision ${write.revision}, got ${revision}`,
+      );
+    }
+  });
   await insertNewFigures(tx, newFigures, { actor, at, auditAction: "import" });
 }

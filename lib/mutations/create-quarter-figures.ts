@@ -11,7 +11,7 @@ import {
   UnchangedFigureError,
   UnknownReferenceError,
 } from "@/lib/errors";
-import { appendObservationRevision } from "./append-observation-revision";
+import { appendObservationRevisions } from "./append-observation-revision";
 import { findOrCreateSource } from "./find-or-create-source";
 import { loadQuarterFigures } from "./load-quarter-figures";
 import { runWriteTransaction } from "./write-transaction";
@@ -88,12 +88,14 @@ export async function createQuarterFigures(
       throw new ConfirmationRequiredError(required);
     }
 
-    const saved: SavedFigure[] = [];
-    for (const { figure, kind } of changes) {
+    const written = changes.flatMap(({ figure, kind }) => {
       const metric = context.metricByKey.get(figure.metricKey);
       if (!metric) throw new UnknownReferenceError("metric", figure.metricKey);
-      if (kind === "unchanged") continue;
-      const appended = await appendObservationRevision(tx, {
+      return kind === "unchanged" ? [] : [{ figure, kind, metric }];
+    });
+    const appended = await appendObservationRevisions(
+      tx,
+      written.map(({ figure, kind, metric }) => ({
         brandId: context.brandId,
         brandSlug: input.brand,
         metricId: metric.id,
@@ -108,15 +110,19 @@ export async function createQuarterFigures(
         statedYoyPct: null,
         actor: input.actor,
         at,
-        auditAction: kind === "source_update" ? "source_update" : undefined,
-      });
-      saved.push({
+        auditAction: kind === "source_update" ? ("source_update" as const) : undefined,
+      })),
+    );
+    const saved: SavedFigure[] = written.map(({ kind, metric }, index) => {
+      const revision = appended[index];
+      if (!revision) throw new Error(`no revision appended for ${metric.key}`);
+      return {
         metricKey: metric.key,
-        revision: appended.revision,
-        restated: appended.previous !== null && appended.previous.value !== null,
+        revision: revision.revision,
+        restated: revision.previous !== null && revision.previous.value !== null,
         change: kind,
-      });
-    }
+      };
+    });
     return { brand: input.brand, quarter: input.quarter, savedAt: at.getTime(), figures: saved };
   });
 }

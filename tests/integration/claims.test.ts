@@ -10,6 +10,7 @@ import {
 } from "@/lib/domain/claims";
 import { confirmationToken } from "@/lib/domain/confirmations";
 import type { QuarterFigure } from "@/lib/domain/quarter-input";
+import { appendObservationRevisions } from "@/lib/mutations/append-observation-revision";
 import { createQuarterFigures } from "@/lib/mutations/create-quarter-figures";
 import { judgeClaimByUid } from "@/lib/mutations/judge-claims";
 import { seedFromFiles } from "@/lib/seed/prepare-database";
@@ -349,5 +350,61 @@ describe("claims seeded from data/ into a real SQLite file", () => {
       where: { uid: { startsWith: "seed-claim-" }, metric: { key: "revenue" }, kind: "level" },
     });
     expect(await db.claimVerdict.count({ where: { claimUid: revenue.uid } })).toBe(1);
+  });
+
+  it("judges the claims once for a save of several figures, naming every figure it wrote", async () => {
+    const claim = await db.claim.findFirstOrThrow({
+      where: { metric: { key: "ev_deliveries" }, hedge: "nearly", isCurrent: true },
+    });
+    const figures = await db.observation.findMany({
+      where: { brand: { slug: "xiaomi" }, quarter: "2024Q3", metric: { key: "ev_deliveries" } },
+      orderBy: { revision: "asc" },
+      include: { metric: true },
+    });
+    const [first, current] = [figures[0], figures.at(-1)];
+    if (!first || !current || first.value === null) throw new Error("the restated figure is there");
+    const revenue = await db.observation.findFirstOrThrow({
+      where: {
+        brand: { slug: "xiaomi" },
+        quarter: "2024Q3",
+        isCurrent: true,
+        metric: { key: "revenue" },
+      },
+      include: { metric: true },
+    });
+    const verdictsBefore = await db.claimVerdict.count({ where: { claimUid: claim.uid } });
+    const at = new Date();
+    const revisionOf = (row: typeof first, value: number, note: string) => ({
+      brandId: row.brandId,
+      brandSlug: "xiaomi",
+      metricId: row.metricId,
+      metricKey: row.metric.key,
+      quarter: "2024Q3",
+      value,
+      decimals: row.decimals,
+      qualifier: row.qualifier as QuarterFigure["qualifier"],
+      sourceId: row.sourceId,
+      quote: null,
+      note,
+      statedYoyPct: null,
+      actor: { id: null, name: "Test Analyst" },
+      at,
+    });
+    // The first figure turns the claim back to overstated; the second changes nothing it reads.
+    await db.$transaction((tx) =>
+      appendObservationRevisions(tx, [
+        revisionOf(first, first.value ?? 0, "back to the first figure"),
+        revisionOf(revenue, revenue.value ?? 0, "a note only"),
+      ]),
+    );
+    const history = await db.claimVerdict.findMany({
+      where: { claimUid: claim.uid },
+      orderBy: { id: "asc" },
+    });
+    expect(history).toHaveLength(verdictsBefore + 1);
+    expect(history.at(-1)?.verdict).toBe("overstated");
+    expect(history.at(-1)?.trigger).toBe(
+      "figure written: xiaomi/ev_deliveries/2024Q3, xiaomi/revenue/2024Q3",
+    );
   });
 });
