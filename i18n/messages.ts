@@ -100,10 +100,9 @@ export function useTranslations(namespace?: string): PageTranslator {
 
 /**
  * A namespace's words for server code outside a page render: server actions and route handlers
- * (the request's language unless one is given). Pages use getTranslations above, client
- * components next-intl's useTranslations; an action cannot count on their render context (the
- * integration tests call actions directly), so it builds next-intl's plain translator from the
- * same catalog.
+ * (the request's language unless one is given): the same kept translators, without the
+ * render's `cache`, which an action called outside a render (the integration tests call them
+ * directly) does not have.
  */
 export async function serverTranslator(namespace: string, locale?: Locale) {
   return (await keptTranslator(
