@@ -124,6 +124,14 @@ async function applyFigureImport(
     if (id === undefined) throw new ImportConflictError(`Row ${write.row}: source not stored`);
     return id;
   };
+  const storedFields = (write: PlannedWrite) => ({
+    value: write.value,
+    decimals: write.decimals,
+    qualifier: write.qualifier,
+    sourceId: sourceIdOf(write),
+    quote: write.quote,
+    note: write.note,
+  });
   const byFigure = new Map<string, PlannedWrite[]>();
   for (const write of plan.writes) {
     const key = figureKey(write);
@@ -162,14 +170,7 @@ async function applyFigureImport(
       });
       newFigures.push({
         ...figure,
-        revisions: writes.map((write) => ({
-          value: write.value,
-          decimals: write.decimals,
-          qualifier: write.qualifier,
-          sourceId: sourceIdOf(write),
-          quote: write.quote,
-          note: write.note,
-        })),
+        revisions: writes.map(storedFields),
       });
       continue;
     }
@@ -179,12 +180,7 @@ async function applyFigureImport(
     tx,
     revisions.map(({ write, figure }) => ({
       ...figure,
-      value: write.value,
-      decimals: write.decimals,
-      qualifier: write.qualifier,
-      sourceId: sourceIdOf(write),
-      quote: write.quote,
-      note: write.note,
+      ...storedFields(write),
       statedYoyPct: null,
       actor: actor,
       at,
