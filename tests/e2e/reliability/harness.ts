@@ -12,6 +12,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { test } from "@playwright/test";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { E2E_ADMIN } from "../../support/api-client";
@@ -98,6 +99,24 @@ export async function prepareDatabase(db: TestDatabase, extraBrands: string[] = 
   } finally {
     file.close();
   }
+}
+
+/**
+ * The database and the server a test makes for itself (set them as it goes), stopped and
+ * removed after each test whether it passed or not.
+ */
+export function ownedPerTest(): { db: TestDatabase | null; server: RunningServer | null } {
+  const owned: { db: TestDatabase | null; server: RunningServer | null } = {
+    db: null,
+    server: null,
+  };
+  test.afterEach(async () => {
+    await owned.server?.stop();
+    owned.server = null;
+    await owned.db?.remove();
+    owned.db = null;
+  });
+  return owned;
 }
 
 export async function startPulse(

@@ -1,12 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { BRAND_PICK_LIST_LIMIT } from "@/lib/limits";
-import type { RunningServer } from "../../support/server-process";
-import {
-  createReliabilityDatabase,
-  prepareDatabase,
-  startPulse,
-  type TestDatabase,
-} from "./harness";
+import { createReliabilityDatabase, ownedPerTest, prepareDatabase, startPulse } from "./harness";
 
 /*
  * A catalog larger than the brand switcher's pick list (issue 12: 200 options were rendered twice
@@ -15,26 +9,20 @@ import {
  */
 test.setTimeout(180_000);
 
-let db: TestDatabase | null = null;
-let server: RunningServer | null = null;
-
-test.afterEach(async () => {
-  await server?.stop();
-  server = null;
-  await db?.remove();
-  db = null;
-});
+const owned = ownedPerTest();
 
 test("beyond its pick list the brand switcher takes a short name, and links to every brand", async ({
   page,
 }) => {
-  db = await createReliabilityDatabase("many-brands");
+  const db = await createReliabilityDatabase("many-brands");
+  owned.db = db;
   const extra = Array.from(
     { length: BRAND_PICK_LIST_LIMIT },
     (_, index) => `many-${String(index).padStart(2, "0")}`,
   );
   await prepareDatabase(db, extra);
-  server = await startPulse(db);
+  const server = await startPulse(db);
+  owned.server = server;
   const brandCount = extra.length + 2;
 
   await page.goto(`${server.baseUrl}/metrics/revenue?brand=xiaomi`);

@@ -2,13 +2,12 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { OVERVIEW_TREND_CHARTS } from "@/lib/domain/series-view";
-import type { RunningServer } from "../../support/server-process";
 import { sqliteTestDatabase } from "../../support/test-db";
 import {
   ON_POSTGRES,
+  ownedPerTest,
   PROJECT_ROOT,
   startPulse,
-  type TestDatabase,
   temporaryDatabaseFile,
 } from "./harness";
 
@@ -19,22 +18,14 @@ import {
  */
 test.setTimeout(180_000);
 
-let db: TestDatabase | null = null;
-let server: RunningServer | null = null;
-
-test.afterEach(async () => {
-  await server?.stop();
-  server = null;
-  await db?.remove();
-  db = null;
-});
+const owned = ownedPerTest();
 
 test("the overview charts the first metrics, names the others, and charts all on request", async ({
   page,
 }) => {
   test.skip(ON_POSTGRES, "the benchmark's generator writes SQLite");
   const file = temporaryDatabaseFile("many-metrics");
-  db = sqliteTestDatabase(file);
+  owned.db = sqliteTestDatabase(file);
   const tsxCli = path.join(PROJECT_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
   const generated = spawnSync(
     process.execPath,
@@ -42,7 +33,8 @@ test("the overview charts the first metrics, names the others, and charts all on
     { cwd: PROJECT_ROOT, encoding: "utf8" },
   );
   expect(generated.status, generated.stderr).toBe(0);
-  server = await startPulse(db);
+  const server = await startPulse(owned.db);
+  owned.server = server;
 
   await page.goto(`${server.baseUrl}/?brand=bench-001`);
   const cards = page.locator("#figures .card-grid > li");
