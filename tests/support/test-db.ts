@@ -136,6 +136,18 @@ export function postgresTestDatabase(name: string): TestDatabase {
       const cleanup = new pg.Client({ connectionString: postgresUrlFor("postgres") });
       await cleanup.connect();
       try {
+        // pg's Pool.end() resolves as soon as it has asked its idle connections to close, not
+        // once they have. Dropping WITH (FORCE) at once could terminate one still closing; its
+        // pool, still listening, raised the FATAL as an unhandled error. So the drop waits (up to
+        // 5 s) for the database's connections to be gone; FORCE is for a leaked one.
+        for (let attempt = 0; attempt < 50; attempt++) {
+          const { rows } = await cleanup.query<{ open: number }>(
+            "SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1",
+            [name],
+          );
+          if ((rows[0]?.open ?? 0) === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
         await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       } finally {
         await cleanup.end();
