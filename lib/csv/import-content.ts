@@ -1,9 +1,8 @@
 /** What makes two revisions of a figure the same, and how a planned write names what it replaces. */
+import { figureKey } from "@/lib/domain/figure-key";
 import type { FigureContent, PlannedWrite } from "./import-types";
 
-export function figureKey(figure: { brand: string; metric: string; quarter: string }): string {
-  return `${figure.brand}/${figure.metric}/${figure.quarter}`;
-}
+export { figureKey };
 
 /** Whether two revisions say the same thing with the same evidence. */
 export function sameContent(a: FigureContent, b: FigureContent): boolean {

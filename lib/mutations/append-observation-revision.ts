@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/domain/actor";
+import { storedFigureKey } from "@/lib/domain/figure-key";
 import type { Qualifier } from "@/lib/domain/types";
 import { type AuditAction, type Tx, writeAudit } from "./audit";
 import { rejudgeClaimsForFigures } from "./judge-claims";
@@ -58,15 +59,7 @@ export async function appendObservationRevisions(
     null,
   );
   if (last) {
-    await rejudgeClaimsForFigures(
-      tx,
-      inputs.map((input) => ({
-        brandId: input.brandId,
-        metricId: input.metricId,
-        key: `${input.brandSlug}/${input.metricKey}/${input.quarter}`,
-      })),
-      last,
-    );
+    await rejudgeClaimsForFigures(tx, inputs, last);
   }
   return appended;
 }
@@ -120,7 +113,7 @@ async function writeRevision(tx: Tx, input: ObservationRevisionInput): Promise<A
     at: input.at,
     action: input.auditAction ?? derivedAction,
     entity: "observation",
-    entityKey: `${input.brandSlug}/${input.metricKey}/${input.quarter}`,
+    entityKey: storedFigureKey(input),
     brandId: key.brandId,
     before: current
       ? {

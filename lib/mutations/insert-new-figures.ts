@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/domain/actor";
+import { storedFigureKey } from "@/lib/domain/figure-key";
 import type { Qualifier } from "@/lib/domain/types";
 import type { AuditAction, Tx } from "./audit";
 import { type SourceInput, sourceFingerprint } from "./find-or-create-source";
@@ -109,7 +110,7 @@ export async function insertNewFigures(
         at: options.at,
         action: options.auditAction,
         entity: "observation",
-        entityKey: `${figure.brandSlug}/${figure.metricKey}/${figure.quarter}`,
+        entityKey: storedFigureKey(figure),
         brandId: figure.brandId,
         before: previous
           ? JSON.stringify({
@@ -133,13 +134,5 @@ export async function insertNewFigures(
   }
   for (const part of chunks(observations)) await tx.observation.createMany({ data: part });
   for (const part of chunks(audits)) await tx.auditEntry.createMany({ data: part });
-  await rejudgeClaimsForFigures(
-    tx,
-    figures.map((f) => ({
-      brandId: f.brandId,
-      metricId: f.metricId,
-      key: `${f.brandSlug}/${f.metricKey}/${f.quarter}`,
-    })),
-    options.at,
-  );
+  await rejudgeClaimsForFigures(tx, figures, options.at);
 }

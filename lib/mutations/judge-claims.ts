@@ -19,6 +19,7 @@ import {
   type StoredClaimArithmetic,
   storedReason,
 } from "@/lib/domain/claims";
+import { storedFigureKey } from "@/lib/domain/figure-key";
 import type { QuarterCode } from "@/lib/domain/quarter";
 import type { MetricKind, Qualifier } from "@/lib/domain/types";
 import type { Tx } from "./audit";
@@ -198,7 +199,13 @@ async function storeVerdict(
  */
 export async function rejudgeClaimsForFigures(
   tx: Tx,
-  figures: readonly { brandId: number; metricId: number; key: string }[],
+  figures: readonly {
+    brandId: number;
+    brandSlug: string;
+    metricId: number;
+    metricKey: string;
+    quarter: string;
+  }[],
   at: Date,
 ): Promise<void> {
   if (figures.length === 0) return;
@@ -208,7 +215,7 @@ export async function rejudgeClaimsForFigures(
     set.add(figure.metricId);
     byBrand.set(figure.brandId, set);
   }
-  const keys = [...new Set(figures.map((figure) => figure.key))];
+  const keys = [...new Set(figures.map(storedFigureKey))];
   const trigger =
     keys.length <= 3
       ? fill(CLAIM_TRIGGERS.figures, { keys: keys.join(", ") })
