@@ -2,7 +2,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/domain/actor";
 import { storedFigureKey } from "@/lib/domain/figure-key";
 import type { Qualifier } from "@/lib/domain/types";
-import type { AuditAction, Tx } from "./audit";
+import { type AuditAction, auditRow, type Tx } from "./audit";
+import { chunks } from "./chunks";
 import { type SourceInput, sourceFingerprint } from "./find-or-create-source";
 import { rejudgeClaimsForFigures } from "./judge-claims";
 
@@ -13,8 +14,6 @@ import { rejudgeClaimsForFigures } from "./judge-claims";
  * in place, so they can be inserted together. The rows and audit entries are exactly those
  * appendObservationRevision writes revision by revision (a test compares the two).
  */
-const CHUNK = 1_000;
-
 export interface NewFigure {
   brandId: number;
   brandSlug: string;
@@ -30,14 +29,6 @@ export interface NewFigure {
     quote: string | null;
     note: string | null;
   }[];
-}
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += CHUNK) {
-    result.push(items.slice(start, start + CHUNK));
-  }
-  return result;
 }
 
 /** Source ids for many sources: existing ones looked up, missing ones created, in a few statements. */
@@ -104,32 +95,33 @@ export async function insertNewFigures(
         supersededBy: superseded ? options.actor.name : null,
       });
       const previous = index > 0 ? figure.revisions[index - 1] : undefined;
-      audits.push({
-        actor: options.actor.name,
-        actorId: options.actor.id,
-        at: options.at,
-        action: options.auditAction,
-        entity: "observation",
-        entityKey: storedFigureKey(figure),
-        brandId: figure.brandId,
-        before: previous
-          ? JSON.stringify({
-              revision: number - 1,
-              value: previous.value,
-              decimals: previous.decimals,
-              qualifier: previous.qualifier,
-              sourceId: previous.sourceId,
-            })
-          : null,
-        after: JSON.stringify({
-          revision: number,
-          value: revision.value,
-          decimals: revision.decimals,
-          qualifier: revision.qualifier,
-          sourceId: revision.sourceId,
-          note: revision.note,
+      audits.push(
+        auditRow({
+          actor: options.actor,
+          at: options.at,
+          action: options.auditAction,
+          entity: "observation",
+          entityKey: storedFigureKey(figure),
+          brandId: figure.brandId,
+          before: previous
+            ? {
+                revision: number - 1,
+                value: previous.value,
+                decimals: previous.decimals,
+                qualifier: previous.qualifier,
+                sourceId: previous.sourceId,
+              }
+            : null,
+          after: {
+            revision: number,
+            value: revision.value,
+            decimals: revision.decimals,
+            qualifier: revision.qualifier,
+            sourceId: revision.sourceId,
+            note: revision.note,
+          },
         }),
-      });
+      );
     });
   }
   for (const part of chunks(observations)) await tx.observation.createMany({ data: part });

@@ -42,20 +42,35 @@ export async function loadQuarterFigures(
   );
   const missing = keys.find((key) => !metricByKey.has(key));
   if (missing !== undefined) throw new UnknownReferenceError("metric", missing);
+  const keyOf = new Map(metrics.map((metric) => [metric.id, metric.key]));
   if (options.requireTracked) {
     const set = await tx.brandMetric.findMany({
       where: { brandId: brand.id },
-      orderBy: [{ position: "asc" }, { id: "asc" }],
-      select: { metric: { select: { key: true } } },
+      select: { metricId: true },
     });
     // A brand without a set of its own tracks the whole catalog (see lib/queries/brand-metrics).
-    const tracked = set.map((row) => row.metric.key);
-    const outside = keys.filter((key) => set.length > 0 && !tracked.includes(key));
+    const trackedIds = new Set(set.map((row) => row.metricId));
+    const outside = keys.filter(
+      (key) => set.length > 0 && !trackedIds.has(metricByKey.get(key)?.id ?? -1),
+    );
     if (outside.length > 0) {
-      throw new MetricNotTrackedError({ slug: brandSlug, name: brand.name }, outside, tracked);
+      // Read only to name them in the refusal: a save that passes does not pay for it.
+      const tracked = await tx.brandMetric.findMany({
+        where: { brandId: brand.id },
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        select: { metric: { select: { key: true } } },
+      });
+      throw new MetricNotTrackedError(
+        { slug: brandSlug, name: brand.name },
+        outside,
+        tracked.map((row) => row.metric.key),
+      );
     }
   }
 
+  // Keys and sources are looked up here, not as Prisma relations: each relation is a statement
+  // of its own, run even when no row needs it, and on PostgreSQL a round trip (bench/NOTES.md,
+  // Round 7).
   const stored = await tx.observation.findMany({
     where: {
       brandId: brand.id,
@@ -64,6 +79,7 @@ export async function loadQuarterFigures(
       isCurrent: true,
     },
     select: {
+      metricId: true,
       quarter: true,
       value: true,
       decimals: true,
@@ -72,27 +88,42 @@ export async function loadQuarterFigures(
       createdBy: true,
       createdAt: true,
       sourceId: true,
-      metric: { select: { key: true } },
-      source: { select: { title: true, url: true, publishedOn: true } },
     },
   });
+  const sourceIds = [
+    ...new Set(
+      stored.flatMap((row) =>
+        row.quarter === quarter && row.sourceId !== null ? [row.sourceId] : [],
+      ),
+    ),
+  ];
+  const sources =
+    sourceIds.length === 0
+      ? []
+      : await tx.source.findMany({
+          where: { id: { in: sourceIds } },
+          select: { id: true, title: true, url: true, publishedOn: true },
+        });
+  const sourceById = new Map(sources.map(({ id, ...source }) => [id, source] as const));
   const current = new Map<string, StoredCurrentFigure>();
   const yearAgo = new Map<string, FigureValue>();
   for (const row of stored) {
+    const key = keyOf.get(row.metricId);
+    if (key === undefined) continue;
     const qualifier = row.qualifier as Qualifier;
     if (row.quarter === quarter) {
-      current.set(row.metric.key, {
+      current.set(key, {
         value: row.value,
         decimals: row.decimals,
         qualifier,
         revision: row.revision,
-        source: row.source,
+        source: row.sourceId === null ? null : (sourceById.get(row.sourceId) ?? null),
         sourceId: row.sourceId,
         createdBy: row.createdBy,
         createdAt: row.createdAt.toISOString(),
       });
     } else if (row.value !== null) {
-      yearAgo.set(row.metric.key, { value: row.value, decimals: row.decimals, qualifier });
+      yearAgo.set(key, { value: row.value, decimals: row.decimals, qualifier });
     }
   }
   return { brandId: brand.id, metricByKey, current, yearAgo };
