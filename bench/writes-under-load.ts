@@ -7,15 +7,18 @@
  * real form meanwhile (bench/lib/writes.ts). Prints the saves' p50/p95 and the reads' rate.
  *
  *   npx tsx bench/writes-under-load.ts [readPath, default "/?brand=bench-001"] [--brand xiaomi]
- *     [--duration 12] [--anonymous] [--alone]
+ *     [--duration 12] [--anonymous] [--alone] [--postgres]
  *
  * `--alone` saves without readers and prints the server's CPU per save (from /proc): a save's own
- * work, which under load is multiplied by the renders it takes turns with.
+ * work, which under load is multiplied by the renders it takes turns with. `--postgres` serves a
+ * copy of the same file in a throwaway PostgreSQL cluster (as `npm run bench -- --db postgres`).
  */
 import { copyFileSync, existsSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { loadPhase } from "./lib/load";
+import { copyIntoCluster, startCluster } from "./lib/postgres";
+import { cleanUp } from "./lib/run-support";
 import { cpuSeconds, startServer, waitUntilIdle } from "./lib/server";
 import { BENCH_ADMIN_ENV, signedInEditorCookie } from "./lib/session";
 import { measureWrites } from "./lib/writes";
@@ -37,10 +40,17 @@ async function main() {
   if (!existsSync(SOURCE_DB)) throw new Error("no bench/.work/bench.db: see bench/uncached.ts");
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB_FILE}${suffix}`, { force: true });
   copyFileSync(SOURCE_DB, DB_FILE);
+  let databaseUrl: string | undefined;
+  if (args.includes("--postgres")) {
+    const cluster = startCluster();
+    await copyIntoCluster(DB_FILE, cluster);
+    databaseUrl = cluster.url;
+  }
 
   const server = await startServer({
     projectRoot: ROOT,
     databaseFile: DB_FILE,
+    databaseUrl,
     env: BENCH_ADMIN_ENV,
   });
   try {
@@ -58,6 +68,7 @@ async function main() {
       const alone = await measureWrites({
         baseUrl: server.baseUrl,
         databaseFile: DB_FILE,
+        databaseUrl,
         brand,
         duration,
       });
@@ -77,6 +88,7 @@ async function main() {
     const writes = await measureWrites({
       baseUrl: server.baseUrl,
       databaseFile: DB_FILE,
+      databaseUrl,
       brand,
       duration: Math.max(1, duration - 3.5),
     });
@@ -90,6 +102,7 @@ async function main() {
     );
   } finally {
     await server.stop();
+    await cleanUp();
   }
 }
 
