@@ -6,6 +6,7 @@ import { getWriteDb } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import { AppError } from "@/lib/errors";
 import { type Tx, writeAudit } from "./audit";
+import { writeTransaction } from "./write-transaction";
 
 /*
  * Accounts and their one-time links. Every change to an account leaves an audit row in the same
@@ -84,7 +85,7 @@ export async function adminExists(): Promise<boolean> {
 /** First start: the admin from PULSE_ADMIN_EMAIL / PULSE_ADMIN_PASSWORD, when none exists. */
 export async function createFirstAdmin(input: { email: string; name: string; password: string }) {
   const passwordHash = await hashPassword(input.password);
-  return getWriteDb().$transaction(async (tx) => {
+  return writeTransaction(getWriteDb(), async (tx) => {
     if ((await tx.user.count({ where: { role: "admin", active: true } })) > 0) return null;
     const email = normaliseEmail(input.email);
     const existing = await tx.user.findUnique({ where: { email } });
@@ -101,7 +102,7 @@ export async function createFirstAdmin(input: { email: string; name: string; pas
 
 /** First start without the variables: a one-time link that creates the first admin. */
 export async function createSetupLink(now = new Date()): Promise<OneTimeLink | null> {
-  return getWriteDb().$transaction(async (tx) => {
+  return writeTransaction(getWriteDb(), async (tx) => {
     if ((await tx.user.count({ where: { role: "admin", active: true } })) > 0) return null;
     return issueLink(tx, "setup", {}, now);
   });
@@ -115,7 +116,7 @@ export async function acceptLink(
   now = new Date(),
 ): Promise<string> {
   const passwordHash = await hashPassword(input.password);
-  return getWriteDb().$transaction(async (tx) => {
+  return writeTransaction(getWriteDb(), async (tx) => {
     const link = await consumeLink(tx, kind, token, now);
     const email = normaliseEmail(kind === "invite" ? (link.email ?? "") : (input.email ?? ""));
     const role = kind === "setup" ? "admin" : (link.role ?? "viewer");
@@ -147,7 +148,7 @@ export async function createInvitation(
   now = new Date(),
 ): Promise<OneTimeLink> {
   const email = normaliseEmail(input.email);
-  return getWriteDb().$transaction(async (tx) => {
+  return writeTransaction(getWriteDb(), async (tx) => {
     if (await tx.user.findUnique({ where: { email } })) {
       throw new AppError("conflict", `There is already an account for ${email}.`);
     }
@@ -184,7 +185,7 @@ async function keepOneAdmin(tx: Tx, userId: string) {
 }
 
 export async function setRole(userId: string, role: Role, actor: Actor): Promise<void> {
-  await getWriteDb().$transaction(async (tx) => {
+  await writeTransaction(getWriteDb(), async (tx) => {
     const user = await accountOrThrow(tx, userId);
     if (user.role === role) return;
     if (user.role === "admin") await keepOneAdmin(tx, userId);
@@ -196,7 +197,7 @@ export async function setRole(userId: string, role: Role, actor: Actor): Promise
 }
 
 export async function setActive(userId: string, active: boolean, actor: Actor): Promise<void> {
-  await getWriteDb().$transaction(async (tx) => {
+  await writeTransaction(getWriteDb(), async (tx) => {
     const user = await accountOrThrow(tx, userId);
     if (user.active === active) return;
     if (!active && user.role === "admin") await keepOneAdmin(tx, userId);
@@ -218,7 +219,7 @@ export async function createResetLink(
   actor: Actor,
   now = new Date(),
 ): Promise<OneTimeLink> {
-  return getWriteDb().$transaction(async (tx) => {
+  return writeTransaction(getWriteDb(), async (tx) => {
     const user = await accountOrThrow(tx, userId);
     const link = await issueLink(
       tx,
@@ -238,7 +239,7 @@ export async function resetPassword(
   now = new Date(),
 ): Promise<string> {
   const passwordHash = await hashPassword(password);
-  return getWriteDb().$transaction(async (tx) => {
+  return writeTransaction(getWriteDb(), async (tx) => {
     const link = await consumeLink(tx, "reset", token, now);
     const user = await accountOrThrow(tx, link.userId ?? "");
     await tx.user.update({
@@ -265,7 +266,7 @@ export async function changePassword(
     });
   }
   const passwordHash = await hashPassword(next);
-  await getWriteDb().$transaction(async (tx) => {
+  await writeTransaction(getWriteDb(), async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: now } });
     await tx.session.deleteMany({ where: { userId } });
     await audit(tx, { id: user.id, name: user.name }, "password", userId, null, { changed: true });

@@ -13,7 +13,7 @@ import { planBatchFile } from "./create-import-batch";
 import { type SourceInput, sourceFingerprint } from "./find-or-create-source";
 import { findOrCreateSources, insertNewFigures, type NewFigure } from "./insert-new-figures";
 import type { CatalogIds } from "./plan-import-file";
-import { takeWriteTurn } from "./write-transaction";
+import { writeTransaction } from "./write-transaction";
 
 export type ConfirmImportResult =
   | { kind: "applied"; writes: number; brands: string[] }
@@ -46,9 +46,9 @@ export async function confirmImportBatch(input: {
   now?: Date;
 }): Promise<ConfirmImportResult> {
   const at = input.now ?? new Date();
-  return getWriteDb().$transaction(
+  return writeTransaction(
+    getWriteDb(),
     async (tx): Promise<ConfirmImportResult> => {
-      await takeWriteTurn(tx);
       const batch = await tx.importBatch.findUnique({ where: { id: input.id } });
       if (!batch) return { kind: "not-found" };
       if (batch.status === "applied") return { kind: "already-applied" };

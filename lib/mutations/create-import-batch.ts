@@ -7,6 +7,7 @@ import type { Locale } from "@/lib/domain/locale";
 import type { Tx } from "./audit";
 import { type PlannedClaimsFile, planClaimsImportFile } from "./claims-import";
 import { type PlannedImportFile, planImportFile } from "./plan-import-file";
+import { writeTransaction } from "./write-transaction";
 
 export type CreateImportBatchResult = { ok: true; id: number } | { ok: false; problems: string[] };
 
@@ -45,7 +46,8 @@ export async function createImportBatch(input: {
   locale?: Locale;
   now?: Date;
 }): Promise<CreateImportBatchResult> {
-  return getWriteDb().$transaction(
+  return writeTransaction(
+    getWriteDb(),
     async (tx) => {
       const kind = input.kind ?? "figures";
       const planned = await planBatchFile(tx, kind, input.bytes, input.locale);

@@ -1,6 +1,7 @@
 import "server-only";
 import { THROTTLE } from "@/lib/auth/settings";
 import { getWriteDb } from "@/lib/db";
+import { writeTransaction } from "./write-transaction";
 
 /*
  * Failed sign-ins counted in the database per account and per client address, in fixed windows,
@@ -41,7 +42,7 @@ export async function recordFailure(
   now: Date = new Date(),
 ): Promise<void> {
   const windowFloor = new Date(now.getTime() - THROTTLE.windowMs);
-  await getWriteDb().$transaction(async (tx) => {
+  await writeTransaction(getWriteDb(), async (tx) => {
     await tx.signInThrottle.deleteMany({ where: { windowStart: { lte: windowFloor } } });
     for (const key of keys) {
       const row = await tx.signInThrottle.findUnique({ where: { key } });

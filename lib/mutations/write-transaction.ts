@@ -38,16 +38,42 @@ function isWriteConflict(error: unknown): boolean {
 const WRITE_LOCK_KEY = 7_316_002;
 
 /**
- * Makes PostgreSQL writers take turns, as SQLite's single writer does: the first statement of
- * every write transaction waits for a transaction-scoped advisory lock, held until its commit or
- * rollback, whichever instance runs it. Every write reads the latest revision and adds the next
- * one; serialised, no two writers read the same latest, so none is retried or lost and one
- * revision stays current (the unique key on revisions stays as the backstop). Figures change a
- * few times a quarter: one writer at a time costs nothing that matters. A no-op on SQLite.
+ * Makes writers take turns across processes before their transaction reads anything, as one
+ * process's writers already do. On PostgreSQL the first statement waits for a transaction-scoped
+ * advisory lock, held until its commit or rollback, whichever instance runs it. Every write reads
+ * the latest revision and adds the next one; serialised, no two writers read the same latest, so
+ * none is retried or lost and one revision stays current (the unique key on revisions stays as
+ * the backstop). Figures change a few times a quarter: one writer at a time costs nothing that
+ * matters.
+ *
+ * On SQLite the first statement is a write that changes nothing, which takes the file's write
+ * lock (waiting for it up to the busy timeout) as BEGIN IMMEDIATE would; the driver adapter opens
+ * every transaction with a plain BEGIN. Without it, a transaction of one process that read before
+ * another process (PULSE_WORKERS, server/workers.ts) committed could not write at all: SQLite
+ * answers SQLITE_BUSY_SNAPSHOT at once, where waiting cannot help. Within one process the adapter
+ * already runs one transaction at a time, so the statement finds the lock free.
  */
 export async function takeWriteTurn(tx: Tx): Promise<void> {
-  if (databaseProvider(databaseUrl()) !== "postgresql") return;
-  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${WRITE_LOCK_KEY}::bigint)`;
+  if (databaseProvider(databaseUrl()) === "postgresql") {
+    await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${WRITE_LOCK_KEY}::bigint)`;
+    return;
+  }
+  await tx.$executeRaw`UPDATE "AuditEntry" SET id = id WHERE 0 = 1`;
+}
+
+/**
+ * One write transaction that takes its turn first (takeWriteTurn), for every write of more than
+ * one statement. Not retried: runWriteTransaction below is, for writes of figures.
+ */
+export function writeTransaction<T>(
+  db: PrismaClient,
+  work: (tx: Tx) => Promise<T>,
+  options?: { maxWait?: number; timeout?: number },
+): Promise<T> {
+  return db.$transaction(async (tx) => {
+    await takeWriteTurn(tx);
+    return work(tx);
+  }, options);
 }
 
 const globalForTurns = globalThis as unknown as { pulseWriteTurns?: Promise<unknown> };
@@ -85,13 +111,7 @@ export async function runWriteTransaction<T>(
   for (let attempt = 1; ; attempt++) {
     try {
       return await inProcessTurn(() =>
-        db.$transaction(
-          async (tx) => {
-            await takeWriteTurn(tx);
-            return work(tx);
-          },
-          { maxWait: 10_000, timeout: 15_000 },
-        ),
+        writeTransaction(db, work, { maxWait: 10_000, timeout: 15_000 }),
       );
     } catch (error) {
       if (!isWriteConflict(error)) throw error;
