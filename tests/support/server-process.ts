@@ -11,8 +11,10 @@ export interface RunningServer {
   baseUrl: string;
   port: number;
   child: ChildProcess;
-  /** The process serving requests, whose memory the bench samples. */
+  /** The process serving requests, whose memory the bench samples (the first, with workers). */
   serverPid: number;
+  /** Every process serving requests now: one, or PULSE_WORKERS workers. */
+  servingPids: () => number[];
   log: () => string;
   stop: () => Promise<void>;
 }
@@ -100,6 +102,11 @@ export function sampleMemory(pid: number, everyMs = 100) {
       };
     },
   };
+}
+
+/** CPU seconds (user + system) these processes have used so far; a process gone counts 0. */
+export function totalCpuSeconds(pids: readonly number[]): number {
+  return pids.reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0);
 }
 
 /** CPU seconds (user + system) a process has used so far. */
@@ -235,7 +242,8 @@ export async function startServer(options: {
     const serverPid = await waitFor("the serving process", 10_000, async () => {
       return processGroupMembers(pgid).find(isServingProcess) ?? null;
     });
-    return { baseUrl, port, child, serverPid, log: () => output, stop };
+    const servingPids = () => processGroupMembers(pgid).filter(isServingProcess);
+    return { baseUrl, port, child, serverPid, servingPids, log: () => output, stop };
   } catch (error) {
     await stop();
     throw error;
