@@ -7,7 +7,7 @@
  * real form meanwhile (bench/lib/writes.ts). Prints the saves' p50/p95 and the reads' rate.
  *
  *   npx tsx bench/writes-under-load.ts [readPath, default "/?brand=bench-001"] [--brand xiaomi]
- *     [--duration 12] [--anonymous] [--alone] [--postgres]
+ *     [--duration 12] [--anonymous] [--alone] [--postgres] [--workers 1]
  *
  * `--alone` saves without readers and prints the server's CPU per save (from /proc): a save's own
  * work, which under load is multiplied by the renders it takes turns with. `--postgres` serves a
@@ -19,7 +19,7 @@ import path from "node:path";
 import { loadPhase } from "./lib/load";
 import { copyIntoCluster, startCluster } from "./lib/postgres";
 import { cleanUp } from "./lib/run-support";
-import { cpuSeconds, startServer, waitUntilIdle } from "./lib/server";
+import { startServer, totalCpuSeconds, waitUntilIdle } from "./lib/server";
 import { BENCH_ADMIN_ENV, signedInEditorCookie } from "./lib/session";
 import { measureWrites } from "./lib/writes";
 
@@ -37,6 +37,8 @@ async function main() {
   const brand = value("--brand", "xiaomi");
   const duration = Number(value("--duration", "12"));
   const anonymous = args.includes("--anonymous");
+  // PULSE_WORKERS: the CPU per save (--alone) then adds up every serving process.
+  const workers = Number(value("--workers", "1"));
   if (!existsSync(SOURCE_DB)) throw new Error("no bench/.work/bench.db: see bench/uncached.ts");
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB_FILE}${suffix}`, { force: true });
   copyFileSync(SOURCE_DB, DB_FILE);
@@ -51,8 +53,9 @@ async function main() {
     projectRoot: ROOT,
     databaseFile: DB_FILE,
     databaseUrl,
-    env: BENCH_ADMIN_ENV,
+    env: { ...BENCH_ADMIN_ENV, PULSE_WORKERS: String(workers) },
   });
+  const serverCpu = () => totalCpuSeconds(server.servingPids());
   try {
     const cookie = anonymous ? undefined : await signedInEditorCookie(server.baseUrl);
     for (let i = 0; i < 10; i++) {
@@ -64,7 +67,7 @@ async function main() {
     const load = loadavg()[0]?.toFixed(2);
     await waitUntilIdle(server.serverPid);
     if (args.includes("--alone")) {
-      const cpuBefore = cpuSeconds(server.serverPid) ?? 0;
+      const cpuBefore = serverCpu();
       const alone = await measureWrites({
         baseUrl: server.baseUrl,
         databaseFile: DB_FILE,
@@ -74,12 +77,11 @@ async function main() {
       });
       await waitUntilIdle(server.serverPid);
       // Includes the sign-in and the form's page measureWrites loads first: a bound from above.
-      const cpuMs =
-        (((cpuSeconds(server.serverPid) ?? 0) - cpuBefore) * 1000) / (alone.writes ?? 1);
+      const cpuMs = ((serverCpu() - cpuBefore) * 1000) / (alone.writes ?? 1);
       console.log(
         `saves of ${brand} alone: ${alone.writes} saves (${alone.accepted} accepted), p50 ` +
           `${alone.p50?.toFixed(0)} ms, p95 ${alone.p95?.toFixed(0)} ms, ${cpuMs.toFixed(1)} ms of server CPU per save ` +
-          `(load average ${load} before)`,
+          `(load average ${load} before, ${workers} serving process${workers === 1 ? "" : "es"})`,
       );
       return;
     }
@@ -98,7 +100,8 @@ async function main() {
         `${writes.writes} saves (${writes.accepted} accepted), p50 ${writes.p50?.toFixed(0)} ms, ` +
         `p95 ${writes.p95?.toFixed(0)} ms; reads ${reads.requestsPerSecond.toFixed(1)} req/s, ` +
         `p50 ${reads.p50.toFixed(0)} ms, p95 ${reads.p95.toFixed(0)} ms (load average ${load} before` +
-        `${process.env.NODE_OPTIONS ? `, NODE_OPTIONS=${process.env.NODE_OPTIONS}` : ""})`,
+        `${process.env.NODE_OPTIONS ? `, NODE_OPTIONS=${process.env.NODE_OPTIONS}` : ""}, ` +
+        `${workers} serving process${workers === 1 ? "" : "es"})`,
     );
   } finally {
     await server.stop();
