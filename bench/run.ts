@@ -53,7 +53,7 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  const machine = describeMachine();
+  const machine = describeMachine(flags.workers);
   log(`${machine.cpus} CPUs (${machine.model}), Node ${machine.node}, load ${machine.loadAverage}`);
   ensureBuild(ROOT, log);
   const dataset = await prepareDataset(flags);

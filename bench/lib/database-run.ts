@@ -80,7 +80,7 @@ export async function runDatabase(options: {
     projectRoot: ROOT,
     databaseFile: DB_FILE,
     ...(target.url ? { databaseUrl: target.url } : {}),
-    env: BENCH_ADMIN_ENV,
+    env: { ...BENCH_ADMIN_ENV, PULSE_WORKERS: String(flags.workers) },
   };
   let server = await startServer(serverOptions);
   onCleanUp(() => server.stop());

@@ -17,6 +17,8 @@ export interface Flags {
   brands: number;
   /** The databases measured, in the order they run. */
   databases: DatabaseKind[];
+  /** Serving processes (PULSE_WORKERS, server/workers.ts). */
+  workers: number;
   out: string;
 }
 
@@ -31,6 +33,7 @@ export const USAGE = `npm run bench -- [flags]
   --brands <n>      synthetic brands in the generated dataset (200; 10 with --quick)
   --no-lighthouse   skip Lighthouse
   --pages-only      the page load phases only
+  --workers <n>     serve with n processes on one port (PULSE_WORKERS; 1)
   --out <file>      where the report goes (bench/RESULTS.md)
   --help            this text`;
 
@@ -75,6 +78,7 @@ export function parseFlags(args: string[]): Flags | "help" {
     pagesOnly: args.includes("--pages-only"),
     brands: Math.round(positive("--brands", quick ? 10 : 200)),
     databases,
+    workers: Math.round(positive("--workers", 1)),
     out: path.resolve(
       ROOT,
       value("--out") ?? (quick ? "bench/.work/RESULTS-quick.md" : "bench/RESULTS.md"),

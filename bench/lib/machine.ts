@@ -15,6 +15,8 @@ export interface Machine {
   sqlite3: string;
   date: string;
   loadAverage: string;
+  /** Processes serving Pulse in this run (PULSE_WORKERS). */
+  servingProcesses: number;
 }
 
 function commandOutput(command: string, args: string[]): string {
@@ -25,7 +27,7 @@ function commandOutput(command: string, args: string[]): string {
   }
 }
 
-export function describeMachine(): Machine {
+export function describeMachine(servingProcesses: number): Machine {
   const cpuinfo = readFileSync("/proc/cpuinfo", "utf8");
   const osRelease = existsSync("/etc/os-release") ? readFileSync("/etc/os-release", "utf8") : "";
   return {
@@ -42,5 +44,6 @@ export function describeMachine(): Machine {
       .loadavg()
       .map((n) => n.toFixed(2))
       .join(" "),
+    servingProcesses,
   };
 }

@@ -185,6 +185,7 @@ export function renderResults(results: Results): string {
     `- ${machine.memoryGb.toFixed(1)} GB memory; ${machine.os}, Linux ${machine.kernel}`,
     `- Node ${machine.node}; ${machine.chromium}; sqlite3 ${machine.sqlite3}`,
     `- Run at ${machine.date}; load average at start ${machine.loadAverage} (the machine is shared, so other work may run alongside)`,
+    `- Pulse served by ${machine.servingProcesses} process${machine.servingProcesses === 1 ? "" : "es"} on one port (PULSE_WORKERS=${machine.servingProcesses}); memory figures are the first serving process's`,
     "",
   );
   lines.push("## Dataset", "");
