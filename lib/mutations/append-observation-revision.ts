@@ -79,7 +79,7 @@ function runsOfDistinctFigures(
   let run: ObservationRevisionInput[] = [];
   let seen = new Set<string>();
   for (const input of inputs) {
-    const key = storedFigureKey(input);
+    const key = storedKey(input);
     if (seen.has(key)) {
       runs.push(run);
       run = [];
@@ -107,6 +107,7 @@ const STORED_SELECT = {
 
 type StoredRevision = Prisma.ObservationGetPayload<{ select: typeof STORED_SELECT }>;
 
+/** A figure by its ids: the one identity this module compares figures by. */
 function storedKey(row: { brandId: number; metricId: number; quarter: string }): string {
   return `${row.brandId}:${row.metricId}:${row.quarter}`;
 }
