@@ -26,7 +26,7 @@ import {
  * instance writes or decides (figures, sessions, sign-outs, failed sign-ins) holds on the other
  * at once, and kill -9 of one in a burst of writes costs nothing the other acknowledged.
  * PostgreSQL only (PULSE_TEST_DB=postgres with PULSE_TEST_PG_URL; scripts/test-all.sh runs it):
- * two processes on one SQLite file is not a set-up Pulse offers.
+ * two processes on one SQLite file are the workers of one server (two-workers.spec.ts).
  */
 
 function quarterBody(year: number, quarter: number, title: string): QuarterBody {
