@@ -6,6 +6,10 @@
  *
  *   npx tsx bench/profile.ts [path, default "/?brand=bench-042"] [--duration 10] [--connections 10]
  *   npx tsx bench/profile.ts "/api/export?format=long" --sequential 2
+ *   npx tsx bench/profile.ts "/?brand=xiaomi" --signed-in
+ *
+ * `--signed-in` profiles the page as the bench's editor sees it: a session, so the page cache
+ * never answers and every request is a full render (issue 12's "uncached").
  *
  * `--sequential n` requests the path n times one after the other (reading each body to its end,
  * uncompressed) instead of driving load: for long responses like the CSV export.
@@ -14,6 +18,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { startServer } from "./lib/server";
+import { BENCH_ADMIN_ENV, signedInEditorCookie } from "./lib/session";
 import type { LoadResult } from "./load-worker";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -95,6 +100,7 @@ async function main() {
   const duration = flag(args, "--duration", 10);
   const connections = flag(args, "--connections", 10);
   const sequential = flag(args, "--sequential", 0);
+  const signedIn = args.includes("--signed-in");
   if (!existsSync(DB_FILE)) throw new Error("run `npm run bench` first: no bench/.work/bench.db");
   rmSync(PROFILE_DIR, { recursive: true, force: true });
   mkdirSync(PROFILE_DIR, { recursive: true });
@@ -103,25 +109,35 @@ async function main() {
     projectRoot: ROOT,
     databaseFile: DB_FILE,
     nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`],
+    env: BENCH_ADMIN_ENV,
   });
   let summaryLine: string;
   try {
+    const cookie = signedIn ? await signedInEditorCookie(server.baseUrl) : undefined;
+    const headers: Record<string, string> = cookie ? { cookie } : {};
     if (sequential > 0) {
       const seconds: number[] = [];
       for (let i = 0; i < sequential; i++) {
         const started = performance.now();
         const response = await fetch(`${server.baseUrl}${target}`, {
-          headers: { "accept-encoding": "identity" },
+          headers: { ...headers, "accept-encoding": "identity" },
         });
         await response.arrayBuffer();
         seconds.push((performance.now() - started) / 1000);
       }
       summaryLine = `${target}: ${sequential} sequential requests, ${seconds.map((s) => `${s.toFixed(2)} s`).join(", ")} (profiling slows it down)`;
     } else {
-      for (let i = 0; i < 5; i++) await (await fetch(`${server.baseUrl}${target}`)).arrayBuffer();
+      for (let i = 0; i < 5; i++) {
+        await (await fetch(`${server.baseUrl}${target}`, { headers })).arrayBuffer();
+      }
       const load = await new Promise<LoadResult>((resolve, reject) => {
         const tsxCli = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
-        const spec = JSON.stringify({ url: `${server.baseUrl}${target}`, connections, duration });
+        const spec = JSON.stringify({
+          url: `${server.baseUrl}${target}`,
+          connections,
+          duration,
+          ...(cookie ? { headers } : {}),
+        });
         const child = spawn(process.execPath, [tsxCli, "bench/load-worker.ts", spec], {
           cwd: ROOT,
           stdio: ["ignore", "pipe", "inherit"],

@@ -46,6 +46,16 @@ export async function createSession(
   return { token, expiresAt, sessionId: tokenHash(token) };
 }
 
+interface SessionRow {
+  lastSeenAt: Date;
+  expiresAt: Date;
+  userId: string;
+  email: string;
+  name: string;
+  role: string;
+  active: boolean;
+}
+
 /**
  * The account behind a session token, or null when the session does not exist, has expired
  * (idle or absolute) or its account is inactive. Expired rows are deleted on the way.
@@ -57,32 +67,34 @@ export async function resolveSession(
   if (token.length < 20 || token.length > 100) return null;
   const id = tokenHash(token);
   const db = getWriteDb();
-  const row = await db.session.findUnique({
-    where: { id },
-    select: {
-      lastSeenAt: true,
-      expiresAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, active: true } },
-    },
-  });
+  /*
+   * Every signed-in request asks this, so it is one statement: Prisma's relation read was two
+   * statements and two query plans compiled per call, 1.2 ms of CPU against 0.2 ms for this join
+   * (bench/NOTES.md, round 8). Prisma still types the columns: Dates and a boolean on both
+   * databases.
+   */
+  const [row] = await db.$queryRaw<SessionRow[]>`
+    SELECT s."lastSeenAt", s."expiresAt", u.id AS "userId", u.email, u.name, u.role, u.active
+    FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    WHERE s.id = ${id}`;
   if (!row) return null;
   const idleEnd = row.lastSeenAt.getTime() + SESSION_LIMITS.idleMs();
   if (row.expiresAt.getTime() <= now.getTime() || idleEnd <= now.getTime()) {
     await db.session.deleteMany({ where: { id } });
     return null;
   }
-  if (!row.user.active || !isRole(row.user.role)) {
-    await db.session.deleteMany({ where: { userId: row.user.id } });
+  if (!row.active || !isRole(row.role)) {
+    await db.session.deleteMany({ where: { userId: row.userId } });
     return null;
   }
   if (now.getTime() - row.lastSeenAt.getTime() >= SESSION_LIMITS.touchEveryMs) {
     await db.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
   }
   return {
-    id: row.user.id,
-    email: row.user.email,
-    name: row.user.name,
-    role: row.user.role,
+    id: row.userId,
+    email: row.email,
+    name: row.name,
+    role: row.role,
     sessionId: id,
   };
 }
