@@ -12,6 +12,7 @@ import { brandVersionSql } from "@/lib/data-version-sql";
 import { databaseFilePath, databaseProvider } from "@/lib/database-url";
 import { BUSY_TIMEOUT_MS } from "@/lib/limits";
 import { postgresPool } from "@/lib/postgres/pool";
+import { sessionWithAccountSql } from "@/lib/session-sql";
 
 export interface DatabaseProbe {
   /**
@@ -38,9 +39,6 @@ const MAX_AUDIT_ID = `SELECT COALESCE(MAX(id), 0) AS id FROM "AuditEntry"`;
 
 const APPLIED = `SELECT migration_name FROM "_prisma_migrations"
   WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
-
-const LIVE_SESSION = `SELECT s."expiresAt" AS "expiresAt", s."lastSeenAt" AS "lastSeenAt", u."active" AS "active"
-  FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = $1`;
 
 interface SessionRow {
   expiresAt: string | number | Date;
@@ -87,7 +85,7 @@ function sqliteProbe(url: string, clock: () => Date): DatabaseProbe {
   let session: Database.Statement<[string], SessionRow> | null = null;
   return {
     liveSession: async (tokenHash) => {
-      session ??= sqlite.prepare<[string], SessionRow>(LIVE_SESSION.replace("$1", "?"));
+      session ??= sqlite.prepare<[string], SessionRow>(sessionWithAccountSql("?"));
       return sessionOf(session.get(tokenHash));
     },
     dataVersion: async (brands) =>
@@ -103,7 +101,7 @@ function postgresProbe(url: string, clock: () => Date): DatabaseProbe {
   const pool = postgresPool(url);
   return {
     liveSession: async (tokenHash) =>
-      sessionOf((await pool.query<SessionRow>(LIVE_SESSION, [tokenHash])).rows[0]),
+      sessionOf((await pool.query<SessionRow>(sessionWithAccountSql("$1"), [tokenHash])).rows[0]),
     dataVersion: async (brands) => {
       const result = brands
         ? await pool.query<{ id: number | string }>(
