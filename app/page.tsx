@@ -219,6 +219,9 @@ export default async function OverviewPage({
             </Link>
           ) : null}
         </p>
+        <noscript>
+          <p className="section-note">{t("trends.noScript")}</p>
+        </noscript>
         <div className="panel-grid">
           {trendWindow.charted.map((series) => (
             <TrendPanel

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 
 /** The words, from the page (messages `CopyLink`): a client component cannot read the catalog. */
 export interface CopyLinkText {
@@ -15,9 +16,8 @@ export interface CopyLinkText {
  * the address and says so.
  */
 export function CopyLink({ url, text }: { url: string; text: CopyLinkText }) {
-  const [ready, setReady] = useState(false);
+  const ready = useHydrated();
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
-  useEffect(() => setReady(true), []);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(url);

@@ -1,6 +1,7 @@
 "use client";
 
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { type ReactNode, useRef, useState } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 import {
   buildChartImage,
   type ChartImage,
@@ -172,10 +173,9 @@ export function ChartDownloads({
   children: ReactNode;
 }) {
   const scope = useRef<HTMLDivElement>(null);
-  const [interactive, setInteractive] = useState(false);
+  const interactive = useHydrated();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => setInteractive(true), []);
 
   const download = async (format: "png" | "svg") => {
     if (!scope.current) return;

@@ -1,6 +1,7 @@
 "use client";
 
 import type { CSSProperties } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 import { fill } from "@/i18n/fill";
 import { changeAxis, valueAxis } from "@/lib/domain/chart-scale";
 import type { MiniChartMarker } from "@/lib/domain/events";
@@ -100,28 +101,49 @@ function labelledIndexes(count: number, maxLabels: number): Set<number> {
 
 /**
  * The overview's small multiple: quarterly values as bars and the YoY change as a line on a
- * second axis, as plain SVG without Recharts; the metric page has the interactive chart. A client
- * component although it has no state: the server renders its HTML all the same, and the RSC
- * payload then carries its rows (numbers and source titles) instead of every SVG element, which
- * had made the payload the larger half of the overview (issue 12). Hovering a bar, a point
- * or an event marker shows its figures and source (SVG titles); the data table beside the chart
- * carries the same numbers for keyboards and screen readers.
+ * second axis, as plain SVG without Recharts; the metric page has the interactive chart. Hovering
+ * a bar, a point or an event marker shows its figures and source (SVG titles); the metric page's
+ * table carries the same numbers for keyboards and screen readers.
+ *
+ * Drawn in the browser, not on the server (issue 12). The RSC payload carries its rows (numbers
+ * and source titles) rather than every SVG element, which had made the payload the larger half
+ * of the overview; and the server no longer renders the SVG's HTML either. Thirteen charts were
+ * half of the Xiaomi overview's elements: without them a signed-in render costs a sixth less CPU
+ * and the overview serves 15 to 25% more renders a second (bench/NOTES.md, round 9). The server
+ * sends an empty box of the chart's proportions, so that nothing moves when it is drawn; without
+ * JavaScript the trends section says so, and each heading links to the metric page's table.
  */
-export function MiniTrendChart({
-  rows: packedRows,
-  metric,
-  markers = [],
-  titleId,
-  text,
-  locale = "en",
-}: {
+export function MiniTrendChart(props: MiniTrendChartProps) {
+  const drawn = useHydrated();
+  if (!drawn) {
+    return (
+      <svg
+        className="mini-chart mini-chart--pending"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        aria-hidden="true"
+      />
+    );
+  }
+  return <DrawnMiniTrendChart {...props} />;
+}
+
+interface MiniTrendChartProps {
   rows: readonly PackedMiniChartRow[];
   metric: { label: string; unit: string; kind: MetricKind };
   markers?: readonly MiniChartMarker[];
   titleId: string;
   text: MiniTrendChartText;
   locale?: Locale;
-}) {
+}
+
+function DrawnMiniTrendChart({
+  rows: packedRows,
+  metric,
+  markers = [],
+  titleId,
+  text,
+  locale = "en",
+}: MiniTrendChartProps) {
   const rows = unpackMiniChartRows(packedRows);
   const first = rows[0];
   const last = rows.at(-1);

@@ -14,6 +14,40 @@ test.describe("overview", () => {
     }
   });
 
+  test("without JavaScript the small charts are not drawn: the overview says so, and each heading opens the metric's table", async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/");
+    // Playwright's text matchers skip <noscript>, so the note is read from the DOM itself.
+    expect(await page.locator("#trends noscript").textContent()).toContain(
+      "Without JavaScript the small charts are not drawn here",
+    );
+    await page.screenshot({ path: test.info().outputPath("overview-without-javascript.png") });
+    const panel = page.getByTestId("chart-revenue");
+    // The server sends an empty box of the chart's size, hidden from assistive technology.
+    await expect(panel.locator("svg.mini-chart--pending")).toHaveAttribute("aria-hidden", "true");
+    await expect(panel.getByTestId("mini-chart")).toHaveCount(0);
+    await panel.getByRole("heading").getByRole("link", { name: "Total revenue" }).click();
+    await expect(page.locator("#data")).toContainText("Q3 2025");
+    await context.close();
+  });
+
+  test("with JavaScript the small chart takes the place of its empty box, which has the same size", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    const link = page.getByTestId("mini-chart-link-revenue");
+    await expect(link.getByTestId("mini-chart")).toBeVisible();
+    await expect(link.locator("svg.mini-chart--pending")).toHaveCount(0);
+    // The note for readers without JavaScript is not shown to the others.
+    await expect(page.locator("#trends noscript p")).toHaveCount(0);
+    const drawn = await link.getByTestId("mini-chart").boundingBox();
+    expect(drawn?.height).toBeGreaterThan(0);
+    expect(drawn && drawn.height / drawn.width).toBeCloseTo(190 / 360, 2);
+  });
+
   test("the revenue card reads RMB 113.1 bn for Q3 2025, +22.3% YoY", async ({ page }) => {
     await page.goto("/");
     const card = page.getByTestId("card-revenue");

@@ -101,6 +101,9 @@ test.describe("events on the charts", () => {
 
     // The overview's small MAU chart has no crash marker either; EV deliveries' has.
     await page.goto("/");
+    // The small charts are drawn once the page hydrates; the titles are read only then.
+    for (const key of ["mau", "ev_deliveries"])
+      await expect(page.getByTestId(`chart-${key}`).getByTestId("mini-chart")).toBeVisible();
     const titles = (key: string) =>
       page
         .getByTestId(`chart-${key}`)
