@@ -1,19 +1,16 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-
-const noSubscription = () => () => {};
+import { startTransition, useEffect, useState } from "react";
 
 /**
- * False on the server and while the page hydrates, true from the first render after it: for what
- * only works, or is only drawn, once JavaScript runs, without a hydration mismatch (React hydrates
- * with the server's answer, then renders again with the browser's). Unlike a state set in an
- * effect, a component mounted later (after a client-side navigation) is true at once.
+ * False on the server and while the page hydrates, true soon after: for what only works, or is
+ * only drawn, once JavaScript runs, without a hydration mismatch (React hydrates with the
+ * server's answer, then renders again). The second render is a transition, so React renders it in
+ * slices between the browser's other work: the overview's small charts are drawn this way, and
+ * drawn in one go they were a long task that blocked input (Lighthouse's Total Blocking Time).
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => startTransition(() => setHydrated(true)), []);
+  return hydrated;
 }
